@@ -1,0 +1,31 @@
+namespace Roster.Scim.Filtering;
+
+/// <summary>A node of a parsed SCIM filter (RFC 7644 section 3.4.2.2).</summary>
+public abstract record FilterNode;
+
+/// <summary><c>left and right</c> or <c>left or right</c>.</summary>
+public sealed record LogicalFilter(LogicalOperator Operator, FilterNode Left, FilterNode Right) : FilterNode;
+
+/// <summary>The logical operators.</summary>
+public enum LogicalOperator
+{
+    And,
+    Or,
+}
+
+/// <summary><c>not (inner)</c>.</summary>
+public sealed record NotFilter(FilterNode Inner) : FilterNode;
+
+/// <summary><c>attrPath op compValue</c>, e.g. <c>userName eq "bjensen"</c>.</summary>
+public sealed record ComparisonFilter(AttributePath Attribute, ComparisonOperator Operator, FilterLiteral Value) : FilterNode;
+
+/// <summary><c>attrPath pr</c>: the attribute has a non-empty value.</summary>
+public sealed record PresentFilter(AttributePath Attribute) : FilterNode;
+
+/// <summary>
+/// A complex attribute filter, <c>emails[type eq "work" and value co "@example.com"]</c>: true
+/// when at least one value of the multi-valued (or complex) attribute matches
+/// <see cref="Filter"/>, whose paths are relative to that value (their
+/// <see cref="AttributePath.Name"/> is the sub-attribute).
+/// </summary>
+public sealed record ValuePathFilter(AttributePath Attribute, FilterNode Filter) : FilterNode;
