@@ -1,0 +1,13 @@
+namespace Roster.Directory.Tokens;
+
+/// <summary>The outcome of checking a presented bearer token.</summary>
+/// <param name="Succeeded">True when the token is valid now.</param>
+/// <param name="TenantId">The token's tenant, when it succeeded.</param>
+/// <param name="TokenId">The token's id, when it succeeded.</param>
+/// <param name="FailureReason">Why it failed, in words safe to return to the client.</param>
+public sealed record TokenAuthentication(bool Succeeded, Guid TenantId, Guid TokenId, string? FailureReason)
+{
+    public static TokenAuthentication Success(Guid tenantId, Guid tokenId) => new(true, tenantId, tokenId, null);
+
+    public static TokenAuthentication Failure(string reason) => new(false, Guid.Empty, Guid.Empty, reason);
+}
