@@ -1,1 +1,3 @@
-return 0;
+using Roster.Cli.Commands;
+
+return await RosterCommandLine.Create().Parse(args).InvokeAsync();

@@ -1,18 +1,23 @@
+using System.Globalization;
+using System.Text;
+
 namespace Roster.Scim.Filtering;
 
-/// <summary>Writes a <see cref="FilterNode"/> back as canonical SCIM filter text.</summary>
+/// <summary>
+/// Writes a <see cref="FilterNode"/> back as canonical SCIM filter text: operators in lower
+/// case, every <c>and</c>/<c>or</c> in parentheses, strings as JSON with only the escapes JSON
+/// requires (so <c>"O'Malley"</c> stays readable).
+/// </summary>
 public static class FilterFormatter
 {
     /// <summary>The filter as text that <see cref="FilterParser"/> parses back to an equal tree.</summary>
-    public static string Format(FilterNode node) => node switch
+    public static string Format(FilterNode node)
     {
-        LogicalFilter l => $"({Format(l.Left)} {(l.Operator == LogicalOperator.And ? "and" : "or")} {Format(l.Right)})",
-        NotFilter n => $"not ({Format(n.Inner)})",
-        ComparisonFilter c => $"{c.Attribute} {OperatorText(c.Operator)} {c.Value}",
-        PresentFilter p => $"{p.Attribute} pr",
-        ValuePathFilter v => $"{v.Attribute}[{Format(v.Filter)}]",
-        _ => throw new ArgumentOutOfRangeException(nameof(node)),
-    };
+        ArgumentNullException.ThrowIfNull(node);
+        var text = new StringBuilder();
+        Write(node, text);
+        return text.ToString();
+    }
 
     /// <summary>The operator's two-letter SCIM name.</summary>
     public static string OperatorText(ComparisonOperator op) => op switch
@@ -28,4 +33,109 @@ public static class FilterFormatter
         ComparisonOperator.LessThanOrEqual => "le",
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
+
+    /// <summary>The literal as filter text: a JSON string, number, boolean or <c>null</c>.</summary>
+    public static string FormatLiteral(FilterLiteral literal)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        return literal.Kind switch
+        {
+            FilterLiteralKind.String => QuoteString(literal.Text ?? ""),
+            FilterLiteralKind.Number => literal.Number!.Value.ToString(CultureInfo.InvariantCulture),
+            FilterLiteralKind.Boolean => literal.Boolean!.Value ? "true" : "false",
+            _ => "null",
+        };
+    }
+
+    private static void Write(FilterNode node, StringBuilder text)
+    {
+        switch (node)
+        {
+            case LogicalFilter logical:
+                // The left spine of a chain (a or b or c parses as (a or b) or c) is written without
+                // recursing per term: a 10,000-character filter can hold over a thousand terms.
+                var separator = logical.Operator == LogicalOperator.And ? " and " : " or ";
+                var rights = new List<FilterNode>();
+                FilterNode leftmost = logical;
+                while (leftmost is LogicalFilter link && link.Operator == logical.Operator)
+                {
+                    rights.Add(link.Right);
+                    leftmost = link.Left;
+                }
+
+                text.Append('(', rights.Count);
+                Write(leftmost, text);
+                for (var i = rights.Count - 1; i >= 0; i--)
+                {
+                    text.Append(separator);
+                    Write(rights[i], text);
+                    text.Append(')');
+                }
+
+                break;
+            case NotFilter not:
+                text.Append("not (");
+                Write(not.Inner, text);
+                text.Append(')');
+                break;
+            case ComparisonFilter comparison:
+                text.Append(comparison.Attribute).Append(' ')
+                    .Append(OperatorText(comparison.Operator)).Append(' ')
+                    .Append(FormatLiteral(comparison.Value));
+                break;
+            case PresentFilter present:
+                text.Append(present.Attribute).Append(" pr");
+                break;
+            case ValuePathFilter valuePath:
+                text.Append(valuePath.Attribute).Append('[');
+                Write(valuePath.Filter, text);
+                text.Append(']');
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(node));
+        }
+    }
+
+    private static string QuoteString(string value)
+    {
+        var text = new StringBuilder(value.Length + 2).Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '"':
+                    text.Append("\\\"");
+                    break;
+                case '\\':
+                    text.Append(@"\\");
+                    break;
+                case '\n':
+                    text.Append(@"\n");
+                    break;
+                case '\r':
+                    text.Append(@"\r");
+                    break;
+                case '\t':
+                    text.Append(@"\t");
+                    break;
+                default:
+                    var lonelySurrogate = char.IsSurrogate(c)
+                        && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                        && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1]));
+                    if (c < ' ' || lonelySurrogate)
+                    {
+                        text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+                    }
+                    else
+                    {
+                        text.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return text.Append('"').ToString();
+    }
 }

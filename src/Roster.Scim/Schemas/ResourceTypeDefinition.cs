@@ -38,7 +38,8 @@ public sealed record ResourceTypeDefinition
 
     /// <summary>
     /// Resolves an attribute path to its definition: the top-level attribute (in the schema the
-    /// URN names, else the core schema) and, when the path names one, the sub-attribute. Null
+    /// URN names, else the core schema, whose lookups include the common attributes <c>id</c>,
+    /// <c>externalId</c> and <c>meta</c>) and, when the path names one, the sub-attribute. Null
     /// when the schema does not define it.
     /// </summary>
     public AttributeResolution? Resolve(Filtering.AttributePath path)
@@ -46,6 +47,13 @@ public sealed record ResourceTypeDefinition
         ArgumentNullException.ThrowIfNull(path);
         var schema = path.SchemaUrn is null ? Schema : FindSchema(path.SchemaUrn);
         var attribute = schema?.FindAttribute(path.Name);
+
+        // RFC 7643 section 3.1: the common attributes belong to every resource, not to a schema.
+        if (attribute is null && ReferenceEquals(schema, Schema))
+        {
+            attribute = CommonAttributes.Find(path.Name);
+        }
+
         if (schema is null || attribute is null)
         {
             return null;

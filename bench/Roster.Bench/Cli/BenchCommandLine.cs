@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Roster.Bench.Cli;
+
+/// <summary>The <c>roster-bench</c> command tree: <c>run</c> drives every phase, <c>seed</c> only creates users.</summary>
+internal static class BenchCommandLine
+{
+    public static RootCommand Create()
+    {
+        RootCommand root = new("roster-bench: an IdP-like load generator for SCIM 2.0 servers (RFC 7644), over HTTP only.");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SeedCommand.Create());
+        return root;
+    }
+}

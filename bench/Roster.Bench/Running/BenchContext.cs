@@ -1,0 +1,63 @@
+using Roster.Bench.Measurement;
+using Roster.Bench.Reporting;
+using Roster.Bench.Scim;
+
+namespace Roster.Bench.Running;
+
+/// <summary>What every phase works with: the client, what the run has created so far, and where results go.</summary>
+internal sealed class BenchContext
+{
+    private readonly List<PhaseResult> _results = [];
+
+    public required BenchSettings Settings { get; init; }
+
+    public required PhasePlan Plan { get; init; }
+
+    public required BenchNames Names { get; init; }
+
+    public required ScimClient Client { get; init; }
+
+    public required TextWriter Output { get; init; }
+
+    public required ServerMemoryMonitor? Memory { get; init; }
+
+    public ProvisionedDirectory Provisioned { get; } = new();
+
+    /// <summary>Read from <c>/ServiceProviderConfig</c> during warm-up.</summary>
+    public ServiceProviderFeatures Features { get; set; } = ServiceProviderFeatures.None;
+
+    public IReadOnlyList<PhaseResult> Results => _results;
+
+    public PhaseRecorder BeginPhase(string name, int expectedRequests)
+    {
+        Memory?.BeginWindow();
+        return new PhaseRecorder(name, expectedRequests, Output);
+    }
+
+    /// <summary>Finishes a phase: adds the server's peak RSS during it, prints its line and keeps its result.</summary>
+    public PhaseResult Complete(PhaseRecorder recorder, CancellationToken cancellationToken, string? note = null)
+    {
+        if (Memory is not null)
+        {
+            recorder.SetMetric("serverRssPeakMb", Memory.EndWindow());
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            note = note is null ? "interrupted" : $"{note}; interrupted";
+        }
+
+        PhaseResult result = recorder.Finish(note);
+        _results.Add(result);
+        Output.WriteLine(PhaseLine.Format(result));
+        return result;
+    }
+
+    /// <summary>Reports a phase that could not run, so the report says why a line is empty.</summary>
+    public void Skip(string name, string reason)
+    {
+        PhaseResult result = new PhaseRecorder(name, 0, Output).Finish($"skipped: {reason}");
+        _results.Add(result);
+        Output.WriteLine(PhaseLine.Format(result));
+    }
+}

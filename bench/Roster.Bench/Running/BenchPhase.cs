@@ -1,0 +1,13 @@
+namespace Roster.Bench.Running;
+
+/// <summary>The benchmark phases, declared in the order a run executes them (an IdP's first sync, then reads).</summary>
+internal enum BenchPhase
+{
+    Create,
+    Lookup,
+    Patch,
+    Groups,
+    Members,
+    List,
+    BigMember,
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace Roster.Cli.Commands;
+
+/// <summary><c>roster init</c>: creates the database, a tenant and its first SCIM token.</summary>
+public static class InitCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var urls = CommonOptions.Urls();
+        var publicUrl = CommonOptions.PublicUrl();
+        var json = CommonOptions.Json();
+        var name = new Option<string>("--name") { Description = "The tenant's name.", DefaultValueFactory = _ => "Default" };
+        var command = new Command("init", "Create the database (if needed), a tenant and a first SCIM token; print the base connector URL and the token once.")
+        {
+            data, urls, publicUrl, name, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
+            var (tenant, token) = await TenantBootstrap.CreateAsync(services, parse.GetValue(name)!, cancellationToken);
+            var baseUrl = TenantBootstrap.ConnectorUrl(CommonOptions.PublicBaseUrl(parse.GetValue(publicUrl), parse.GetValue(urls)!), tenant.Id);
+            if (parse.GetValue(json))
+            {
+                Output.Json(new { orgId = tenant.Id, baseUrl, token = token.Token });
+            }
+            else
+            {
+                Banner.Print(tenant, baseUrl, token);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

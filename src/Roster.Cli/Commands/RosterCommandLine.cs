@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Roster.Cli.Commands;
+
+/// <summary>The <c>roster</c> command and its sub-commands.</summary>
+public static class RosterCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Roster: a multi-tenant SCIM 2.0 provisioning server.")
+        {
+            ServeCommand.Create(),
+            InitCommand.Create(),
+            MigrateCommand.Create(),
+            TenantsCommand.Create(),
+            TokensCommand.Create(),
+        };
+        return root;
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Roster.Directory.Tenants;
+using Roster.Server.Hosting;
+using Roster.Storage.Sqlite;
+
+namespace Roster.Cli.Commands;
+
+/// <summary>
+/// <c>roster serve</c>: migrates the database, bootstraps a first tenant and token when there is
+/// none (printing the base connector URL and the token once), then serves.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var urls = CommonOptions.Urls();
+        var publicUrl = CommonOptions.PublicUrl();
+        var command = new Command("serve", "Run the Roster server.") { data, urls, publicUrl };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var listen = parse.GetValue(urls)!;
+            var baseUrl = CommonOptions.PublicBaseUrl(parse.GetValue(publicUrl), listen);
+            var app = RosterWebApplication.Create(parse.GetValue(data)!, listen, configure: b =>
+            {
+                if (!string.IsNullOrWhiteSpace(parse.GetValue(publicUrl)))
+                {
+                    b.Configuration[$"{RosterServerOptions.SectionName}:{nameof(RosterServerOptions.PublicBaseUrl)}"] = baseUrl;
+                }
+            });
+            await RosterDatabase.MigrateAsync(app.Services, cancellationToken);
+            await BootstrapAsync(app, baseUrl, cancellationToken);
+            Console.WriteLine($"Roster is listening on {listen}");
+            await app.RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task BootstrapAsync(WebApplication app, string baseUrl, CancellationToken cancellationToken)
+    {
+        using var scope = app.Services.CreateScope();
+        var tenants = await scope.ServiceProvider.GetRequiredService<ITenantService>().ListAsync(cancellationToken);
+        if (tenants.Count > 0)
+        {
+            foreach (var tenant in tenants)
+            {
+                Console.WriteLine($"Base connector URL of {tenant.Name}: {TenantBootstrap.ConnectorUrl(baseUrl, tenant.Id)}");
+            }
+
+            return;
+        }
+
+        var (created, token) = await TenantBootstrap.CreateAsync(app.Services, "Default", cancellationToken);
+        Banner.Print(created, TenantBootstrap.ConnectorUrl(baseUrl, created.Id), token);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Roster.Directory.Tenants;
+using Roster.Directory.Tokens;
+
+namespace Roster.Cli.Commands;
+
+/// <summary>Creates a tenant with its first SCIM token: what <c>init</c> and a first <c>serve</c> do.</summary>
+public static class TenantBootstrap
+{
+    /// <summary>Webex's default and CXone's recommendation: a year.</summary>
+    public const int DefaultTokenDays = 365;
+
+    public static async Task<(Tenant Tenant, IssuedScimToken Token)> CreateAsync(IServiceProvider services, string name, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var tenants = scope.ServiceProvider.GetRequiredService<ITenantService>();
+        var tokens = scope.ServiceProvider.GetRequiredService<IScimTokenService>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var tenant = await tenants.CreateAsync(name, cancellationToken);
+        var token = await tokens.IssueAsync(tenant.Id, "First token", time.GetUtcNow().AddDays(DefaultTokenDays), cancellationToken);
+        return (tenant, token);
+    }
+
+    public static string ConnectorUrl(string publicBaseUrl, Guid orgId) => $"{publicBaseUrl}/scim/v2/{orgId}";
+}

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Roster.Directory.Tenants;
+using Roster.Directory.Tokens;
+
+namespace Roster.Cli.Commands;
+
+/// <summary><c>roster tokens create|list|revoke</c>: per-tenant SCIM bearer tokens.</summary>
+public static class TokensCommand
+{
+    public static Command Create() => new("tokens", "Create, list and revoke SCIM tokens.") { CreateToken(), ListTokens(), RevokeToken() };
+
+    private static Command CreateToken()
+    {
+        var data = CommonOptions.Data();
+        var json = CommonOptions.Json();
+        var tenant = CommonOptions.Tenant();
+        var name = new Option<string>("--name") { Description = "What the token is for, e.g. the IdP's name.", DefaultValueFactory = _ => "SCIM token" };
+        var days = new Option<int>("--expires-in-days")
+        {
+            Description = "Days until the token expires (0: never).",
+            DefaultValueFactory = _ => TenantBootstrap.DefaultTokenDays,
+        };
+        days.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--expires-in-days must be 0 (never) or a positive number of days.");
+            }
+        });
+        var command = new Command("create", "Issue a SCIM token for a tenant; it is shown only once.") { data, tenant, name, days, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
+            using var scope = services.CreateScope();
+            var orgId = parse.GetValue(tenant);
+            if (await scope.ServiceProvider.GetRequiredService<ITenantService>().FindAsync(orgId, cancellationToken) is null)
+            {
+                await Console.Error.WriteLineAsync($"No tenant has org ID {orgId}; see 'roster tenants list'.");
+                return 2;
+            }
+
+            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var expiresInDays = parse.GetValue(days);
+            DateTimeOffset? expires = expiresInDays == 0 ? null : time.GetUtcNow().AddDays(expiresInDays);
+            var token = await scope.ServiceProvider.GetRequiredService<IScimTokenService>()
+                .IssueAsync(orgId, parse.GetValue(name)!, expires, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                Output.Json(new { id = token.Id, token = token.Token, expires = token.Expires });
+            }
+            else
+            {
+                Console.WriteLine($"Token {token.Id} ({token.Name}), expires {(token.Expires is { } e ? e.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "never")}:");
+                Console.WriteLine(token.Token);
+                Console.WriteLine("It is shown only now.");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ListTokens()
+    {
+        var data = CommonOptions.Data();
+        var json = CommonOptions.Json();
+        var tenant = CommonOptions.Tenant();
+        var command = new Command("list", "List a tenant's SCIM tokens (never their secrets).") { data, tenant, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
+            using var scope = services.CreateScope();
+            var tokens = await scope.ServiceProvider.GetRequiredService<IScimTokenService>().ListAsync(parse.GetValue(tenant), cancellationToken);
+            if (parse.GetValue(json))
+            {
+                Output.Json(tokens);
+                return 0;
+            }
+
+            foreach (var token in tokens)
+            {
+                var state = token.Revoked is not null ? "revoked" : "active";
+                Console.WriteLine($"{token.Id}  {token.Name}  ...{token.Hint}  created {token.Created:yyyy-MM-dd}  expires {token.Expires:yyyy-MM-dd}  {state}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RevokeToken()
+    {
+        var data = CommonOptions.Data();
+        var json = CommonOptions.Json();
+        var tenant = CommonOptions.Tenant();
+        var id = new Option<Guid>("--id") { Description = "The token's id (from 'roster tokens list').", Required = true };
+        var command = new Command("revoke", "Revoke a SCIM token at once.") { data, tenant, id, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
+            using var scope = services.CreateScope();
+            var revoked = await scope.ServiceProvider.GetRequiredService<IScimTokenService>()
+                .RevokeAsync(parse.GetValue(tenant), parse.GetValue(id), cancellationToken);
+            if (parse.GetValue(json))
+            {
+                Output.Json(new { id = parse.GetValue(id), revoked });
+            }
+            else
+            {
+                Console.WriteLine(revoked ? "Revoked." : "No such token in that tenant.");
+            }
+
+            return revoked ? 0 : 2;
+        });
+        return command;
+    }
+}

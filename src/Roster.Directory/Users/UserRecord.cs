@@ -1,0 +1,35 @@
+namespace Roster.Directory.Users;
+
+/// <summary>
+/// A user row: the attributes that filters and uniqueness need as columns, and the SCIM
+/// resource itself as a JSON document (ARCHITECTURE decision 2). The document holds
+/// <c>schemas</c>, <c>id</c> and every stored attribute; <c>meta</c> comes from the columns and
+/// <c>groups</c> from <c>group_members</c>, so neither is stored twice.
+/// </summary>
+public sealed class UserRecord
+{
+    public Guid TenantId { get; set; }
+
+    public Guid Id { get; set; }
+
+    public required string UserName { get; set; }
+
+    /// <summary><see cref="UserName"/> case-folded: userName is unique ignoring case (RFC 7643 section 4.1.1).</summary>
+    public required string UserNameKey { get; set; }
+
+    public string? ExternalId { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? DisplayNameKey { get; set; }
+
+    public bool? Active { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset LastModified { get; set; }
+
+    public long Version { get; set; }
+
+    public required string Document { get; set; }
+}

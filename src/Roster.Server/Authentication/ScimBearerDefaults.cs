@@ -1,0 +1,13 @@
+namespace Roster.Server.Authentication;
+
+/// <summary>Names used by SCIM bearer-token authentication.</summary>
+public static class ScimBearerDefaults
+{
+    public const string Scheme = "ScimBearer";
+    public const string TenantClaim = "roster:tenant";
+    public const string CredentialClaim = "roster:credential";
+    public const string ScimPolicy = "scim";
+
+    /// <summary>HttpContext item key under which a failed authentication leaves its reason.</summary>
+    internal const string FailureReasonKey = "roster:auth-failure";
+}

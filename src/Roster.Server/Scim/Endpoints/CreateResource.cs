@@ -1,0 +1,37 @@
+using Roster.Directory.Resources;
+using Roster.Server.Scim.Http;
+
+namespace Roster.Server.Scim.Endpoints;
+
+/// <summary>POST /{Resources} (RFC 7644 section 3.3): 201 with the resource, Location and ETag.</summary>
+public static class CreateResource
+{
+    public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store)
+    {
+        var projection = ScimQuery.Projection(context.Request);
+        if (!projection.IsSuccess)
+        {
+            return new ScimErrorResult(projection.Error);
+        }
+
+        var body = await context.RequestServices.GetRequiredService<ScimBodyReader>().ReadObjectAsync(context.Request);
+        if (!body.IsSuccess)
+        {
+            return new ScimErrorResult(body.Error);
+        }
+
+        var created = await store.CreateAsync(context.GetScimCaller(), body.Value!, context.RequestAborted);
+        if (!created.IsSuccess)
+        {
+            return new ScimErrorResult(created.Error);
+        }
+
+        var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
+        var resource = created.Value!;
+        return new ScimJsonResult(
+            renderer.Render(context.Request, resource, store.ResourceType, projection.Value!),
+            StatusCodes.Status201Created,
+            EntityTag.Format(resource.Version),
+            renderer.Location(context.Request, resource, store.ResourceType));
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using Roster.Directory.Resources;
+using Roster.Scim.Patching;
+using Roster.Scim.Schemas;
+using Roster.Server.Hosting;
+using Roster.Server.Scim.Http;
+
+namespace Roster.Server.Scim.Endpoints;
+
+/// <summary>
+/// PATCH /{Resources}/{id} (RFC 7644 section 3.5.2). Users answer 200 with the resource. Groups
+/// answer 204 unless the request asks for attributes, so a membership change on a group of
+/// 100,000 members never reads its member list back.
+/// </summary>
+public static class PatchResource
+{
+    public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store, string id)
+    {
+        var projection = ScimQuery.Projection(context.Request);
+        if (!projection.IsSuccess)
+        {
+            return new ScimErrorResult(projection.Error);
+        }
+
+        var expected = EntityTag.ExpectedVersion(context.Request);
+        if (!expected.IsSuccess)
+        {
+            return new ScimErrorResult(expected.Error);
+        }
+
+        var body = await context.RequestServices.GetRequiredService<ScimBodyReader>().ReadObjectAsync(context.Request);
+        if (!body.IsSuccess)
+        {
+            return new ScimErrorResult(body.Error);
+        }
+
+        var limits = context.RequestServices.GetRequiredService<IOptions<RosterServerOptions>>().Value;
+        var operations = PatchRequestReader.Read(body.Value, limits.MaxPatchOperations);
+        if (!operations.IsSuccess)
+        {
+            return new ScimErrorResult(operations.Error);
+        }
+
+        var isGroup = store.ResourceType.Name == ScimResourceTypes.Group.Name;
+        var wantsBody = !isGroup || ScimQuery.AsksForAttributes(context.Request);
+        var patched = await store.PatchAsync(
+            context.GetScimCaller(),
+            id,
+            operations.Value!,
+            expected.Value,
+            includeMembers: wantsBody && projection.Value!.IncludesMembers,
+            context.RequestAborted);
+        if (!patched.IsSuccess)
+        {
+            return new ScimErrorResult(patched.Error);
+        }
+
+        var resource = patched.Value!;
+        var etag = EntityTag.Format(resource.Version);
+        if (!wantsBody)
+        {
+            context.Response.Headers.ETag = etag;
+            return Results.NoContent();
+        }
+
+        var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
+        return new ScimJsonResult(renderer.Render(context.Request, resource, store.ResourceType, projection.Value!), etag: etag);
+    }
+}

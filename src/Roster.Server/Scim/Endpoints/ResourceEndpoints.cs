@@ -1,0 +1,23 @@
+using Roster.Directory.Resources;
+
+namespace Roster.Server.Scim.Endpoints;
+
+/// <summary>Maps the RFC 7644 operations of one resource type (Users or Groups).</summary>
+public static class ResourceEndpoints
+{
+    public static void MapResourceEndpoints(this RouteGroupBuilder scim, string resourceKey)
+    {
+        ArgumentNullException.ThrowIfNull(scim);
+        var group = scim.MapGroup($"/{resourceKey}");
+        group.MapGet("", (HttpContext c) => ListResources.HandleAsync(c, Store(c, resourceKey)));
+        group.MapPost("/.search", (HttpContext c) => SearchResources.HandleAsync(c, Store(c, resourceKey)));
+        group.MapPost("", (HttpContext c) => CreateResource.HandleAsync(c, Store(c, resourceKey)));
+        group.MapGet("/{id}", (HttpContext c, string id) => GetResource.HandleAsync(c, Store(c, resourceKey), id));
+        group.MapPut("/{id}", (HttpContext c, string id) => ReplaceResource.HandleAsync(c, Store(c, resourceKey), id));
+        group.MapPatch("/{id}", (HttpContext c, string id) => PatchResource.HandleAsync(c, Store(c, resourceKey), id));
+        group.MapDelete("/{id}", (HttpContext c, string id) => DeleteResource.HandleAsync(c, Store(c, resourceKey), id));
+    }
+
+    private static IScimResourceStore Store(HttpContext context, string key) =>
+        context.RequestServices.GetRequiredKeyedService<IScimResourceStore>(key);
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Roster.Scim.Errors;
+using Roster.Server.Hosting;
+
+namespace Roster.Server.Scim.Http;
+
+/// <summary>
+/// Reads a SCIM request body as a JSON object: checks the media type, enforces the size limit
+/// and turns every malformed body into a precise 400 <c>invalidSyntax</c>.
+/// </summary>
+public sealed class ScimBodyReader(IOptions<RosterServerOptions> options)
+{
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = 64,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    public async Task<ScimResult<JsonObject>> ReadObjectAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsJson(request.ContentType))
+        {
+            return ScimError.UnsupportedMediaType(
+                $"The body must be JSON sent as '{ScimMediaTypes.Scim}' or '{ScimMediaTypes.Json}', not '{request.ContentType}'.");
+        }
+
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        byte[] bytes;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+            if (buffer.Length > limit)
+            {
+                return TooLarge(limit);
+            }
+
+            bytes = buffer.ToArray();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(limit);
+        }
+
+        if (bytes.Length == 0)
+        {
+            return ScimError.InvalidSyntax("The request body is empty; a JSON object is required.");
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(bytes, NodeOptions, DocumentOptions);
+            if (node is not JsonObject body)
+            {
+                return ScimError.InvalidSyntax("The request body must be a JSON object.");
+            }
+
+            // JsonObject detects duplicate property names only when it materialises them.
+            _ = body.Count;
+            return body;
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
+            return ScimError.InvalidSyntax($"The request body is not valid JSON{where}.");
+        }
+        catch (ArgumentException)
+        {
+            return ScimError.InvalidSyntax("The request body has the same property name twice in one object.");
+        }
+    }
+
+    private static ScimError TooLarge(int limit) =>
+        ScimError.PayloadTooLarge($"The request body is larger than the {limit:N0} bytes this server accepts.");
+
+    /// <summary>
+    /// <c>application/scim+json</c> and <c>application/json</c>, with or without parameters such as
+    /// charset; a missing content type is accepted because some IdP test tools omit it.
+    /// </summary>
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return true;
+        }
+
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals(ScimMediaTypes.Scim, StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals(ScimMediaTypes.Json, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using Roster.Directory.Resources;
+using Roster.Server.Authentication;
+
+namespace Roster.Server.Scim.Http;
+
+/// <summary>Reads the authenticated <see cref="ScimCaller"/> off a request.</summary>
+public static class ScimCallerAccessor
+{
+    public static ScimCaller GetScimCaller(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tenant = context.User.FindFirstValue(ScimBearerDefaults.TenantClaim)
+            ?? throw new InvalidOperationException("SCIM endpoints run only for authenticated callers.");
+        var credential = context.User.FindFirstValue(ScimBearerDefaults.CredentialClaim);
+        return new ScimCaller(
+            Guid.Parse(tenant),
+            credential is null ? null : Guid.Parse(credential),
+            ScimClientNames.Identify(context.Request));
+    }
+}

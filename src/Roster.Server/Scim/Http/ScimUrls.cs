@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Roster.Server.Hosting;
+
+namespace Roster.Server.Scim.Http;
+
+/// <summary>
+/// Builds the SCIM base URL of a request: the configured public base URL (or the request's own
+/// scheme and host) plus <c>/scim/v2</c>, with the org ID when the request used that form, so
+/// <c>meta.location</c> points back through the same door the client used.
+/// </summary>
+public sealed class ScimUrls(IOptions<RosterServerOptions> options)
+{
+    public string PublicBaseUrl(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var configured = options.Value.PublicBaseUrl;
+        return string.IsNullOrWhiteSpace(configured)
+            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+            : configured.TrimEnd('/');
+    }
+
+    public string ScimBase(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var root = $"{PublicBaseUrl(request)}/scim/v2";
+        return request.RouteValues.TryGetValue("orgId", out var orgId) && orgId is not null ? $"{root}/{orgId}" : root;
+    }
+
+    /// <summary>The "Base connector URL" administrators paste into their IdP.</summary>
+    public static string ConnectorUrl(string publicBaseUrl, Guid orgId) => $"{publicBaseUrl.TrimEnd('/')}/scim/v2/{orgId}";
+}

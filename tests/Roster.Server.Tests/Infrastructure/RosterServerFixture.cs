@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Roster.Cli.Commands;
+using Roster.Server.Hosting;
+using Roster.Storage.Sqlite;
+
+namespace Roster.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A real Roster server: Kestrel on a free loopback port over a fresh SQLite file. Tests share
+/// the process but never data: each asks for its own tenant with <see cref="CreateTenantAsync"/>.
+/// </summary>
+public sealed class RosterServerFixture : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "roster-tests-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public string DatabasePath => Path.Combine(_directory, "roster.db");
+
+    public async Task InitializeAsync()
+    {
+        System.IO.Directory.CreateDirectory(_directory);
+        _app = RosterWebApplication.Create(DatabasePath, "http://127.0.0.1:0");
+        await RosterDatabase.MigrateAsync(_app.Services, CancellationToken.None);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    /// <summary>A new tenant with a token, and a client whose base address is its connector URL.</summary>
+    public async Task<TenantClient> CreateTenantAsync(string name = "Test tenant")
+    {
+        var (tenant, token) = await TenantBootstrap.CreateAsync(Services, name, CancellationToken.None);
+        return new TenantClient(tenant.Id, token.Token, CreateClient(token.Token, $"scim/v2/{tenant.Id}/"), CreateClient(token.Token, "scim/v2/"));
+    }
+
+    public HttpClient CreateClient(string? token, string relativeBase = "")
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseAddress, relativeBase) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open must not fail the run; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+/// <summary>A tenant's org ID and token, with clients for both URL forms.</summary>
+/// <param name="OrgId">The tenant's org ID.</param>
+/// <param name="Token">The tenant's SCIM token.</param>
+/// <param name="Scim">A client at <c>/scim/v2/{orgId}/</c>.</param>
+/// <param name="ScimWithoutOrg">A client at <c>/scim/v2/</c> (tenant from the token).</param>
+public sealed record TenantClient(Guid OrgId, string Token, HttpClient Scim, HttpClient ScimWithoutOrg);
