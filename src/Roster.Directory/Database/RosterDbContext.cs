@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Roster.Directory.Groups;
+using Roster.Directory.Tenants;
+using Roster.Directory.Tokens;
+using Roster.Directory.Users;
+
+namespace Roster.Directory.Database;
+
+/// <summary>
+/// The directory's EF Core model, independent of the database provider. Every key and index
+/// starts with <c>tenant_id</c> (ARCHITECTURE decision 4), and every tenant-owned set is
+/// filtered by <see cref="TenantId"/>, which each operation sets before it queries: a context
+/// whose tenant was not set sees nothing.
+/// </summary>
+public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbContext(options)
+{
+    /// <summary>The tenant this unit of work acts for; <see cref="Guid.Empty"/> matches no row.</summary>
+    public Guid TenantId { get; set; }
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
+
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+
+    public DbSet<UserEmailRecord> UserEmails => Set<UserEmailRecord>();
+
+    public DbSet<GroupRecord> Groups => Set<GroupRecord>();
+
+    public DbSet<GroupMemberRecord> GroupMembers => Set<GroupMemberRecord>();
+
+    // Pooled contexts are reused: forget the tenant before going back to the pool so that a
+    // caller who forgets to set it sees nothing rather than the previous caller's tenant.
+    public override void Dispose()
+    {
+        TenantId = Guid.Empty;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        TenantId = Guid.Empty;
+        return base.DisposeAsync();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<Tenant>(tenant =>
+        {
+            tenant.ToTable("tenants");
+            tenant.HasKey(t => t.Id).HasName("pk_tenants");
+            tenant.Property(t => t.Name).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<ScimToken>(token =>
+        {
+            token.ToTable("scim_tokens");
+            token.HasKey(t => new { t.TenantId, t.Id }).HasName("pk_scim_tokens");
+            token.Property(t => t.Name).HasMaxLength(200);
+            token.Property(t => t.Hint).HasMaxLength(8);
+
+            // The one index not led by tenant_id: a presented token is looked up before its tenant is known.
+            token.HasIndex(t => t.Hash).IsUnique().HasDatabaseName("ux_scim_tokens_hash");
+            token.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).HasConstraintName("fk_scim_tokens_tenants");
+            token.HasQueryFilter(t => t.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<UserRecord>(user =>
+        {
+            user.ToTable("users");
+            user.HasKey(u => new { u.TenantId, u.Id }).HasName("pk_users");
+            user.HasIndex(u => new { u.TenantId, u.UserNameKey }).IsUnique().HasDatabaseName("ux_users_user_name_key");
+            user.HasIndex(u => new { u.TenantId, u.ExternalId }).HasDatabaseName("ix_users_external_id");
+            user.HasIndex(u => new { u.TenantId, u.DisplayNameKey }).HasDatabaseName("ix_users_display_name_key");
+            user.HasIndex(u => new { u.TenantId, u.Created }).HasDatabaseName("ix_users_created");
+            user.HasIndex(u => new { u.TenantId, u.LastModified }).HasDatabaseName("ix_users_last_modified");
+            user.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).HasConstraintName("fk_users_tenants");
+            user.HasQueryFilter(u => u.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<UserEmailRecord>(email =>
+        {
+            email.ToTable("user_emails");
+            email.HasKey(e => new { e.TenantId, e.UserId, e.ValueKey }).HasName("pk_user_emails");
+            email.HasIndex(e => new { e.TenantId, e.ValueKey }).HasDatabaseName("ix_user_emails_value_key");
+            email.HasOne<UserRecord>().WithMany().HasForeignKey(e => new { e.TenantId, e.UserId })
+                .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_user_emails_users");
+            email.HasQueryFilter(e => e.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<GroupRecord>(group =>
+        {
+            group.ToTable("groups");
+            group.HasKey(g => new { g.TenantId, g.Id }).HasName("pk_groups");
+            group.HasIndex(g => new { g.TenantId, g.DisplayNameKey }).HasDatabaseName("ix_groups_display_name_key");
+            group.HasIndex(g => new { g.TenantId, g.ExternalId }).HasDatabaseName("ix_groups_external_id");
+            group.HasIndex(g => new { g.TenantId, g.Created }).HasDatabaseName("ix_groups_created");
+            group.HasIndex(g => new { g.TenantId, g.LastModified }).HasDatabaseName("ix_groups_last_modified");
+            group.HasOne<Tenant>().WithMany().HasForeignKey(g => g.TenantId).HasConstraintName("fk_groups_tenants");
+            group.HasQueryFilter(g => g.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<GroupMemberRecord>(member =>
+        {
+            member.ToTable("group_members");
+            member.HasKey(m => new { m.TenantId, m.GroupId, m.MemberId }).HasName("pk_group_members");
+
+            // "Which groups is this user in?" for a user's groups attribute and for deletes.
+            member.HasIndex(m => new { m.TenantId, m.MemberId }).HasDatabaseName("ix_group_members_member_id");
+            member.Property(m => m.MemberType).HasMaxLength(5);
+
+            // member_id names a user or a group, so only the group side can be a foreign key.
+            member.HasOne<GroupRecord>().WithMany().HasForeignKey(m => new { m.TenantId, m.GroupId })
+                .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_group_members_groups");
+            member.HasQueryFilter(m => m.TenantId == TenantId);
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase.From(property.Name));
+            }
+        }
+    }
+}

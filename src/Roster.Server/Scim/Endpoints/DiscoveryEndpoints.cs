@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Roster.Scim.Discovery;
+using Roster.Scim.Errors;
+using Roster.Scim.Schemas;
+using Roster.Server.Hosting;
+using Roster.Server.Scim.Http;
+
+namespace Roster.Server.Scim.Endpoints;
+
+/// <summary>/ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7644 section 4).</summary>
+public static class DiscoveryEndpoints
+{
+    private static readonly ResourceTypeDefinition[] ResourceTypes = [ScimResourceTypes.User, ScimResourceTypes.Group];
+
+    public static void MapDiscoveryEndpoints(this RouteGroupBuilder scim)
+    {
+        ArgumentNullException.ThrowIfNull(scim);
+        scim.MapGet("/ServiceProviderConfig", ServiceProviderConfig);
+        scim.MapGet("/ResourceTypes", (HttpContext c) => List(c, ResourceTypes.Select(t => ResourceTypeDocumentWriter.Write(t, Base(c)))));
+        scim.MapGet("/ResourceTypes/{name}", (HttpContext c, string name) =>
+            ResourceTypes.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) is { } type
+                ? new ScimJsonResult(ResourceTypeDocumentWriter.Write(type, Base(c)))
+                : (IResult)new ScimErrorResult(ScimError.NotFound($"There is no resource type '{name}'; this server has User and Group.")));
+        scim.MapGet("/Schemas", (HttpContext c) => List(c, AllSchemas().Select(s => SchemaDocumentWriter.Write(s, Base(c)))));
+        scim.MapGet("/Schemas/{id}", (HttpContext c, string id) =>
+            AllSchemas().FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) is { } schema
+                ? new ScimJsonResult(SchemaDocumentWriter.Write(schema, Base(c)))
+                : (IResult)new ScimErrorResult(ScimError.NotFound($"There is no schema '{id}' on this server; GET /Schemas lists them.")));
+    }
+
+    private static IResult ServiceProviderConfig(HttpContext context, IOptions<RosterServerOptions> options)
+    {
+        var settings = options.Value;
+        var config = new ServiceProviderConfigOptions
+        {
+            FilterMaxResults = settings.MaxPageSize,
+            DefaultPageSize = settings.DefaultPageSize,
+            MaxPageSize = settings.MaxPageSize,
+        };
+        return new ScimJsonResult(ServiceProviderConfigDocument.Write(config, Base(context)));
+    }
+
+    private static IEnumerable<SchemaDefinition> AllSchemas() => ResourceTypes.SelectMany(t => t.AllSchemas).DistinctBy(s => s.Id);
+
+    private static string Base(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ScimUrls>().ScimBase(context.Request);
+
+    /// <summary>
+    /// Discovery lists take no filter: RFC 7644 section 4 says to refuse one with 403 so a client
+    /// never believes a filter was applied.
+    /// </summary>
+    private static IResult List(HttpContext context, IEnumerable<JsonObject> resources)
+    {
+        if (context.Request.Query.ContainsKey("filter"))
+        {
+            return new ScimErrorResult(ScimError.Forbidden("Filtering is not supported on discovery endpoints."));
+        }
+
+        var array = new JsonArray();
+        foreach (var resource in resources)
+        {
+            array.Add(resource);
+        }
+
+        return new ScimJsonResult(new JsonObject
+        {
+            ["schemas"] = new JsonArray(SchemaUris.ListResponse),
+            ["totalResults"] = array.Count,
+            ["itemsPerPage"] = array.Count,
+            ["startIndex"] = 1,
+            ["Resources"] = array,
+        });
+    }
+}
