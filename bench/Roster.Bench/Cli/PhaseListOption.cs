@@ -8,19 +8,25 @@ namespace Roster.Bench.Cli;
 /// <summary>The <c>--phases create,lookup,...</c> option, parsed into <see cref="BenchPhase"/> values at the edge.</summary>
 internal static class PhaseListOption
 {
-    public static Option<IReadOnlyList<BenchPhase>> Create()
+    public static IReadOnlyList<BenchPhase> AllPhases { get; } = Enum.GetValues<BenchPhase>();
+
+    /// <summary>
+    /// The option has no default value, because help would print it as "Create|Lookup|..."; an absent
+    /// option means <see cref="AllPhases"/>.
+    /// </summary>
+    public static Option<IReadOnlyList<BenchPhase>?> Create()
     {
-        string all = string.Join(',', Enum.GetValues<BenchPhase>().Select(BenchPhaseNames.Of));
-        return new Option<IReadOnlyList<BenchPhase>>("--phases")
+        string all = string.Join(',', AllPhases.Select(BenchPhaseNames.Of));
+        return new Option<IReadOnlyList<BenchPhase>?>("--phases")
         {
-            Description = $"Comma-separated phases to run, always in this order (default {all})",
+            Description = $"Comma-separated phases to run; they always run in this order [default: {all}]",
+            HelpName = "phase,phase,...",
             Arity = ArgumentArity.ExactlyOne,
-            DefaultValueFactory = _ => Enum.GetValues<BenchPhase>(),
             CustomParser = Parse,
         };
     }
 
-    private static IReadOnlyList<BenchPhase> Parse(ArgumentResult result)
+    private static List<BenchPhase> Parse(ArgumentResult result)
     {
         List<BenchPhase> phases = [];
         foreach (string name in result.Tokens[0].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -31,7 +37,7 @@ internal static class PhaseListOption
             }
             else
             {
-                string known = string.Join(", ", Enum.GetValues<BenchPhase>().Select(BenchPhaseNames.Of));
+                string known = string.Join(", ", AllPhases.Select(BenchPhaseNames.Of));
                 result.AddError($"Unknown phase '{name}'. Known phases: {known}.");
             }
         }

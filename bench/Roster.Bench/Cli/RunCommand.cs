@@ -13,7 +13,7 @@ internal static class RunCommand
         Option<int> groups = CountOption.Create("--groups", 10, 0, "Groups to create");
         Option<int> lookups = CountOption.Create("--lookups", 20_000, 0, "userName eq lookups to send");
         Option<int> bigGroupMembers = CountOption.Create("--big-group-members", 100_000, 1, "Members to fill the big group with");
-        Option<IReadOnlyList<BenchPhase>> phases = PhaseListOption.Create();
+        Option<IReadOnlyList<BenchPhase>?> phases = PhaseListOption.Create();
 
         Command command = new("run", "Run the benchmark phases against a running SCIM server.");
         shared.AddTo(command);
@@ -32,11 +32,12 @@ internal static class RunCommand
                 Users = parsed.GetValue(shared.Users),
                 Concurrency = parsed.GetValue(shared.Concurrency),
                 RequestTimeout = TimeSpan.FromSeconds(parsed.GetValue(shared.TimeoutSeconds)),
+                PhaseTimeout = TimeSpan.FromSeconds(parsed.GetValue(shared.PhaseTimeoutSeconds)),
                 ServerPid = parsed.GetValue(shared.ServerPid),
                 JsonPath = parsed.GetValue(shared.JsonPath),
                 Groups = parsed.GetValue(groups),
                 Lookups = parsed.GetValue(lookups),
-                Phases = parsed.GetRequiredValue(phases),
+                Phases = parsed.GetValue(phases) ?? PhaseListOption.AllPhases,
                 BigGroupMembers = parsed.GetValue(bigGroupMembers),
             };
             return BenchRun.ExecuteAsync(settings, CommandLineText.Redacted(parsed.Tokens), Console.Out, cancellationToken);

@@ -23,6 +23,7 @@ internal static class SeedCommand
                 Users = parsed.GetValue(shared.Users),
                 Concurrency = parsed.GetValue(shared.Concurrency),
                 RequestTimeout = TimeSpan.FromSeconds(parsed.GetValue(shared.TimeoutSeconds)),
+                PhaseTimeout = TimeSpan.FromSeconds(parsed.GetValue(shared.PhaseTimeoutSeconds)),
                 ServerPid = parsed.GetValue(shared.ServerPid),
                 JsonPath = parsed.GetValue(shared.JsonPath),
                 Groups = 0,

@@ -9,6 +9,7 @@ internal sealed class SharedOptions
     public Option<Uri> BaseUrl { get; } = new("--base-url")
     {
         Description = "SCIM base URL of one tenant, e.g. http://127.0.0.1:5000/scim/v2/{orgId}",
+        HelpName = "url",
         Required = true,
         CustomParser = ParseHttpUrl,
     };
@@ -16,6 +17,7 @@ internal sealed class SharedOptions
     public Option<string> Token { get; } = new("--token")
     {
         Description = "Bearer token for the SCIM API (roster_scim_...)",
+        HelpName = "token",
         Required = true,
     };
 
@@ -23,16 +25,21 @@ internal sealed class SharedOptions
 
     public Option<int> Concurrency { get; } = CountOption.Create("--concurrency", 8, 1, "Requests in flight at once");
 
-    public Option<int> TimeoutSeconds { get; } = CountOption.Create("--timeout", 30, 1, "Seconds before one request counts as a timeout");
+    public Option<int> TimeoutSeconds { get; } = CountOption.Create("--timeout", 30, 1, "Seconds before one request counts as a timeout", "seconds");
+
+    public Option<int> PhaseTimeoutSeconds { get; } = CountOption.Create(
+        "--phase-timeout", 900, 1, "Seconds after which a phase stops sending and the run moves on (keeps a slow server from running for hours)", "seconds");
 
     public Option<int?> ServerPid { get; } = new("--server-pid")
     {
+        HelpName = "pid",
         Description = "Server process id: poll /proc/{pid}/status (VmRSS, VmHWM) every 200 ms and report peak RSS (Linux only)",
     };
 
     public Option<string?> JsonPath { get; } = new("--json")
     {
         Description = "Also write every phase result to this JSON file",
+        HelpName = "file",
     };
 
     public void AddTo(Command command)
@@ -42,6 +49,7 @@ internal sealed class SharedOptions
         command.Options.Add(Users);
         command.Options.Add(Concurrency);
         command.Options.Add(TimeoutSeconds);
+        command.Options.Add(PhaseTimeoutSeconds);
         command.Options.Add(ServerPid);
         command.Options.Add(JsonPath);
     }

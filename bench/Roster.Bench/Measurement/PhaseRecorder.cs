@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace Roster.Bench.Measurement;
@@ -10,7 +11,7 @@ namespace Roster.Bench.Measurement;
 internal sealed class PhaseRecorder
 {
     private const int BodiesShownPerKind = 3;
-    private const int MaxBodyCharsShown = 800;
+    private const int MaxBodyBytesShown = 800;
 
     private readonly Lock _gate = new();
     private readonly List<long> _latencyTicks;
@@ -19,6 +20,7 @@ internal sealed class PhaseRecorder
     private readonly TextWriter _output;
     private readonly long _started = Stopwatch.GetTimestamp();
     private long _requests;
+    private long _errorCount;
 
     public PhaseRecorder(string name, int expectedRequests, TextWriter output)
     {
@@ -39,7 +41,11 @@ internal sealed class PhaseRecorder
             _latencyTicks.Add(elapsedTicks);
             if (statusCode is < 200 or >= 300)
             {
-                CountError(statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.UTF8.GetString(body));
+                string kind = statusCode.ToString(CultureInfo.InvariantCulture);
+                if (CountError(kind) is long seen)
+                {
+                    Show(kind, seen, Describe(body));
+                }
             }
         }
     }
@@ -50,7 +56,10 @@ internal sealed class PhaseRecorder
         lock (_gate)
         {
             _requests++;
-            CountError(kind, detail);
+            if (CountError(kind) is long seen)
+            {
+                Show(kind, seen, detail);
+            }
         }
     }
 
@@ -59,7 +68,10 @@ internal sealed class PhaseRecorder
     {
         lock (_gate)
         {
-            CountError(kind, Encoding.UTF8.GetString(body));
+            if (CountError(kind) is long seen)
+            {
+                Show(kind, seen, Describe(body));
+            }
         }
     }
 
@@ -71,9 +83,19 @@ internal sealed class PhaseRecorder
         }
     }
 
+    /// <summary>A one-line "still running" message for long phases.</summary>
+    public string Progress()
+    {
+        double seconds = Elapsed.TotalSeconds;
+        lock (_gate)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"  .. {Name}: {_requests} requests, {_errorCount} errors, {seconds:0}s, {_requests / Math.Max(seconds, 0.001):0.0} req/s");
+        }
+    }
+
     public PhaseResult Finish(string? note)
     {
-        double elapsedSeconds = Stopwatch.GetElapsedTime(_started).TotalSeconds;
+        double elapsedSeconds = Elapsed.TotalSeconds;
         lock (_gate)
         {
             long[] sorted = [.. _latencyTicks];
@@ -82,7 +104,7 @@ internal sealed class PhaseRecorder
             {
                 Name = Name,
                 Requests = _requests,
-                Errors = _errors.Values.Sum(),
+                Errors = _errorCount,
                 ErrorsByKind = new SortedDictionary<string, long>(_errors, StringComparer.Ordinal),
                 ElapsedSeconds = Math.Round(elapsedSeconds, 3),
                 RequestsPerSecond = elapsedSeconds > 0 ? Math.Round(_requests / elapsedSeconds, 1) : 0,
@@ -93,14 +115,25 @@ internal sealed class PhaseRecorder
         }
     }
 
-    private void CountError(string kind, string detail)
+    /// <returns>The error's ordinal within its kind when its detail should be printed, otherwise <c>null</c>.</returns>
+    private long? CountError(string kind)
     {
+        _errorCount++;
         long seen = _errors.GetValueOrDefault(kind) + 1;
         _errors[kind] = seen;
-        if (seen <= BodiesShownPerKind)
-        {
-            string shown = detail.Length > MaxBodyCharsShown ? string.Concat(detail.AsSpan(0, MaxBodyCharsShown), "...") : detail;
-            _output.WriteLine($"  ! {Name} {kind} #{seen}: {shown.ReplaceLineEndings(" ")}");
-        }
+        return seen <= BodiesShownPerKind ? seen : null;
+    }
+
+    private void Show(string kind, long seen, string detail)
+    {
+        _output.WriteLine($"  ! {Name} {kind} #{seen}: {detail.ReplaceLineEndings(" ")}");
+    }
+
+    // Only the printed bodies are decoded, and only their start: an error page can be megabytes.
+    private static string Describe(byte[] body)
+    {
+        return body.Length <= MaxBodyBytesShown
+            ? Encoding.UTF8.GetString(body)
+            : Encoding.UTF8.GetString(body, 0, MaxBodyBytesShown) + $"... ({body.Length} bytes)";
     }
 }

@@ -1,3 +1,4 @@
+using Roster.Bench.Measurement;
 using Roster.Bench.Running;
 using Roster.Bench.Scim;
 
@@ -22,7 +23,7 @@ internal static class CreateUsersPhase
         int count = context.Plan.UsersToCreate;
         bool keep = context.Plan.KeepCreatedUsers;
         ProvisionedUser?[] created = new ProvisionedUser?[keep ? count : 0];
-        Measurement.PhaseRecorder recorder = context.BeginPhase("create", count);
+        PhaseRecorder recorder = context.BeginPhase("create", count);
         await ConcurrentLoop.RunAsync(count, context.Settings.Concurrency, async (index, token) =>
         {
             string userName = names.UserName(index);

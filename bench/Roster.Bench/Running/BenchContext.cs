@@ -5,9 +5,12 @@ using Roster.Bench.Scim;
 namespace Roster.Bench.Running;
 
 /// <summary>What every phase works with: the client, what the run has created so far, and where results go.</summary>
-internal sealed class BenchContext
+internal sealed class BenchContext : IDisposable
 {
+    private static readonly TimeSpan s_progressInterval = TimeSpan.FromSeconds(10);
+
     private readonly List<PhaseResult> _results = [];
+    private Timer? _progress;
 
     public required BenchSettings Settings { get; init; }
 
@@ -21,6 +24,9 @@ internal sealed class BenchContext
 
     public required ServerMemoryMonitor? Memory { get; init; }
 
+    /// <summary>Fires on Ctrl+C; a phase's own token also fires at <c>--phase-timeout</c>.</summary>
+    public required CancellationToken RunCancellation { get; init; }
+
     public ProvisionedDirectory Provisioned { get; } = new();
 
     /// <summary>Read from <c>/ServiceProviderConfig</c> during warm-up.</summary>
@@ -28,15 +34,21 @@ internal sealed class BenchContext
 
     public IReadOnlyList<PhaseResult> Results => _results;
 
+    /// <summary>Starts a phase's recorder, its memory window, and a progress line every 10 s while it runs.</summary>
     public PhaseRecorder BeginPhase(string name, int expectedRequests)
     {
         Memory?.BeginWindow();
-        return new PhaseRecorder(name, expectedRequests, Output);
+        PhaseRecorder recorder = new(name, expectedRequests, Output);
+        _progress?.Dispose();
+        _progress = new Timer(_ => Output.WriteLine(recorder.Progress()), null, s_progressInterval, s_progressInterval);
+        return recorder;
     }
 
     /// <summary>Finishes a phase: adds the server's peak RSS during it, prints its line and keeps its result.</summary>
     public PhaseResult Complete(PhaseRecorder recorder, CancellationToken cancellationToken, string? note = null)
     {
+        _progress?.Dispose();
+        _progress = null;
         if (Memory is not null)
         {
             recorder.SetMetric("serverRssPeakMb", Memory.EndWindow());
@@ -44,7 +56,8 @@ internal sealed class BenchContext
 
         if (cancellationToken.IsCancellationRequested)
         {
-            note = note is null ? "interrupted" : $"{note}; interrupted";
+            string stop = RunCancellation.IsCancellationRequested ? "interrupted" : "stopped at --phase-timeout";
+            note = note is null ? stop : $"{note}; {stop}";
         }
 
         PhaseResult result = recorder.Finish(note);
@@ -59,5 +72,10 @@ internal sealed class BenchContext
         PhaseResult result = new PhaseRecorder(name, 0, Output).Finish($"skipped: {reason}");
         _results.Add(result);
         Output.WriteLine(PhaseLine.Format(result));
+    }
+
+    public void Dispose()
+    {
+        _progress?.Dispose();
     }
 }

@@ -26,4 +26,6 @@ internal sealed record BenchSettings
     public required string? JsonPath { get; init; }
 
     public required TimeSpan RequestTimeout { get; init; }
+
+    public required TimeSpan PhaseTimeout { get; init; }
 }

@@ -40,8 +40,10 @@ internal sealed class ScimClient : IDisposable
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(ScimMediaType));
     }
 
-    /// <summary>Sends one request relative to the base URL and reads the whole body; latency covers both.</summary>
-    /// <param name="recorder">Where the exchange is counted; <c>null</c> for untimed warm-up requests.</param>
+    /// <summary>
+    /// Sends one request relative to the base URL and reads the whole body; latency covers both. The
+    /// exchange is counted in <paramref name="recorder"/>, or nowhere for untimed warm-up requests.
+    /// </summary>
     public async Task<ScimResponse> SendAsync(HttpMethod method, string relativeUri, byte[]? body, PhaseRecorder? recorder, CancellationToken cancellationToken)
     {
         using HttpRequestMessage request = new(method, new Uri(relativeUri, UriKind.Relative));
