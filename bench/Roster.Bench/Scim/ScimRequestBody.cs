@@ -41,18 +41,18 @@ internal static class ScimRequestBody
         });
     }
 
-    /// <summary>Okta-style deactivation: lower-case op and a JSON boolean.</summary>
-    /// <remarks>
-    /// Okta's SCIM 2.0 reference sends this with no path and <c>"value": {"active": false}</c>; the path form
-    /// used here is the one Roster's brief specifies. Both are valid RFC 7644 §3.5.2.3 replaces.
-    /// </remarks>
+    /// <summary>
+    /// Okta-style deactivation, as in Okta's SCIM 2.0 reference: lower-case op, no path, and the
+    /// attribute inside an object value (<c>{"op":"replace","value":{"active":false}}</c>).
+    /// </summary>
     public static byte[] DeactivateUser()
     {
         return PatchOp(writer =>
         {
             writer.WriteString("op", "replace");
-            writer.WriteString("path", "active");
-            writer.WriteBoolean("value", false);
+            writer.WriteStartObject("value");
+            writer.WriteBoolean("active", false);
+            writer.WriteEndObject();
         });
     }
 

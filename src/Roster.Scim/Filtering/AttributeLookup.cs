@@ -24,7 +24,7 @@ internal static class AttributeLookup
         }
 
         return schema.FindAttribute(name)
-            ?? (IsCore(resourceType, schema.Id) ? CommonAttributes.Find(name) : null);
+            ?? (IsCore(resourceType, schema.Id) ? CommonAttributeDefinitions.Find(name) : null);
     }
 
     /// <summary>

@@ -58,13 +58,14 @@ public static class AttributePathParser
             return false;
         }
 
+        var shown = FilterSyntaxErrors.Shorten(text);
         string? urn = null;
         var local = text;
         if (text.StartsWith(UrnPrefix, StringComparison.OrdinalIgnoreCase))
         {
             if (IsSchemaUrn(text))
             {
-                problem = $"'{text}' names a schema, not an attribute; write '{text}:attributeName'.";
+                problem = $"'{shown}' names a schema, not an attribute; write '{shown}:attributeName'.";
                 return false;
             }
 
@@ -73,26 +74,32 @@ public static class AttributePathParser
             local = text[(colon + 1)..];
             if (!IsUrn(urn))
             {
-                problem = $"'{urn}' is not a valid schema URN.";
+                problem = $"'{FilterSyntaxErrors.Shorten(urn)}' is not a valid schema URN.";
                 return false;
             }
 
             if (local.Length == 0)
             {
-                problem = $"Expected an attribute name after the schema URN '{urn}:'.";
+                problem = $"Expected an attribute name after the schema URN '{FilterSyntaxErrors.Shorten(urn)}:'.";
                 return false;
             }
         }
         else if (text.Contains(':', StringComparison.Ordinal))
         {
-            problem = $"'{text}' is not an attribute path: only a schema URN (urn:...) may contain ':'.";
+            problem = $"'{shown}' is not an attribute path: only a schema URN (urn:...) may contain ':'.";
             return false;
         }
 
         var parts = local.Split('.');
+        if (Array.Exists(parts, p => p.Length == 0))
+        {
+            problem = $"'{shown}' has an empty attribute name.";
+            return false;
+        }
+
         if (parts.Length > 2)
         {
-            problem = $"'{text}' goes deeper than attribute.subAttribute.";
+            problem = $"'{shown}' goes deeper than attribute.subAttribute.";
             return false;
         }
 
@@ -100,9 +107,7 @@ public static class AttributePathParser
         {
             if (!IsAttributeName(part))
             {
-                problem = part.Length == 0
-                    ? $"'{text}' has an empty attribute name."
-                    : $"'{part}' is not a valid attribute name: it must start with a letter and contain only letters, digits, '-' and '_'.";
+                problem = $"'{FilterSyntaxErrors.Shorten(part)}' is not a valid attribute name: it must start with a letter and contain only letters, digits, '-' and '_'.";
                 return false;
             }
         }

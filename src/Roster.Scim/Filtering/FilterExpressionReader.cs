@@ -11,7 +11,6 @@ namespace Roster.Scim.Filtering;
 /// </summary>
 internal sealed partial class FilterExpressionReader
 {
-    private const string OperatorList = "eq, ne, co, sw, ew, gt, ge, lt, le, pr";
     private const string ValueKinds = "a string in double quotes, a number, true, false or null";
 
     private readonly string source;
@@ -117,9 +116,9 @@ internal sealed partial class FilterExpressionReader
         }
 
         var operatorToken = Current;
-        if (!TryReadOperator(operatorToken, out var op))
+        if (operatorToken.Kind != FilterTokenKind.Word || !OperatorKeywords.TryParse(operatorToken.Text, out var op))
         {
-            throw Error(operatorToken, $"Expected an operator ({OperatorList}) after '{pathToken.Text}'");
+            throw Error(operatorToken, $"Expected an operator ({OperatorKeywords.List}) after '{FilterSyntaxErrors.Shorten(pathToken.Text)}'");
         }
 
         index++;
@@ -128,7 +127,7 @@ internal sealed partial class FilterExpressionReader
             if (Current.Kind == FilterTokenKind.String
                 || (Current.Kind == FilterTokenKind.Word && !Current.IsLogicalOperator && !Current.IsKeyword("not")))
             {
-                throw Error(Current, $"The 'pr' operator takes no value, but '{pathToken.Text} {operatorToken.Text}' is followed by one");
+                throw Error(Current, $"The 'pr' operator takes no value, but '{FilterSyntaxErrors.Shorten(pathToken.Text)} {operatorToken.Text}' is followed by one");
             }
 
             return new PresentFilter(path);
@@ -147,7 +146,7 @@ internal sealed partial class FilterExpressionReader
         if (owner is not null && (path.SchemaUrn is not null || path.SubAttribute is not null))
         {
             var where = owner.Length == 0 ? "Inside a value filter" : $"Inside '{owner}[...]'";
-            throw Error(token, $"{where}, paths name a sub-attribute of the filtered attribute, such as 'type' or 'value', not '{token.Text}'");
+            throw Error(token, $"{where}, paths name a sub-attribute of the filtered attribute, such as 'type' or 'value', not '{FilterSyntaxErrors.Shorten(token.Text)}'");
         }
 
         index++;
@@ -164,15 +163,15 @@ internal sealed partial class FilterExpressionReader
 
         if (path.SubAttribute is not null)
         {
-            throw Error(open, $"A value filter applies to a multi-valued attribute, not to the sub-attribute '{pathToken.Text}'");
+            throw Error(open, $"A value filter applies to a multi-valued attribute, not to the sub-attribute '{FilterSyntaxErrors.Shorten(pathToken.Text)}'");
         }
 
         Enter(open);
-        var inner = ReadOr(pathToken.Text);
+        var inner = ReadOr(FilterSyntaxErrors.Shorten(pathToken.Text));
         ExpectClose(FilterTokenKind.CloseBracket, open);
         if (Current.Kind == FilterTokenKind.Word && Current.Text.StartsWith('.'))
         {
-            throw Error(Current, $"A sub-attribute after ']' (here '{Current.Text}') is only valid in PATCH paths, not in filters");
+            throw Error(Current, $"A sub-attribute after ']' (here '{FilterSyntaxErrors.Shorten(Current.Text)}') is only valid in PATCH paths, not in filters");
         }
 
         return new ValuePathFilter(path, inner);
@@ -185,7 +184,7 @@ internal sealed partial class FilterExpressionReader
         {
             FilterTokenKind.String => FilterLiteral.FromString(token.Text),
             FilterTokenKind.Word when !token.IsLogicalOperator => ReadWordLiteral(token, op),
-            _ => throw Error(token, $"Expected a value ({ValueKinds}) after '{pathToken.Text} {operatorToken.Text}'"),
+            _ => throw Error(token, $"Expected a value ({ValueKinds}) after '{FilterSyntaxErrors.Shorten(pathToken.Text)} {operatorToken.Text}'"),
         };
 
         var isOrdering = op is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual);
@@ -232,7 +231,7 @@ internal sealed partial class FilterExpressionReader
 
             return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                 ? FilterLiteral.FromNumber(number)
-                : throw Error(token, $"The number {text} is out of range");
+                : throw Error(token, $"The number {FilterSyntaxErrors.Shorten(text)} is out of range");
         }
 
         if (text.StartsWith('\''))
@@ -241,34 +240,11 @@ internal sealed partial class FilterExpressionReader
         }
 
         // Tolerated: an unquoted string value, as in userName eq bjensen@example.com. RFC 7644
-        // requires JSON strings, but hand-written clients, curl scripts and some IdP connector
-        // templates leave the quotes out. The value ends at the first space or bracket.
+        // requires JSON strings; hand-written clients and scripts (curl, PowerShell) leave the
+        // quotes out. Neither Okta's nor Entra ID's documented requests do; no public source
+        // names an IdP that does. The value ends at the first space, bracket or parenthesis.
         unquotedValueIndex = index;
         return FilterLiteral.FromString(text);
-    }
-
-    private static bool TryReadOperator(FilterToken token, out ComparisonOperator? op)
-    {
-        op = null;
-        if (token.Kind != FilterTokenKind.Word || token.Text.Length != 2)
-        {
-            return false;
-        }
-
-        switch (token.Text.ToUpperInvariant())
-        {
-            case "PR": return true;
-            case "EQ": op = ComparisonOperator.Equal; return true;
-            case "NE": op = ComparisonOperator.NotEqual; return true;
-            case "CO": op = ComparisonOperator.Contains; return true;
-            case "SW": op = ComparisonOperator.StartsWith; return true;
-            case "EW": op = ComparisonOperator.EndsWith; return true;
-            case "GT": op = ComparisonOperator.GreaterThan; return true;
-            case "GE": op = ComparisonOperator.GreaterThanOrEqual; return true;
-            case "LT": op = ComparisonOperator.LessThan; return true;
-            case "LE": op = ComparisonOperator.LessThanOrEqual; return true;
-            default: return false;
-        }
     }
 
     private void Enter(FilterToken open)

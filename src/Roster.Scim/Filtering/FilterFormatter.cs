@@ -5,7 +5,8 @@ namespace Roster.Scim.Filtering;
 
 /// <summary>
 /// Writes a <see cref="FilterNode"/> back as canonical SCIM filter text: operators in lower
-/// case, every <c>and</c>/<c>or</c> in parentheses, strings as JSON with only the escapes JSON
+/// case, an <c>and</c>/<c>or</c> in parentheses only when it is an operand of another one
+/// (<c>a and (b or c)</c>, <c>(a and b) or c</c>), strings as JSON with only the escapes JSON
 /// requires (so <c>"O'Malley"</c> stays readable).
 /// </summary>
 public static class FilterFormatter
@@ -47,13 +48,18 @@ public static class FilterFormatter
         };
     }
 
-    private static void Write(FilterNode node, StringBuilder text)
+    /// <summary>
+    /// Writes <paramref name="node"/>; a logical node is wrapped in parentheses only when
+    /// <paramref name="nested"/> (an operand of another logical node). The top level, the inside
+    /// of <c>not (...)</c> and of brackets need none.
+    /// </summary>
+    private static void Write(FilterNode node, StringBuilder text, bool nested = false)
     {
         switch (node)
         {
             case LogicalFilter logical:
-                // The left spine of a chain (a or b or c parses as (a or b) or c) is written without
-                // recursing per term: a 10,000-character filter can hold over a thousand terms.
+                // A left-leaning chain (a or b or c parses as (a or b) or c) is written flat and
+                // without recursing per term: a 10,000-character filter holds over a thousand.
                 var separator = logical.Operator == LogicalOperator.And ? " and " : " or ";
                 var rights = new List<FilterNode>();
                 FilterNode leftmost = logical;
@@ -63,12 +69,20 @@ public static class FilterFormatter
                     leftmost = link.Left;
                 }
 
-                text.Append('(', rights.Count);
-                Write(leftmost, text);
+                if (nested)
+                {
+                    text.Append('(');
+                }
+
+                Write(leftmost, text, nested: true);
                 for (var i = rights.Count - 1; i >= 0; i--)
                 {
                     text.Append(separator);
-                    Write(rights[i], text);
+                    Write(rights[i], text, nested: true);
+                }
+
+                if (nested)
+                {
                     text.Append(')');
                 }
 

@@ -53,7 +53,8 @@ public static class FilterParser
 
     /// <summary>
     /// Tolerated: '+' for a space. Clients that form-encode a query and then percent-encode it
-    /// again (or build URLs by hand) deliver <c>userName+eq+"x"</c> after one round of decoding.
+    /// again (hand-built URLs, some HTTP libraries' double encoding; no public source names an
+    /// IdP) deliver <c>userName+eq+"x"</c> after one round of decoding.
     /// A filter with no whitespace at all can never be valid (every comparison needs spaces), so
     /// only such a filter is rewritten, and '+' inside quoted strings (plus-addressed emails such
     /// as <c>"a+b@example.com"</c>) is kept. The length is unchanged, so positions still match.

@@ -24,6 +24,13 @@ internal static class FilterSyntaxErrors
         return new ScimException(ScimError.InvalidFilter($"{message} at position {position + 1}, near '{excerpt}'."));
     }
 
+    /// <summary>
+    /// <paramref name="text"/> cut to a length fit for an error detail: filters reach 10,000
+    /// characters and an echoed token must not make the response that long.
+    /// </summary>
+    public static string Shorten(string text) =>
+        text.Length > ExcerptLength * 2 ? string.Concat(text.AsSpan(0, ExcerptLength * 2), "...") : text;
+
     /// <summary>An error at <paramref name="token"/>.</summary>
     public static ScimException At(string source, FilterToken token, string message) =>
         At(source, token.Position, message);

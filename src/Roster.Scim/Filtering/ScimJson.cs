@@ -96,8 +96,9 @@ internal static class ScimJson
     }
 
     /// <summary>
-    /// A boolean, or a string holding one: Entra ID sends <c>"active": "True"</c> in some
-    /// PATCH requests (documented in Microsoft's SCIM compliance notes), and such values get stored.
+    /// A boolean, or a string holding one: Entra ID sends <c>"True"</c>/<c>"False"</c> for booleans
+    /// in PATCH requests unless the <c>aadOptscim062020</c> flag is on (Microsoft Learn, "Known
+    /// issues and resolutions with SCIM 2.0 protocol compliance"), and such values get stored.
     /// </summary>
     public static bool? AsBoolean(JsonValue value) => value.GetValueKind() switch
     {

@@ -40,7 +40,7 @@ public static class RosterWebApplication
         return app;
     }
 
-    private static void AddRoster(IServiceCollection services, IConfiguration configuration, string database)
+    private static void AddRoster(IServiceCollection services, ConfigurationManager configuration, string database)
     {
         services.AddOptions<RosterServerOptions>()
             .Bind(configuration.GetSection(RosterServerOptions.SectionName))

@@ -29,7 +29,7 @@ public static class DiscoveryEndpoints
                 : (IResult)new ScimErrorResult(ScimError.NotFound($"There is no schema '{id}' on this server; GET /Schemas lists them.")));
     }
 
-    private static IResult ServiceProviderConfig(HttpContext context, IOptions<RosterServerOptions> options)
+    private static ScimJsonResult ServiceProviderConfig(HttpContext context, IOptions<RosterServerOptions> options)
     {
         var settings = options.Value;
         var config = new ServiceProviderConfigOptions

@@ -12,7 +12,7 @@ public static class ListResources
     {
         var request = ScimQuery.List(context.Request);
         return request.IsSuccess
-            ? RunAsync(context, store, request.Value.Query, request.Value.Projection)
+            ? RunAsync(context, store, request.Value!.Query, request.Value.Projection)
             : Task.FromResult<IResult>(new ScimErrorResult(request.Error));
     }
 

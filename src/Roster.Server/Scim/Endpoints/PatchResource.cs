@@ -48,7 +48,7 @@ public static class PatchResource
             id,
             operations.Value!,
             expected.Value,
-            includeMembers: wantsBody && projection.Value!.IncludesMembers,
+            includeMembers: wantsBody && projection.Value!.MayReturn("members"),
             context.RequestAborted);
         if (!patched.IsSuccess)
         {

@@ -9,9 +9,9 @@ public static class ResourceEndpoints
     {
         ArgumentNullException.ThrowIfNull(scim);
         var group = scim.MapGroup($"/{resourceKey}");
-        group.MapGet("", (HttpContext c) => ListResources.HandleAsync(c, Store(c, resourceKey)));
-        group.MapPost("/.search", (HttpContext c) => SearchResources.HandleAsync(c, Store(c, resourceKey)));
-        group.MapPost("", (HttpContext c) => CreateResource.HandleAsync(c, Store(c, resourceKey)));
+        group.MapGet("", (Delegate)((HttpContext c) => ListResources.HandleAsync(c, Store(c, resourceKey))));
+        group.MapPost("/.search", (Delegate)((HttpContext c) => SearchResources.HandleAsync(c, Store(c, resourceKey))));
+        group.MapPost("", (Delegate)((HttpContext c) => CreateResource.HandleAsync(c, Store(c, resourceKey))));
         group.MapGet("/{id}", (HttpContext c, string id) => GetResource.HandleAsync(c, Store(c, resourceKey), id));
         group.MapPut("/{id}", (HttpContext c, string id) => ReplaceResource.HandleAsync(c, Store(c, resourceKey), id));
         group.MapPatch("/{id}", (HttpContext c, string id) => PatchResource.HandleAsync(c, Store(c, resourceKey), id));

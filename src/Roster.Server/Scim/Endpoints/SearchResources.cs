@@ -16,7 +16,7 @@ public static class SearchResources
 
         var request = ScimQuery.Search(context.Request, body.Value!);
         return request.IsSuccess
-            ? await ListResources.RunAsync(context, store, request.Value.Query, request.Value.Projection)
+            ? await ListResources.RunAsync(context, store, request.Value!.Query, request.Value.Projection)
             : new ScimErrorResult(request.Error);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
-using Roster.Scim.Listing;
 using Roster.Server.Scim.Http;
 
 namespace Roster.Server.Scim.Endpoints;
@@ -28,7 +27,7 @@ public static class SearchRoot
             return new ScimErrorResult(request.Error);
         }
 
-        var (query, projection) = request.Value;
+        var (query, projection) = request.Value!;
         if (query.Cursor is not null)
         {
             return new ScimErrorResult(ScimError.InvalidValue("Cursor paging is offered on /Users and /Groups, not on the root search."));
