@@ -14,9 +14,24 @@ namespace Roster.Scim.Patching;
 /// <param name="SubAttribute">The sub-attribute after the brackets.</param>
 public sealed record PatchPath(AttributePath Attribute, FilterNode? ValueFilter = null, string? SubAttribute = null)
 {
+    /// <summary>
+    /// A path naming a whole schema extension rather than an attribute, e.g.
+    /// <c>urn:ietf:params:scim:schemas:extension:enterprise:2.0:User</c>: its
+    /// <see cref="AttributePath.SchemaUrn"/> is the URN and its name is empty.
+    /// </summary>
+    public static PatchPath ForSchema(string schemaUrn) => new(new AttributePath(schemaUrn, ""));
+
+    /// <summary>True when this path names a whole schema extension (see <see cref="ForSchema"/>).</summary>
+    public bool IsSchema => Attribute.Name.Length == 0 && Attribute.SchemaUrn is not null;
+
     /// <summary>The path as SCIM text.</summary>
     public override string ToString()
     {
+        if (IsSchema)
+        {
+            return Attribute.SchemaUrn!;
+        }
+
         var text = Attribute.ToString();
         if (ValueFilter is not null)
         {

@@ -51,7 +51,7 @@ public sealed record ResourceTypeDefinition
         // RFC 7643 section 3.1: the common attributes belong to every resource, not to a schema.
         if (attribute is null && ReferenceEquals(schema, Schema))
         {
-            attribute = CommonAttributes.Find(path.Name);
+            attribute = CommonAttributeDefinitions.Find(path.Name);
         }
 
         if (schema is null || attribute is null)

@@ -6,7 +6,7 @@ namespace Roster.Scim.Schemas;
 /// (as in RFC 7643 section 8.7.1). <see cref="ResourceTypeDefinition.Resolve"/> consults them
 /// after the core schema so that filters such as <c>meta.lastModified gt "..."</c> resolve.
 /// </summary>
-public static class CommonAttributes
+public static class CommonAttributeDefinitions
 {
     /// <summary><c>id</c>: issued by the service provider, never changed, returned always.</summary>
     public static AttributeDefinition Id { get; } =
