@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Roster.Directory;
 using Roster.Storage.Sqlite;
 

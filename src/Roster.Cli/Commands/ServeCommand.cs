@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Roster.Directory.Tenants;
 using Roster.Server.Hosting;
 using Roster.Storage.Sqlite;

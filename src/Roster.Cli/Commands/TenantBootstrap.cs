@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Roster.Directory.Tenants;
 
 namespace Roster.Cli.Commands;

@@ -27,6 +27,11 @@ public static class RosterWebApplication
         }
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+
+        // Per-command and per-request logs cost throughput and say nothing an operator needs;
+        // configuration (Logging:LogLevel) can turn them back on.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         AddRoster(builder.Services, builder.Configuration, database);
         configure?.Invoke(builder);
 

@@ -9,7 +9,7 @@ namespace Roster.Server.Tests.Replays;
 /// ops, value-filtered paths, URN paths, "$ref": null in members, a non-standard schema URI on
 /// group create, and the aadOptscim062020 query flag.
 /// </summary>
-[Collection(ServerCollection.Name)]
+[Collection(ServerCollectionDefinition.Name)]
 public sealed class EntraIdReplayTests(RosterServerFixture server)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Roster.Server.Tests.Replays;
 /// filter, read, update by PUT, deactivate and reactivate by PATCH without path, group push.
 /// Bodies are written from the documented examples.
 /// </summary>
-[Collection(ServerCollection.Name)]
+[Collection(ServerCollectionDefinition.Name)]
 public sealed class OktaReplayTests(RosterServerFixture server)
 {
     [Fact]
@@ -45,8 +45,8 @@ public sealed class OktaReplayTests(RosterServerFixture server)
         var read = await scim.GetAsync($"Users/{id}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
 
-        var put = await scim.PutAsync($"Users/{id}", ScimHttp.Json($$"""
-            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"{{id}}","userName":"test.user@okta.local",
+        var put = await scim.PutAsync($"Users/{id}", ScimHttp.Json($$$"""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"{{{id}}}","userName":"test.user@okta.local",
              "name":{"givenName":"Another","familyName":"User"},
              "emails":[{"primary":true,"value":"test.user@okta.local","type":"work"}],
              "displayName":"Another User","locale":"en-US","externalId":"00ujl29u0le5T6Aj10h7","groups":[],"active":true,
@@ -61,8 +61,8 @@ public sealed class OktaReplayTests(RosterServerFixture server)
         Assert.Equal(HttpStatusCode.OK, deactivate.StatusCode);
         Assert.False((await deactivate.ReadObjectAsync())["active"]!.GetValue<bool>());
 
-        var reactivate = await scim.PatchAsync($"Users/{id}", $$"""
-            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"id":"{{id}}","active":true}}]}
+        var reactivate = await scim.PatchAsync($"Users/{id}", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"id":"{{{id}}}","active":true}}]}
             """);
         Assert.Equal(HttpStatusCode.OK, reactivate.StatusCode);
         Assert.True((await reactivate.ReadObjectAsync())["active"]!.GetValue<bool>());
@@ -86,8 +86,8 @@ public sealed class OktaReplayTests(RosterServerFixture server)
 
         Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync($"Groups/{id}?excludedAttributes=members")).StatusCode);
 
-        var rename = await scim.PatchAsync($"Groups/{id}", $$"""
-            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"id":"{{id}}","displayName":"Test SCIMv2 Renamed"}}]}
+        var rename = await scim.PatchAsync($"Groups/{id}", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"id":"{{{id}}}","displayName":"Test SCIMv2 Renamed"}}]}
             """);
         Assert.True(rename.IsSuccessStatusCode);
 

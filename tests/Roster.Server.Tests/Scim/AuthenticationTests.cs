@@ -3,7 +3,7 @@ using Roster.Server.Tests.Infrastructure;
 
 namespace Roster.Server.Tests.Scim;
 
-[Collection(ServerCollection.Name)]
+[Collection(ServerCollectionDefinition.Name)]
 public sealed class AuthenticationTests(RosterServerFixture server)
 {
     [Theory]

@@ -4,7 +4,7 @@ using Roster.Server.Tests.Infrastructure;
 
 namespace Roster.Server.Tests.Scim;
 
-[Collection(ServerCollection.Name)]
+[Collection(ServerCollectionDefinition.Name)]
 public sealed class GroupTests(RosterServerFixture server)
 {
     private static string Members(JsonObject group) =>

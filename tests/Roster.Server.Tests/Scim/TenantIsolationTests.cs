@@ -4,7 +4,7 @@ using Roster.Server.Tests.Infrastructure;
 namespace Roster.Server.Tests.Scim;
 
 /// <summary>A token of tenant A gets nothing of tenant B, whatever URL or id it uses.</summary>
-[Collection(ServerCollection.Name)]
+[Collection(ServerCollectionDefinition.Name)]
 public sealed class TenantIsolationTests(RosterServerFixture server)
 {
     [Fact]

@@ -1,10 +1,9 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Roster.Server.Tests.Infrastructure;
 
 namespace Roster.Server.Tests.Scim;
 
-[Collection(ServerCollection.Name)]
+[Collection(ServerCollectionDefinition.Name)]
 public sealed class UserLifecycleTests(RosterServerFixture server)
 {
     [Fact]
@@ -158,7 +157,7 @@ public sealed class UserLifecycleTests(RosterServerFixture server)
         var user = await tenant.Scim.CreateUserAsync("put@example.com", "\"title\":\"Engineer\",\"displayName\":\"Old\"");
 
         var response = await tenant.Scim.PutAsync($"Users/{user.Id()}", ScimHttp.Json(
-            $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"{{user.Id()}}","userName":"put@example.com","displayName":"New","meta":{"created":"1999-01-01T00:00:00Z"}}"""));
+            $$$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"{{{user.Id()}}}","userName":"put@example.com","displayName":"New","meta":{"created":"1999-01-01T00:00:00Z"}}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replaced = await response.ReadObjectAsync();

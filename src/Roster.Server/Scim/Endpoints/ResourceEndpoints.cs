@@ -1,4 +1,6 @@
 using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+using Roster.Server.Scim.Http;
 
 namespace Roster.Server.Scim.Endpoints;
 
@@ -16,6 +18,17 @@ public static class ResourceEndpoints
         group.MapPut("/{id}", (HttpContext c, string id) => ReplaceResource.HandleAsync(c, Store(c, resourceKey), id));
         group.MapPatch("/{id}", (HttpContext c, string id) => PatchResource.HandleAsync(c, Store(c, resourceKey), id));
         group.MapDelete("/{id}", (HttpContext c, string id) => DeleteResource.HandleAsync(c, Store(c, resourceKey), id));
+
+        // Without these, the /scim catch-all would answer a wrong method with 404 instead of 405.
+        group.MapMethods("", ["PUT", "PATCH", "DELETE"], (HttpContext c) => MethodNotAllowed(c, "GET, POST"));
+        group.MapMethods("/{id}", ["POST"], (HttpContext c) => MethodNotAllowed(c, "GET, PUT, PATCH, DELETE"));
+    }
+
+    private static ScimErrorResult MethodNotAllowed(HttpContext context, string allowed)
+    {
+        context.Response.Headers.Allow = allowed;
+        return new ScimErrorResult(ScimError.MethodNotAllowed(
+            $"{context.Request.Method} is not allowed on '{context.Request.Path}'; use {allowed}."));
     }
 
     private static IScimResourceStore Store(HttpContext context, string key) =>

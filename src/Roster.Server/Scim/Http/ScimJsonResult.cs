@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,7 +7,14 @@ namespace Roster.Server.Scim.Http;
 /// <summary>A SCIM JSON response: status, optional ETag and Location, <c>application/scim+json</c>.</summary>
 public sealed class ScimJsonResult(JsonNode body, int statusCode = StatusCodes.Status200OK, string? etag = null, string? location = null) : IResult
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true };
+    // Relaxed escaping keeps ETags and URLs readable ("W/\"3\"" rather than "W/\u00223\u0022"); the
+    // body is always served as application/scim+json, never embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        SkipValidation = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
