@@ -35,12 +35,14 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
     {
         TenantId = Guid.Empty;
         base.Dispose();
+        GC.SuppressFinalize(this);
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         TenantId = Guid.Empty;
-        return base.DisposeAsync();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -84,7 +86,8 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
         {
             email.ToTable("user_emails");
             email.HasKey(e => new { e.TenantId, e.UserId, e.ValueKey }).HasName("pk_user_emails");
-            email.HasIndex(e => new { e.TenantId, e.ValueKey }).HasDatabaseName("ix_user_emails_value_key");
+            // Covering (user_id included) so that emails.value eq "..." is a seek that never visits the table.
+            email.HasIndex(e => new { e.TenantId, e.ValueKey, e.UserId }).HasDatabaseName("ix_user_emails_value_key");
             email.HasOne<UserRecord>().WithMany().HasForeignKey(e => new { e.TenantId, e.UserId })
                 .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_user_emails_users");
             email.HasQueryFilter(e => e.TenantId == TenantId);
@@ -107,8 +110,9 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             member.ToTable("group_members");
             member.HasKey(m => new { m.TenantId, m.GroupId, m.MemberId }).HasName("pk_group_members");
 
-            // "Which groups is this user in?" for a user's groups attribute and for deletes.
-            member.HasIndex(m => new { m.TenantId, m.MemberId }).HasDatabaseName("ix_group_members_member_id");
+            // "Which groups is this user in?" for a user's groups attribute, members.value filters and
+            // deletes; covering (group_id included) so those are seeks that never visit the table.
+            member.HasIndex(m => new { m.TenantId, m.MemberId, m.GroupId }).HasDatabaseName("ix_group_members_member_id");
             member.Property(m => m.MemberType).HasMaxLength(5);
 
             // member_id names a user or a group, so only the group side can be a foreign key.

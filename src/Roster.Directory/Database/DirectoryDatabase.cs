@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Roster.Directory.Filtering;
+
+namespace Roster.Directory.Database;
+
+/// <summary>
+/// The directory's database, whatever the provider: applies migrations (<see cref="MigrateAsync"/>;
+/// the storage packages wrap it, e.g. <c>Roster.Storage.Sqlite.RosterDatabase</c>), hands out
+/// tenant-scoped contexts, and opens the sessions the stores run their SQL in.
+/// </summary>
+public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate)
+{
+    public ISqlDialect Dialect => dialect;
+
+    /// <summary>Creates the database if needed and applies every pending migration. Safe to call on every start.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        using var gate = await writeGate.EnterAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>The migrations not applied yet (empty when the schema is current).</summary>
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return [.. await context.Database.GetPendingMigrationsAsync(cancellationToken)];
+    }
+
+    /// <summary>A context whose query filters see only <paramref name="tenantId"/>'s rows. Dispose it.</summary>
+    public RosterDbContext CreateContext(Guid tenantId)
+    {
+        var context = contexts.CreateDbContext();
+        context.TenantId = tenantId;
+        return context;
+    }
+
+    /// <summary>Waits for the write gate, for writes made through EF (tenants, tokens).</summary>
+    internal ValueTask<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken) => writeGate.EnterAsync(cancellationToken);
+
+    /// <summary>A read-only session: no transaction, no gate; SQLite's WAL lets reads run beside the writer.</summary>
+    internal Task<SqlSession> ReadAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, cancellationToken);
+
+    /// <summary>A write session: inside the write gate, in one transaction that reserves the write lock at once.</summary>
+    internal async Task<SqlSession> WriteAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var gate = await writeGate.EnterAsync(cancellationToken);
+        try
+        {
+            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken);
+        }
+        catch
+        {
+            gate.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write session and commits it when the result is a success.</summary>
+    internal async Task<Scim.Errors.ScimResult<T>> WriteAsync<T>(Guid tenantId, Func<SqlSession, Task<Scim.Errors.ScimResult<T>>> work, CancellationToken cancellationToken)
+    {
+        await using var session = await WriteAsync(tenantId, cancellationToken);
+        var result = await work(session);
+        if (result.IsSuccess)
+        {
+            await session.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+}

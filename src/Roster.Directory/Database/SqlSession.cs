@@ -1,0 +1,143 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Roster.Directory.Filtering;
+
+namespace Roster.Directory.Database;
+
+/// <summary>
+/// One unit of work on the context's connection: parameterised commands for one tenant and, for
+/// writes, the write gate and a transaction (<c>BEGIN IMMEDIATE</c> on SQLite, so a transaction
+/// that reads and then writes never has to upgrade its lock). Disposing without
+/// <see cref="CommitAsync"/> rolls back.
+/// </summary>
+internal sealed class SqlSession : IAsyncDisposable
+{
+    private readonly RosterDbContext _context;
+    private readonly DbConnection _connection;
+    private readonly IDisposable? _gate;
+    private DbTransaction? _transaction;
+
+    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate)
+    {
+        _context = context;
+        _connection = connection;
+        Dialect = dialect;
+        _gate = gate;
+    }
+
+    public ISqlDialect Dialect { get; }
+
+    public Guid TenantId => _context.TenantId;
+
+    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Opened through EF so the provider's connection interceptors (pragmas, functions) run.
+            await context.Database.OpenConnectionAsync(cancellationToken);
+            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate);
+            if (gate is not null)
+            {
+                session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
+            }
+
+            return session;
+        }
+        catch
+        {
+            await context.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>New parameters whose <see cref="SqlParameters.Tenant"/> is this session's tenant.</summary>
+    public SqlParameters Parameters() => new(Dialect.Key(TenantId));
+
+    public DbCommand Command(string sql, SqlParameters parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        foreach (var (name, value) in parameters.Values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>Starts the trace of one statement; null when nothing listens.</summary>
+    public Activity? Trace(DbCommand command)
+    {
+        var activity = DirectoryActivities.Source.StartActivity("sql", ActivityKind.Client);
+        if (activity is not null)
+        {
+            activity.SetTag(DirectoryActivities.StatementTag, command.CommandText);
+            activity.SetTag(DirectoryActivities.TenantTag, TenantId.ToString());
+        }
+
+        return activity;
+    }
+
+    public async Task<int> ExecuteAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, parameters);
+        using var trace = Trace(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<object?> ScalarAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, parameters);
+        using var trace = Trace(command);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>Runs a query and reads each row with <paramref name="read"/>.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, SqlParameters parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, parameters);
+        using var trace = Trace(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync();
+            }
+
+            await _context.Database.CloseConnectionAsync();
+            await _context.DisposeAsync();
+        }
+        finally
+        {
+            _gate?.Dispose();
+        }
+    }
+}

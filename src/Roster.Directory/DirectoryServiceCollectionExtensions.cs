@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.Groups;
+using Roster.Directory.Resources;
+using Roster.Directory.Tenants;
+using Roster.Directory.Tokens;
+using Roster.Directory.Users;
+
+namespace Roster.Directory;
+
+/// <summary>Registers the directory's use cases; a storage package (e.g. <c>AddRosterSqlite</c>) supplies the database.</summary>
+public static class DirectoryServiceCollectionExtensions
+{
+    /// <summary>The key of the Users store among the keyed <see cref="IScimResourceStore"/> services.</summary>
+    public const string UsersKey = "Users";
+
+    /// <summary>The key of the Groups store among the keyed <see cref="IScimResourceStore"/> services.</summary>
+    public const string GroupsKey = "Groups";
+
+    /// <summary>
+    /// Registers <see cref="UserStore"/> and <see cref="GroupStore"/> (also as keyed
+    /// <see cref="IScimResourceStore"/> services "Users" and "Groups"), the SCIM token and tenant
+    /// services, <see cref="DirectoryDatabase"/>, the filter translator, a pass-through write gate
+    /// unless the storage registered its own, and <see cref="TimeProvider.System"/> unless a
+    /// time provider is registered.
+    /// </summary>
+    public static IServiceCollection AddRosterDirectory(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWriteGate, OpenWriteGate>();
+        services.TryAddSingleton<DirectoryDatabase>();
+        services.TryAddSingleton<FilterSqlTranslator>();
+        services.TryAddSingleton<UserStore>();
+        services.TryAddSingleton<GroupStore>();
+        services.TryAddKeyedSingleton<IScimResourceStore>(UsersKey, (provider, _) => provider.GetRequiredService<UserStore>());
+        services.TryAddKeyedSingleton<IScimResourceStore>(GroupsKey, (provider, _) => provider.GetRequiredService<GroupStore>());
+        services.TryAddSingleton<IScimTokenService, ScimTokenService>();
+        services.TryAddSingleton<ITenantService, TenantService>();
+        return services;
+    }
+}

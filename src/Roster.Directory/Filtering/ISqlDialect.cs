@@ -1,0 +1,80 @@
+using System.Data.Common;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Filtering;
+
+/// <summary>
+/// What differs between databases in the SQL the directory writes: how keys, times and numbers
+/// are bound and read, JSON access to documents, case folding, substring tests and error
+/// codes. SQLite's lives in Roster.Storage.Sqlite; PostgreSQL's will live beside it.
+/// </summary>
+public interface ISqlDialect
+{
+    /// <summary>The parameter value of a GUID key (tenant_id, id, member_id).</summary>
+    object Key(Guid value);
+
+    Guid ReadKey(DbDataReader reader, int ordinal);
+
+    /// <summary>The parameter value of a stored time.</summary>
+    object Timestamp(DateTimeOffset value);
+
+    DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal);
+
+    /// <summary>The parameter value compared with a JSON number.</summary>
+    object Number(decimal value);
+
+    /// <summary>The parameter value compared with a boolean column or JSON boolean.</summary>
+    object BooleanValue(bool value);
+
+    /// <summary>A constant condition.</summary>
+    string BooleanLiteral(bool value);
+
+    /// <summary>A stored time column as <see cref="Resources.ScimDateTime"/> text.</summary>
+    string TimestampText(string timestampExpression);
+
+    /// <summary>
+    /// An xsd:dateTime text expression (any offset) as <see cref="Resources.ScimDateTime"/>
+    /// text, so instants compare as text; NULL when it is not a dateTime.
+    /// </summary>
+    string Instant(string textExpression);
+
+    /// <summary>A GUID key expression as its canonical text (lower case, with hyphens).</summary>
+    string KeyText(string keyExpression);
+
+    /// <summary>Applies <see cref="CaseFolding.Fold"/> to a text expression.</summary>
+    string Fold(string textExpression);
+
+    string Contains(string text, string pattern);
+
+    string StartsWith(string text, string pattern);
+
+    string EndsWith(string text, string pattern);
+
+    /// <summary>
+    /// The scalar at <paramref name="path"/> of a JSON expression, NULL when absent, in a form
+    /// that compares with parameters of <paramref name="type"/>: booleans (also those stored as
+    /// "True"/"False" strings) as the <see cref="BooleanValue"/> value, dateTimes as their text.
+    /// </summary>
+    string JsonValue(string json, DocumentPath path, AttributeType type);
+
+    /// <summary>A condition, never NULL: the value at <paramref name="path"/> is present and not empty.</summary>
+    string JsonPresent(string json, DocumentPath path);
+
+    /// <summary>A FROM item with one row per element of the JSON array at <paramref name="path"/>.</summary>
+    string JsonElements(string json, DocumentPath path, string elementAlias);
+
+    /// <summary>An element of <see cref="JsonElements"/> as JSON, to read its sub-attributes.</summary>
+    string ElementJson(string elementAlias);
+
+    /// <summary>An element of <see cref="JsonElements"/> as a scalar of <paramref name="type"/>.</summary>
+    string ElementValue(string elementAlias, AttributeType type);
+
+    /// <summary>A condition, never NULL: the scalar element is present and not empty.</summary>
+    string ElementPresent(string elementAlias);
+
+    /// <summary>The position of an element in its array, for "first element" ordering.</summary>
+    string ElementIndex(string elementAlias);
+
+    /// <summary>True when the exception is a unique-constraint violation.</summary>
+    bool IsUniqueViolation(DbException exception);
+}

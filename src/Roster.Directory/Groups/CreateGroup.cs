@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+using Roster.Scim.Resources;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Groups;
+
+/// <summary>
+/// POST /Groups. displayName is required but not unique: RFC 7643 gives it no uniqueness and
+/// IdPs (Entra ID, Okta) can push two groups with the same name. Members in the body become
+/// membership rows; each must be a user or group of the tenant.
+/// </summary>
+public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, FilterSqlTranslator translator)
+{
+    public async Task<ScimResult<StoredResource>> ExecuteAsync(ScimCaller caller, JsonObject body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.Group, ResourceWriteMode.Create);
+        if (!normalized.IsSuccess)
+        {
+            return normalized.Error;
+        }
+
+        var members = GroupColumns.Members(normalized.Value!);
+        if (!members.IsSuccess)
+        {
+            return members.Error;
+        }
+
+        var id = Guid.CreateVersion7();
+        var document = ResourceDocuments.ForStorage(normalized.Value!, id);
+        var columns = GroupColumns.From(document);
+        if (!columns.IsSuccess)
+        {
+            return columns.Error;
+        }
+
+        var now = ScimDateTime.Truncate(time.GetUtcNow());
+        var json = document.ToJsonString();
+        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        {
+            await GroupSql.InsertAsync(session, id, columns.Value!, now, json, cancellationToken);
+            if (await new GroupMembers(session, id, translator).AddAsync(members.Value!, cancellationToken) is { } error)
+            {
+                return error;
+            }
+
+            var rows = members.Value!.Count == 0 ? [] : await GroupSql.MembersAsync(session, [id], cancellationToken);
+            return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), GroupSql.ResourceType, "members", rows.GetValueOrDefault(id));
+        }, cancellationToken);
+    }
+}

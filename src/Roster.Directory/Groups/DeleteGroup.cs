@@ -1,0 +1,49 @@
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+
+namespace Roster.Directory.Groups;
+
+/// <summary>
+/// DELETE /Groups/{id}: the group, its member rows and its rows as a member of other groups go
+/// in one transaction; those other groups get a new version, since their members changed.
+/// </summary>
+public sealed class DeleteGroup(DirectoryDatabase database, TimeProvider time)
+{
+    public async Task<ScimResult<bool>> ExecuteAsync(ScimCaller caller, string id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!Guid.TryParse(id, out var key))
+        {
+            return ResourceErrors.NotFound(GroupSql.ResourceType, id);
+        }
+
+        return await database.WriteAsync<bool>(caller.TenantId, async session =>
+        {
+            var version = await GroupSql.VersionAsync(session, key, cancellationToken);
+            if (version is null)
+            {
+                return ResourceErrors.NotFound(GroupSql.ResourceType, id);
+            }
+
+            if (ResourceErrors.CheckVersion(GroupSql.ResourceType, id, expectedVersion, version.Value) is { } mismatch)
+            {
+                return mismatch;
+            }
+
+            var parameters = session.Parameters();
+            var group = parameters.Add(session.Dialect.Key(key));
+            var now = parameters.Add(session.Dialect.Timestamp(ScimDateTime.Truncate(time.GetUtcNow())));
+            var t = SqlParameters.Tenant;
+            await session.ExecuteAsync(
+                $"UPDATE groups SET version = version + 1, last_modified = {now} WHERE tenant_id = {t} " +
+                $"AND id IN (SELECT gm.group_id FROM group_members AS gm WHERE gm.tenant_id = {t} AND gm.member_id = {group});" +
+                $"DELETE FROM group_members WHERE tenant_id = {t} AND member_id = {group};" +
+                $"DELETE FROM group_members WHERE tenant_id = {t} AND group_id = {group};" +
+                $"DELETE FROM groups WHERE tenant_id = {t} AND id = {group};",
+                parameters, cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,154 @@
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Scim.Errors;
+using Roster.Scim.Patching;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Groups;
+
+/// <summary>
+/// Changes to one group's membership rows (ARCHITECTURE decision 3): adding a member is one
+/// idempotent INSERT that also checks the member exists in the tenant, removing one is one
+/// DELETE; the member list is never loaded. Adding a present member or removing an absent one
+/// changes nothing.
+/// </summary>
+internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTranslator translator)
+{
+    private static readonly Scim.Schemas.AttributeDefinition MembersAttribute = ScimResourceTypes.Group.Schema.FindAttribute("members")!;
+
+    public async Task<ScimError?> ApplyAsync(IReadOnlyList<MembershipChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+        {
+            var error = change switch
+            {
+                AddMembers add => await AddAsync(add.Members, cancellationToken),
+                RemoveMembers remove => await RemoveAsync(remove.MemberIds, cancellationToken),
+                RemoveMembersMatching matching => await RemoveMatchingAsync(matching.Filter, cancellationToken),
+                ReplaceMembers replace => await ReplaceAsync(replace.Members, cancellationToken),
+                RemoveAllMembers => await RemoveAllAsync(cancellationToken),
+                _ => ScimError.InvalidValue("The PATCH has a membership change Roster does not know."),
+            };
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<ScimError?> AddAsync(IReadOnlyList<MemberReference> members, CancellationToken cancellationToken)
+    {
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        var dialect = session.Dialect;
+        var parameters = session.Parameters();
+        var group = parameters.Add(dialect.Key(groupId));
+        var member = parameters.Add(null);
+        var t = SqlParameters.Tenant;
+
+        // The member's type is what it is in the database, whatever the client said it was.
+        await using var insert = session.Command(
+            "INSERT INTO group_members (tenant_id, group_id, member_id, member_type) " +
+            $"SELECT {t}, {group}, {member}, CASE WHEN EXISTS (SELECT 1 FROM users WHERE tenant_id = {t} AND id = {member}) THEN 'User' ELSE 'Group' END " +
+            $"WHERE EXISTS (SELECT 1 FROM users WHERE tenant_id = {t} AND id = {member}) OR EXISTS (SELECT 1 FROM groups WHERE tenant_id = {t} AND id = {member}) " +
+            "ON CONFLICT DO NOTHING",
+            parameters);
+        await using var isMember = session.Command(
+            $"SELECT 1 FROM group_members WHERE tenant_id = {t} AND group_id = {group} AND member_id = {member}", parameters);
+
+        foreach (var reference in members)
+        {
+            if (!Guid.TryParse(reference.Value, out var memberId))
+            {
+                return UnknownMember(reference.Value);
+            }
+
+            if (memberId == groupId)
+            {
+                return ScimError.InvalidValue($"The group \"{reference.Value}\" cannot be a member of itself.");
+            }
+
+            insert.Parameters[member].Value = dialect.Key(memberId);
+            int inserted;
+            using (session.Trace(insert))
+            {
+                inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (inserted == 0)
+            {
+                isMember.Parameters[member].Value = dialect.Key(memberId);
+                using var trace = session.Trace(isMember);
+                if (await isMember.ExecuteScalarAsync(cancellationToken) is null)
+                {
+                    return UnknownMember(reference.Value);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<ScimError?> RemoveAsync(IReadOnlyList<string> memberIds, CancellationToken cancellationToken)
+    {
+        var dialect = session.Dialect;
+        var parameters = session.Parameters();
+        var group = parameters.Add(dialect.Key(groupId));
+        var member = parameters.Add(null);
+        await using var delete = session.Command(
+            $"DELETE FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND group_id = {group} AND member_id = {member}", parameters);
+        foreach (var id in memberIds)
+        {
+            // An id that is not a GUID names no member: removing it changes nothing.
+            if (Guid.TryParse(id, out var memberId))
+            {
+                delete.Parameters[member].Value = dialect.Key(memberId);
+                using var trace = session.Trace(delete);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<ScimError?> RemoveMatchingAsync(Scim.Filtering.FilterNode filter, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var condition = translator.TranslateMemberFilter(filter, MembersAttribute, "gm", parameters);
+        if (!condition.IsSuccess)
+        {
+            return condition.Error;
+        }
+
+        var group = parameters.Add(session.Dialect.Key(groupId));
+        var t = SqlParameters.Tenant;
+        await session.ExecuteAsync(
+            $"DELETE FROM group_members WHERE tenant_id = {t} AND group_id = {group} AND member_id IN " +
+            $"(SELECT gm.member_id FROM group_members AS gm WHERE gm.tenant_id = {t} AND gm.group_id = {group} AND {condition.Value})",
+            parameters, cancellationToken);
+        return null;
+    }
+
+    public async Task<ScimError?> ReplaceAsync(IReadOnlyList<MemberReference> members, CancellationToken cancellationToken)
+    {
+        await RemoveAllAsync(cancellationToken);
+        return await AddAsync(members, cancellationToken);
+    }
+
+    public async Task<ScimError?> RemoveAllAsync(CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        await session.ExecuteAsync(
+            $"DELETE FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND group_id = {parameters.Add(session.Dialect.Key(groupId))}",
+            parameters, cancellationToken);
+        return null;
+    }
+
+    private static ScimError UnknownMember(string id) =>
+        ScimError.InvalidValue($"The member \"{id}\" is not a user or group of this tenant.");
+}

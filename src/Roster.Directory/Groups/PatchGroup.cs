@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+using Roster.Scim.Patching;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Groups;
+
+/// <summary>
+/// PATCH /Groups/{id}. <see cref="GroupMembershipPatch"/> splits the request: membership
+/// changes become row inserts and deletes, the rest goes through <see cref="PatchEngine"/> on
+/// the document. A request that only adds or removes members (what Okta and Entra ID send for
+/// group pushes) never reads the member list or the document before writing: one UPDATE of the
+/// group's version, then one statement per member, in one transaction.
+/// </summary>
+public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, FilterSqlTranslator translator)
+{
+    public async Task<ScimResult<StoredResource>> ExecuteAsync(
+        ScimCaller caller, string id, IReadOnlyList<PatchOperation> operations, long? expectedVersion, bool includeMembers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!Guid.TryParse(id, out var key))
+        {
+            return ResourceErrors.NotFound(GroupSql.ResourceType, id);
+        }
+
+        var plan = GroupMembershipPatch.Split(operations);
+        if (!plan.IsSuccess)
+        {
+            return plan.Error;
+        }
+
+        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        {
+            var now = ScimDateTime.Truncate(time.GetUtcNow());
+            JsonObject? document = null;
+            ResourceRow? row;
+            if (plan.Value!.AttributeOperations.Count > 0)
+            {
+                var changed = await PatchAttributesAsync(session, key, id, plan.Value.AttributeOperations, expectedVersion, now, cancellationToken);
+                if (!changed.IsSuccess)
+                {
+                    return changed.Error;
+                }
+
+                (row, document) = changed.Value;
+            }
+            else
+            {
+                row = await GroupSql.TouchAsync(session, key, expectedVersion, now, cancellationToken);
+                if (row is null)
+                {
+                    var version = await GroupSql.VersionAsync(session, key, cancellationToken);
+                    return version is null
+                        ? ResourceErrors.NotFound(GroupSql.ResourceType, id)
+                        : ResourceErrors.VersionMismatch(GroupSql.ResourceType, id, expectedVersion!.Value, version.Value);
+                }
+            }
+
+            if (await new GroupMembers(session, key, translator).ApplyAsync(plan.Value.MembershipChanges, cancellationToken) is { } error)
+            {
+                return error;
+            }
+
+            var members = includeMembers ? await GroupSql.MembersAsync(session, [key], cancellationToken) : null;
+            return document is null
+                ? ResourceDocuments.ToResource(row!, GroupSql.ResourceType, "members", members?.GetValueOrDefault(key))
+                : ResourceDocuments.ToResource(document, row!, GroupSql.ResourceType, "members", members?.GetValueOrDefault(key));
+        }, cancellationToken);
+    }
+
+    private static async Task<ScimResult<(ResourceRow Row, JsonObject Document)>> PatchAttributesAsync(
+        SqlSession session, Guid key, string id, IReadOnlyList<PatchOperation> operations, long? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await GroupSql.ReadAsync(session, key, cancellationToken);
+        if (row is null)
+        {
+            return ResourceErrors.NotFound(GroupSql.ResourceType, id);
+        }
+
+        if (ResourceErrors.CheckVersion(GroupSql.ResourceType, id, expectedVersion, row.Version) is { } mismatch)
+        {
+            return mismatch;
+        }
+
+        var patched = PatchEngine.Apply(JsonNode.Parse(row.Document)!.AsObject(), operations, ScimResourceTypes.Group);
+        if (!patched.IsSuccess)
+        {
+            return patched.Error;
+        }
+
+        var document = ResourceDocuments.ForStorage(patched.Value!, key);
+        var columns = GroupColumns.From(document);
+        if (!columns.IsSuccess)
+        {
+            return columns.Error;
+        }
+
+        var json = document.ToJsonString();
+        await GroupSql.UpdateAsync(session, key, columns.Value!, now, row.Version + 1, json, cancellationToken);
+        return (row with { Version = row.Version + 1, LastModified = now, Document = json }, document);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+using Roster.Scim.Resources;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Groups;
+
+/// <summary>
+/// PUT /Groups/{id} (RFC 7644 section 3.5.1): the body replaces the group, members included; a
+/// body without members leaves the group with none.
+/// </summary>
+public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, FilterSqlTranslator translator)
+{
+    public async Task<ScimResult<StoredResource>> ExecuteAsync(ScimCaller caller, string id, JsonObject body, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!Guid.TryParse(id, out var key))
+        {
+            return ResourceErrors.NotFound(GroupSql.ResourceType, id);
+        }
+
+        var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.Group, ResourceWriteMode.Replace);
+        if (!normalized.IsSuccess)
+        {
+            return normalized.Error;
+        }
+
+        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        {
+            var row = await GroupSql.ReadAsync(session, key, cancellationToken);
+            if (row is null)
+            {
+                return ResourceErrors.NotFound(GroupSql.ResourceType, id);
+            }
+
+            if (ResourceErrors.CheckVersion(GroupSql.ResourceType, id, expectedVersion, row.Version) is { } mismatch)
+            {
+                return mismatch;
+            }
+
+            var merged = ResourceReplacement.Merge(ResourceDocuments.Parse(row, GroupSql.ResourceType), normalized.Value!, ScimResourceTypes.Group);
+            if (!merged.IsSuccess)
+            {
+                return merged.Error;
+            }
+
+            var members = GroupColumns.Members(merged.Value!);
+            if (!members.IsSuccess)
+            {
+                return members.Error;
+            }
+
+            var document = ResourceDocuments.ForStorage(merged.Value!, key);
+            var columns = GroupColumns.From(document);
+            if (!columns.IsSuccess)
+            {
+                return columns.Error;
+            }
+
+            var now = ScimDateTime.Truncate(time.GetUtcNow());
+            var json = document.ToJsonString();
+            await GroupSql.UpdateAsync(session, key, columns.Value!, now, row.Version + 1, json, cancellationToken);
+            if (await new GroupMembers(session, key, translator).ReplaceAsync(members.Value!, cancellationToken) is { } error)
+            {
+                return error;
+            }
+
+            var rows = await GroupSql.MembersAsync(session, [key], cancellationToken);
+            return ResourceDocuments.ToResource(document, row with { Version = row.Version + 1, LastModified = now, Document = json },
+                GroupSql.ResourceType, "members", rows.GetValueOrDefault(key));
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Data.Common;
+using System.Globalization;
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+using Roster.Scim.Filtering;
+using Roster.Scim.Listing;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Listing;
+
+/// <summary>
+/// Runs a list or search in the database (ARCHITECTURE decision 1): the tenant, then the
+/// translated filter, a stable order (the sort key, nulls last, then id), and either
+/// <c>startIndex</c>/<c>count</c> (LIMIT/OFFSET) or keyset cursor paging (RFC 9865).
+/// <c>totalResults</c> comes from COUNT unless the page itself shows it.
+/// </summary>
+internal sealed class ResourceListing(FilterSqlTranslator translator)
+{
+    private const string Columns = "id, version, created, last_modified, document";
+
+    public async Task<ScimResult<ListedPage>> ListAsync(SqlSession session, ResourceTable table, ResourceTypeDefinition type, ListQuery query, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var a = table.Alias;
+        var where = $"{a}.tenant_id = {SqlParameters.Tenant}";
+        if (query.Filter is not null)
+        {
+            var condition = translator.Translate(query.Filter, table, type, parameters);
+            if (!condition.IsSuccess)
+            {
+                return condition.Error;
+            }
+
+            where += $" AND {condition.Value}";
+        }
+
+        string? sortKey = null;
+        if (query.SortBy is not null)
+        {
+            var key = translator.TranslateSortKey(query.SortBy, table, type, parameters);
+            if (!key.IsSuccess)
+            {
+                return key.Error;
+            }
+
+            // Sorting by id is the default order itself.
+            sortKey = key.Value == table.Qualified("id") ? null : key.Value;
+        }
+
+        var descending = query.SortBy is not null && query.SortOrder == SortOrder.Descending;
+        var order = Order(sortKey, table.Qualified("id"), descending);
+        var count = Math.Max(0, query.Count);
+        var cursorPaging = query.Cursor is not null;
+        var fingerprint = cursorPaging ? Fingerprint(session.TenantId, table, query) : [];
+
+        var keyset = "";
+        if (!string.IsNullOrEmpty(query.Cursor))
+        {
+            var cursor = ListCursor.Decode(query.Cursor, fingerprint);
+            if (!cursor.IsSuccess)
+            {
+                return cursor.Error;
+            }
+
+            keyset = " AND " + Keyset(cursor.Value!, sortKey, table.Qualified("id"), descending, parameters, session.Dialect);
+        }
+
+        var offset = cursorPaging ? 0 : Math.Max(1, query.StartIndex) - 1;
+        var rows = new List<(ResourceRow Row, object? Key)>();
+        if (count > 0)
+        {
+            var limit = parameters.Add(cursorPaging ? count + 1L : count);
+            var skip = parameters.Add((long)offset);
+            var sortColumn = sortKey is null ? "" : $", {sortKey} AS sort_key";
+            var sql = $"SELECT {Qualify(a)}{sortColumn} FROM {table.Name} AS {a} WHERE {where}{keyset} ORDER BY {order} LIMIT {limit} OFFSET {skip}";
+            var dialect = session.Dialect;
+            rows = await session.QueryAsync(sql, parameters, reader => (Read(reader, dialect), sortKey is null ? null : reader.GetValue(5)), cancellationToken);
+        }
+
+        string? next = null;
+        if (cursorPaging && rows.Count > count)
+        {
+            rows.RemoveRange(count, rows.Count - count);
+            var (last, key) = rows[^1];
+            next = new ListCursor(key is null or DBNull, key is DBNull ? null : key, last.Id).Encode(fingerprint);
+        }
+
+        int total;
+        if (count > 0 && keyset.Length == 0 && next is null && rows.Count < count + (cursorPaging ? 1 : 0) && (rows.Count > 0 || offset == 0))
+        {
+            // The page ends before the limit: it shows how many there are.
+            total = offset + rows.Count;
+        }
+        else
+        {
+            var counted = await session.ScalarAsync($"SELECT COUNT(*) FROM {table.Name} AS {a} WHERE {where}", parameters, cancellationToken);
+            total = Convert.ToInt32(counted, CultureInfo.InvariantCulture);
+        }
+
+        return new ListedPage([.. rows.Select(r => r.Row)], total, cursorPaging ? 1 : offset + 1, next);
+    }
+
+    public static ResourceRow Read(DbDataReader reader, ISqlDialect dialect) => new(
+        dialect.ReadKey(reader, 0),
+        reader.GetInt64(1),
+        dialect.ReadTimestamp(reader, 2),
+        dialect.ReadTimestamp(reader, 3),
+        reader.GetString(4));
+
+    /// <summary>The row columns <see cref="Read"/> expects, qualified with an alias.</summary>
+    public static string Qualify(string alias) =>
+        string.Join(", ", Columns.Split(", ").Select(c => $"{alias}.{c}"));
+
+    // Null sort keys sort after every value, so descending is the exact reverse of ascending.
+    private static string Order(string? key, string id, bool descending)
+    {
+        var direction = descending ? " DESC" : "";
+        return key is null ? $"{id}{direction}" : $"({key}) IS NULL{direction}, {key}{direction}, {id}{direction}";
+    }
+
+    private static string Keyset(ListCursor cursor, string? key, string id, bool descending, SqlParameters parameters, ISqlDialect dialect)
+    {
+        var after = descending ? "<" : ">";
+        var lastId = parameters.Add(dialect.Key(cursor.LastId));
+        if (key is null)
+        {
+            return $"{id} {after} {lastId}";
+        }
+
+        if (cursor.KeyIsNull)
+        {
+            return descending ? $"(({key}) IS NOT NULL OR {id} < {lastId})" : $"(({key}) IS NULL AND {id} > {lastId})";
+        }
+
+        var value = parameters.Add(cursor.Key);
+        return descending
+            ? $"(({key}) IS NOT NULL AND (({key}) < {value} OR (({key}) = {value} AND {id} < {lastId})))"
+            : $"(({key}) IS NULL OR ({key}) > {value} OR (({key}) = {value} AND {id} > {lastId}))";
+    }
+
+    private static byte[] Fingerprint(Guid tenant, ResourceTable table, ListQuery query) =>
+        ListCursor.QueryFingerprint(string.Join('\n',
+            table.Name,
+            tenant.ToString(),
+            query.Filter is null ? "" : FilterFormatter.Format(query.Filter),
+            query.SortBy?.ToString().ToUpperInvariant() ?? "",
+            query.SortOrder.ToString()));
+}

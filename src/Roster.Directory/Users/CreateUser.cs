@@ -1,0 +1,51 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Roster.Directory.Database;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+using Roster.Scim.Resources;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Users;
+
+/// <summary>
+/// POST /Users (RFC 7644 section 3.3). userName is unique ignoring case within the tenant; the
+/// unique index on <c>user_name_key</c> decides, so a create is one INSERT and a taken name is
+/// the constraint violation, turned into 409 <c>uniqueness</c>. externalId is stored and
+/// filterable but not unique: IdPs reuse it across apps.
+/// </summary>
+public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
+{
+    public async Task<ScimResult<StoredResource>> ExecuteAsync(ScimCaller caller, JsonObject body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.User, ResourceWriteMode.Create);
+        if (!normalized.IsSuccess)
+        {
+            return normalized.Error;
+        }
+
+        var id = Guid.CreateVersion7();
+        var document = ResourceDocuments.ForStorage(normalized.Value!, id);
+        var columns = UserColumns.From(document);
+        if (!columns.IsSuccess)
+        {
+            return columns.Error;
+        }
+
+        var now = ScimDateTime.Truncate(time.GetUtcNow());
+        var json = document.ToJsonString();
+        try
+        {
+            await using var session = await database.WriteAsync(caller.TenantId, cancellationToken);
+            await UserSql.InsertAsync(session, id, columns.Value!, now, json, cancellationToken);
+            await session.CommitAsync(cancellationToken);
+        }
+        catch (DbException e) when (database.Dialect.IsUniqueViolation(e))
+        {
+            return UserErrors.UserNameTaken(columns.Value!.UserName);
+        }
+
+        return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), UserSql.ResourceType);
+    }
+}

@@ -1,0 +1,32 @@
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.Listing;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+using Roster.Scim.Listing;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Users;
+
+/// <summary>GET /Users and POST /Users/.search: filter, sort and page in the database; the page's groups in one more query.</summary>
+public sealed class ListUsers(DirectoryDatabase database, FilterSqlTranslator translator)
+{
+    private readonly ResourceListing _listing = new(translator);
+
+    public async Task<ScimResult<ResourcePage>> ExecuteAsync(ScimCaller caller, ListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(query);
+        await using var session = await database.ReadAsync(caller.TenantId, cancellationToken);
+        var page = await _listing.ListAsync(session, ResourceTable.Users, ScimResourceTypes.User, query, cancellationToken);
+        if (!page.IsSuccess)
+        {
+            return page.Error;
+        }
+
+        var rows = page.Value!.Rows;
+        var groups = query.IncludeMembers ? await UserSql.GroupsAsync(session, [.. rows.Select(r => r.Id)], cancellationToken) : [];
+        var resources = rows.Select(r => ResourceDocuments.ToResource(r, UserSql.ResourceType, "groups", groups.GetValueOrDefault(r.Id))).ToList();
+        return new ResourcePage(resources, page.Value.TotalResults, page.Value.StartIndex, page.Value.NextCursor);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Roster.Directory.Database;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+using Roster.Scim.Resources;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Users;
+
+/// <summary>
+/// PUT /Users/{id} (RFC 7644 section 3.5.1): the body replaces the user's attributes, except
+/// read-only and set immutable ones (<see cref="ResourceReplacement"/>). Okta sends PUT where
+/// PATCH would do, with the whole user each time.
+/// </summary>
+public sealed class ReplaceUser(DirectoryDatabase database, TimeProvider time)
+{
+    public async Task<ScimResult<StoredResource>> ExecuteAsync(ScimCaller caller, string id, JsonObject body, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!Guid.TryParse(id, out var key))
+        {
+            return ResourceErrors.NotFound(UserSql.ResourceType, id);
+        }
+
+        var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.User, ResourceWriteMode.Replace);
+        if (!normalized.IsSuccess)
+        {
+            return normalized.Error;
+        }
+
+        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        {
+            var row = await UserSql.ReadAsync(session, key, cancellationToken);
+            if (row is null)
+            {
+                return ResourceErrors.NotFound(UserSql.ResourceType, id);
+            }
+
+            if (ResourceErrors.CheckVersion(UserSql.ResourceType, id, expectedVersion, row.Version) is { } mismatch)
+            {
+                return mismatch;
+            }
+
+            var stored = ResourceDocuments.Parse(row, UserSql.ResourceType);
+            var merged = ResourceReplacement.Merge(stored, normalized.Value!, ScimResourceTypes.User);
+            if (!merged.IsSuccess)
+            {
+                return merged.Error;
+            }
+
+            return await UserUpdate.WriteAsync(session, row, stored, merged.Value!, time, includeGroups: true, cancellationToken);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.Listing;
+using Roster.Directory.Resources;
+
+namespace Roster.Directory.Users;
+
+/// <summary>The statements on <c>users</c> and <c>user_emails</c> that the user operations share.</summary>
+internal static class UserSql
+{
+    public const string ResourceType = "User";
+
+    public static async Task<ResourceRow?> ReadAsync(SqlSession session, Guid id, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var key = parameters.Add(session.Dialect.Key(id));
+        var dialect = session.Dialect;
+        var rows = await session.QueryAsync(
+            $"SELECT {ResourceListing.Qualify("u")} FROM users AS u WHERE u.tenant_id = {SqlParameters.Tenant} AND u.id = {key}",
+            parameters, reader => ResourceListing.Read(reader, dialect), cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public static Task InsertAsync(SqlSession session, Guid id, UserColumns columns, DateTimeOffset now, string document, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var dialect = session.Dialect;
+        var key = parameters.Add(dialect.Key(id));
+        var time = parameters.Add(dialect.Timestamp(now));
+        var sql = new StringBuilder(
+            "INSERT INTO users (tenant_id, id, user_name, user_name_key, external_id, display_name, display_name_key, active, created, last_modified, version, document) " +
+            $"VALUES ({SqlParameters.Tenant}, {key}, {parameters.Add(columns.UserName)}, {parameters.Add(columns.UserNameKey)}, {parameters.Add(columns.ExternalId)}, " +
+            $"{parameters.Add(columns.DisplayName)}, {parameters.Add(columns.DisplayNameKey)}, {parameters.Add(Active(dialect, columns.Active))}, {time}, {time}, 1, {parameters.Add(document)});");
+        AppendEmails(sql, parameters, key, columns.EmailKeys);
+        return session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);
+    }
+
+    /// <summary>Writes new columns and document at <paramref name="version"/>; rewrites email keys only when they changed.</summary>
+    public static Task UpdateAsync(SqlSession session, Guid id, UserColumns columns, UserColumns previous, DateTimeOffset now, long version, string document, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var dialect = session.Dialect;
+        var key = parameters.Add(dialect.Key(id));
+        var sql = new StringBuilder(
+            $"UPDATE users SET user_name = {parameters.Add(columns.UserName)}, user_name_key = {parameters.Add(columns.UserNameKey)}, " +
+            $"external_id = {parameters.Add(columns.ExternalId)}, display_name = {parameters.Add(columns.DisplayName)}, " +
+            $"display_name_key = {parameters.Add(columns.DisplayNameKey)}, active = {parameters.Add(Active(dialect, columns.Active))}, " +
+            $"last_modified = {parameters.Add(dialect.Timestamp(now))}, version = {parameters.Add(version)}, document = {parameters.Add(document)} " +
+            $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {key};");
+        if (!columns.EmailKeys.SequenceEqual(previous.EmailKeys, StringComparer.Ordinal))
+        {
+            sql.Append($"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {key};");
+            AppendEmails(sql, parameters, key, columns.EmailKeys);
+        }
+
+        return session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);
+    }
+
+    /// <summary>The <c>groups</c> of each user (direct memberships), in one query for all of them.</summary>
+    public static async Task<Dictionary<Guid, JsonArray>> GroupsAsync(SqlSession session, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var groups = new Dictionary<Guid, JsonArray>();
+        if (userIds.Count == 0)
+        {
+            return groups;
+        }
+
+        var parameters = session.Parameters();
+        var dialect = session.Dialect;
+        var ids = string.Join(", ", userIds.Select(id => parameters.Add(dialect.Key(id))));
+        var rows = await session.QueryAsync(
+            "SELECT m.member_id, m.group_id, g.display_name FROM group_members AS m " +
+            "JOIN groups AS g ON g.tenant_id = m.tenant_id AND g.id = m.group_id " +
+            $"WHERE m.tenant_id = {SqlParameters.Tenant} AND m.member_id IN ({ids}) ORDER BY m.member_id, g.display_name_key, m.group_id",
+            parameters, reader => (User: dialect.ReadKey(reader, 0), Group: dialect.ReadKey(reader, 1), Display: reader.GetString(2)), cancellationToken);
+        foreach (var (user, group, display) in rows)
+        {
+            if (!groups.TryGetValue(user, out var list))
+            {
+                groups[user] = list = [];
+            }
+
+            // $ref needs the request's base URL, so the HTTP layer adds it.
+            list.Add(new JsonObject { ["value"] = group.ToString(), ["display"] = display, ["type"] = MembershipTypes.Direct });
+        }
+
+        return groups;
+    }
+
+    private static object? Active(ISqlDialect dialect, bool? active) => active is { } value ? dialect.BooleanValue(value) : null;
+
+    private static void AppendEmails(StringBuilder sql, SqlParameters parameters, string userKey, IReadOnlyList<string> emailKeys)
+    {
+        if (emailKeys.Count == 0)
+        {
+            return;
+        }
+
+        sql.Append("INSERT INTO user_emails (tenant_id, user_id, value_key) VALUES ");
+        sql.AppendJoin(", ", emailKeys.Select(email => $"({SqlParameters.Tenant}, {userKey}, {parameters.Add(email)})"));
+        sql.Append(" ON CONFLICT DO NOTHING;");
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+using Roster.Scim.Listing;
+using Roster.Scim.Patching;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Users;
+
+/// <summary>
+/// The SCIM operations on Users of the caller's tenant, one class per operation. For users,
+/// <c>includeMembers</c> (and <see cref="ListQuery.IncludeMembers"/>) decides whether the
+/// read-only <c>groups</c> attribute is computed.
+/// </summary>
+public sealed class UserStore(DirectoryDatabase database, TimeProvider time, FilterSqlTranslator translator) : IScimResourceStore
+{
+    private readonly GetUser _get = new(database);
+    private readonly CreateUser _create = new(database, time);
+    private readonly ReplaceUser _replace = new(database, time);
+    private readonly PatchUser _patch = new(database, time);
+    private readonly DeleteUser _delete = new(database, time);
+    private readonly ListUsers _list = new(database, translator);
+
+    public ResourceTypeDefinition ResourceType => ScimResourceTypes.User;
+
+    public Task<ScimResult<StoredResource>> GetAsync(ScimCaller caller, string id, bool includeMembers, CancellationToken cancellationToken) =>
+        _get.ExecuteAsync(caller, id, includeMembers, cancellationToken);
+
+    public Task<ScimResult<StoredResource>> CreateAsync(ScimCaller caller, JsonObject body, CancellationToken cancellationToken) =>
+        _create.ExecuteAsync(caller, body, cancellationToken);
+
+    public Task<ScimResult<StoredResource>> ReplaceAsync(ScimCaller caller, string id, JsonObject body, long? expectedVersion, CancellationToken cancellationToken) =>
+        _replace.ExecuteAsync(caller, id, body, expectedVersion, cancellationToken);
+
+    public Task<ScimResult<StoredResource>> PatchAsync(ScimCaller caller, string id, IReadOnlyList<PatchOperation> operations, long? expectedVersion, bool includeMembers, CancellationToken cancellationToken) =>
+        _patch.ExecuteAsync(caller, id, operations, expectedVersion, includeMembers, cancellationToken);
+
+    public Task<ScimResult<bool>> DeleteAsync(ScimCaller caller, string id, long? expectedVersion, CancellationToken cancellationToken) =>
+        _delete.ExecuteAsync(caller, id, expectedVersion, cancellationToken);
+
+    public Task<ScimResult<ResourcePage>> ListAsync(ScimCaller caller, ListQuery query, CancellationToken cancellationToken) =>
+        _list.ExecuteAsync(caller, query, cancellationToken);
+}

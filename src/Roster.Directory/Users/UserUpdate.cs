@@ -1,0 +1,39 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Roster.Directory.Database;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+
+namespace Roster.Directory.Users;
+
+/// <summary>The common end of PUT and PATCH: store the new document and columns at the next version.</summary>
+internal static class UserUpdate
+{
+    public static async Task<ScimResult<StoredResource>> WriteAsync(
+        SqlSession session, ResourceRow row, JsonObject previousDocument, JsonObject newDocument, TimeProvider time, bool includeGroups, CancellationToken cancellationToken)
+    {
+        var previous = UserColumns.From(previousDocument);
+        var document = ResourceDocuments.ForStorage(newDocument, row.Id);
+        var columns = UserColumns.From(document);
+        if (!columns.IsSuccess)
+        {
+            return columns.Error;
+        }
+
+        var now = ScimDateTime.Truncate(time.GetUtcNow());
+        var json = document.ToJsonString();
+        var version = row.Version + 1;
+        try
+        {
+            await UserSql.UpdateAsync(session, row.Id, columns.Value!, previous.Value ?? columns.Value!, now, version, json, cancellationToken);
+        }
+        catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
+        {
+            return UserErrors.UserNameTaken(columns.Value!.UserName);
+        }
+
+        var groups = includeGroups ? await UserSql.GroupsAsync(session, [row.Id], cancellationToken) : null;
+        return ResourceDocuments.ToResource(document, row with { Version = version, LastModified = now, Document = json },
+            UserSql.ResourceType, "groups", groups?.GetValueOrDefault(row.Id));
+    }
+}

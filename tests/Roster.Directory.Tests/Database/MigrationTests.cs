@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Roster.Directory.Tests.Support;
+
+namespace Roster.Directory.Tests.Database;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Migrating_an_empty_file_creates_every_table_and_leaves_nothing_pending()
+    {
+        await using var directory = await TestDirectory.CreateAsync(migrate: false);
+        Assert.False(File.Exists(directory.FilePath));
+
+        await directory.Database.MigrateAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(directory.FilePath));
+        Assert.Empty(await directory.Database.PendingMigrationsAsync(CancellationToken.None));
+        var tables = await QueryAsync(directory.FilePath, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+        Assert.Subset(tables.ToHashSet(), new HashSet<string> { "tenants", "scim_tokens", "users", "user_emails", "groups", "group_members" });
+    }
+
+    [Fact]
+    public async Task Migrating_twice_changes_nothing()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+        await directory.Users.CreateAsync(directory.Caller, new UserBuilder("bjensen").Build(), CancellationToken.None);
+
+        await directory.Database.MigrateAsync(CancellationToken.None);
+
+        var page = (await directory.Users.ListAsync(directory.Caller, Requests.Query(), CancellationToken.None)).Ok();
+        Assert.Equal(1, page.TotalResults);
+    }
+
+    [Fact]
+    public async Task The_database_runs_in_WAL_mode()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+
+        var mode = await QueryAsync(directory.FilePath, "PRAGMA journal_mode");
+
+        Assert.Equal("wal", Assert.Single(mode));
+    }
+
+    [Fact]
+    public async Task Every_index_starts_with_tenant_id_except_the_token_hash()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+
+        var firstColumns = await QueryAsync(directory.FilePath,
+            "SELECT m.name || ':' || i.name || ':' || (SELECT c.name FROM pragma_index_info(i.name) AS c WHERE c.seqno = 0) " +
+            "FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS i WHERE m.type = 'table' AND m.name NOT LIKE '\\_\\_%' ESCAPE '\\' AND m.name <> 'tenants'");
+
+        Assert.NotEmpty(firstColumns);
+        Assert.All(firstColumns.Where(c => !c.Contains("ux_scim_tokens_hash", StringComparison.Ordinal)), c => Assert.EndsWith(":tenant_id", c, StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> QueryAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}

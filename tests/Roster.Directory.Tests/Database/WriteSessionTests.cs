@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+using Roster.Directory.Tests.Support;
+
+namespace Roster.Directory.Tests.Database;
+
+public sealed class WriteSessionTests
+{
+    [Fact]
+    public async Task A_write_session_holds_the_write_lock_from_its_start()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+        await using var session = await directory.Database.WriteAsync(directory.Caller.TenantId, CancellationToken.None);
+
+        await using var other = new SqliteConnection($"Data Source={directory.FilePath};Pooling=False;Default Timeout=1");
+        await other.OpenAsync();
+        await using var begin = other.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => begin.ExecuteNonQueryAsync());
+        Assert.Equal(5, error.SqliteErrorCode);
+    }
+
+    [Fact]
+    public async Task Writers_of_one_process_queue_instead_of_failing_busy()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() =>
+            directory.Users.CreateAsync(directory.Caller, new UserBuilder($"user{i}").Build(), CancellationToken.None))));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess));
+        Assert.Equal(64, (await directory.Users.ListAsync(directory.Caller, Requests.Query(count: 0), CancellationToken.None)).Ok().TotalResults);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Roster.Directory.Tests.Support;
+using Roster.Storage.Sqlite;
+using Xunit.Abstractions;
+
+namespace Roster.Directory.Tests.Groups;
+
+/// <summary>A group of 100,000 members stays cheap to change (ARCHITECTURE decision 3).</summary>
+public sealed class LargeGroupTests(ITestOutputHelper output)
+{
+    private const int Members = 100_000;
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task Adding_or_removing_one_member_of_a_100000_member_group_never_reads_the_member_list()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+        var users = await SeedUsersAsync(directory, Members + 1);
+        var group = (await directory.Groups.CreateAsync(directory.Caller, new GroupBuilder("Everyone").Build(), None)).Ok();
+        for (var i = 0; i < Members; i += 5_000)
+        {
+            (await directory.Groups.PatchAsync(directory.Caller, group.Id, Requests.AddMembers([.. users.Skip(i).Take(5_000)]), null, false, None)).Ok();
+        }
+
+        using var log = new SqlLog(directory.Caller.TenantId);
+        var clock = Stopwatch.StartNew();
+        var added = (await directory.Groups.PatchAsync(directory.Caller, group.Id, Requests.AddMembers(users[Members]), null, false, None)).Ok();
+        var addTime = clock.Elapsed;
+        var addStatements = log.Statements;
+        log.Clear();
+        var removed = (await directory.Groups.PatchAsync(directory.Caller, group.Id,
+            Requests.Patch($$"""[{"op":"remove","path":"members[value eq \"{{users[0]}}\"]"}]"""), null, false, None)).Ok();
+        output.WriteLine($"Adding one member to {Members} took {addTime.TotalMilliseconds:F2} ms: {string.Join(" ; ", addStatements)}");
+
+        Assert.Null(added.Document["members"]);
+        Assert.Equal(2, addStatements.Count);
+        Assert.StartsWith("UPDATE groups SET version = version + 1", addStatements[0], StringComparison.Ordinal);
+        Assert.StartsWith("INSERT INTO group_members", addStatements[1], StringComparison.Ordinal);
+        Assert.Equal(2, log.Statements.Count);
+        Assert.StartsWith("DELETE FROM group_members", log.Statements[1], StringComparison.Ordinal);
+        Assert.Equal(added.Version + 1, removed.Version);
+        Assert.Equal(Members, await CountMembersAsync(directory));
+    }
+
+    private static async Task<List<string>> SeedUsersAsync(TestDirectory directory, int count)
+    {
+        var dialect = new SqliteDialect();
+        var ids = new List<string>(count);
+        await using var connection = new SqliteConnection($"Data Source={directory.FilePath}");
+        await connection.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        await using var insert = connection.CreateCommand();
+        insert.CommandText =
+            "INSERT INTO users (tenant_id, id, user_name, user_name_key, created, last_modified, version, document) " +
+            "VALUES (@tenant, @id, @name, @key, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 1, @document)";
+        insert.Parameters.AddWithValue("@tenant", dialect.Key(directory.Caller.TenantId));
+        var id = insert.Parameters.Add("@id", SqliteType.Blob);
+        var name = insert.Parameters.Add("@name", SqliteType.Text);
+        var key = insert.Parameters.Add("@key", SqliteType.Text);
+        var document = insert.Parameters.Add("@document", SqliteType.Text);
+        for (var i = 0; i < count; i++)
+        {
+            var user = Guid.CreateVersion7();
+            var userName = "member" + i.ToString(CultureInfo.InvariantCulture);
+            id.Value = dialect.Key(user);
+            name.Value = userName;
+            key.Value = userName.ToUpperInvariant();
+            document.Value = $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"{{user}}","userName":"{{userName}}"}""";
+            await insert.ExecuteNonQueryAsync();
+            ids.Add(user.ToString());
+        }
+
+        await transaction.CommitAsync();
+        return ids;
+    }
+
+    private static async Task<long> CountMembersAsync(TestDirectory directory)
+    {
+        await using var connection = new SqliteConnection($"Data Source={directory.FilePath}");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM group_members";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+}
