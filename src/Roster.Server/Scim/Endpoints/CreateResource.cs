@@ -8,19 +8,15 @@ public static class CreateResource
 {
     public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store)
     {
-        var projection = ScimQuery.Projection(context.Request);
-        if (!projection.IsSuccess)
+        var read = await ScimWriteRequest.ReadAsync(context);
+        if (!read.IsSuccess)
         {
-            return new ScimErrorResult(projection.Error);
+            return new ScimErrorResult(read.Error);
         }
 
-        var body = await context.RequestServices.GetRequiredService<ScimBodyReader>().ReadObjectAsync(context.Request);
-        if (!body.IsSuccess)
-        {
-            return new ScimErrorResult(body.Error);
-        }
+        var request = read.Value!;
 
-        var created = await store.CreateAsync(context.GetScimCaller(), body.Value!, context.RequestAborted);
+        var created = await store.CreateAsync(context.GetScimCaller(), request.Body, context.RequestAborted);
         if (!created.IsSuccess)
         {
             return new ScimErrorResult(created.Error);
@@ -29,7 +25,7 @@ public static class CreateResource
         var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
         var resource = created.Value!;
         return new ScimJsonResult(
-            renderer.Render(context.Request, resource, store.ResourceType, projection.Value!),
+            renderer.Render(context.Request, resource, store.ResourceType, request.Projection),
             StatusCodes.Status201Created,
             EntityTag.Format(resource.Version),
             renderer.Location(context.Request, resource, store.ResourceType));

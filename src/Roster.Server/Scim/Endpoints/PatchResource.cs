@@ -16,26 +16,16 @@ public static class PatchResource
 {
     public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store, string id)
     {
-        var projection = ScimQuery.Projection(context.Request);
-        if (!projection.IsSuccess)
+        var read = await ScimWriteRequest.ReadAsync(context);
+        if (!read.IsSuccess)
         {
-            return new ScimErrorResult(projection.Error);
+            return new ScimErrorResult(read.Error);
         }
 
-        var expected = EntityTag.ExpectedVersion(context.Request);
-        if (!expected.IsSuccess)
-        {
-            return new ScimErrorResult(expected.Error);
-        }
-
-        var body = await context.RequestServices.GetRequiredService<ScimBodyReader>().ReadObjectAsync(context.Request);
-        if (!body.IsSuccess)
-        {
-            return new ScimErrorResult(body.Error);
-        }
+        var request = read.Value!;
 
         var limits = context.RequestServices.GetRequiredService<IOptions<RosterServerOptions>>().Value;
-        var operations = PatchRequestReader.Read(body.Value, limits.MaxPatchOperations);
+        var operations = PatchRequestReader.Read(request.Body, limits.MaxPatchOperations);
         if (!operations.IsSuccess)
         {
             return new ScimErrorResult(operations.Error);
@@ -47,8 +37,8 @@ public static class PatchResource
             context.GetScimCaller(),
             id,
             operations.Value!,
-            expected.Value,
-            includeMembers: wantsBody && projection.Value!.MayReturn("members"),
+            request.ExpectedVersion,
+            includeMembers: wantsBody && request.Projection.MayReturn("members"),
             context.RequestAborted);
         if (!patched.IsSuccess)
         {
@@ -64,6 +54,6 @@ public static class PatchResource
         }
 
         var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
-        return new ScimJsonResult(renderer.Render(context.Request, resource, store.ResourceType, projection.Value!), etag: etag);
+        return new ScimJsonResult(renderer.Render(context.Request, resource, store.ResourceType, request.Projection), etag: etag);
     }
 }

@@ -8,25 +8,15 @@ public static class ReplaceResource
 {
     public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store, string id)
     {
-        var projection = ScimQuery.Projection(context.Request);
-        if (!projection.IsSuccess)
+        var read = await ScimWriteRequest.ReadAsync(context);
+        if (!read.IsSuccess)
         {
-            return new ScimErrorResult(projection.Error);
+            return new ScimErrorResult(read.Error);
         }
 
-        var expected = EntityTag.ExpectedVersion(context.Request);
-        if (!expected.IsSuccess)
-        {
-            return new ScimErrorResult(expected.Error);
-        }
+        var request = read.Value!;
 
-        var body = await context.RequestServices.GetRequiredService<ScimBodyReader>().ReadObjectAsync(context.Request);
-        if (!body.IsSuccess)
-        {
-            return new ScimErrorResult(body.Error);
-        }
-
-        var replaced = await store.ReplaceAsync(context.GetScimCaller(), id, body.Value!, expected.Value, context.RequestAborted);
+        var replaced = await store.ReplaceAsync(context.GetScimCaller(), id, request.Body, request.ExpectedVersion, context.RequestAborted);
         if (!replaced.IsSuccess)
         {
             return new ScimErrorResult(replaced.Error);
@@ -35,7 +25,7 @@ public static class ReplaceResource
         var resource = replaced.Value!;
         var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
         return new ScimJsonResult(
-            renderer.Render(context.Request, resource, store.ResourceType, projection.Value!),
+            renderer.Render(context.Request, resource, store.ResourceType, request.Projection),
             etag: EntityTag.Format(resource.Version));
     }
 }
