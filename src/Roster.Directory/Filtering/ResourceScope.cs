@@ -17,6 +17,13 @@ internal sealed class ResourceScope(SqlTranslation sql, ResourceTable table, Res
         var (schema, attribute, sub, core) = Lookup(path);
         var text = path.ToString();
 
+        // A never-returned attribute (password) is not stored, and a filter on it would let a
+        // client probe for values: refuse it rather than answer an always-empty list.
+        if ((sub ?? attribute).Returned == Returned.Never || attribute.Returned == Returned.Never)
+        {
+            throw new Scim.Errors.ScimException(Scim.Errors.ScimError.InvalidFilter($"The attribute '{text}' is never returned and cannot be used in a filter."));
+        }
+
         if (core)
         {
             var column = table.FindColumn(attribute.Name, sub?.Name);

@@ -40,6 +40,8 @@ public sealed class ListAndFilterTests(RosterServerFixture server)
     [InlineData("(userName eq \"a\"")]
     [InlineData("noSuchAttribute eq \"a\"")]
     [InlineData("emails[type eq \"work\"")]
+    [InlineData("password eq \"secret\"")]
+    [InlineData("active gt true")]
     public async Task Bad_filter_is_400_invalid_filter(string filter)
     {
         var tenant = await server.CreateTenantAsync();

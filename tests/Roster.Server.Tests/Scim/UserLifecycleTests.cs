@@ -76,6 +76,19 @@ public sealed class UserLifecycleTests(RosterServerFixture server)
     }
 
     [Fact]
+    public async Task Malformed_utf8_is_400_invalid_syntax_not_500()
+    {
+        var tenant = await server.CreateTenantAsync();
+        using var content = new ByteArrayContent([.. "{\"userName\":\""u8, 0xFF, 0xFE, .. "\"}"u8]);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/scim+json");
+
+        var response = await tenant.Scim.PostAsync("Users", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalidSyntax", (await response.ReadObjectAsync())["scimType"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Oversized_body_is_413()
     {
         var tenant = await server.CreateTenantAsync();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Roster.Scim.Errors;
@@ -63,6 +64,13 @@ public sealed class ScimBodyReader(IOptions<RosterServerOptions> options)
         if (bytes.Length == 0)
         {
             return ScimError.InvalidSyntax("The request body is empty; a JSON object is required.");
+        }
+
+        // System.Text.Json validates UTF-8 only when it builds a string, deep inside later code;
+        // checking here turns a malformed body into a 400 instead of an exception.
+        if (!Utf8.IsValid(bytes))
+        {
+            return ScimError.InvalidSyntax("The request body is not valid UTF-8.");
         }
 
         try
