@@ -69,7 +69,8 @@ public sealed class AuthenticationTests(RosterServerFixture server)
         var response = await crossed.GetAsync("Users");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.DoesNotContain("B", (await response.ReadObjectAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(b.OrgId.ToString(), (await response.ReadObjectAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

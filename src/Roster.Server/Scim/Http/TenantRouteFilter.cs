@@ -21,6 +21,7 @@ public sealed class TenantRouteFilter : IEndpointFilter
             var tenant = http.User.FindFirstValue(ScimBearerDefaults.TenantClaim);
             if (!Guid.TryParse(routeOrg.ToString(), out var orgId) || tenant is null || Guid.Parse(tenant) != orgId)
             {
+                http.Response.Headers.WWWAuthenticate = "Bearer realm=\"Roster SCIM\", error=\"invalid_token\"";
                 return new ScimErrorResult(ScimError.Unauthorized("The token is not valid for the organization in this URL."));
             }
         }
