@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Groups;
+using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
+using Roster.Directory.Roles;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
 using Roster.Directory.Users;
@@ -21,7 +24,8 @@ public static class DirectoryServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="UserStore"/> and <see cref="GroupStore"/> (also as keyed
-    /// <see cref="IScimResourceStore"/> services "Users" and "Groups"), the SCIM token and tenant
+    /// <see cref="IScimResourceStore"/> services "Users" and "Groups", each behind the
+    /// <see cref="ProvisioningSwitch"/>), the role, SCIM settings and audit use cases, the SCIM token and tenant
     /// services, <see cref="DirectoryDatabase"/>, the filter translator, a pass-through write gate
     /// unless the storage registered its own, and <see cref="TimeProvider.System"/> unless a
     /// time provider is registered.
@@ -34,10 +38,24 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<FilterSqlTranslator>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<GroupStore>();
-        services.TryAddKeyedSingleton<IScimResourceStore>(UsersKey, (provider, _) => provider.GetRequiredService<UserStore>());
-        services.TryAddKeyedSingleton<IScimResourceStore>(GroupsKey, (provider, _) => provider.GetRequiredService<GroupStore>());
+        services.TryAddSingleton<ScimCallRecorder>();
+        services.TryAddKeyedSingleton<IScimResourceStore>(UsersKey, (provider, _) => Switched(provider, provider.GetRequiredService<UserStore>()));
+        services.TryAddKeyedSingleton<IScimResourceStore>(GroupsKey, (provider, _) => Switched(provider, provider.GetRequiredService<GroupStore>()));
         services.TryAddSingleton<IScimTokenService, ScimTokenService>();
         services.TryAddSingleton<ITenantService, TenantService>();
+        services.TryAddSingleton<CreateRole>();
+        services.TryAddSingleton<RenameRole>();
+        services.TryAddSingleton<SetRolePermissions>();
+        services.TryAddSingleton<ActivateRole>();
+        services.TryAddSingleton<DeactivateRole>();
+        services.TryAddSingleton<GetRole>();
+        services.TryAddSingleton<ListRoles>();
+        services.TryAddSingleton<GetScimSettings>();
+        services.TryAddSingleton<UpdateScimSettings>();
+        services.TryAddSingleton<ListAuditEvents>();
         return services;
     }
+
+    private static ProvisioningSwitch Switched(IServiceProvider provider, IScimResourceStore store) =>
+        new(store, provider.GetRequiredService<DirectoryDatabase>(), provider.GetRequiredService<ScimCallRecorder>());
 }

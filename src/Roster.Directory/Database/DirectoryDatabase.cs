@@ -69,4 +69,17 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
 
         return result;
     }
+
+    /// <summary>Runs <paramref name="work"/> in a write session and commits it when the result is a success.</summary>
+    internal async Task<Administration.AdminResult<T>> AdminWriteAsync<T>(Guid tenantId, Func<SqlSession, Task<Administration.AdminResult<T>>> work, CancellationToken cancellationToken)
+    {
+        await using var session = await WriteAsync(tenantId, cancellationToken);
+        var result = await work(session);
+        if (result.IsSuccess)
+        {
+            await session.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
 }

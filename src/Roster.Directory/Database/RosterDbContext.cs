@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Roster.Directory.Audit;
 using Roster.Directory.Groups;
+using Roster.Directory.Provisioning;
+using Roster.Directory.Roles;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
 using Roster.Directory.Users;
@@ -28,6 +31,12 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
     public DbSet<GroupRecord> Groups => Set<GroupRecord>();
 
     public DbSet<GroupMemberRecord> GroupMembers => Set<GroupMemberRecord>();
+
+    public DbSet<RoleRecord> Roles => Set<RoleRecord>();
+
+    public DbSet<ScimSettingsRecord> ScimSettings => Set<ScimSettingsRecord>();
+
+    public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
     // Pooled contexts are reused: forget the tenant before going back to the pool so that a
     // caller who forgets to set it sees nothing rather than the previous caller's tenant.
@@ -119,6 +128,54 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             member.HasOne<GroupRecord>().WithMany().HasForeignKey(m => new { m.TenantId, m.GroupId })
                 .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_group_members_groups");
             member.HasQueryFilter(m => m.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<RoleRecord>(role =>
+        {
+            role.ToTable("roles");
+            role.HasKey(r => new { r.TenantId, r.Id }).HasName("pk_roles");
+
+            // Case-sensitive: SQLite's default BINARY collation and PostgreSQL's default text
+            // comparison both tell "Agent" from "agent", as CXone does.
+            role.HasIndex(r => new { r.TenantId, r.Name }).IsUnique().HasDatabaseName("ux_roles_name");
+            role.Property(r => r.Name).HasMaxLength(100);
+            role.Property(r => r.Permissions).HasMaxLength(1000);
+            role.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).HasConstraintName("fk_roles_tenants");
+            role.HasQueryFilter(r => r.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<ScimSettingsRecord>(settings =>
+        {
+            settings.ToTable("scim_settings");
+            settings.HasKey(s => s.TenantId).HasName("pk_scim_settings");
+            settings.Property(s => s.Enabled).HasDefaultValue(true).ValueGeneratedNever();
+            settings.Property(s => s.LastClient).HasMaxLength(200);
+            settings.HasOne<Tenant>().WithOne().HasForeignKey<ScimSettingsRecord>(s => s.TenantId).HasConstraintName("fk_scim_settings_tenants");
+
+            // Roles are deactivated, never deleted, so these references stay valid.
+            settings.HasOne<RoleRecord>().WithMany().HasForeignKey(s => new { s.TenantId, s.DefaultRoleId })
+                .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_scim_settings_default_role");
+            settings.HasOne<RoleRecord>().WithMany().HasForeignKey(s => new { s.TenantId, s.RequiredRoleId })
+                .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_scim_settings_required_role");
+            settings.HasIndex(s => new { s.TenantId, s.DefaultRoleId }).HasDatabaseName("ix_scim_settings_default_role_id");
+            settings.HasIndex(s => new { s.TenantId, s.RequiredRoleId }).HasDatabaseName("ix_scim_settings_required_role_id");
+            settings.HasQueryFilter(s => s.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<AuditEventRecord>(audit =>
+        {
+            audit.ToTable("audit_events");
+            audit.HasKey(a => new { a.TenantId, a.Id }).HasName("pk_audit_events");
+
+            // Newest first is (occurred, id) descending: read backwards, the index serves it.
+            audit.HasIndex(a => new { a.TenantId, a.Occurred, a.Id }).HasDatabaseName("ix_audit_events_occurred");
+            audit.HasIndex(a => new { a.TenantId, a.ResourceId, a.Occurred }).HasDatabaseName("ix_audit_events_resource_id");
+            audit.HasIndex(a => new { a.TenantId, a.Action, a.Occurred }).HasDatabaseName("ix_audit_events_action");
+            audit.Property(a => a.Client).HasMaxLength(200);
+            audit.Property(a => a.Action).HasMaxLength(100);
+            audit.Property(a => a.ResourceType).HasMaxLength(50);
+            audit.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).HasConstraintName("fk_audit_events_tenants");
+            audit.HasQueryFilter(a => a.TenantId == TenantId);
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

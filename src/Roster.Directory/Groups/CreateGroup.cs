@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
@@ -43,10 +44,14 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
         return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
             await GroupSql.InsertAsync(session, id, columns.Value!, now, json, cancellationToken);
-            if (await new GroupMembers(session, id, translator).AddAsync(members.Value!, cancellationToken) is { } error)
+            var membership = new GroupMembers(session, id, translator);
+            if (await membership.AddAsync(members.Value!, cancellationToken) is { } error)
             {
                 return error;
             }
+
+            var changes = AuditChanges.WithMembers(AuditChanges.Diff(null, document), membership.Diff);
+            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.GroupCreate, AuditResourceTypes.Group, id, changes), now, cancellationToken);
 
             var rows = members.Value!.Count == 0 ? [] : await GroupSql.MembersAsync(session, [id], cancellationToken);
             return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), GroupSql.ResourceType, "members", rows.GetValueOrDefault(id));

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
@@ -21,20 +23,22 @@ public sealed class DeleteGroup(DirectoryDatabase database, TimeProvider time)
 
         return await database.WriteAsync<bool>(caller.TenantId, async session =>
         {
-            var version = await GroupSql.VersionAsync(session, key, cancellationToken);
-            if (version is null)
+            // The group's row (not its members) is read so that the audit event says which group went.
+            var row = await GroupSql.ReadAsync(session, key, cancellationToken);
+            if (row is null)
             {
                 return ResourceErrors.NotFound(GroupSql.ResourceType, id);
             }
 
-            if (ResourceErrors.CheckVersion(GroupSql.ResourceType, id, expectedVersion, version.Value) is { } mismatch)
+            if (ResourceErrors.CheckVersion(GroupSql.ResourceType, id, expectedVersion, row.Version) is { } mismatch)
             {
                 return mismatch;
             }
 
             var parameters = session.Parameters();
             var group = parameters.Add(session.Dialect.Key(key));
-            var now = parameters.Add(session.Dialect.Timestamp(ScimDateTime.Truncate(time.GetUtcNow())));
+            var deleted = ScimDateTime.Truncate(time.GetUtcNow());
+            var now = parameters.Add(session.Dialect.Timestamp(deleted));
             var t = SqlParameters.Tenant;
             await session.ExecuteAsync(
                 $"UPDATE groups SET version = version + 1, last_modified = {now} WHERE tenant_id = {t} " +
@@ -43,6 +47,8 @@ public sealed class DeleteGroup(DirectoryDatabase database, TimeProvider time)
                 $"DELETE FROM group_members WHERE tenant_id = {t} AND group_id = {group};" +
                 $"DELETE FROM groups WHERE tenant_id = {t} AND id = {group};",
                 parameters, cancellationToken);
+            var changes = AuditChanges.Diff(JsonNode.Parse(row.Document)!.AsObject(), null);
+            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.GroupDelete, AuditResourceTypes.Group, key, changes), deleted, cancellationToken);
             return true;
         }, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Scim.Errors;
@@ -10,11 +11,13 @@ namespace Roster.Directory.Groups;
 /// Changes to one group's membership rows (ARCHITECTURE decision 3): adding a member is one
 /// idempotent INSERT that also checks the member exists in the tenant, removing one is one
 /// DELETE; the member list is never loaded. Adding a present member or removing an absent one
-/// changes nothing.
+/// changes nothing. <see cref="Diff"/> collects what the statements really changed, for the audit event.
 /// </summary>
 internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTranslator translator)
 {
     private static readonly Scim.Schemas.AttributeDefinition MembersAttribute = ScimResourceTypes.Group.Schema.FindAttribute("members")!;
+
+    public MembershipDiff Diff { get; } = new();
 
     public async Task<ScimError?> ApplyAsync(IReadOnlyList<MembershipChange> changes, CancellationToken cancellationToken)
     {
@@ -80,7 +83,11 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
                 inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            if (inserted == 0)
+            if (inserted > 0)
+            {
+                Diff.Added.Add(memberId);
+            }
+            else
             {
                 isMember.Parameters[member].Value = dialect.Key(memberId);
                 using var trace = session.Trace(isMember);
@@ -109,7 +116,10 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
             {
                 delete.Parameters[member].Value = dialect.Key(memberId);
                 using var trace = session.Trace(delete);
-                await delete.ExecuteNonQueryAsync(cancellationToken);
+                if (await delete.ExecuteNonQueryAsync(cancellationToken) > 0)
+                {
+                    Diff.Removed.Add(memberId);
+                }
             }
         }
 
@@ -127,10 +137,12 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
 
         var group = parameters.Add(session.Dialect.Key(groupId));
         var t = SqlParameters.Tenant;
-        await session.ExecuteAsync(
+        var dialect = session.Dialect;
+        var removed = await session.QueryAsync(
             $"DELETE FROM group_members WHERE tenant_id = {t} AND group_id = {group} AND member_id IN " +
-            $"(SELECT gm.member_id FROM group_members AS gm WHERE gm.tenant_id = {t} AND gm.group_id = {group} AND {condition.Value})",
-            parameters, cancellationToken);
+            $"(SELECT gm.member_id FROM group_members AS gm WHERE gm.tenant_id = {t} AND gm.group_id = {group} AND {condition.Value}) RETURNING member_id",
+            parameters, reader => dialect.ReadKey(reader, 0), cancellationToken);
+        Diff.Removed.AddRange(removed);
         return null;
     }
 
@@ -143,9 +155,10 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
     public async Task<ScimError?> RemoveAllAsync(CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
-        await session.ExecuteAsync(
+        var removed = await session.ExecuteAsync(
             $"DELETE FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND group_id = {parameters.Add(session.Dialect.Key(groupId))}",
             parameters, cancellationToken);
+        Diff.RemovedAll = (Diff.RemovedAll ?? 0) + removed;
         return null;
     }
 

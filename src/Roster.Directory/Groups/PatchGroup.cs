@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
@@ -13,7 +14,8 @@ namespace Roster.Directory.Groups;
 /// changes become row inserts and deletes, the rest goes through <see cref="PatchEngine"/> on
 /// the document. A request that only adds or removes members (what Okta and Entra ID send for
 /// group pushes) never reads the member list or the document before writing: one UPDATE of the
-/// group's version, then one statement per member, in one transaction.
+/// group's version, then one statement per member and the audit event (whose added and removed
+/// ids come from what those statements changed), in one transaction.
 /// </summary>
 public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, FilterSqlTranslator translator)
 {
@@ -36,6 +38,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
         {
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             JsonObject? document = null;
+            JsonObject? previous = null;
             ResourceRow? row;
             if (plan.Value!.AttributeOperations.Count > 0)
             {
@@ -45,7 +48,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
                     return changed.Error;
                 }
 
-                (row, document) = changed.Value;
+                (row, previous, document) = changed.Value;
             }
             else
             {
@@ -59,10 +62,15 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
                 }
             }
 
-            if (await new GroupMembers(session, key, translator).ApplyAsync(plan.Value.MembershipChanges, cancellationToken) is { } error)
+            var membership = new GroupMembers(session, key, translator);
+            if (await membership.ApplyAsync(plan.Value.MembershipChanges, cancellationToken) is { } error)
             {
                 return error;
             }
+
+            var changes = AuditChanges.WithMembers(document is null ? [] : AuditChanges.Diff(previous, document), membership.Diff);
+            var action = Action(document is not null, plan.Value.MembershipChanges);
+            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, action, AuditResourceTypes.Group, key, changes), now, cancellationToken);
 
             var members = includeMembers ? await GroupSql.MembersAsync(session, [key], cancellationToken) : null;
             return document is null
@@ -71,7 +79,14 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
         }, cancellationToken);
     }
 
-    private static async Task<ScimResult<(ResourceRow Row, JsonObject Document)>> PatchAttributesAsync(
+    // Named after what was asked, so that adding a member already present is still a members.add.
+    private static string Action(bool attributesChanged, IReadOnlyList<MembershipChange> changes) =>
+        attributesChanged || changes.Count == 0 ? AuditActions.GroupUpdate
+        : changes.All(c => c is AddMembers) ? AuditActions.GroupMembersAdd
+        : changes.All(c => c is RemoveMembers or RemoveMembersMatching) ? AuditActions.GroupMembersRemove
+        : AuditActions.GroupUpdate;
+
+    private static async Task<ScimResult<(ResourceRow Row, JsonObject Previous, JsonObject Document)>> PatchAttributesAsync(
         SqlSession session, Guid key, string id, IReadOnlyList<PatchOperation> operations, long? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = await GroupSql.ReadAsync(session, key, cancellationToken);
@@ -85,7 +100,8 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             return mismatch;
         }
 
-        var patched = PatchEngine.Apply(JsonNode.Parse(row.Document)!.AsObject(), operations, ScimResourceTypes.Group);
+        var previous = JsonNode.Parse(row.Document)!.AsObject();
+        var patched = PatchEngine.Apply(previous, operations, ScimResourceTypes.Group);
         if (!patched.IsSuccess)
         {
             return patched.Error;
@@ -100,6 +116,6 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
 
         var json = document.ToJsonString();
         await GroupSql.UpdateAsync(session, key, columns.Value!, now, row.Version + 1, json, cancellationToken);
-        return (row with { Version = row.Version + 1, LastModified = now, Document = json }, document);
+        return (row with { Version = row.Version + 1, LastModified = now, Document = json }, previous, document);
     }
 }

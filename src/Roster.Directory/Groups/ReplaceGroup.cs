@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
@@ -41,7 +42,8 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
                 return mismatch;
             }
 
-            var merged = ResourceReplacement.Merge(ResourceDocuments.Parse(row, GroupSql.ResourceType), normalized.Value!, ScimResourceTypes.Group);
+            var stored = ResourceDocuments.Parse(row, GroupSql.ResourceType);
+            var merged = ResourceReplacement.Merge(stored, normalized.Value!, ScimResourceTypes.Group);
             if (!merged.IsSuccess)
             {
                 return merged.Error;
@@ -63,10 +65,14 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             var json = document.ToJsonString();
             await GroupSql.UpdateAsync(session, key, columns.Value!, now, row.Version + 1, json, cancellationToken);
-            if (await new GroupMembers(session, key, translator).ReplaceAsync(members.Value!, cancellationToken) is { } error)
+            var membership = new GroupMembers(session, key, translator);
+            if (await membership.ReplaceAsync(members.Value!, cancellationToken) is { } error)
             {
                 return error;
             }
+
+            var changes = AuditChanges.WithMembers(AuditChanges.Diff(stored, document), membership.Diff);
+            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.GroupUpdate, AuditResourceTypes.Group, key, changes), now, cancellationToken);
 
             var rows = await GroupSql.MembersAsync(session, [key], cancellationToken);
             return ResourceDocuments.ToResource(document, row with { Version = row.Version + 1, LastModified = now, Document = json },

@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Roster.Directory.Database;
+using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 
 namespace Roster.Directory.Tenants;
 
-/// <summary>Creates and finds tenants; a tenant's org ID is a GUID that never changes.</summary>
+/// <summary>
+/// Creates and finds tenants; a tenant's org ID is a GUID that never changes. A tenant is
+/// created with its SCIM settings row, in the same transaction (one SaveChanges).
+/// </summary>
 public sealed class TenantService(DirectoryDatabase database, TimeProvider time) : ITenantService
 {
     public async Task<Tenant> CreateAsync(string name, CancellationToken cancellationToken)
@@ -15,6 +19,9 @@ public sealed class TenantService(DirectoryDatabase database, TimeProvider time)
         {
             await using var db = database.CreateContext(tenant.Id);
             db.Tenants.Add(tenant);
+
+            // Enabled from the start: `roster init` and `roster serve` print a SCIM token that must work at once.
+            db.ScimSettings.Add(new ScimSettingsRecord { TenantId = tenant.Id, Enabled = true });
             await db.SaveChangesAsync(cancellationToken);
         }
 

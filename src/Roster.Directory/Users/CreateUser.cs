@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
+using Roster.Directory.Audit;
 using Roster.Directory.Database;
+using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 using Roster.Scim.Resources;
@@ -12,7 +14,9 @@ namespace Roster.Directory.Users;
 /// POST /Users (RFC 7644 section 3.3). userName is unique ignoring case within the tenant; the
 /// unique index on <c>user_name_key</c> decides, so a create is one INSERT and a taken name is
 /// the constraint violation, turned into 409 <c>uniqueness</c>. externalId is stored and
-/// filterable but not unique: IdPs reuse it across apps.
+/// filterable but not unique: IdPs reuse it across apps. The tenant's
+/// <see cref="ProvisioningPolicy"/> runs first, in the same transaction as the INSERT and its
+/// audit event.
 /// </summary>
 public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
 {
@@ -25,27 +29,35 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
             return normalized.Error;
         }
 
-        var id = Guid.CreateVersion7();
-        var document = ResourceDocuments.ForStorage(normalized.Value!, id);
-        var columns = UserColumns.From(document);
-        if (!columns.IsSuccess)
+        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
-            return columns.Error;
-        }
+            if (await ProvisioningPolicy.ApplyAsync(session, null, normalized.Value!, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
 
-        var now = ScimDateTime.Truncate(time.GetUtcNow());
-        var json = document.ToJsonString();
-        try
-        {
-            await using var session = await database.WriteAsync(caller.TenantId, cancellationToken);
-            await UserSql.InsertAsync(session, id, columns.Value!, now, json, cancellationToken);
-            await session.CommitAsync(cancellationToken);
-        }
-        catch (DbException e) when (database.Dialect.IsUniqueViolation(e))
-        {
-            return UserErrors.UserNameTaken(columns.Value!.UserName);
-        }
+            var now = ScimDateTime.Truncate(time.GetUtcNow());
+            var id = Guid.CreateVersion7(now);
+            var document = ResourceDocuments.ForStorage(normalized.Value!, id);
+            var columns = UserColumns.From(document);
+            if (!columns.IsSuccess)
+            {
+                return columns.Error;
+            }
 
-        return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), UserSql.ResourceType);
+            var json = document.ToJsonString();
+            try
+            {
+                await UserSql.InsertAsync(session, id, columns.Value!, now, json, cancellationToken);
+            }
+            catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
+            {
+                return UserErrors.UserNameTaken(columns.Value!.UserName);
+            }
+
+            var entry = AuditEntry.For(caller, AuditActions.UserCreate, AuditResourceTypes.User, id, AuditChanges.Diff(null, document));
+            await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
+            return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), UserSql.ResourceType);
+        }, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
@@ -21,20 +23,22 @@ public sealed class DeleteUser(DirectoryDatabase database, TimeProvider time)
 
         return await database.WriteAsync<bool>(caller.TenantId, async session =>
         {
-            var parameters = session.Parameters();
-            var user = parameters.Add(session.Dialect.Key(key));
-            var version = await session.ScalarAsync($"SELECT version FROM users WHERE tenant_id = {SqlParameters.Tenant} AND id = {user}", parameters, cancellationToken);
-            if (version is null)
+            // The document is read (one row) so that the audit event says who was deleted.
+            var row = await UserSql.ReadAsync(session, key, cancellationToken);
+            if (row is null)
             {
                 return ResourceErrors.NotFound(UserSql.ResourceType, id);
             }
 
-            if (ResourceErrors.CheckVersion(UserSql.ResourceType, id, expectedVersion, Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture)) is { } mismatch)
+            if (ResourceErrors.CheckVersion(UserSql.ResourceType, id, expectedVersion, row.Version) is { } mismatch)
             {
                 return mismatch;
             }
 
-            var now = parameters.Add(session.Dialect.Timestamp(ScimDateTime.Truncate(time.GetUtcNow())));
+            var parameters = session.Parameters();
+            var user = parameters.Add(session.Dialect.Key(key));
+            var deleted = ScimDateTime.Truncate(time.GetUtcNow());
+            var now = parameters.Add(session.Dialect.Timestamp(deleted));
             await session.ExecuteAsync(
                 $"UPDATE groups SET version = version + 1, last_modified = {now} WHERE tenant_id = {SqlParameters.Tenant} " +
                 $"AND id IN (SELECT gm.group_id FROM group_members AS gm WHERE gm.tenant_id = {SqlParameters.Tenant} AND gm.member_id = {user});" +
@@ -42,6 +46,8 @@ public sealed class DeleteUser(DirectoryDatabase database, TimeProvider time)
                 $"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {user};" +
                 $"DELETE FROM users WHERE tenant_id = {SqlParameters.Tenant} AND id = {user};",
                 parameters, cancellationToken);
+            var changes = AuditChanges.Diff(JsonNode.Parse(row.Document)!.AsObject(), null);
+            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.UserDelete, AuditResourceTypes.User, key, changes), deleted, cancellationToken);
             return true;
         }, cancellationToken);
     }

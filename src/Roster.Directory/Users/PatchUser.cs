@@ -43,7 +43,7 @@ public sealed class PatchUser(DirectoryDatabase database, TimeProvider time)
                 return patched.Error;
             }
 
-            return await UserUpdate.WriteAsync(session, row, stored, patched.Value!, time, includeGroups, cancellationToken);
+            return await UserUpdate.WriteAsync(session, caller, row, stored, patched.Value!, time, includeGroups, cancellationToken);
         }, cancellationToken);
     }
 }

@@ -48,7 +48,7 @@ public sealed class ReplaceUser(DirectoryDatabase database, TimeProvider time)
                 return merged.Error;
             }
 
-            return await UserUpdate.WriteAsync(session, row, stored, merged.Value!, time, includeGroups: true, cancellationToken);
+            return await UserUpdate.WriteAsync(session, caller, row, stored, merged.Value!, time, includeGroups: true, cancellationToken);
         }, cancellationToken);
     }
 }

@@ -16,6 +16,72 @@ namespace Roster.Storage.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Roster.Directory.Audit.AuditEventRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<byte[]>("ActorProfileId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("actor_profile_id");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<byte[]>("CredentialId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("credential_id");
+
+                    b.Property<string>("Occurred")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred");
+
+                    b.Property<byte[]>("ResourceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("TenantId", "Action", "Occurred")
+                        .HasDatabaseName("ix_audit_events_action");
+
+                    b.HasIndex("TenantId", "Occurred", "Id")
+                        .HasDatabaseName("ix_audit_events_occurred");
+
+                    b.HasIndex("TenantId", "ResourceId", "Occurred")
+                        .HasDatabaseName("ix_audit_events_resource_id");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Groups.GroupMemberRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")
@@ -104,6 +170,100 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasDatabaseName("ix_groups_last_modified");
 
                     b.ToTable("groups", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.ScimSettingsRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("DefaultRoleId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("default_role_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true)
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("LastCallAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_call_at");
+
+                    b.Property<string>("LastClient")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_client");
+
+                    b.Property<bool>("NamesNotUpdatable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("names_not_updatable");
+
+                    b.Property<byte[]>("RequiredRoleId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("required_role_id");
+
+                    b.Property<bool>("UserNameMustBePrimaryEmail")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_name_must_be_primary_email");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_scim_settings");
+
+                    b.HasIndex("TenantId", "DefaultRoleId")
+                        .HasDatabaseName("ix_scim_settings_default_role_id");
+
+                    b.HasIndex("TenantId", "RequiredRoleId")
+                        .HasDatabaseName("ix_scim_settings_required_role_id");
+
+                    b.ToTable("scim_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_modified");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Permissions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permissions");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_roles");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_roles_name");
+
+                    b.ToTable("roles", (string)null);
                 });
 
             modelBuilder.Entity("Roster.Directory.Tenants.Tenant", b =>
@@ -284,6 +444,16 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Audit.AuditEventRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_events_tenants");
+                });
+
             modelBuilder.Entity("Roster.Directory.Groups.GroupMemberRecord", b =>
                 {
                     b.HasOne("Roster.Directory.Groups.GroupRecord", null)
@@ -302,6 +472,38 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_groups_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.ScimSettingsRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Roster.Directory.Provisioning.ScimSettingsRecord", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scim_settings_tenants");
+
+                    b.HasOne("Roster.Directory.Roles.RoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "DefaultRoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_scim_settings_default_role");
+
+                    b.HasOne("Roster.Directory.Roles.RoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RequiredRoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_scim_settings_required_role");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_roles_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Tokens.ScimToken", b =>

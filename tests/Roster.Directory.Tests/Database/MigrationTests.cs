@@ -1,4 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Roster.Directory.Provisioning;
 using Roster.Directory.Tests.Support;
 
 namespace Roster.Directory.Tests.Database;
@@ -16,7 +19,10 @@ public sealed class MigrationTests
         Assert.True(File.Exists(directory.FilePath));
         Assert.Empty(await directory.Database.PendingMigrationsAsync(CancellationToken.None));
         var tables = await QueryAsync(directory.FilePath, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-        Assert.Subset(tables.ToHashSet(), new HashSet<string> { "tenants", "scim_tokens", "users", "user_emails", "groups", "group_members" });
+        Assert.Subset(tables.ToHashSet(), new HashSet<string>
+        {
+            "tenants", "scim_tokens", "users", "user_emails", "groups", "group_members", "roles", "scim_settings", "audit_events",
+        });
     }
 
     [Fact]
@@ -52,6 +58,49 @@ public sealed class MigrationTests
 
         Assert.NotEmpty(firstColumns);
         Assert.All(firstColumns.Where(c => !c.Contains("ux_scim_tokens_hash", StringComparison.Ordinal)), c => Assert.EndsWith(":tenant_id", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Tenants_created_before_tenant_administration_get_SCIM_settings_with_provisioning_enabled()
+    {
+        await using var directory = await TestDirectory.CreateAsync(migrate: false);
+        await using (var context = directory.Database.CreateContext(Guid.Empty))
+        {
+            await context.GetService<IMigrator>().MigrateAsync("InitialCreate");
+        }
+
+        var tenant = Guid.NewGuid();
+        await ExecuteAsync(directory.FilePath, "INSERT INTO tenants (id, name, created) VALUES ($id, 'Old', '2025-01-01T00:00:00.000Z')", ("$id", tenant.ToByteArray(bigEndian: true)));
+
+        await directory.Database.MigrateAsync(CancellationToken.None);
+
+        var settings = await directory.Get<GetScimSettings>().ExecuteAsync(tenant, CancellationToken.None);
+        Assert.True(settings.Enabled);
+        Assert.Equal(["1"], await QueryAsync(directory.FilePath, "SELECT CAST(COUNT(*) AS TEXT) FROM scim_settings"));
+    }
+
+    [Fact]
+    public async Task Role_names_compare_case_sensitively_in_the_database()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+
+        var collation = await QueryAsync(directory.FilePath, "SELECT coll FROM pragma_index_xinfo('ux_roles_name') WHERE name = 'name'");
+
+        Assert.Equal(["BINARY"], collation);
+    }
+
+    private static async Task ExecuteAsync(string path, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<List<string>> QueryAsync(string path, string sql)

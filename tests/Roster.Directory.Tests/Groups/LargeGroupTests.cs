@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Roster.Directory.Audit;
 using Roster.Directory.Tests.Support;
 using Roster.Storage.Sqlite;
 using Xunit.Abstractions;
@@ -24,23 +25,38 @@ public sealed class LargeGroupTests(ITestOutputHelper output)
             (await directory.Groups.PatchAsync(directory.Caller, group.Id, Requests.AddMembers([.. users.Skip(i).Take(5_000)]), null, false, None)).Ok();
         }
 
+        directory.Advance(TimeSpan.FromSeconds(1));
         using var log = new SqlLog(directory.Caller.TenantId);
         var clock = Stopwatch.StartNew();
         var added = (await directory.Groups.PatchAsync(directory.Caller, group.Id, Requests.AddMembers(users[Members]), null, false, None)).Ok();
         var addTime = clock.Elapsed;
         var addStatements = log.Statements;
         log.Clear();
+        directory.Advance(TimeSpan.FromSeconds(1));
         var removed = (await directory.Groups.PatchAsync(directory.Caller, group.Id,
             Requests.Patch($$"""[{"op":"remove","path":"members[value eq \"{{users[0]}}\"]"}]"""), null, false, None)).Ok();
         output.WriteLine($"Adding one member to {Members} took {addTime.TotalMilliseconds:F2} ms: {string.Join(" ; ", addStatements)}");
 
+        // The SCIM switch reads the tenant's settings; then the write: version, one member row, one audit event.
         Assert.Null(added.Document["members"]);
-        Assert.Equal(2, addStatements.Count);
-        Assert.StartsWith("UPDATE groups SET version = version + 1", addStatements[0], StringComparison.Ordinal);
-        Assert.StartsWith("INSERT INTO group_members", addStatements[1], StringComparison.Ordinal);
-        Assert.Equal(2, log.Statements.Count);
-        Assert.StartsWith("DELETE FROM group_members", log.Statements[1], StringComparison.Ordinal);
+        Assert.Collection(addStatements,
+            s => Assert.StartsWith("SELECT enabled", s, StringComparison.Ordinal),
+            s => Assert.StartsWith("UPDATE groups SET version = version + 1", s, StringComparison.Ordinal),
+            s => Assert.StartsWith("INSERT INTO group_members", s, StringComparison.Ordinal),
+            s => Assert.StartsWith("INSERT INTO audit_events", s, StringComparison.Ordinal));
+        Assert.Collection(log.Statements,
+            s => Assert.StartsWith("SELECT enabled", s, StringComparison.Ordinal),
+            s => Assert.StartsWith("UPDATE groups SET version = version + 1", s, StringComparison.Ordinal),
+            s => Assert.StartsWith("DELETE FROM group_members", s, StringComparison.Ordinal),
+            s => Assert.StartsWith("INSERT INTO audit_events", s, StringComparison.Ordinal));
         Assert.Equal(added.Version + 1, removed.Version);
+        var events = (await directory.Get<ListAuditEvents>().ExecuteAsync(directory.Caller.TenantId, new AuditQuery { PageSize = 2 }, None)).Value!.Events;
+        Assert.Equal(AuditActions.GroupMembersRemove, events[0].Action);
+        Assert.Equal(users[0], (string?)events[0].Changes["members"]!["removed"]![0]);
+        Assert.Single(events[0].Changes["members"]!["removed"]!.AsArray());
+        Assert.Equal(AuditActions.GroupMembersAdd, events[1].Action);
+        Assert.Equal(users[Members], (string?)events[1].Changes["members"]!["added"]![0]);
+        Assert.Single(events[1].Changes["members"]!["added"]!.AsArray());
         Assert.Equal(Members, await CountMembersAsync(directory));
     }
 

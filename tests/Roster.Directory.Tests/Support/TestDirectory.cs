@@ -1,12 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Roster.Directory.Administration;
 using Roster.Directory.Database;
-using Roster.Directory.Groups;
 using Roster.Directory.Resources;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
-using Roster.Directory.Users;
 using Roster.Storage.Sqlite;
 
 namespace Roster.Directory.Tests.Support;
@@ -37,9 +36,17 @@ public sealed class TestDirectory : IAsyncDisposable
 
     public DirectoryDatabase Database => Services.GetRequiredService<DirectoryDatabase>();
 
-    public UserStore Users => Services.GetRequiredService<UserStore>();
+    /// <summary>The Users store as the server gets it: behind the tenant's SCIM on/off switch.</summary>
+    public IScimResourceStore Users => Services.GetRequiredKeyedService<IScimResourceStore>(DirectoryServiceCollectionExtensions.UsersKey);
 
-    public GroupStore Groups => Services.GetRequiredService<GroupStore>();
+    /// <summary>The Groups store as the server gets it: behind the tenant's SCIM on/off switch.</summary>
+    public IScimResourceStore Groups => Services.GetRequiredKeyedService<IScimResourceStore>(DirectoryServiceCollectionExtensions.GroupsKey);
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>An administrator of the directory's first tenant, as the audit log credits them.</summary>
+    public AdminActor Admin => new(Caller.TenantId, null, null, "console");
 
     public IScimTokenService Tokens => Services.GetRequiredService<IScimTokenService>();
 

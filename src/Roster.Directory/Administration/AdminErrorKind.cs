@@ -1,0 +1,14 @@
+namespace Roster.Directory.Administration;
+
+/// <summary>What went wrong with an administrator's request; the admin API maps each kind to an HTTP status.</summary>
+public enum AdminErrorKind
+{
+    /// <summary>The thing named does not exist in the tenant (404).</summary>
+    NotFound,
+
+    /// <summary>The request clashes with the current state, e.g. a name already taken (409).</summary>
+    Conflict,
+
+    /// <summary>A value in the request is missing or not allowed (400).</summary>
+    Validation,
+}

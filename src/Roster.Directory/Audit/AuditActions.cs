@@ -1,0 +1,17 @@
+namespace Roster.Directory.Audit;
+
+/// <summary>The <c>action</c> of audit events: stable keys that filters and the console rely on.</summary>
+public static class AuditActions
+{
+    public const string UserCreate = "user.create";
+    public const string UserUpdate = "user.update";
+    public const string UserDelete = "user.delete";
+    public const string GroupCreate = "group.create";
+    public const string GroupUpdate = "group.update";
+    public const string GroupMembersAdd = "group.members.add";
+    public const string GroupMembersRemove = "group.members.remove";
+    public const string GroupDelete = "group.delete";
+    public const string RoleCreate = "role.create";
+    public const string RoleUpdate = "role.update";
+    public const string ScimSettingsUpdate = "scim.settings.update";
+}

@@ -1,0 +1,12 @@
+namespace Roster.Directory.Audit;
+
+/// <summary>The <c>resource_type</c> of audit events.</summary>
+public static class AuditResourceTypes
+{
+    public const string User = "User";
+    public const string Group = "Group";
+    public const string Role = "Role";
+
+    /// <summary>A tenant's SCIM settings; the resource id is the tenant's org ID.</summary>
+    public const string ScimSettings = "ScimSettings";
+}

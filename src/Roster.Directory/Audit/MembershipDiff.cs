@@ -1,0 +1,17 @@
+namespace Roster.Directory.Audit;
+
+/// <summary>
+/// The member rows a write really inserted and deleted, as the statements reported them (never
+/// by reading the member list). <see cref="RemovedAll"/> counts members dropped by a whole-list
+/// replacement.
+/// </summary>
+internal sealed class MembershipDiff
+{
+    public List<Guid> Added { get; } = [];
+
+    public List<Guid> Removed { get; } = [];
+
+    public long? RemovedAll { get; set; }
+
+    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && RemovedAll is null;
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Roster.Directory.Database;
+using Roster.Directory.Roles;
+using Roster.Scim.Errors;
+
+namespace Roster.Directory.Provisioning;
+
+/// <summary>
+/// The tenant's provisioning rules, applied to every SCIM user write (create, replace, patch)
+/// after normalisation or patching and before storing, inside the write's transaction so that it
+/// sees the committed roles and settings:
+/// <list type="bullet">
+/// <item><c>roles[].value</c> must name an active role of the tenant exactly (case-sensitive);</item>
+/// <item>no role sent: the default role, when one is set;</item>
+/// <item>the required role (CXone's "Agent"), when one is set, is added to every user;</item>
+/// <item>policy: userName must be an email equal to the primary email (MoEngage);</item>
+/// <item>policy: name.givenName and name.familyName cannot be changed once created.</item>
+/// </list>
+/// A refusal is a SCIM 400 that names the value at fault; the write then stores nothing.
+/// </summary>
+internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Role> roles)
+{
+    private static readonly string[] NameParts = ["givenName", "familyName"];
+
+    /// <summary>
+    /// Checks <paramref name="user"/> (the document about to be stored) against the rules of the
+    /// session's tenant, read in the session's transaction, and adds the default and required
+    /// roles to it; <paramref name="previous"/> is the stored user on replace and patch, null on
+    /// create. Roles are read only when the user has some or the settings name one.
+    /// </summary>
+    public static async Task<ScimError?> ApplyAsync(SqlSession session, JsonObject? previous, JsonObject user, CancellationToken cancellationToken)
+    {
+        var settings = await ScimSettingsSql.ReadAsync(session, cancellationToken);
+        var needsRoles = settings.DefaultRoleId is not null || settings.RequiredRoleId is not null || Get(user, "roles") is JsonArray { Count: > 0 };
+        var roles = needsRoles ? await RoleSql.ReadAllAsync(session, cancellationToken) : [];
+        return new ProvisioningPolicy(settings, roles).Apply(previous, user);
+    }
+
+    /// <summary>The same checks with rules already read.</summary>
+    public ScimError? Apply(JsonObject? previous, JsonObject user)
+    {
+        return ApplyRoles(user)
+            ?? CheckUserNameIsPrimaryEmail(user)
+            ?? CheckNamesUnchanged(previous, user);
+    }
+
+    private ScimError? ApplyRoles(JsonObject user)
+    {
+        var values = Get(user, "roles") as JsonArray;
+        var active = roles.Where(r => r.Active).Select(r => r.Name).ToList();
+        foreach (var element in values ?? [])
+        {
+            if (element is not JsonObject role || Text(Get(role, "value")) is not { Length: > 0 } name)
+            {
+                return ProvisioningErrors.RoleWithoutValue();
+            }
+
+            var match = roles.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+            if (match is null)
+            {
+                return ProvisioningErrors.UnknownRole(name, active);
+            }
+
+            if (!match.Active)
+            {
+                return ProvisioningErrors.InactiveRole(name);
+            }
+        }
+
+        if (values is null or { Count: 0 } && settings.DefaultRoleId is { } defaultId)
+        {
+            var role = Usable(defaultId, "default role", out var error);
+            if (role is null)
+            {
+                return error;
+            }
+
+            user["roles"] = values = [new JsonObject { ["value"] = role.Name }];
+        }
+
+        if (settings.RequiredRoleId is { } requiredId)
+        {
+            var role = Usable(requiredId, "required role", out var error);
+            if (role is null)
+            {
+                return error;
+            }
+
+            if (values is null)
+            {
+                user["roles"] = values = [];
+            }
+
+            if (!values.Any(v => v is JsonObject o && string.Equals(Text(Get(o, "value")), role.Name, StringComparison.Ordinal)))
+            {
+                values.Add(new JsonObject { ["value"] = role.Name });
+            }
+        }
+
+        return null;
+    }
+
+    private Role? Usable(Guid id, string use, out ScimError? error)
+    {
+        var role = roles.FirstOrDefault(r => r.Id == id);
+        error = role is { Active: true } ? null : ProvisioningErrors.SettingsRoleUnusable(use, role?.Name);
+        return error is null ? role : null;
+    }
+
+    private ScimError? CheckUserNameIsPrimaryEmail(JsonObject user)
+    {
+        if (!settings.UserNameMustBePrimaryEmail)
+        {
+            return null;
+        }
+
+        var userName = Text(Get(user, "userName")) ?? "";
+        if (!LooksLikeEmail(userName))
+        {
+            return ProvisioningErrors.UserNameNotEmail(userName);
+        }
+
+        var emails = (Get(user, "emails") as JsonArray ?? []).OfType<JsonObject>().ToList();
+
+        // With a single email nothing needs marking: it is the primary one.
+        var primary = emails.FirstOrDefault(e => Get(e, "primary") is JsonValue p && p.GetValueKind() == JsonValueKind.True)
+            ?? (emails.Count == 1 ? emails[0] : null);
+        var email = primary is null ? null : Text(Get(primary, "value"));
+        if (email is null)
+        {
+            return ProvisioningErrors.NoPrimaryEmail(userName);
+        }
+
+        // Email addresses, like userName, compare ignoring case.
+        return string.Equals(userName, email, StringComparison.OrdinalIgnoreCase) ? null : ProvisioningErrors.UserNameNotPrimaryEmail(userName, email);
+    }
+
+    private ScimError? CheckNamesUnchanged(JsonObject? previous, JsonObject user)
+    {
+        if (!settings.NamesNotUpdatable || previous is null)
+        {
+            return null;
+        }
+
+        var before = Get(previous, "name") as JsonObject;
+        var after = Get(user, "name") as JsonObject;
+        foreach (var part in NameParts)
+        {
+            var old = before is null ? null : Text(Get(before, part));
+            var now = after is null ? null : Text(Get(after, part));
+            if (!string.Equals(old, now, StringComparison.Ordinal))
+            {
+                return ProvisioningErrors.NameNotUpdatable("name." + part, old, now);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool LooksLikeEmail(string text)
+    {
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.Any(char.IsWhiteSpace);
+    }
+
+    // Documents are canonical after normalisation; the case-insensitive look-up only guards against stored data of older versions.
+    private static JsonNode? Get(JsonObject container, string name) =>
+        container.TryGetPropertyValue(name, out var value) ? value
+            : container.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+}

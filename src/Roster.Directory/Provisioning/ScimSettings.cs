@@ -1,0 +1,26 @@
+namespace Roster.Directory.Provisioning;
+
+/// <summary>A tenant's SCIM settings and provisioning policies.</summary>
+/// <param name="TenantId">The tenant (org ID) the settings belong to.</param>
+/// <param name="Enabled">When false, every SCIM call of the tenant is refused with 403.</param>
+/// <param name="DefaultRoleId">The role given to a provisioned user whose request names none.</param>
+/// <param name="RequiredRoleId">The role every provisioned user gets (CXone's "Agent").</param>
+/// <param name="UserNameMustBePrimaryEmail">userName must be an email equal to the primary email (MoEngage).</param>
+/// <param name="NamesNotUpdatable">name.givenName and name.familyName are set at creation and never changed by SCIM.</param>
+/// <param name="LastCallAt">The last authenticated SCIM call, to the minute; null until the first.</param>
+/// <param name="LastClient">The client of that call (Okta, Entra ID, ...).</param>
+public sealed record ScimSettings(
+    Guid TenantId,
+    bool Enabled,
+    Guid? DefaultRoleId,
+    Guid? RequiredRoleId,
+    bool UserNameMustBePrimaryEmail,
+    bool NamesNotUpdatable,
+    DateTimeOffset? LastCallAt,
+    string? LastClient)
+{
+    public ScimProvisioningStatus Status => LastCallAt is null ? ScimProvisioningStatus.Inactive : ScimProvisioningStatus.Active;
+
+    /// <summary>The settings of a new tenant: enabled, no roles, no policies, never called.</summary>
+    public static ScimSettings Default(Guid tenantId) => new(tenantId, true, null, null, false, false, null, null);
+}

@@ -1,0 +1,25 @@
+namespace Roster.Directory.Provisioning;
+
+/// <summary>
+/// A row of <c>scim_settings</c>, one per tenant, created with the tenant. Provisioning is
+/// enabled for new tenants: <c>roster init</c> and <c>roster serve</c> hand out a SCIM token
+/// that must work at once, and no console exists yet to turn it on.
+/// </summary>
+public sealed class ScimSettingsRecord
+{
+    public Guid TenantId { get; set; }
+
+    public bool Enabled { get; set; } = true;
+
+    public Guid? DefaultRoleId { get; set; }
+
+    public Guid? RequiredRoleId { get; set; }
+
+    public bool UserNameMustBePrimaryEmail { get; set; }
+
+    public bool NamesNotUpdatable { get; set; }
+
+    public DateTimeOffset? LastCallAt { get; set; }
+
+    public string? LastClient { get; set; }
+}

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+
+namespace Roster.Directory.Provisioning;
+
+/// <summary>The statements on <c>scim_settings</c>.</summary>
+internal static class ScimSettingsSql
+{
+    /// <summary>The tenant's settings; a tenant without a row (none should exist) has the defaults.</summary>
+    public static async Task<ScimSettings> ReadAsync(SqlSession session, CancellationToken cancellationToken)
+    {
+        var dialect = session.Dialect;
+        var rows = await session.QueryAsync(
+            "SELECT enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, last_call_at, last_client " +
+            $"FROM scim_settings WHERE tenant_id = {SqlParameters.Tenant}",
+            session.Parameters(), reader => Read(reader, dialect, session.TenantId), cancellationToken);
+        return rows.Count == 0 ? ScimSettings.Default(session.TenantId) : rows[0];
+    }
+
+    public static Task WriteAsync(SqlSession session, ScimSettings settings, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var dialect = session.Dialect;
+        var enabled = parameters.Add(dialect.BooleanValue(settings.Enabled));
+        var defaultRole = parameters.Add(settings.DefaultRoleId is { } d ? dialect.Key(d) : null);
+        var requiredRole = parameters.Add(settings.RequiredRoleId is { } r ? dialect.Key(r) : null);
+        var userNameIsEmail = parameters.Add(dialect.BooleanValue(settings.UserNameMustBePrimaryEmail));
+        var namesFixed = parameters.Add(dialect.BooleanValue(settings.NamesNotUpdatable));
+        return session.ExecuteAsync(
+            "INSERT INTO scim_settings (tenant_id, enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable) " +
+            $"VALUES ({SqlParameters.Tenant}, {enabled}, {defaultRole}, {requiredRole}, {userNameIsEmail}, {namesFixed}) " +
+            $"ON CONFLICT (tenant_id) DO UPDATE SET enabled = {enabled}, default_role_id = {defaultRole}, required_role_id = {requiredRole}, " +
+            $"user_name_must_be_primary_email = {userNameIsEmail}, names_not_updatable = {namesFixed}",
+            parameters, cancellationToken);
+    }
+
+    /// <summary>The settings as the audit log shows them, for <see cref="Audit.AuditChanges.Diff"/>.</summary>
+    public static JsonObject ToAuditJson(ScimSettings settings) => new()
+    {
+        ["enabled"] = settings.Enabled,
+        ["defaultRoleId"] = settings.DefaultRoleId?.ToString(),
+        ["requiredRoleId"] = settings.RequiredRoleId?.ToString(),
+        ["userNameMustBePrimaryEmail"] = settings.UserNameMustBePrimaryEmail,
+        ["namesNotUpdatable"] = settings.NamesNotUpdatable,
+    };
+
+    private static ScimSettings Read(DbDataReader reader, ISqlDialect dialect, Guid tenantId) => new(
+        tenantId,
+        Flag(reader, 0),
+        reader.IsDBNull(1) ? null : dialect.ReadKey(reader, 1),
+        reader.IsDBNull(2) ? null : dialect.ReadKey(reader, 2),
+        Flag(reader, 3),
+        Flag(reader, 4),
+        reader.IsDBNull(5) ? null : dialect.ReadTimestamp(reader, 5),
+        reader.IsDBNull(6) ? null : reader.GetString(6));
+
+    private static bool Flag(DbDataReader reader, int ordinal) =>
+        Convert.ToBoolean(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,60 @@
+using Roster.Directory.Administration;
+using Roster.Directory.Audit;
+using Roster.Directory.Database;
+using Roster.Directory.Resources;
+using Roster.Directory.Roles;
+
+namespace Roster.Directory.Provisioning;
+
+/// <summary>
+/// Saves a tenant's SCIM settings: enable or disable provisioning, the default and required
+/// roles (each must be an active role of the tenant), and the policies. Audited as
+/// <c>scim.settings.update</c> with what changed; saving unchanged settings writes nothing.
+/// </summary>
+public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider time)
+{
+    public Task<AdminResult<ScimSettings>> ExecuteAsync(AdminActor actor, ScimSettingsUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(update);
+        return database.AdminWriteAsync<ScimSettings>(actor.TenantId, async session =>
+        {
+            foreach (var (roleId, use) in new[] { (update.DefaultRoleId, "default role"), (update.RequiredRoleId, "required role") })
+            {
+                if (roleId is { } id)
+                {
+                    var role = await RoleSql.ReadAsync(session, id, cancellationToken);
+                    if (role is null)
+                    {
+                        return AdminError.Validation($"The {use} {id} is not a role of this organization.");
+                    }
+
+                    if (!role.Active)
+                    {
+                        return AdminError.Validation($"The role '{role.Name}' is deactivated and cannot be the {use}; activate it first.");
+                    }
+                }
+            }
+
+            var before = await ScimSettingsSql.ReadAsync(session, cancellationToken);
+            var after = before with
+            {
+                Enabled = update.Enabled,
+                DefaultRoleId = update.DefaultRoleId,
+                RequiredRoleId = update.RequiredRoleId,
+                UserNameMustBePrimaryEmail = update.UserNameMustBePrimaryEmail,
+                NamesNotUpdatable = update.NamesNotUpdatable,
+            };
+            var changes = AuditChanges.Diff(ScimSettingsSql.ToAuditJson(before), ScimSettingsSql.ToAuditJson(after));
+            if (changes.Count == 0)
+            {
+                return before;
+            }
+
+            await ScimSettingsSql.WriteAsync(session, after, cancellationToken);
+            var entry = AuditEntry.For(actor, AuditActions.ScimSettingsUpdate, AuditResourceTypes.ScimSettings, actor.TenantId, changes);
+            await AuditTrail.AppendAsync(session, entry, ScimDateTime.Truncate(time.GetUtcNow()), cancellationToken);
+            return after;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Roster.Directory.Administration;
+using Roster.Directory.Audit;
+using Roster.Directory.Database;
+using Roster.Directory.Resources;
+
+namespace Roster.Directory.Roles;
+
+/// <summary>
+/// The common path of the role changes: read the role, apply the change, store it and audit
+/// <c>role.update</c> with what changed, in one transaction. A change that changes nothing
+/// writes nothing and no event.
+/// </summary>
+internal static class RoleUpdate
+{
+    public static Task<AdminResult<Role>> ApplyAsync(
+        DirectoryDatabase database, TimeProvider time, AdminActor actor, Guid roleId,
+        Func<SqlSession, Role, Task<AdminResult<Role>>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return database.AdminWriteAsync<Role>(actor.TenantId, async session =>
+        {
+            var role = await RoleSql.ReadAsync(session, roleId, cancellationToken);
+            if (role is null)
+            {
+                return RoleErrors.NotFound(roleId);
+            }
+
+            var changed = await change(session, role);
+            if (!changed.IsSuccess)
+            {
+                return changed;
+            }
+
+            var changes = AuditChanges.Diff(RoleSql.ToAuditJson(role), RoleSql.ToAuditJson(changed.Value!));
+            if (changes.Count == 0)
+            {
+                return role;
+            }
+
+            var now = ScimDateTime.Truncate(time.GetUtcNow());
+            var updated = changed.Value! with { LastModified = now };
+            try
+            {
+                await RoleSql.UpdateAsync(session, updated, cancellationToken);
+            }
+            catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
+            {
+                return RoleErrors.NameTaken(updated.Name);
+            }
+
+            await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.RoleUpdate, AuditResourceTypes.Role, role.Id, changes), now, cancellationToken);
+            return updated;
+        }, cancellationToken);
+    }
+
+    public static Task<AdminResult<Role>> Succeed(Role role) => Task.FromResult(AdminResult<Role>.Success(role));
+}
