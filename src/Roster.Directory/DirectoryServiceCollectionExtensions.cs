@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Roster.Directory.Audit;
 using Roster.Directory.Database;
+using Roster.Directory.Employees;
 using Roster.Directory.Filtering;
 using Roster.Directory.Groups;
+using Roster.Directory.Mail;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Directory.Roles;
@@ -25,8 +27,9 @@ public static class DirectoryServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="UserStore"/> and <see cref="GroupStore"/> (also as keyed
     /// <see cref="IScimResourceStore"/> services "Users" and "Groups", each behind the
-    /// <see cref="ProvisioningSwitch"/>), the role, SCIM settings and audit use cases, the SCIM token and tenant
-    /// services, <see cref="DirectoryDatabase"/>, the filter translator, a pass-through write gate
+    /// <see cref="ProvisioningSwitch"/>), the role, SCIM settings, audit and employee use cases, the SCIM token and tenant
+    /// services, the mail sender (<see cref="MailServiceCollectionExtensions.AddRosterMail"/> with
+    /// default options, a pickup folder, unless a host registered its own), <see cref="DirectoryDatabase"/>, the filter translator, a pass-through write gate
     /// unless the storage registered its own, and <see cref="TimeProvider.System"/> unless a
     /// time provider is registered.
     /// </summary>
@@ -53,6 +56,20 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<GetScimSettings>();
         services.TryAddSingleton<UpdateScimSettings>();
         services.TryAddSingleton<ListAuditEvents>();
+        services.TryAddSingleton<SignInEmployee>();
+        services.TryAddSingleton<UnlockEmployee>();
+        services.TryAddSingleton<CreateEmployee>();
+        services.TryAddSingleton<GetEmployee>();
+        services.TryAddSingleton<UpdateEmployee>();
+        services.TryAddSingleton<DeleteEmployee>();
+        services.TryAddSingleton<ListEmployees>();
+        services.TryAddSingleton<InviteEmployee>();
+        services.TryAddSingleton<ActivateEmployee>();
+        if (!services.Any(d => d.ServiceType == typeof(IMailSender)))
+        {
+            services.AddRosterMail(new MailOptions());
+        }
+
         return services;
     }
 

@@ -12,4 +12,6 @@ public sealed record AdminError(AdminErrorKind Kind, string Detail)
     public static AdminError Conflict(string detail) => new(AdminErrorKind.Conflict, detail);
 
     public static AdminError Validation(string detail) => new(AdminErrorKind.Validation, detail);
+
+    public static AdminError ManagedByScim(string detail) => new(AdminErrorKind.ManagedByScim, detail);
 }

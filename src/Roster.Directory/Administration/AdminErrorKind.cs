@@ -11,4 +11,10 @@ public enum AdminErrorKind
 
     /// <summary>A value in the request is missing or not allowed (400).</summary>
     Validation,
+
+    /// <summary>
+    /// SCIM provisioning is on for the tenant, so its identity provider owns the users; manual
+    /// changes are refused until SCIM is turned off (409 or 403, as the admin API decides).
+    /// </summary>
+    ManagedByScim,
 }

@@ -14,4 +14,11 @@ public static class AuditActions
     public const string RoleCreate = "role.create";
     public const string RoleUpdate = "role.update";
     public const string ScimSettingsUpdate = "scim.settings.update";
+    public const string EmployeeCreate = "employee.create";
+    public const string EmployeeUpdate = "employee.update";
+    public const string EmployeeDelete = "employee.delete";
+    public const string EmployeeInvite = "employee.invite";
+    public const string EmployeeActivate = "employee.activate";
+    public const string EmployeeUnlock = "employee.unlock";
+    public const string EmployeeLock = "employee.lock";
 }

@@ -7,6 +7,9 @@ public static class AuditResourceTypes
     public const string Group = "Group";
     public const string Role = "Role";
 
+    /// <summary>An employee profile: the same row as the <see cref="User"/> with the same id.</summary>
+    public const string Employee = "Employee";
+
     /// <summary>A tenant's SCIM settings; the resource id is the tenant's org ID.</summary>
     public const string ScimSettings = "ScimSettings";
 }

@@ -88,6 +88,16 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             user.HasIndex(u => new { u.TenantId, u.Created }).HasDatabaseName("ix_users_created");
             user.HasIndex(u => new { u.TenantId, u.LastModified }).HasDatabaseName("ix_users_last_modified");
             user.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).HasConstraintName("fk_users_tenants");
+
+            // Employee profile columns; the defaults make every existing or SCIM-created row an active, billable, password-login profile.
+            user.Property(u => u.Status).HasMaxLength(20).HasDefaultValue("active").ValueGeneratedNever();
+            user.Property(u => u.FailedSignIns).HasDefaultValue(0).ValueGeneratedNever();
+            user.Property(u => u.LoginAuthenticator).HasMaxLength(100).HasDefaultValue("password").ValueGeneratedNever();
+            user.Property(u => u.Billing).HasMaxLength(4000).HasDefaultValue("""{"billable":true,"licenses":[]}""").ValueGeneratedNever();
+            user.Property(u => u.InvitationHash).HasMaxLength(64);
+
+            // Activation tokens carry their tenant's org ID, so even this look-up starts with tenant_id.
+            user.HasIndex(u => new { u.TenantId, u.InvitationHash }).IsUnique().HasDatabaseName("ux_users_invitation_hash");
             user.HasQueryFilter(u => u.TenantId == TenantId);
         });
 

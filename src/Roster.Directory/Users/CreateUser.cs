@@ -48,7 +48,7 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
             var json = document.ToJsonString();
             try
             {
-                await UserSql.InsertAsync(session, id, columns.Value!, now, json, cancellationToken);
+                await UserSql.InsertAsync(session, id, columns.Value!, now, json, status: null, cancellationToken);
             }
             catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
             {

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Roster.Directory.Audit;
 using Roster.Directory.Database;
-using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 
@@ -35,17 +34,8 @@ public sealed class DeleteUser(DirectoryDatabase database, TimeProvider time)
                 return mismatch;
             }
 
-            var parameters = session.Parameters();
-            var user = parameters.Add(session.Dialect.Key(key));
             var deleted = ScimDateTime.Truncate(time.GetUtcNow());
-            var now = parameters.Add(session.Dialect.Timestamp(deleted));
-            await session.ExecuteAsync(
-                $"UPDATE groups SET version = version + 1, last_modified = {now} WHERE tenant_id = {SqlParameters.Tenant} " +
-                $"AND id IN (SELECT gm.group_id FROM group_members AS gm WHERE gm.tenant_id = {SqlParameters.Tenant} AND gm.member_id = {user});" +
-                $"DELETE FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND member_id = {user};" +
-                $"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {user};" +
-                $"DELETE FROM users WHERE tenant_id = {SqlParameters.Tenant} AND id = {user};",
-                parameters, cancellationToken);
+            await UserSql.DeleteAsync(session, key, deleted, cancellationToken);
             var changes = AuditChanges.Diff(JsonNode.Parse(row.Document)!.AsObject(), null);
             await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.UserDelete, AuditResourceTypes.User, key, changes), deleted, cancellationToken);
             return true;

@@ -32,4 +32,25 @@ public sealed class UserRecord
     public long Version { get; set; }
 
     public required string Document { get; set; }
+
+    /// <summary>The employee profile's status (<see cref="Employees.EmployeeStatus"/> as stored text); SCIM <c>active=false</c> is "deactivated".</summary>
+    public string Status { get; set; } = "active";
+
+    /// <summary>ASP.NET Core Identity's password hash; null until the person activates the profile.</summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>Consecutive failed sign-ins; the profile locks at <see cref="Employees.SignInEmployee.MaxFailedSignIns"/>.</summary>
+    public int FailedSignIns { get; set; }
+
+    public DateTimeOffset? LockedAt { get; set; }
+
+    public string LoginAuthenticator { get; set; } = "password";
+
+    /// <summary>The billing attributes as JSON: <c>{"billable": bool, "licenses": [..]}</c>.</summary>
+    public string Billing { get; set; } = """{"billable":true,"licenses":[]}""";
+
+    /// <summary>SHA-256 (hex) of the single-use activation token; the token itself is never stored.</summary>
+    public string? InvitationHash { get; set; }
+
+    public DateTimeOffset? InvitationExpires { get; set; }
 }

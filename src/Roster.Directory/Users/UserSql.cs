@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Roster.Directory.Database;
+using Roster.Directory.Employees;
 using Roster.Directory.Filtering;
 using Roster.Directory.Listing;
 using Roster.Directory.Resources;
@@ -23,16 +24,21 @@ internal static class UserSql
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public static Task InsertAsync(SqlSession session, Guid id, UserColumns columns, DateTimeOffset now, string document, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts a user; its employee status is <paramref name="status"/> when given (an invited
+    /// employee), else active, or deactivated when SCIM says <c>active=false</c>.
+    /// </summary>
+    public static Task InsertAsync(SqlSession session, Guid id, UserColumns columns, DateTimeOffset now, string document, string? status, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         var key = parameters.Add(dialect.Key(id));
         var time = parameters.Add(dialect.Timestamp(now));
         var sql = new StringBuilder(
-            "INSERT INTO users (tenant_id, id, user_name, user_name_key, external_id, display_name, display_name_key, active, created, last_modified, version, document) " +
+            "INSERT INTO users (tenant_id, id, user_name, user_name_key, external_id, display_name, display_name_key, active, created, last_modified, version, document, status) " +
             $"VALUES ({SqlParameters.Tenant}, {key}, {parameters.Add(columns.UserName)}, {parameters.Add(columns.UserNameKey)}, {parameters.Add(columns.ExternalId)}, " +
-            $"{parameters.Add(columns.DisplayName)}, {parameters.Add(columns.DisplayNameKey)}, {parameters.Add(Active(dialect, columns.Active))}, {time}, {time}, 1, {parameters.Add(document)});");
+            $"{parameters.Add(columns.DisplayName)}, {parameters.Add(columns.DisplayNameKey)}, {parameters.Add(Active(dialect, columns.Active))}, {time}, {time}, 1, {parameters.Add(document)}, " +
+            $"{parameters.Add(status ?? (columns.Active == false ? EmployeeStatuses.Deactivated : EmployeeStatuses.Active))});");
         AppendEmails(sql, parameters, key, columns.EmailKeys);
         return session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);
     }
@@ -47,6 +53,7 @@ internal static class UserSql
             $"UPDATE users SET user_name = {parameters.Add(columns.UserName)}, user_name_key = {parameters.Add(columns.UserNameKey)}, " +
             $"external_id = {parameters.Add(columns.ExternalId)}, display_name = {parameters.Add(columns.DisplayName)}, " +
             $"display_name_key = {parameters.Add(columns.DisplayNameKey)}, active = {parameters.Add(Active(dialect, columns.Active))}, " +
+            $"status = {Status(parameters, columns.Active)}, " +
             $"last_modified = {parameters.Add(dialect.Timestamp(now))}, version = {parameters.Add(version)}, document = {parameters.Add(document)} " +
             $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {key};");
         if (!columns.EmailKeys.SequenceEqual(previous.EmailKeys, StringComparer.Ordinal))
@@ -56,6 +63,24 @@ internal static class UserSql
         }
 
         return session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the user, its email keys and its memberships; the groups it belonged to get a new
+    /// version, since their members changed.
+    /// </summary>
+    public static Task DeleteAsync(SqlSession session, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var user = parameters.Add(session.Dialect.Key(id));
+        var time = parameters.Add(session.Dialect.Timestamp(now));
+        return session.ExecuteAsync(
+            $"UPDATE groups SET version = version + 1, last_modified = {time} WHERE tenant_id = {SqlParameters.Tenant} " +
+            $"AND id IN (SELECT gm.group_id FROM group_members AS gm WHERE gm.tenant_id = {SqlParameters.Tenant} AND gm.member_id = {user});" +
+            $"DELETE FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND member_id = {user};" +
+            $"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {user};" +
+            $"DELETE FROM users WHERE tenant_id = {SqlParameters.Tenant} AND id = {user};",
+            parameters, cancellationToken);
     }
 
     /// <summary>The <c>groups</c> of each user (direct memberships), in one query for all of them.</summary>
@@ -88,6 +113,11 @@ internal static class UserSql
 
         return groups;
     }
+
+    // active=false deactivates the profile; active again restores a profile SCIM deactivated, and leaves invited or locked ones as they are.
+    private static string Status(SqlParameters parameters, bool? active) => active == false
+        ? parameters.Add(EmployeeStatuses.Deactivated)
+        : $"CASE WHEN status = {parameters.Add(EmployeeStatuses.Deactivated)} THEN {parameters.Add(EmployeeStatuses.Active)} ELSE status END";
 
     private static object? Active(ISqlDialect dialect, bool? active) => active is { } value ? dialect.BooleanValue(value) : null;
 

@@ -381,6 +381,13 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
+                    b.Property<string>("Billing")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{\"billable\":true,\"licenses\":[]}")
+                        .HasColumnName("billing");
+
                     b.Property<string>("Created")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -403,10 +410,46 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("external_id");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<string>("InvitationExpires")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invitation_expires");
+
+                    b.Property<string>("InvitationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invitation_hash");
+
                     b.Property<string>("LastModified")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("last_modified");
+
+                    b.Property<string>("LockedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_at");
+
+                    b.Property<string>("LoginAuthenticator")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("password")
+                        .HasColumnName("login_authenticator");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("active")
+                        .HasColumnName("status");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -433,6 +476,10 @@ namespace Roster.Storage.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "ExternalId")
                         .HasDatabaseName("ix_users_external_id");
+
+                    b.HasIndex("TenantId", "InvitationHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_users_invitation_hash");
 
                     b.HasIndex("TenantId", "LastModified")
                         .HasDatabaseName("ix_users_last_modified");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Roster.Directory.Administration;
 using Roster.Directory.Database;
+using Roster.Directory.Mail;
 using Roster.Directory.Resources;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
@@ -29,6 +30,9 @@ public sealed class TestDirectory : IAsyncDisposable
     public string Folder { get; }
 
     public string FilePath { get; }
+
+    /// <summary>Where the directory's emails land, as <c>.eml</c> files (the pickup folder sender).</summary>
+    public string MailFolder => System.IO.Path.Combine(Folder, "mail");
 
     public ServiceProvider Services { get; }
 
@@ -64,6 +68,7 @@ public sealed class TestDirectory : IAsyncDisposable
             .AddSingleton<TimeProvider>(time)
             .AddRosterDirectory()
             .AddRosterSqlite(path)
+            .AddRosterMail(new MailOptions { PickupFolder = System.IO.Path.Combine(folder, "mail") })
             .BuildServiceProvider();
         var directory = new TestDirectory(folder, path, services, time);
         if (migrate)

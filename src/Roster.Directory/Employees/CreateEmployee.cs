@@ -1,0 +1,104 @@
+using System.Data.Common;
+using Roster.Directory.Administration;
+using Roster.Directory.Audit;
+using Roster.Directory.Database;
+using Roster.Directory.Provisioning;
+using Roster.Directory.Resources;
+using Roster.Directory.Roles;
+using Roster.Directory.Users;
+using Roster.Scim.Resources;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Employees;
+
+/// <summary>
+/// Creates an employee profile by hand: a user whose userName and primary email are the email,
+/// with the primary role in <c>roles</c>, status invited (the person activates it from the
+/// invitation, <see cref="InviteEmployee"/>). The tenant's provisioning policy applies as to a
+/// SCIM create (default and required roles, userName rules). Refused while SCIM provisioning is
+/// on (<see cref="AdminErrorKind.ManagedByScim"/>), except for the operator. Audited as
+/// <c>employee.create</c>.
+/// </summary>
+public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time)
+{
+    public async Task<AdminResult<Employee>> ExecuteAsync(AdminActor actor, EmployeeDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(draft);
+        var email = EmployeeRules.Email(draft.Email);
+        var firstName = EmployeeRules.Name(draft.FirstName, "first name");
+        var lastName = EmployeeRules.Name(draft.LastName, "last name");
+        var authenticator = EmployeeRules.Authenticator(draft.LoginAuthenticator);
+        var billing = EmployeeRules.Billing(draft.Billing ?? BillingAttributes.Default);
+        var invalid = email.Error ?? firstName.Error ?? lastName.Error ?? authenticator.Error ?? billing.Error;
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        return await database.AdminWriteAsync<Employee>(actor.TenantId, async session =>
+        {
+            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken) is { } locked)
+            {
+                return locked;
+            }
+
+            var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
+            string? roleName = null;
+            if (draft.PrimaryRoleId is { } roleId)
+            {
+                var role = EmployeeRules.PrimaryRole(roleId, roles);
+                if (!role.IsSuccess)
+                {
+                    return role.Error;
+                }
+
+                roleName = role.Value!.Name;
+            }
+
+            // Email is unique like userName: another user's userName or primary email would make sign-in ambiguous.
+            if ((await EmployeeSql.FindByEmailAsync(session, email.Value!, cancellationToken)).Count > 0)
+            {
+                return EmployeeErrors.EmailTaken(email.Value!);
+            }
+
+            var body = EmployeeDocument.New(email.Value!, firstName.Value!, lastName.Value!, roleName);
+            var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.User, ResourceWriteMode.Create);
+            if (!normalized.IsSuccess)
+            {
+                return AdminError.Validation(normalized.Error.Detail);
+            }
+
+            if (await ProvisioningPolicy.ApplyAsync(session, null, normalized.Value!, cancellationToken) is { } refused)
+            {
+                return AdminError.Validation(refused.Detail);
+            }
+
+            var now = ScimDateTime.Truncate(time.GetUtcNow());
+            var id = Guid.CreateVersion7(now);
+            var document = ResourceDocuments.ForStorage(normalized.Value!, id);
+            var columns = UserColumns.From(document);
+            if (!columns.IsSuccess)
+            {
+                return AdminError.Validation(columns.Error.Detail);
+            }
+
+            var json = document.ToJsonString();
+            try
+            {
+                await UserSql.InsertAsync(session, id, columns.Value!, now, json, EmployeeStatuses.Invited, cancellationToken);
+            }
+            catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
+            {
+                return EmployeeErrors.EmailTaken(email.Value!);
+            }
+
+            await EmployeeSql.UpdateProfileAsync(session, id, authenticator.Value!, billing.Value!, cancellationToken);
+            var row = await EmployeeSql.ReadAsync(session, id, cancellationToken);
+            var employee = EmployeeProjection.From(row!, roles);
+            var entry = AuditEntry.For(actor, AuditActions.EmployeeCreate, AuditResourceTypes.Employee, id, AuditChanges.Diff(null, EmployeeAudit.ToJson(employee)));
+            await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
+            return employee;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+using Roster.Directory.Administration;
+using Roster.Directory.Audit;
+using Roster.Directory.Database;
+using Roster.Directory.Resources;
+using Roster.Directory.Roles;
+using Roster.Directory.Users;
+
+namespace Roster.Directory.Employees;
+
+/// <summary>
+/// Deletes an employee profile: the user, its email keys and memberships, as a SCIM DELETE
+/// does. Refused while SCIM provisioning is on (<see cref="AdminErrorKind.ManagedByScim"/>).
+/// Audited as <c>employee.delete</c> with the profile as it was.
+/// </summary>
+public sealed class DeleteEmployee(DirectoryDatabase database, TimeProvider time)
+{
+    public Task<AdminResult<Employee>> ExecuteAsync(AdminActor actor, Guid employeeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return database.AdminWriteAsync<Employee>(actor.TenantId, async session =>
+        {
+            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken) is { } locked)
+            {
+                return locked;
+            }
+
+            var row = await EmployeeSql.ReadAsync(session, employeeId, cancellationToken);
+            if (row is null)
+            {
+                return EmployeeErrors.NotFound(employeeId);
+            }
+
+            var employee = EmployeeProjection.From(row, await RoleSql.ReadAllAsync(session, cancellationToken));
+            var now = ScimDateTime.Truncate(time.GetUtcNow());
+            await UserSql.DeleteAsync(session, row.Id, now, cancellationToken);
+            var entry = AuditEntry.For(actor, AuditActions.EmployeeDelete, AuditResourceTypes.Employee, row.Id, AuditChanges.Diff(EmployeeAudit.ToJson(employee), null));
+            await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
+            return employee;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,75 @@
+using Roster.Directory.Administration;
+using Roster.Directory.Roles;
+
+namespace Roster.Directory.Employees;
+
+/// <summary>The checks on what an administrator enters for a profile: email, names, role, authenticator, billing.</summary>
+internal static class EmployeeRules
+{
+    public const int MaxNameLength = 100;
+    public const int MaxEmailLength = 254;
+    public const int MaxAuthenticatorLength = 100;
+    public const int MaxLicenses = 50;
+
+    public static AdminResult<string> Email(string? email)
+    {
+        var trimmed = email?.Trim() ?? "";
+        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
+        var valid = at > 0 && at == trimmed.LastIndexOf('@') && at < trimmed.Length - 1 && !trimmed.Any(char.IsWhiteSpace);
+        if (!valid)
+        {
+            return AdminError.Validation($"\"{email}\" is not an email address.");
+        }
+
+        return trimmed.Length > MaxEmailLength
+            ? AdminError.Validation($"An email has at most {MaxEmailLength} characters; this one has {trimmed.Length}.")
+            : trimmed;
+    }
+
+    public static AdminResult<string> Name(string? name, string label)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return AdminError.Validation($"An employee needs a {label}.");
+        }
+
+        return trimmed.Length > MaxNameLength
+            ? AdminError.Validation($"A {label} has at most {MaxNameLength} characters; this one has {trimmed.Length}.")
+            : trimmed;
+    }
+
+    public static AdminResult<string> Authenticator(string? authenticator)
+    {
+        var trimmed = authenticator?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return AdminError.Validation("An employee needs a login authenticator (\"password\" by default).");
+        }
+
+        return trimmed.Length > MaxAuthenticatorLength
+            ? AdminError.Validation($"A login authenticator has at most {MaxAuthenticatorLength} characters.")
+            : trimmed;
+    }
+
+    /// <summary>The billing attributes with licenses trimmed, empty ones dropped and each once.</summary>
+    public static AdminResult<BillingAttributes> Billing(BillingAttributes billing)
+    {
+        var licenses = (billing.Licenses ?? []).Select(l => l?.Trim() ?? "").Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return licenses.Count > MaxLicenses
+            ? AdminError.Validation($"A profile holds at most {MaxLicenses} licenses.")
+            : new BillingAttributes(billing.Billable, licenses);
+    }
+
+    /// <summary>The named role, which must exist and be active in the tenant.</summary>
+    public static AdminResult<Role> PrimaryRole(Guid roleId, IReadOnlyList<Role> roles)
+    {
+        var role = roles.FirstOrDefault(r => r.Id == roleId);
+        if (role is null)
+        {
+            return EmployeeErrors.UnknownRole(roleId);
+        }
+
+        return role.Active ? role : EmployeeErrors.InactiveRole(role.Name);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Roster.Directory.Employees;
+
+/// <summary>
+/// A change to an employee profile; a null member keeps the current value. Email (the userName)
+/// is not changed here: it identifies the person to the IdP and at sign-in.
+/// </summary>
+/// <param name="FirstName">New name.givenName.</param>
+/// <param name="LastName">New name.familyName.</param>
+/// <param name="PrimaryRoleId">New primary role: it becomes the <c>roles</c> entry marked primary.</param>
+/// <param name="LoginAuthenticator">New login authenticator.</param>
+/// <param name="Billing">New billing attributes.</param>
+/// <param name="ClearBilling">
+/// Sets <see cref="BillingAttributes.None"/> (not billable, no license), for a profile made only to
+/// hold credentials (CXone); wins over <paramref name="Billing"/>.
+/// </param>
+public sealed record EmployeeUpdate(
+    string? FirstName = null,
+    string? LastName = null,
+    Guid? PrimaryRoleId = null,
+    string? LoginAuthenticator = null,
+    BillingAttributes? Billing = null,
+    bool ClearBilling = false);

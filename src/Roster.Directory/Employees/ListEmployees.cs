@@ -1,0 +1,67 @@
+using System.Text;
+using Roster.Directory.Administration;
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.Roles;
+using Roster.Scim.Schemas;
+
+namespace Roster.Directory.Employees;
+
+/// <summary>
+/// A page of the tenant's employees, ordered by userName (ignoring case), optionally of one
+/// status and matching a search text. The search looks, ignoring case, for the text in the
+/// userName, the display name, the first and last names and every email; the page is cut in
+/// the database, so a tenant's users are never all loaded.
+/// </summary>
+public sealed class ListEmployees(DirectoryDatabase database)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public Task<AdminResult<EmployeePage>> ExecuteAsync(Guid tenantId, EmployeeStatus? status, string? search, int page, CancellationToken cancellationToken) =>
+        ExecuteAsync(tenantId, status, search, page, DefaultPageSize, cancellationToken);
+
+    public async Task<AdminResult<EmployeePage>> ExecuteAsync(
+        Guid tenantId, EmployeeStatus? status, string? search, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        if (page < 1)
+        {
+            return AdminError.Validation("Pages are numbered from 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return AdminError.Validation($"A page holds 1 to {MaxPageSize} employees.");
+        }
+
+        await using var session = await database.ReadAsync(tenantId, cancellationToken);
+        var parameters = session.Parameters();
+        var dialect = session.Dialect;
+        var where = new StringBuilder($"u.tenant_id = {SqlParameters.Tenant}");
+        if (status is { } wanted)
+        {
+            var deactivated = parameters.Add(EmployeeStatuses.Deactivated);
+            var inactive = parameters.Add(dialect.BooleanValue(false));
+            where.Append(wanted == EmployeeStatus.Deactivated
+                ? $" AND (u.status = {deactivated} OR u.active = {inactive})"
+                : $" AND u.status = {parameters.Add(EmployeeStatuses.ToColumn(wanted))} AND (u.active IS NULL OR u.active <> {inactive})");
+        }
+
+        if (search?.Trim() is { Length: > 0 } text)
+        {
+            var key = parameters.Add(CaseFolding.Fold(text));
+            var givenName = dialect.Fold(dialect.JsonValue("u.document", new DocumentPath("name", "givenName"), AttributeType.String));
+            var familyName = dialect.Fold(dialect.JsonValue("u.document", new DocumentPath("name", "familyName"), AttributeType.String));
+            where.Append(
+                $" AND ({dialect.Contains("u.user_name_key", key)} OR (u.display_name_key IS NOT NULL AND {dialect.Contains("u.display_name_key", key)}) " +
+                $"OR ({givenName} IS NOT NULL AND {dialect.Contains(givenName, key)}) OR ({familyName} IS NOT NULL AND {dialect.Contains(familyName, key)}) " +
+                $"OR EXISTS (SELECT 1 FROM user_emails AS e WHERE e.tenant_id = u.tenant_id AND e.user_id = u.id AND {dialect.Contains("e.value_key", key)}))");
+        }
+
+        var total = Convert.ToInt32(await session.ScalarAsync($"SELECT COUNT(*) FROM users AS u WHERE {where}", parameters, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = await EmployeeSql.QueryAsync(
+            session, $"{where} ORDER BY u.user_name_key, u.id LIMIT {parameters.Add((long)pageSize)} OFFSET {parameters.Add(((long)page - 1) * pageSize)}", parameters, cancellationToken);
+        var roles = rows.Count == 0 ? [] : await RoleSql.ReadAllAsync(session, cancellationToken);
+        return new EmployeePage([.. rows.Select(r => EmployeeProjection.From(r, roles))], total, page, pageSize);
+    }
+}

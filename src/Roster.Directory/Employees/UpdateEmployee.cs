@@ -1,0 +1,120 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Roster.Directory.Administration;
+using Roster.Directory.Audit;
+using Roster.Directory.Database;
+using Roster.Directory.Provisioning;
+using Roster.Directory.Resources;
+using Roster.Directory.Roles;
+using Roster.Directory.Users;
+
+namespace Roster.Directory.Employees;
+
+/// <summary>
+/// Changes an employee's names, primary role, login authenticator and billing attributes. Names
+/// and role go into the SCIM document (next version, like a SCIM PATCH, under the tenant's
+/// provisioning policy); clearing billing makes the profile not billable with no license
+/// (CXone's "profile only for credentials"). Refused while SCIM provisioning is on
+/// (<see cref="AdminErrorKind.ManagedByScim"/>). One <c>employee.update</c> event with what
+/// changed; a change that changes nothing writes nothing.
+/// </summary>
+public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time)
+{
+    public async Task<AdminResult<Employee>> ExecuteAsync(AdminActor actor, Guid employeeId, EmployeeUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(update);
+        var firstName = update.FirstName is null ? AdminResult<string>.Success(null!) : EmployeeRules.Name(update.FirstName, "first name");
+        var lastName = update.LastName is null ? AdminResult<string>.Success(null!) : EmployeeRules.Name(update.LastName, "last name");
+        var authenticator = update.LoginAuthenticator is null ? AdminResult<string>.Success(null!) : EmployeeRules.Authenticator(update.LoginAuthenticator);
+        var billing = update.ClearBilling ? BillingAttributes.None
+            : update.Billing is null ? AdminResult<BillingAttributes>.Success(null!) : EmployeeRules.Billing(update.Billing);
+        var invalid = firstName.Error ?? lastName.Error ?? authenticator.Error ?? billing.Error;
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        return await database.AdminWriteAsync<Employee>(actor.TenantId, async session =>
+        {
+            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken) is { } locked)
+            {
+                return locked;
+            }
+
+            var row = await EmployeeSql.ReadAsync(session, employeeId, cancellationToken);
+            if (row is null)
+            {
+                return EmployeeErrors.NotFound(employeeId);
+            }
+
+            var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
+            string? roleName = null;
+            if (update.PrimaryRoleId is { } roleId)
+            {
+                var role = EmployeeRules.PrimaryRole(roleId, roles);
+                if (!role.IsSuccess)
+                {
+                    return role.Error;
+                }
+
+                roleName = role.Value!.Name;
+            }
+
+            var before = EmployeeProjection.From(row, roles);
+            var document = EmployeeDocument.With(row.Document, firstName.Value, lastName.Value, roleName);
+            var changed = row with
+            {
+                Document = document,
+                LoginAuthenticator = authenticator.Value ?? row.LoginAuthenticator,
+                Billing = billing.Value is { } b ? BillingJson.ToColumn(b) : row.Billing,
+            };
+            var changes = AuditChanges.Diff(EmployeeAudit.ToJson(before), EmployeeAudit.ToJson(EmployeeProjection.From(changed, roles)));
+            if (changes.Count == 0)
+            {
+                return before;
+            }
+
+            var now = ScimDateTime.Truncate(time.GetUtcNow());
+            var written = await WriteDocumentAsync(session, row, document, now, cancellationToken);
+            if (!written.IsSuccess)
+            {
+                return written.Error;
+            }
+
+            await EmployeeSql.UpdateProfileAsync(session, row.Id, changed.LoginAuthenticator, BillingJson.Parse(changed.Billing), cancellationToken);
+            var after = EmployeeProjection.From((await EmployeeSql.ReadAsync(session, row.Id, cancellationToken))!, roles);
+            await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.EmployeeUpdate, AuditResourceTypes.Employee, row.Id, changes), now, cancellationToken);
+            return after;
+        }, cancellationToken);
+    }
+
+    // The document is written at the next version even when only profile columns changed, so that lastModified and the ETag move with any change.
+    private static async Task<AdminResult<bool>> WriteDocumentAsync(SqlSession session, EmployeeRow row, JsonObject document, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await ProvisioningPolicy.ApplyAsync(session, row.Document, document, cancellationToken) is { } refused)
+        {
+            return AdminError.Validation(refused.Detail);
+        }
+
+        var previous = UserColumns.From(row.Document);
+        var stored = ResourceDocuments.ForStorage(document, row.Id);
+        var columns = UserColumns.From(stored);
+        if (!columns.IsSuccess)
+        {
+            return AdminError.Validation(columns.Error.Detail);
+        }
+
+        try
+        {
+            await UserSql.UpdateAsync(session, row.Id, columns.Value!, previous.Value ?? columns.Value!, now, row.Version + 1, stored.ToJsonString(), cancellationToken);
+        }
+        catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
+        {
+            // userName is not changed here, so only a concurrent change of the same key can get here.
+            return AdminError.Conflict($"The userName \"{columns.Value!.UserName}\" is already taken in this organization.");
+        }
+
+        return true;
+    }
+}
