@@ -1,4 +1,6 @@
 using Roster.Directory;
+using Roster.Directory.Mail;
+using Roster.Server.Hosting;
 using Roster.Storage.Sqlite;
 
 namespace Roster.Cli.Commands;
@@ -12,6 +14,11 @@ public static class CliServices
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddRosterDirectory();
         services.AddRosterSqlite(database);
+
+        // Invitations sent from the CLI go where the server's would: the same Roster:Mail settings,
+        // here from environment variables (Roster__Mail__PickupFolder, Roster__Mail__Smtp__Host, ...).
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        services.AddRosterMail(MailConfiguration.Read(configuration, database));
         var provider = services.BuildServiceProvider();
         await RosterDatabase.MigrateAsync(provider, cancellationToken);
         return provider;

@@ -12,7 +12,7 @@ public static class InitCommand
         var publicUrl = CommonOptions.PublicUrl();
         var json = CommonOptions.Json();
         var name = new Option<string>("--name") { Description = "The tenant's name.", DefaultValueFactory = _ => "Default" };
-        var command = new Command("init", "Create the database (if needed), a tenant and a first SCIM token; print the base connector URL and the token once.")
+        var command = new Command("init", "Create the database (if needed), a tenant with an Administrator role holding every permission, and a first SCIM token; print the base connector URL and the token once.")
         {
             data, urls, publicUrl, name, json,
         };
@@ -20,14 +20,16 @@ public static class InitCommand
         {
             await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
             var (tenant, token) = await TenantBootstrap.CreateAsync(services, parse.GetValue(name)!, cancellationToken);
+            var administrator = await TenantBootstrap.CreateAdministratorRoleAsync(services, tenant.Id, cancellationToken);
             var baseUrl = TenantBootstrap.ConnectorUrl(CommonOptions.PublicBaseUrl(parse.GetValue(publicUrl), parse.GetValue(urls)!), tenant.Id);
             if (parse.GetValue(json))
             {
-                Output.Json(new { orgId = tenant.Id, baseUrl, token = token.Token });
+                Output.Json(new { orgId = tenant.Id, baseUrl, token = token.Token, administratorRoleId = administrator.Id });
             }
             else
             {
                 Banner.Print(tenant, baseUrl, token);
+                Console.WriteLine($"Role:                 {administrator.Name} (every permission)");
             }
 
             return 0;

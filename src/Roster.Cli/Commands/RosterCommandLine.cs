@@ -14,6 +14,10 @@ public static class RosterCommandLine
             MigrateCommand.Create(),
             TenantsCommand.Create(),
             TokensCommand.Create(),
+            RolesCommand.Create(),
+            ScimSettingsCommand.Create(),
+            AuditCommand.Create(),
+            EmployeesCommand.Create(),
         };
         return root;
     }

@@ -1,3 +1,4 @@
+using Roster.Directory.Roles;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
 
@@ -18,6 +19,16 @@ public static class TenantBootstrap
         var tenant = await tenants.CreateAsync(name, cancellationToken);
         var token = await tokens.IssueAsync(tenant.Id, "First token", time.GetUtcNow().AddDays(DefaultTokenDays), cancellationToken);
         return (tenant, token);
+    }
+
+    public const string AdministratorRole = "Administrator";
+
+    /// <summary>The tenant's "Administrator" role with every permission, so a first employee can be given the whole console.</summary>
+    public static async Task<Role> CreateAdministratorRoleAsync(IServiceProvider services, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var result = await services.GetRequiredService<CreateRole>()
+            .ExecuteAsync(CliActor.For(tenantId), AdministratorRole, Permission.All.Select(p => p.Key), cancellationToken);
+        return result.IsSuccess ? result.Value! : throw new InvalidOperationException(result.Error.Detail);
     }
 
     public static string ConnectorUrl(string publicBaseUrl, Guid orgId) => $"{publicBaseUrl}/scim/v2/{orgId}";

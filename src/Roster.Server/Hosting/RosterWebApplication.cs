@@ -1,6 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Roster.Directory;
+using Roster.Directory.Mail;
+using Roster.Server.Admin;
+using Roster.Server.Admin.Authentication;
+using Roster.Server.Admin.Http;
 using Roster.Server.Authentication;
+using Roster.Server.Deployment;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
 using Roster.Storage.Sqlite;
@@ -10,6 +16,8 @@ namespace Roster.Server.Hosting;
 /// <summary>The composition root: builds a Roster web application on a given database.</summary>
 public static class RosterWebApplication
 {
+    private const string RequestScheme = "ByApi";
+
     /// <summary>
     /// Creates the application. <paramref name="database"/> is a SQLite file path or connection
     /// string; <paramref name="urls"/> the listen addresses (e.g. <c>http://127.0.0.1:5000</c>).
@@ -37,11 +45,13 @@ public static class RosterWebApplication
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages(ScimStatusCodePages.WriteAsync);
+        app.UseStatusCodePages(c => AdminPaths.IsAdmin(c.HttpContext.Request.Path) ? AdminStatusCodePages.WriteAsync(c) : ScimStatusCodePages.WriteAsync(c));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapScim();
+        app.MapAdmin();
+        app.MapOpenApi();
         return app;
     }
 
@@ -51,18 +61,40 @@ public static class RosterWebApplication
             .Bind(configuration.GetSection(RosterServerOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<DeploymentOptions>()
+            .Bind(configuration.GetSection(DeploymentOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentOptionsValidator>();
+        services.AddSingleton<DeploymentUrls>();
         services.AddProblemDetails();
+
+        // A body the JSON binder cannot read becomes an exception the handler turns into a
+        // ProblemDetails that says which parameter failed, instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi(AdminOpenApi.Configure);
         services.AddExceptionHandler<ScimExceptionHandler>();
         services.AddRosterDirectory();
         services.AddRosterSqlite(database);
+        services.AddRosterMail(MailConfiguration.Read(configuration, database));
         services.AddSingleton<ScimBodyReader>();
         services.AddSingleton<ScimUrls>();
         services.AddSingleton<ResourceRenderer>();
-        services.AddAuthentication(ScimBearerDefaults.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ScimBearerHandler>(ScimBearerDefaults.Scheme, null);
+        services.AddSingleton<IEmployeeSignIn, EmployeeSignIn>();
+
+        // The default scheme picks the API's own credential, so an admin request never runs the
+        // SCIM bearer handler (and a SCIM request never runs a password check).
+        services.AddAuthentication(RequestScheme)
+            .AddPolicyScheme(RequestScheme, null, o => o.ForwardDefaultSelector = c =>
+                AdminPaths.IsAdmin(c.Request.Path) ? AdminBasicDefaults.Scheme : ScimBearerDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ScimBearerHandler>(ScimBearerDefaults.Scheme, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminBasicHandler>(AdminBasicDefaults.Scheme, null);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AdminAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimBearerDefaults.ScimPolicy, p => p
                 .AddAuthenticationSchemes(ScimBearerDefaults.Scheme)
-                .RequireClaim(ScimBearerDefaults.TenantClaim));
+                .RequireClaim(ScimBearerDefaults.TenantClaim))
+            .AddPolicy(AdminBasicDefaults.Policy, p => p
+                .AddAuthenticationSchemes(AdminBasicDefaults.Scheme)
+                .RequireClaim(AdminBasicDefaults.TenantClaim));
     }
 }

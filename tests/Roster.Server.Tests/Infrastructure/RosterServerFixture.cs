@@ -21,12 +21,15 @@ public sealed class RosterServerFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>Every email the server sent (invitations).</summary>
+    public CapturedMail Mail { get; } = new();
+
     public string DatabasePath => Path.Combine(_directory, "roster.db");
 
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(_directory);
-        _app = RosterWebApplication.Create(DatabasePath, "http://127.0.0.1:0");
+        _app = RosterWebApplication.Create(DatabasePath, "http://127.0.0.1:0", configure: b => b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail));
         await RosterDatabase.MigrateAsync(_app.Services, CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Options;
-using Roster.Server.Hosting;
+using Roster.Server.Deployment;
 
 namespace Roster.Server.Scim.Http;
 
@@ -8,16 +7,9 @@ namespace Roster.Server.Scim.Http;
 /// scheme and host) plus <c>/scim/v2</c>, with the org ID when the request used that form, so
 /// <c>meta.location</c> points back through the same door the client used.
 /// </summary>
-public sealed class ScimUrls(IOptions<RosterServerOptions> options)
+public sealed class ScimUrls(DeploymentUrls deployment)
 {
-    public string PublicBaseUrl(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var configured = options.Value.PublicBaseUrl;
-        return string.IsNullOrWhiteSpace(configured)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : configured.TrimEnd('/');
-    }
+    public string PublicBaseUrl(HttpRequest request) => deployment.PublicBaseUrl(request);
 
     public string ScimBase(HttpRequest request)
     {

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using Roster.Directory.Administration;
+using Roster.Directory.Provisioning;
+using Roster.Directory.Roles;
+
+namespace Roster.Cli.Commands;
+
+/// <summary><c>roster scim-settings show|set</c>: a tenant's SCIM switch, roles and policies.</summary>
+public static class ScimSettingsCommand
+{
+    public static Command Create() => new("scim-settings", "Show or change a tenant's SCIM settings.") { ShowCommand(), SetCommand() };
+
+    private static Command ShowCommand()
+    {
+        var (data, tenant, json) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json());
+        var command = new Command("show", "Show the SCIM settings and the connection status.") { data, tenant, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
+            var orgId = parse.GetValue(tenant);
+            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
+            {
+                return failed;
+            }
+
+            var settings = await services.GetRequiredService<GetScimSettings>().ExecuteAsync(orgId, cancellationToken);
+            await PrintAsync(services, settings, parse.GetValue(json), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command SetCommand()
+    {
+        var (data, tenant, json) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json());
+        var enabled = new Option<bool?>("--enabled") { Description = "Turn SCIM provisioning on (true) or off (false)." };
+        var defaultRole = new Option<string?>("--default-role") { Description = "The role given when the IdP sends none: a role name or id; \"\" clears it." };
+        var requiredRole = new Option<string?>("--required-role") { Description = "The role every provisioned user gets: a role name or id; \"\" clears it." };
+        var userNameEmail = new Option<bool?>("--username-must-be-email") { Description = "userName must be an email equal to the primary email (true|false)." };
+        var namesFixed = new Option<bool?>("--names-not-updatable") { Description = "givenName and familyName are never changed by SCIM after creation (true|false)." };
+        var command = new Command("set", "Change SCIM settings; settings not given keep their value.")
+        {
+            data, tenant, enabled, defaultRole, requiredRole, userNameEmail, namesFixed, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
+            var orgId = parse.GetValue(tenant);
+            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
+            {
+                return failed;
+            }
+
+            var current = await services.GetRequiredService<GetScimSettings>().ExecuteAsync(orgId, cancellationToken);
+            var update = ScimSettingsUpdate.From(current);
+            update = update with
+            {
+                Enabled = parse.GetValue(enabled) ?? update.Enabled,
+                UserNameMustBePrimaryEmail = parse.GetValue(userNameEmail) ?? update.UserNameMustBePrimaryEmail,
+                NamesNotUpdatable = parse.GetValue(namesFixed) ?? update.NamesNotUpdatable,
+            };
+            var defaultId = await RoleIdAsync(services, orgId, parse.GetValue(defaultRole), update.DefaultRoleId, cancellationToken);
+            if (!defaultId.IsSuccess)
+            {
+                return await CliErrors.ReportAsync(defaultId.Error);
+            }
+
+            var requiredId = await RoleIdAsync(services, orgId, parse.GetValue(requiredRole), update.RequiredRoleId, cancellationToken);
+            if (!requiredId.IsSuccess)
+            {
+                return await CliErrors.ReportAsync(requiredId.Error);
+            }
+
+            update = update with { DefaultRoleId = defaultId.Value, RequiredRoleId = requiredId.Value };
+            var result = await services.GetRequiredService<UpdateScimSettings>().ExecuteAsync(CliActor.For(orgId), update, cancellationToken);
+            if (!result.IsSuccess)
+            {
+                return await CliErrors.ReportAsync(result.Error);
+            }
+
+            await PrintAsync(services, result.Value!, parse.GetValue(json), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The role id an option names: unchanged when the option is absent, none when it is "".</summary>
+    private static async Task<AdminResult<Guid?>> RoleIdAsync(IServiceProvider services, Guid orgId, string? reference, Guid? current, CancellationToken cancellationToken)
+    {
+        if (reference is null)
+        {
+            return current;
+        }
+
+        if (reference.Length == 0)
+        {
+            return AdminResult<Guid?>.Success(null);
+        }
+
+        var role = await RoleReference.ResolveAsync(services, orgId, reference, cancellationToken);
+        return role.IsSuccess ? role.Value!.Id : role.Error;
+    }
+
+    private static async Task PrintAsync(IServiceProvider services, ScimSettings settings, bool json, CancellationToken cancellationToken)
+    {
+        var roles = await services.GetRequiredService<ListRoles>().ExecuteAsync(settings.TenantId, cancellationToken);
+        string? NameOf(Guid? id) => id is null ? null : roles.FirstOrDefault(r => r.Id == id)?.Name;
+        var status = settings.Status == ScimProvisioningStatus.Active ? "active" : "inactive";
+        if (json)
+        {
+            Output.Json(new
+            {
+                orgId = settings.TenantId,
+                enabled = settings.Enabled,
+                status,
+                lastCallAt = settings.LastCallAt,
+                lastClient = settings.LastClient,
+                defaultRoleId = settings.DefaultRoleId,
+                defaultRole = NameOf(settings.DefaultRoleId),
+                requiredRoleId = settings.RequiredRoleId,
+                requiredRole = NameOf(settings.RequiredRoleId),
+                userNameMustBePrimaryEmail = settings.UserNameMustBePrimaryEmail,
+                namesNotUpdatable = settings.NamesNotUpdatable,
+            });
+            return;
+        }
+
+        Console.WriteLine($"SCIM provisioning:         {(settings.Enabled ? "enabled" : "disabled")}");
+        Console.WriteLine($"Status:                    {status}{(settings.LastCallAt is { } at ? $" (last call {at:yyyy-MM-dd HH:mm} UTC from {settings.LastClient})" : "")}");
+        Console.WriteLine($"Default role:              {NameOf(settings.DefaultRoleId) ?? "(none)"}");
+        Console.WriteLine($"Required role:             {NameOf(settings.RequiredRoleId) ?? "(none)"}");
+        Console.WriteLine($"userName must be email:    {settings.UserNameMustBePrimaryEmail}");
+        Console.WriteLine($"Names not updatable:       {settings.NamesNotUpdatable}");
+    }
+}

@@ -1,0 +1,33 @@
+using Roster.Server.Admin.Audit;
+using Roster.Server.Admin.Authentication;
+using Roster.Server.Admin.Employees;
+using Roster.Server.Admin.Http;
+using Roster.Server.Admin.Organization;
+using Roster.Server.Admin.Provisioning;
+using Roster.Server.Admin.Roles;
+
+namespace Roster.Server.Admin;
+
+/// <summary>
+/// The admin REST API under <c>/api/v1/orgs/{orgId}</c>: JSON in and out, errors as RFC 7807
+/// ProblemDetails, every request signed in as an employee of that organization. There is no
+/// catch-all route: routing's own 404, 405 and 415 get their ProblemDetails body from
+/// <see cref="AdminStatusCodePages"/>, so a wrong method or media type is not reported as a missing path.
+/// </summary>
+public static class AdminRoutes
+{
+    public static void MapAdmin(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var org = app.MapGroup(AdminPaths.Org)
+            .RequireAuthorization(AdminBasicDefaults.Policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        org.MapOrganizationEndpoints();
+        org.MapRoleEndpoints();
+        org.MapScimSettingsEndpoints();
+        org.MapAuditEndpoints();
+        org.MapEmployeeEndpoints();
+        app.MapActivationEndpoints();
+    }
+}

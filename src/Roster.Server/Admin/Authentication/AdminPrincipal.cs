@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Roster.Directory.Administration;
+
+namespace Roster.Server.Admin.Authentication;
+
+/// <summary>Reads the signed-in employee off an admin API request.</summary>
+public static class AdminPrincipal
+{
+    /// <summary>Who is making the change, as the audit log credits it.</summary>
+    public static AdminActor GetAdminActor(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var tenant = context.User.FindFirstValue(AdminBasicDefaults.TenantClaim)
+            ?? throw new InvalidOperationException("Admin endpoints run only for signed-in employees.");
+        var employee = context.User.FindFirstValue(AdminBasicDefaults.EmployeeClaim);
+        return new AdminActor(Guid.Parse(tenant), employee is null ? null : Guid.Parse(employee), null, AdminBasicDefaults.Client);
+    }
+
+    public static bool HasPermission(this ClaimsPrincipal user, string permission)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.HasClaim(AdminBasicDefaults.PermissionClaim, permission);
+    }
+}

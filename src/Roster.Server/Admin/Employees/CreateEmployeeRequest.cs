@@ -1,0 +1,10 @@
+namespace Roster.Server.Admin.Employees;
+
+/// <summary>The body of <c>POST /employees</c>; the email is also the userName.</summary>
+public sealed record CreateEmployeeRequest(
+    string? Email,
+    string? FirstName,
+    string? LastName,
+    Guid? PrimaryRoleId,
+    string? LoginAuthenticator,
+    BillingDocument? Billing);

@@ -1,0 +1,37 @@
+using Roster.Directory.Employees;
+
+namespace Roster.Server.Admin.Employees;
+
+/// <summary>An employee profile as the admin API returns it; status is invited, active, deactivated or locked.</summary>
+public sealed record EmployeeProfileDocument(
+    Guid Id,
+    string Email,
+    string? FirstName,
+    string? LastName,
+    Guid? PrimaryRoleId,
+    string? PrimaryRole,
+    IReadOnlyList<string> Roles,
+    string Status,
+    string LoginAuthenticator,
+    BillingDocument Billing,
+    DateTimeOffset Created,
+    DateTimeOffset LastModified)
+{
+    public static EmployeeProfileDocument From(Employee employee)
+    {
+        ArgumentNullException.ThrowIfNull(employee);
+        return new(
+            employee.Id,
+            employee.Email,
+            employee.FirstName,
+            employee.LastName,
+            employee.PrimaryRoleId,
+            employee.PrimaryRoleName,
+            employee.Roles,
+            employee.Status.ToString().ToLowerInvariant(),
+            employee.LoginAuthenticator,
+            new BillingDocument(employee.Billing.Billable, employee.Billing.Licenses),
+            employee.Created,
+            employee.LastModified);
+    }
+}

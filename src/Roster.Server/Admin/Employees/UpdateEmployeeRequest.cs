@@ -1,0 +1,13 @@
+namespace Roster.Server.Admin.Employees;
+
+/// <summary>
+/// The body of <c>PUT /employees/{id}</c>; a missing member keeps its value. <see cref="ClearBilling"/>
+/// makes the profile not billable with no license, for a profile that only holds credentials.
+/// </summary>
+public sealed record UpdateEmployeeRequest(
+    string? FirstName,
+    string? LastName,
+    Guid? PrimaryRoleId,
+    string? LoginAuthenticator,
+    BillingDocument? Billing,
+    bool? ClearBilling);

@@ -1,0 +1,12 @@
+namespace Roster.Server.Admin.Provisioning;
+
+/// <summary>
+/// The body of <c>PUT /scim-settings</c>: every setting at once, as the settings form saves them.
+/// The switches are required; a missing or null role id means "no such role".
+/// </summary>
+public sealed record ScimSettingsRequest(
+    bool? Enabled,
+    Guid? DefaultRoleId,
+    Guid? RequiredRoleId,
+    bool? UserNameMustBePrimaryEmail,
+    bool? NamesNotUpdatable);

@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Roster.Directory.Mail;
+
+namespace Roster.Server.Hosting;
+
+/// <summary>
+/// Reads where invitation emails go from configuration: SMTP when <c>Roster:Mail:Smtp:Host</c> is
+/// set, else the pickup folder <c>Roster:Mail:PickupFolder</c> (default <c>mail-pickup</c> next to
+/// the database, so an operator finds the emails of a laptop run beside its data).
+/// </summary>
+public static class MailConfiguration
+{
+    public const string SectionName = "Roster:Mail";
+    public const string DefaultPickupFolderName = "mail-pickup";
+
+    public static MailOptions Read(IConfiguration configuration, string database)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var mail = configuration.GetSection(SectionName);
+        var smtp = mail.GetSection("Smtp");
+        var defaults = new MailOptions();
+        var options = new MailOptions
+        {
+            From = mail["From"] ?? defaults.From,
+            PickupFolder = mail["PickupFolder"] is { Length: > 0 } folder ? folder : DefaultPickupFolder(database) ?? defaults.PickupFolder,
+            SmtpHost = smtp["Host"],
+            SmtpPort = smtp.GetValue("Port", defaults.SmtpPort),
+            Security = smtp.GetValue("Security", defaults.Security),
+            UserName = smtp["UserName"],
+            Password = smtp["Password"],
+            Timeout = smtp.GetValue("Timeout", defaults.Timeout),
+        };
+        if (options.UsesSmtp && options.SmtpPort is < 1 or > 65535)
+        {
+            throw new InvalidOperationException($"{SectionName}:Smtp:Port must be between 1 and 65535; it is {options.SmtpPort}.");
+        }
+
+        return options;
+    }
+
+    /// <summary>The folder beside a SQLite file; null for an in-memory database.</summary>
+    private static string? DefaultPickupFolder(string database)
+    {
+        var file = database.Contains('=', StringComparison.Ordinal) ? new SqliteConnectionStringBuilder(database).DataSource : database;
+        if (string.IsNullOrWhiteSpace(file) || file.Equals(":memory:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        return folder is null ? null : Path.Combine(folder, DefaultPickupFolderName);
+    }
+}

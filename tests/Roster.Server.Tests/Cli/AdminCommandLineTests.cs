@@ -1,0 +1,188 @@
+using System.Text.Json.Nodes;
+
+namespace Roster.Server.Tests.Cli;
+
+/// <summary>The operator's role, SCIM settings and audit commands through the real process.</summary>
+public sealed class AdminCommandLineTests : IDisposable
+{
+    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("roster-cli-admin-").FullName;
+
+    private string Data => Path.Combine(_directory, "roster.db");
+
+    [Fact]
+    public async Task Init_creates_an_administrator_role_with_every_permission()
+    {
+        var init = JsonNode.Parse((await RosterProcess.RunAsync("init", "--data", Data, "--json")).Output)!;
+        var orgId = init["orgId"]!.GetValue<string>();
+
+        var (code, output, error) = await RosterProcess.RunAsync("roles", "list", "--data", Data, "--tenant", orgId, "--json");
+
+        Assert.True(code == 0, error);
+        var role = JsonNode.Parse(output)!.AsArray().Single()!;
+        Assert.Equal("Administrator", role["name"]!.GetValue<string>());
+        Assert.Equal(init["administratorRoleId"]!.GetValue<string>(), role["id"]!.GetValue<string>());
+        Assert.Equal(7, role["permissions"]!.AsArray().Count);
+        Assert.NotNull(init["token"]);
+        Assert.NotNull(init["baseUrl"]);
+    }
+
+    [Fact]
+    public async Task Roles_create_rename_permissions_deactivate_activate()
+    {
+        var orgId = await InitAsync();
+
+        var created = await JsonAsync("roles", "create", "--data", Data, "--tenant", orgId, "--name", "Agent", "--permissions", "employees.edit", "--json");
+        var renamed = await JsonAsync("roles", "rename", "--data", Data, "--tenant", orgId, "--role", "Agent", "--name", "Senior agent", "--json");
+        var changed = await JsonAsync("roles", "permissions", "--data", Data, "--tenant", orgId, "--role", created["id"]!.GetValue<string>(), "--permissions", "audit.view,roles.manage", "--json");
+        var deactivated = await JsonAsync("roles", "deactivate", "--data", Data, "--tenant", orgId, "--role", "Senior agent", "--json");
+        var activated = await JsonAsync("roles", "activate", "--data", Data, "--tenant", orgId, "--role", "Senior agent", "--json");
+
+        Assert.Equal(["employees.view", "employees.edit"], created["permissions"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal("Senior agent", renamed["name"]!.GetValue<string>());
+        Assert.Equal(["roles.manage", "audit.view"], changed["permissions"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.False(deactivated["active"]!.GetValue<bool>());
+        Assert.True(activated["active"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Roles_create_with_a_taken_name_or_unknown_permission_fails_with_a_message()
+    {
+        var orgId = await InitAsync();
+
+        var taken = await RosterProcess.RunAsync("roles", "create", "--data", Data, "--tenant", orgId, "--name", "Administrator");
+        var unknown = await RosterProcess.RunAsync("roles", "create", "--data", Data, "--tenant", orgId, "--name", "X", "--permissions", "everything");
+        var missing = await RosterProcess.RunAsync("roles", "rename", "--data", Data, "--tenant", orgId, "--role", "administrator", "--name", "Y");
+
+        Assert.Equal(2, taken.ExitCode);
+        Assert.Contains("already exists", taken.Error, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("everything", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("case-sensitive", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scim_settings_set_and_show()
+    {
+        var orgId = await InitAsync();
+        await JsonAsync("roles", "create", "--data", Data, "--tenant", orgId, "--name", "Agent", "--json");
+
+        var set = await JsonAsync("scim-settings", "set", "--data", Data, "--tenant", orgId, "--enabled", "false", "--default-role", "Agent",
+            "--required-role", "Administrator", "--username-must-be-email", "true", "--names-not-updatable", "true", "--json");
+        var cleared = await JsonAsync("scim-settings", "set", "--data", Data, "--tenant", orgId, "--required-role", "", "--json");
+        var shown = await JsonAsync("scim-settings", "show", "--data", Data, "--tenant", orgId, "--json");
+
+        Assert.False(set["enabled"]!.GetValue<bool>());
+        Assert.Equal("Agent", set["defaultRole"]!.GetValue<string>());
+        Assert.Equal("Administrator", set["requiredRole"]!.GetValue<string>());
+        Assert.True(set["userNameMustBePrimaryEmail"]!.GetValue<bool>());
+        Assert.True(set["namesNotUpdatable"]!.GetValue<bool>());
+        Assert.Null(cleared["requiredRoleId"]);
+        Assert.Equal("Agent", shown["defaultRole"]!.GetValue<string>());
+        Assert.Equal("inactive", shown["status"]!.GetValue<string>());
+        Assert.False(shown["enabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Scim_settings_with_an_unknown_role_fails()
+    {
+        var orgId = await InitAsync();
+
+        var (code, _, error) = await RosterProcess.RunAsync("scim-settings", "set", "--data", Data, "--tenant", orgId, "--default-role", "Nope");
+
+        Assert.Equal(2, code);
+        Assert.Contains("Nope", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_list_shows_cli_changes_and_filters_by_action()
+    {
+        var orgId = await InitAsync();
+        await JsonAsync("roles", "create", "--data", Data, "--tenant", orgId, "--name", "Agent", "--json");
+        await JsonAsync("scim-settings", "set", "--data", Data, "--tenant", orgId, "--enabled", "false", "--json");
+
+        var all = await JsonAsync("audit", "list", "--data", Data, "--tenant", orgId, "--json");
+        var roles = await JsonAsync("audit", "list", "--data", Data, "--tenant", orgId, "--action", "role.create", "--json");
+        var text = await RosterProcess.RunAsync("audit", "list", "--data", Data, "--tenant", orgId);
+
+        Assert.Equal(3, all["events"]!.AsArray().Count);
+        Assert.All(all["events"]!.AsArray(), e => Assert.Equal("cli", e!["client"]!.GetValue<string>()));
+        Assert.Equal(2, roles["events"]!.AsArray().Count);
+        Assert.Contains("scim.settings.update", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Employees_create_list_invite_into_the_pickup_folder_and_unlock()
+    {
+        var orgId = await InitAsync();
+
+        var created = await JsonAsync("employees", "create", "--data", Data, "--tenant", orgId, "--email", "ops@example.com",
+            "--first-name", "Op", "--last-name", "Erator", "--role", "Administrator", "--json");
+        var id = created["id"]!.GetValue<string>();
+        var listed = await JsonAsync("employees", "list", "--data", Data, "--tenant", orgId, "--json");
+        var invited = await JsonAsync("employees", "invite", "--data", Data, "--tenant", orgId, "--id", id, "--public-url", "https://roster.example.com", "--json");
+        var unlock = await RosterProcess.RunAsync("employees", "unlock", "--data", Data, "--tenant", orgId, "--id", id, "--json");
+        var audit = await JsonAsync("audit", "list", "--data", Data, "--tenant", orgId, "--action", "employee.create", "--json");
+
+        Assert.Equal("invited", created["status"]!.GetValue<string>());
+        Assert.Equal("Administrator", created["primaryRole"]!.GetValue<string>());
+        Assert.Equal(1, listed["totalCount"]!.GetValue<int>());
+        Assert.Equal("ops@example.com", invited["email"]!.GetValue<string>());
+        var mail = System.IO.Directory.GetFiles(Path.Combine(_directory, "mail-pickup")).Single();
+        Assert.Contains("https://roster.example.com/activate", await File.ReadAllTextAsync(mail), StringComparison.Ordinal);
+        Assert.True(unlock.ExitCode is 0 or 2, unlock.Error);
+        Assert.Equal("cli", audit["events"]![0]!["client"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Commands_for_an_unknown_tenant_fail_with_a_message()
+    {
+        var (code, _, error) = await RosterProcess.RunAsync("roles", "list", "--data", Data, "--tenant", Guid.NewGuid().ToString());
+
+        Assert.Equal(2, code);
+        Assert.Contains("No tenant", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("roles")]
+    [InlineData("roles", "create")]
+    [InlineData("roles", "permissions")]
+    [InlineData("scim-settings")]
+    [InlineData("scim-settings", "set")]
+    [InlineData("audit")]
+    [InlineData("audit", "list")]
+    [InlineData("employees")]
+    [InlineData("employees", "create")]
+    [InlineData("employees", "invite")]
+    [InlineData("employees", "unlock")]
+    public async Task Every_admin_command_has_help(params string[] command)
+    {
+        var (code, output, _) = await RosterProcess.RunAsync([.. command, "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open must not fail the run; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private async Task<string> InitAsync() =>
+        (await JsonAsync("init", "--data", Data, "--json"))["orgId"]!.GetValue<string>();
+
+    private static async Task<JsonObject> JsonAsync(params string[] args)
+    {
+        var (code, output, error) = await RosterProcess.RunAsync(args);
+        Assert.True(code == 0, $"roster {string.Join(' ', args)} failed ({code}): {error}");
+        return JsonNode.Parse(output)!.AsObject();
+    }
+}
