@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Roster.Directory.Audit;
 using Roster.Directory.Database;
+using Roster.Directory.Domains;
 using Roster.Directory.Employees;
 using Roster.Directory.Filtering;
 using Roster.Directory.Groups;
@@ -65,6 +66,11 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<ListEmployees>();
         services.TryAddSingleton<InviteEmployee>();
         services.TryAddSingleton<ActivateEmployee>();
+        services.TryAddSingleton<AddDomain>();
+        services.TryAddSingleton<ListDomains>();
+        services.TryAddSingleton<RemoveDomain>();
+        services.TryAddSingleton<VerifyDomain>();
+        services.TryAddSingleton<IDnsTxtResolver>(provider => new DnsTxtResolver(provider.GetService<DnsTxtResolverOptions>() ?? new DnsTxtResolverOptions()));
         if (!services.Any(d => d.ServiceType == typeof(IMailSender)))
         {
             services.AddRosterMail(new MailOptions());

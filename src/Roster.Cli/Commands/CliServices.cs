@@ -19,6 +19,7 @@ public static class CliServices
         // here from environment variables (Roster__Mail__PickupFolder, Roster__Mail__Smtp__Host, ...).
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         services.AddRosterMail(MailConfiguration.Read(configuration, database));
+        services.AddSingleton(DnsConfiguration.Read(configuration));
         var provider = services.BuildServiceProvider();
         await RosterDatabase.MigrateAsync(provider, cancellationToken);
         return provider;

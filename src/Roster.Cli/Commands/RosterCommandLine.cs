@@ -16,6 +16,7 @@ public static class RosterCommandLine
             TokensCommand.Create(),
             RolesCommand.Create(),
             ScimSettingsCommand.Create(),
+            DomainsCommand.Create(),
             AuditCommand.Create(),
             EmployeesCommand.Create(),
         };

@@ -38,9 +38,10 @@ public static class ScimSettingsCommand
         var requiredRole = new Option<string?>("--required-role") { Description = "The role every provisioned user gets: a role name or id; \"\" clears it." };
         var userNameEmail = new Option<bool?>("--username-must-be-email") { Description = "userName must be an email equal to the primary email (true|false)." };
         var namesFixed = new Option<bool?>("--names-not-updatable") { Description = "givenName and familyName are never changed by SCIM after creation (true|false)." };
+        var enforceDomains = new Option<bool?>("--enforce-verified-domains") { Description = "Every user email domain must be a verified domain of the tenant (true|false)." };
         var command = new Command("set", "Change SCIM settings; settings not given keep their value.")
         {
-            data, tenant, enabled, defaultRole, requiredRole, userNameEmail, namesFixed, json,
+            data, tenant, enabled, defaultRole, requiredRole, userNameEmail, namesFixed, enforceDomains, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,6 +59,7 @@ public static class ScimSettingsCommand
                 Enabled = parse.GetValue(enabled) ?? update.Enabled,
                 UserNameMustBePrimaryEmail = parse.GetValue(userNameEmail) ?? update.UserNameMustBePrimaryEmail,
                 NamesNotUpdatable = parse.GetValue(namesFixed) ?? update.NamesNotUpdatable,
+                EnforceVerifiedDomains = parse.GetValue(enforceDomains) ?? update.EnforceVerifiedDomains,
             };
             var defaultId = await RoleIdAsync(services, orgId, parse.GetValue(defaultRole), update.DefaultRoleId, cancellationToken);
             if (!defaultId.IsSuccess)
@@ -121,6 +123,7 @@ public static class ScimSettingsCommand
                 requiredRole = NameOf(settings.RequiredRoleId),
                 userNameMustBePrimaryEmail = settings.UserNameMustBePrimaryEmail,
                 namesNotUpdatable = settings.NamesNotUpdatable,
+                enforceVerifiedDomains = settings.EnforceVerifiedDomains,
             });
             return;
         }
@@ -131,5 +134,6 @@ public static class ScimSettingsCommand
         Console.WriteLine($"Required role:             {NameOf(settings.RequiredRoleId) ?? "(none)"}");
         Console.WriteLine($"userName must be email:    {settings.UserNameMustBePrimaryEmail}");
         Console.WriteLine($"Names not updatable:       {settings.NamesNotUpdatable}");
+        Console.WriteLine($"Enforce verified domains:  {settings.EnforceVerifiedDomains}");
     }
 }

@@ -21,4 +21,7 @@ public static class AuditActions
     public const string EmployeeActivate = "employee.activate";
     public const string EmployeeUnlock = "employee.unlock";
     public const string EmployeeLock = "employee.lock";
+    public const string DomainAdd = "domain.add";
+    public const string DomainVerify = "domain.verify";
+    public const string DomainRemove = "domain.remove";
 }

@@ -12,4 +12,7 @@ public static class AuditResourceTypes
 
     /// <summary>A tenant's SCIM settings; the resource id is the tenant's org ID.</summary>
     public const string ScimSettings = "ScimSettings";
+
+    /// <summary>An email domain of the tenant (verified or not).</summary>
+    public const string Domain = "Domain";
 }

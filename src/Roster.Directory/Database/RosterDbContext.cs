@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Roster.Directory.Audit;
+using Roster.Directory.Domains;
 using Roster.Directory.Groups;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Roles;
@@ -35,6 +36,8 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
     public DbSet<RoleRecord> Roles => Set<RoleRecord>();
 
     public DbSet<ScimSettingsRecord> ScimSettings => Set<ScimSettingsRecord>();
+
+    public DbSet<VerifiedDomainRecord> VerifiedDomains => Set<VerifiedDomainRecord>();
 
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
@@ -170,6 +173,19 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             settings.HasIndex(s => new { s.TenantId, s.DefaultRoleId }).HasDatabaseName("ix_scim_settings_default_role_id");
             settings.HasIndex(s => new { s.TenantId, s.RequiredRoleId }).HasDatabaseName("ix_scim_settings_required_role_id");
             settings.HasQueryFilter(s => s.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<VerifiedDomainRecord>(domain =>
+        {
+            domain.ToTable("verified_domains");
+            domain.HasKey(d => new { d.TenantId, d.Id }).HasName("pk_verified_domains");
+
+            // Stored lower-case punycode, so the binary comparison of the unique index is the right one.
+            domain.HasIndex(d => new { d.TenantId, d.Domain }).IsUnique().HasDatabaseName("ux_verified_domains_domain");
+            domain.Property(d => d.Domain).HasMaxLength(253);
+            domain.Property(d => d.VerificationToken).HasMaxLength(64);
+            domain.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).HasConstraintName("fk_verified_domains_tenants");
+            domain.HasQueryFilter(d => d.TenantId == TenantId);
         });
 
         modelBuilder.Entity<AuditEventRecord>(audit =>

@@ -35,6 +35,9 @@ internal static class ProvisioningErrors
     public static ScimError NameNotUpdatable(string attribute, string? before, string? after) => ScimError.Mutability(
         $"'{attribute}' cannot be changed in this organization (its SCIM settings make names not updatable): it is {Quote(before)} and the request would make it {Quote(after)}.");
 
+    public static ScimError DomainNotVerified(string domain) => ScimError.InvalidValue(
+        $"The email domain '{domain}' is not verified for this organization; verify it under Verified domains or turn off domain enforcement.");
+
     private static string Existing(IReadOnlyList<string> roles) => roles.Count switch
     {
         0 => "this organization has no active roles",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Roster.Directory.Database;
+using Roster.Directory.Domains;
 using Roster.Directory.Roles;
 using Roster.Scim.Errors;
 
@@ -15,11 +16,15 @@ namespace Roster.Directory.Provisioning;
 /// <item>no role sent: the default role, when one is set;</item>
 /// <item>the required role (CXone's "Agent"), when one is set, is added to every user;</item>
 /// <item>policy: userName must be an email equal to the primary email (MoEngage);</item>
-/// <item>policy: name.givenName and name.familyName cannot be changed once created.</item>
+/// <item>policy: name.givenName and name.familyName cannot be changed once created;</item>
+/// <item>policy: every email domain (<c>emails[].value</c>, and <c>userName</c> when it is an
+/// email) is a verified domain of the tenant. Exact match after IDN normalisation: a verified
+/// <c>example.com</c> does not cover <c>eu.example.com</c>, since whoever controls a subdomain's
+/// DNS need not control the parent's mail.</item>
 /// </list>
 /// A refusal is a SCIM 400 that names the value at fault; the write then stores nothing.
 /// </summary>
-internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Role> roles)
+internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Role> roles, IReadOnlySet<string>? verifiedDomains = null)
 {
     private static readonly string[] NameParts = ["givenName", "familyName"];
 
@@ -34,7 +39,8 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
         var settings = await ScimSettingsSql.ReadAsync(session, cancellationToken);
         var needsRoles = settings.DefaultRoleId is not null || settings.RequiredRoleId is not null || Get(user, "roles") is JsonArray { Count: > 0 };
         var roles = needsRoles ? await RoleSql.ReadAllAsync(session, cancellationToken) : [];
-        return new ProvisioningPolicy(settings, roles).Apply(previous, user);
+        var domains = settings.EnforceVerifiedDomains ? await VerifiedDomainSql.ReadVerifiedNamesAsync(session, cancellationToken) : null;
+        return new ProvisioningPolicy(settings, roles, domains).Apply(previous, user);
     }
 
     /// <summary>The same checks with rules already read.</summary>
@@ -42,7 +48,8 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
     {
         return ApplyRoles(user)
             ?? CheckUserNameIsPrimaryEmail(user)
-            ?? CheckNamesUnchanged(previous, user);
+            ?? CheckNamesUnchanged(previous, user)
+            ?? CheckEmailDomainsVerified(user);
     }
 
     private ScimError? ApplyRoles(JsonObject user)
@@ -152,6 +159,37 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
             if (!string.Equals(old, now, StringComparison.Ordinal))
             {
                 return ProvisioningErrors.NameNotUpdatable("name." + part, old, now);
+            }
+        }
+
+        return null;
+    }
+
+    private ScimError? CheckEmailDomainsVerified(JsonObject user)
+    {
+        if (!settings.EnforceVerifiedDomains)
+        {
+            return null;
+        }
+
+        var addresses = (Get(user, "emails") as JsonArray ?? []).OfType<JsonObject>().Select(e => Text(Get(e, "value"))).ToList();
+        var userName = Text(Get(user, "userName"));
+        if (userName is not null && LooksLikeEmail(userName))
+        {
+            addresses.Insert(0, userName);
+        }
+
+        foreach (var address in addresses)
+        {
+            if (DomainName.OfEmail(address) is not { } raw)
+            {
+                continue;
+            }
+
+            var domain = DomainName.Normalize(raw);
+            if (domain is null || verifiedDomains?.Contains(domain) != true)
+            {
+                return ProvisioningErrors.DomainNotVerified(raw);
             }
         }
 

@@ -7,6 +7,7 @@ namespace Roster.Directory.Provisioning;
 /// <param name="RequiredRoleId">The role every provisioned user gets (CXone's "Agent").</param>
 /// <param name="UserNameMustBePrimaryEmail">userName must be an email equal to the primary email (MoEngage).</param>
 /// <param name="NamesNotUpdatable">name.givenName and name.familyName are set at creation and never changed by SCIM.</param>
+/// <param name="EnforceVerifiedDomains">Every email domain of a provisioned user must be a verified domain of the tenant.</param>
 /// <param name="LastCallAt">The last authenticated SCIM call, to the minute; null until the first.</param>
 /// <param name="LastClient">The client of that call (Okta, Entra ID, ...).</param>
 public sealed record ScimSettings(
@@ -16,11 +17,12 @@ public sealed record ScimSettings(
     Guid? RequiredRoleId,
     bool UserNameMustBePrimaryEmail,
     bool NamesNotUpdatable,
+    bool EnforceVerifiedDomains,
     DateTimeOffset? LastCallAt,
     string? LastClient)
 {
     public ScimProvisioningStatus Status => LastCallAt is null ? ScimProvisioningStatus.Inactive : ScimProvisioningStatus.Active;
 
     /// <summary>The settings of a new tenant: enabled, no roles, no policies, never called.</summary>
-    public static ScimSettings Default(Guid tenantId) => new(tenantId, true, null, null, false, false, null, null);
+    public static ScimSettings Default(Guid tenantId) => new(tenantId, true, null, null, false, false, false, null, null);
 }

@@ -19,6 +19,8 @@ public sealed class ScimSettingsRecord
 
     public bool NamesNotUpdatable { get; set; }
 
+    public bool EnforceVerifiedDomains { get; set; }
+
     public DateTimeOffset? LastCallAt { get; set; }
 
     public string? LastClient { get; set; }

@@ -13,7 +13,7 @@ internal static class ScimSettingsSql
     {
         var dialect = session.Dialect;
         var rows = await session.QueryAsync(
-            "SELECT enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, last_call_at, last_client " +
+            "SELECT enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains, last_call_at, last_client " +
             $"FROM scim_settings WHERE tenant_id = {SqlParameters.Tenant}",
             session.Parameters(), reader => Read(reader, dialect, session.TenantId), cancellationToken);
         return rows.Count == 0 ? ScimSettings.Default(session.TenantId) : rows[0];
@@ -28,11 +28,12 @@ internal static class ScimSettingsSql
         var requiredRole = parameters.Add(settings.RequiredRoleId is { } r ? dialect.Key(r) : null);
         var userNameIsEmail = parameters.Add(dialect.BooleanValue(settings.UserNameMustBePrimaryEmail));
         var namesFixed = parameters.Add(dialect.BooleanValue(settings.NamesNotUpdatable));
+        var domains = parameters.Add(dialect.BooleanValue(settings.EnforceVerifiedDomains));
         return session.ExecuteAsync(
-            "INSERT INTO scim_settings (tenant_id, enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable) " +
-            $"VALUES ({SqlParameters.Tenant}, {enabled}, {defaultRole}, {requiredRole}, {userNameIsEmail}, {namesFixed}) " +
+            "INSERT INTO scim_settings (tenant_id, enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains) " +
+            $"VALUES ({SqlParameters.Tenant}, {enabled}, {defaultRole}, {requiredRole}, {userNameIsEmail}, {namesFixed}, {domains}) " +
             $"ON CONFLICT (tenant_id) DO UPDATE SET enabled = {enabled}, default_role_id = {defaultRole}, required_role_id = {requiredRole}, " +
-            $"user_name_must_be_primary_email = {userNameIsEmail}, names_not_updatable = {namesFixed}",
+            $"user_name_must_be_primary_email = {userNameIsEmail}, names_not_updatable = {namesFixed}, enforce_verified_domains = {domains}",
             parameters, cancellationToken);
     }
 
@@ -44,6 +45,7 @@ internal static class ScimSettingsSql
         ["requiredRoleId"] = settings.RequiredRoleId?.ToString(),
         ["userNameMustBePrimaryEmail"] = settings.UserNameMustBePrimaryEmail,
         ["namesNotUpdatable"] = settings.NamesNotUpdatable,
+        ["enforceVerifiedDomains"] = settings.EnforceVerifiedDomains,
     };
 
     private static ScimSettings Read(DbDataReader reader, ISqlDialect dialect, Guid tenantId) => new(
@@ -53,8 +55,9 @@ internal static class ScimSettingsSql
         reader.IsDBNull(2) ? null : dialect.ReadKey(reader, 2),
         Flag(reader, 3),
         Flag(reader, 4),
-        reader.IsDBNull(5) ? null : dialect.ReadTimestamp(reader, 5),
-        reader.IsDBNull(6) ? null : reader.GetString(6));
+        Flag(reader, 5),
+        reader.IsDBNull(6) ? null : dialect.ReadTimestamp(reader, 6),
+        reader.IsDBNull(7) ? null : reader.GetString(7));
 
     private static bool Flag(DbDataReader reader, int ordinal) =>
         Convert.ToBoolean(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);

@@ -44,6 +44,7 @@ public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider 
                 RequiredRoleId = update.RequiredRoleId,
                 UserNameMustBePrimaryEmail = update.UserNameMustBePrimaryEmail,
                 NamesNotUpdatable = update.NamesNotUpdatable,
+                EnforceVerifiedDomains = update.EnforceVerifiedDomains ?? before.EnforceVerifiedDomains,
             };
             var changes = AuditChanges.Diff(ScimSettingsSql.ToAuditJson(before), ScimSettingsSql.ToAuditJson(after));
             if (changes.Count == 0)

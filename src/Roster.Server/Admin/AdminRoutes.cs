@@ -1,5 +1,6 @@
 using Roster.Server.Admin.Audit;
 using Roster.Server.Admin.Authentication;
+using Roster.Server.Admin.Domains;
 using Roster.Server.Admin.Employees;
 using Roster.Server.Admin.Http;
 using Roster.Server.Admin.Organization;
@@ -26,6 +27,7 @@ public static class AdminRoutes
         org.MapOrganizationEndpoints();
         org.MapRoleEndpoints();
         org.MapScimSettingsEndpoints();
+        org.MapDomainEndpoints();
         org.MapAuditEndpoints();
         org.MapEmployeeEndpoints();
         app.MapActivationEndpoints();

@@ -76,6 +76,7 @@ public static class RosterWebApplication
         services.AddRosterDirectory();
         services.AddRosterSqlite(database);
         services.AddRosterMail(MailConfiguration.Read(configuration, database));
+        services.AddSingleton(DnsConfiguration.Read(configuration));
         services.AddSingleton<ScimBodyReader>();
         services.AddSingleton<ScimUrls>();
         services.AddSingleton<ResourceRenderer>();

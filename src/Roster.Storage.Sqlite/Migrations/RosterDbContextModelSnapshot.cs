@@ -82,6 +82,51 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Domains.VerifiedDomainRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("LastCheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_checked_at");
+
+                    b.Property<string>("VerificationToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_token");
+
+                    b.Property<string>("VerifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_verified_domains");
+
+                    b.HasIndex("TenantId", "Domain")
+                        .IsUnique()
+                        .HasDatabaseName("ux_verified_domains_domain");
+
+                    b.ToTable("verified_domains", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Groups.GroupMemberRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")
@@ -186,6 +231,10 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(true)
                         .HasColumnName("enabled");
+
+                    b.Property<bool>("EnforceVerifiedDomains")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enforce_verified_domains");
 
                     b.Property<string>("LastCallAt")
                         .HasColumnType("TEXT")
@@ -499,6 +548,16 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_audit_events_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Domains.VerifiedDomainRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_verified_domains_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Groups.GroupMemberRecord", b =>

@@ -24,12 +24,19 @@ public sealed class RosterServerFixture : IAsyncLifetime
     /// <summary>Every email the server sent (invitations).</summary>
     public CapturedMail Mail { get; } = new();
 
+    /// <summary>Where the server looks TXT records up: the dnsmasq each test routes its names to.</summary>
+    public DnsRouter Dns { get; } = new();
+
     public string DatabasePath => Path.Combine(_directory, "roster.db");
 
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(_directory);
-        _app = RosterWebApplication.Create(DatabasePath, "http://127.0.0.1:0", configure: b => b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail));
+        _app = RosterWebApplication.Create(DatabasePath, "http://127.0.0.1:0", configure: b =>
+        {
+            b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail);
+            b.Services.AddSingleton<Roster.Directory.Domains.IDnsTxtResolver>(Dns);
+        });
         await RosterDatabase.MigrateAsync(_app.Services, CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -16,7 +16,8 @@ public sealed record ScimSettingsDocument(
     Guid? DefaultRoleId,
     Guid? RequiredRoleId,
     bool UserNameMustBePrimaryEmail,
-    bool NamesNotUpdatable)
+    bool NamesNotUpdatable,
+    bool EnforceVerifiedDomains)
 {
     public static ScimSettingsDocument From(ScimSettings settings, string baseConnectorUrl)
     {
@@ -30,6 +31,7 @@ public sealed record ScimSettingsDocument(
             settings.DefaultRoleId,
             settings.RequiredRoleId,
             settings.UserNameMustBePrimaryEmail,
-            settings.NamesNotUpdatable);
+            settings.NamesNotUpdatable,
+            settings.EnforceVerifiedDomains);
     }
 }

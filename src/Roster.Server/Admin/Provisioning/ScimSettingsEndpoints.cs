@@ -17,7 +17,7 @@ public static class ScimSettingsEndpoints
         settings.MapGet("", GetAsync).RequirePermission(Permission.ScimManage.Key)
             .WithSummary("The SCIM settings, the connection status and the base connector URL.");
         settings.MapPut("", PutAsync).RequirePermission(Permission.ScimManage.Key)
-            .WithSummary("Save every SCIM setting at once: enabled, default and required roles, userName and name policies.");
+            .WithSummary("Save every SCIM setting at once: enabled, default and required roles, userName, name and verified-domain policies (enforceVerifiedDomains may be left out to keep it).");
     }
 
     private static async Task<Ok<ScimSettingsDocument>> GetAsync(
@@ -43,7 +43,7 @@ public static class ScimSettingsEndpoints
 
         var result = await update.ExecuteAsync(
             context.GetAdminActor(),
-            new ScimSettingsUpdate(body.Enabled!.Value, body.DefaultRoleId, body.RequiredRoleId, body.UserNameMustBePrimaryEmail!.Value, body.NamesNotUpdatable!.Value),
+            new ScimSettingsUpdate(body.Enabled!.Value, body.DefaultRoleId, body.RequiredRoleId, body.UserNameMustBePrimaryEmail!.Value, body.NamesNotUpdatable!.Value, body.EnforceVerifiedDomains),
             cancellationToken);
         if (!result.IsSuccess)
         {

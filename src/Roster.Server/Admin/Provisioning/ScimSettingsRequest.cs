@@ -2,11 +2,13 @@ namespace Roster.Server.Admin.Provisioning;
 
 /// <summary>
 /// The body of <c>PUT /scim-settings</c>: every setting at once, as the settings form saves them.
-/// The switches are required; a missing or null role id means "no such role".
+/// The switches are required, except <c>enforceVerifiedDomains</c> (added later): missing keeps
+/// its saved value. A missing or null role id means "no such role".
 /// </summary>
 public sealed record ScimSettingsRequest(
     bool? Enabled,
     Guid? DefaultRoleId,
     Guid? RequiredRoleId,
     bool? UserNameMustBePrimaryEmail,
-    bool? NamesNotUpdatable);
+    bool? NamesNotUpdatable,
+    bool? EnforceVerifiedDomains = null);
