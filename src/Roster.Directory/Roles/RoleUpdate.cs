@@ -9,13 +9,15 @@ namespace Roster.Directory.Roles;
 /// <summary>
 /// The common path of the role changes: read the role, apply the change, store it and audit
 /// <c>role.update</c> with what changed, in one transaction. A change that changes nothing
-/// writes nothing and no event.
+/// writes nothing and no event. <c>stored</c>, when given, runs after the role is stored, in the
+/// same transaction, with the role before and after and the time of the change.
 /// </summary>
 internal static class RoleUpdate
 {
     public static Task<AdminResult<Role>> ApplyAsync(
         DirectoryDatabase database, TimeProvider time, AdminActor actor, Guid roleId,
-        Func<SqlSession, Role, Task<AdminResult<Role>>> change, CancellationToken cancellationToken)
+        Func<SqlSession, Role, Task<AdminResult<Role>>> change, CancellationToken cancellationToken,
+        Func<SqlSession, Role, Role, DateTimeOffset, Task>? stored = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return database.AdminWriteAsync<Role>(actor.TenantId, async session =>
@@ -50,6 +52,11 @@ internal static class RoleUpdate
             }
 
             await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.RoleUpdate, AuditResourceTypes.Role, role.Id, changes), now, cancellationToken);
+            if (stored is not null)
+            {
+                await stored(session, role, updated, now);
+            }
+
             return updated;
         }, cancellationToken);
     }

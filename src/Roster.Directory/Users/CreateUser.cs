@@ -29,16 +29,21 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
             return normalized.Error;
         }
 
+        // A user created without "active" is an active user (the employee's status says so), and
+        // MoEngage documents active as defaulting to true: store it, so every read says it too.
+        var user = normalized.Value!;
+        user.TryAdd("active", true);
+
         return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
-            if (await ProvisioningPolicy.ApplyAsync(session, null, normalized.Value!, cancellationToken) is { } refused)
+            if (await ProvisioningPolicy.ApplyAsync(session, null, user, cancellationToken) is { } refused)
             {
                 return refused;
             }
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             var id = Guid.CreateVersion7(now);
-            var document = ResourceDocuments.ForStorage(normalized.Value!, id);
+            var document = ResourceDocuments.ForStorage(user, id);
             var columns = UserColumns.From(document);
             if (!columns.IsSuccess)
             {
