@@ -43,6 +43,7 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<GroupStore>();
         services.TryAddSingleton<ScimCallRecorder>();
+        services.TryAddSingleton<ScimSwitchCache>();
         services.TryAddKeyedSingleton<IScimResourceStore>(UsersKey, (provider, _) => Switched(provider, provider.GetRequiredService<UserStore>()));
         services.TryAddKeyedSingleton<IScimResourceStore>(GroupsKey, (provider, _) => Switched(provider, provider.GetRequiredService<GroupStore>()));
         services.TryAddSingleton<IScimTokenService, ScimTokenService>();
@@ -80,5 +81,5 @@ public static class DirectoryServiceCollectionExtensions
     }
 
     private static ProvisioningSwitch Switched(IServiceProvider provider, IScimResourceStore store) =>
-        new(store, provider.GetRequiredService<DirectoryDatabase>(), provider.GetRequiredService<ScimCallRecorder>());
+        new(store, provider.GetRequiredService<ScimSwitchCache>(), provider.GetRequiredService<ScimCallRecorder>());
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Roster.Directory.Database;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 using Roster.Scim.Listing;
@@ -15,7 +14,7 @@ namespace Roster.Directory.Provisioning;
 /// The switch is read before the operation's own transaction: a request already past it when
 /// an administrator turns SCIM off still completes, as a request already running would.
 /// </summary>
-public sealed class ProvisioningSwitch(IScimResourceStore inner, DirectoryDatabase database, ScimCallRecorder recorder) : IScimResourceStore
+public sealed class ProvisioningSwitch(IScimResourceStore inner, ScimSwitchCache switches, ScimCallRecorder recorder) : IScimResourceStore
 {
     public ResourceTypeDefinition ResourceType => inner.ResourceType;
 
@@ -40,13 +39,7 @@ public sealed class ProvisioningSwitch(IScimResourceStore inner, DirectoryDataba
     private async Task<ScimResult<T>> WhenEnabledAsync<T>(ScimCaller caller, Func<Task<ScimResult<T>>> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        ScimSettings settings;
-        await using (var session = await database.ReadAsync(caller.TenantId, cancellationToken))
-        {
-            settings = await ScimSettingsSql.ReadAsync(session, cancellationToken);
-        }
-
-        if (!settings.Enabled)
+        if (!await switches.IsEnabledAsync(caller.TenantId, cancellationToken))
         {
             return ProvisioningErrors.Disabled();
         }

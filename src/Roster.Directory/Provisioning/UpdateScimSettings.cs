@@ -11,12 +11,19 @@ namespace Roster.Directory.Provisioning;
 /// roles (each must be an active role of the tenant), and the policies. Audited as
 /// <c>scim.settings.update</c> with what changed; saving unchanged settings writes nothing.
 /// </summary>
-public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider time)
+public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider time, ScimSwitchCache switches)
 {
-    public Task<AdminResult<ScimSettings>> ExecuteAsync(AdminActor actor, ScimSettingsUpdate update, CancellationToken cancellationToken)
+    public async Task<AdminResult<ScimSettings>> ExecuteAsync(AdminActor actor, ScimSettingsUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(update);
+        var result = await WriteAsync(actor, update, cancellationToken);
+        switches.Invalidate(actor.TenantId);
+        return result;
+    }
+
+    private Task<AdminResult<ScimSettings>> WriteAsync(AdminActor actor, ScimSettingsUpdate update, CancellationToken cancellationToken)
+    {
         return database.AdminWriteAsync<ScimSettings>(actor.TenantId, async session =>
         {
             foreach (var (roleId, use) in new[] { (update.DefaultRoleId, "default role"), (update.RequiredRoleId, "required role") })

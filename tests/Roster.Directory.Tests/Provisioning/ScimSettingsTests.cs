@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Roster.Directory.Administration;
 using Roster.Directory.Audit;
 using Roster.Directory.Provisioning;
@@ -184,5 +185,21 @@ public sealed class ScimSettingsTests
 
         Assert.Equal(HttpStatusCode.Forbidden, (await directory.Users.CreateAsync(directory.Caller, new UserBuilder("a").Build(), None)).Failed().Status);
         (await directory.Users.CreateAsync(other, new UserBuilder("a").Build(), None)).Ok();
+    }
+
+    [Fact]
+    public async Task A_switch_turned_off_by_another_process_takes_effect_within_the_cache_lifetime()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+        (await directory.Users.CreateAsync(directory.Caller, new UserBuilder("before").Build(), None)).Ok();
+        await using (var db = directory.Database.CreateContext(directory.Caller.TenantId))
+        {
+            // What the CLI or another node does: the row changes behind this process's back.
+            await db.Database.ExecuteSqlRawAsync("UPDATE scim_settings SET enabled = 0");
+        }
+
+        directory.Advance(ScimSwitchCache.Lifetime + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await directory.Users.CreateAsync(directory.Caller, new UserBuilder("after").Build(), None)).Failed().Status);
     }
 }
