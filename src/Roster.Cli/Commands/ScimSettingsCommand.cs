@@ -39,9 +39,10 @@ public static class ScimSettingsCommand
         var userNameEmail = new Option<bool?>("--username-must-be-email") { Description = "userName must be an email equal to the primary email (true|false)." };
         var namesFixed = new Option<bool?>("--names-not-updatable") { Description = "givenName and familyName are never changed by SCIM after creation (true|false)." };
         var enforceDomains = new Option<bool?>("--enforce-verified-domains") { Description = "Every user email domain must be a verified domain of the tenant (true|false)." };
+        var tokenMaxDays = new Option<int?>("--token-max-days") { Description = "The longest lifetime, in days, an administrator may give a SCIM token." };
         var command = new Command("set", "Change SCIM settings; settings not given keep their value.")
         {
-            data, tenant, enabled, defaultRole, requiredRole, userNameEmail, namesFixed, enforceDomains, json,
+            data, tenant, enabled, defaultRole, requiredRole, userNameEmail, namesFixed, enforceDomains, tokenMaxDays, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,6 +61,7 @@ public static class ScimSettingsCommand
                 UserNameMustBePrimaryEmail = parse.GetValue(userNameEmail) ?? update.UserNameMustBePrimaryEmail,
                 NamesNotUpdatable = parse.GetValue(namesFixed) ?? update.NamesNotUpdatable,
                 EnforceVerifiedDomains = parse.GetValue(enforceDomains) ?? update.EnforceVerifiedDomains,
+                TokenMaxDays = parse.GetValue(tokenMaxDays) ?? update.TokenMaxDays,
             };
             var defaultId = await RoleIdAsync(services, orgId, parse.GetValue(defaultRole), update.DefaultRoleId, cancellationToken);
             if (!defaultId.IsSuccess)
@@ -124,6 +126,7 @@ public static class ScimSettingsCommand
                 userNameMustBePrimaryEmail = settings.UserNameMustBePrimaryEmail,
                 namesNotUpdatable = settings.NamesNotUpdatable,
                 enforceVerifiedDomains = settings.EnforceVerifiedDomains,
+                tokenMaxDays = settings.TokenMaxDays,
             });
             return;
         }
@@ -135,5 +138,6 @@ public static class ScimSettingsCommand
         Console.WriteLine($"userName must be email:    {settings.UserNameMustBePrimaryEmail}");
         Console.WriteLine($"Names not updatable:       {settings.NamesNotUpdatable}");
         Console.WriteLine($"Enforce verified domains:  {settings.EnforceVerifiedDomains}");
+        Console.WriteLine($"Longest SCIM token life:   {settings.TokenMaxDays} days");
     }
 }

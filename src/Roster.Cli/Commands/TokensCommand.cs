@@ -27,7 +27,11 @@ public static class TokensCommand
                 r.AddError("--expires-in-days must be 0 (never) or a positive number of days.");
             }
         });
-        var command = new Command("create", "Issue a SCIM token for a tenant; it is shown only once.") { data, tenant, name, days, json };
+        var owner = new Option<Guid?>("--owner")
+        {
+            Description = "The employee profile (id, from 'roster employees list') the token belongs to; its changes are credited to them. Without it, the token is the operator's.",
+        };
+        var command = new Command("create", "Issue a SCIM token for a tenant; it is shown only once.") { data, tenant, name, owner, days, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
@@ -42,8 +46,23 @@ public static class TokensCommand
             var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             var expiresInDays = parse.GetValue(days);
             DateTimeOffset? expires = expiresInDays == 0 ? null : time.GetUtcNow().AddDays(expiresInDays);
-            var token = await scope.ServiceProvider.GetRequiredService<IScimTokenService>()
-                .IssueAsync(orgId, parse.GetValue(name)!, expires, cancellationToken);
+            var service = scope.ServiceProvider.GetRequiredService<IScimTokenService>();
+            IssuedScimToken token;
+            if (parse.GetValue(owner) is { } ownerId)
+            {
+                var owned = await service.IssueAsync(CliActor.For(orgId), new ScimTokenRequest(parse.GetValue(name)!, ownerId, expires), cancellationToken);
+                if (!owned.IsSuccess)
+                {
+                    return await CliErrors.ReportAsync(owned.Error);
+                }
+
+                token = owned.Value!;
+            }
+            else
+            {
+                token = await service.IssueAsync(orgId, parse.GetValue(name)!, expires, cancellationToken);
+            }
+
             if (parse.GetValue(json))
             {
                 Output.Json(new { id = token.Id, token = token.Token, expires = token.Expires });
@@ -79,8 +98,9 @@ public static class TokensCommand
 
             foreach (var token in tokens)
             {
-                var state = token.Revoked is not null ? "revoked" : "active";
-                Console.WriteLine($"{token.Id}  {token.Name}  ...{token.Hint}  created {token.Created:yyyy-MM-dd}  expires {token.Expires:yyyy-MM-dd}  {state}");
+                var state = token.State.ToString().ToLowerInvariant();
+                var owner = token.OwnerUserName ?? "operator";
+                Console.WriteLine($"{token.Id}  {token.Name}  ...{token.Hint}  owner {owner}  created {token.Created:yyyy-MM-dd}  expires {token.Expires:yyyy-MM-dd}  {state}");
             }
 
             return 0;

@@ -24,4 +24,6 @@ public static class AuditActions
     public const string DomainAdd = "domain.add";
     public const string DomainVerify = "domain.verify";
     public const string DomainRemove = "domain.remove";
+    public const string ScimTokenCreate = "scim_token.create";
+    public const string ScimTokenRevoke = "scim_token.revoke";
 }

@@ -15,7 +15,7 @@ internal sealed record AuditEntry(
     JsonObject Changes)
 {
     public static AuditEntry For(ScimCaller caller, string action, string resourceType, Guid resourceId, JsonObject changes) =>
-        new(null, caller.CredentialId, caller.Client, action, resourceType, resourceId, changes);
+        new(caller.ProfileId, caller.CredentialId, caller.Client, action, resourceType, resourceId, changes);
 
     public static AuditEntry For(AdminActor actor, string action, string resourceType, Guid resourceId, JsonObject changes) =>
         new(actor.ProfileId, actor.CredentialId, actor.Client, action, resourceType, resourceId, changes);

@@ -15,4 +15,7 @@ public static class AuditResourceTypes
 
     /// <summary>An email domain of the tenant (verified or not).</summary>
     public const string Domain = "Domain";
+
+    /// <summary>A SCIM bearer token (never its secret).</summary>
+    public const string ScimToken = "ScimToken";
 }

@@ -78,6 +78,12 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             // The one index not led by tenant_id: a presented token is looked up before its tenant is known.
             token.HasIndex(t => t.Hash).IsUnique().HasDatabaseName("ux_scim_tokens_hash");
             token.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).HasConstraintName("fk_scim_tokens_tenants");
+            token.Property(t => t.LastClient).HasMaxLength(200);
+
+            // A deleted owner takes its tokens along; the audit log keeps what they did.
+            token.HasOne<UserRecord>().WithMany().HasForeignKey(t => new { t.TenantId, t.OwnerId })
+                .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_scim_tokens_owner");
+            token.HasIndex(t => new { t.TenantId, t.OwnerId }).HasDatabaseName("ix_scim_tokens_owner_id");
             token.HasQueryFilter(t => t.TenantId == TenantId);
         });
 
@@ -163,6 +169,7 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             settings.HasKey(s => s.TenantId).HasName("pk_scim_settings");
             settings.Property(s => s.Enabled).HasDefaultValue(true).ValueGeneratedNever();
             settings.Property(s => s.LastClient).HasMaxLength(200);
+            settings.Property(s => s.TokenMaxDays).HasDefaultValue(Tokens.ScimTokenPolicy.DefaultMaxDays).ValueGeneratedNever();
             settings.HasOne<Tenant>().WithOne().HasForeignKey<ScimSettingsRecord>(s => s.TenantId).HasConstraintName("fk_scim_settings_tenants");
 
             // Roles are deactivated, never deleted, so these references stay valid.

@@ -10,6 +10,7 @@ namespace Roster.Directory.Provisioning;
 /// <param name="EnforceVerifiedDomains">Every email domain of a provisioned user must be a verified domain of the tenant.</param>
 /// <param name="LastCallAt">The last authenticated SCIM call, to the minute; null until the first.</param>
 /// <param name="LastClient">The client of that call (Okta, Entra ID, ...).</param>
+/// <param name="TokenMaxDays">The longest lifetime, in days, an administrator may give a SCIM token.</param>
 public sealed record ScimSettings(
     Guid TenantId,
     bool Enabled,
@@ -19,7 +20,8 @@ public sealed record ScimSettings(
     bool NamesNotUpdatable,
     bool EnforceVerifiedDomains,
     DateTimeOffset? LastCallAt,
-    string? LastClient)
+    string? LastClient,
+    int TokenMaxDays = Tokens.ScimTokenPolicy.DefaultMaxDays)
 {
     public ScimProvisioningStatus Status => LastCallAt is null ? ScimProvisioningStatus.Inactive : ScimProvisioningStatus.Active;
 

@@ -24,4 +24,6 @@ public sealed class ScimSettingsRecord
     public DateTimeOffset? LastCallAt { get; set; }
 
     public string? LastClient { get; set; }
+
+    public int TokenMaxDays { get; set; } = Tokens.ScimTokenPolicy.DefaultMaxDays;
 }

@@ -13,7 +13,7 @@ internal static class ScimSettingsSql
     {
         var dialect = session.Dialect;
         var rows = await session.QueryAsync(
-            "SELECT enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains, last_call_at, last_client " +
+            "SELECT enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains, last_call_at, last_client, token_max_days " +
             $"FROM scim_settings WHERE tenant_id = {SqlParameters.Tenant}",
             session.Parameters(), reader => Read(reader, dialect, session.TenantId), cancellationToken);
         return rows.Count == 0 ? ScimSettings.Default(session.TenantId) : rows[0];
@@ -29,11 +29,12 @@ internal static class ScimSettingsSql
         var userNameIsEmail = parameters.Add(dialect.BooleanValue(settings.UserNameMustBePrimaryEmail));
         var namesFixed = parameters.Add(dialect.BooleanValue(settings.NamesNotUpdatable));
         var domains = parameters.Add(dialect.BooleanValue(settings.EnforceVerifiedDomains));
+        var tokenDays = parameters.Add(settings.TokenMaxDays);
         return session.ExecuteAsync(
-            "INSERT INTO scim_settings (tenant_id, enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains) " +
-            $"VALUES ({SqlParameters.Tenant}, {enabled}, {defaultRole}, {requiredRole}, {userNameIsEmail}, {namesFixed}, {domains}) " +
+            "INSERT INTO scim_settings (tenant_id, enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains, token_max_days) " +
+            $"VALUES ({SqlParameters.Tenant}, {enabled}, {defaultRole}, {requiredRole}, {userNameIsEmail}, {namesFixed}, {domains}, {tokenDays}) " +
             $"ON CONFLICT (tenant_id) DO UPDATE SET enabled = {enabled}, default_role_id = {defaultRole}, required_role_id = {requiredRole}, " +
-            $"user_name_must_be_primary_email = {userNameIsEmail}, names_not_updatable = {namesFixed}, enforce_verified_domains = {domains}",
+            $"user_name_must_be_primary_email = {userNameIsEmail}, names_not_updatable = {namesFixed}, enforce_verified_domains = {domains}, token_max_days = {tokenDays}",
             parameters, cancellationToken);
     }
 
@@ -46,6 +47,7 @@ internal static class ScimSettingsSql
         ["userNameMustBePrimaryEmail"] = settings.UserNameMustBePrimaryEmail,
         ["namesNotUpdatable"] = settings.NamesNotUpdatable,
         ["enforceVerifiedDomains"] = settings.EnforceVerifiedDomains,
+        ["tokenMaxDays"] = settings.TokenMaxDays,
     };
 
     private static ScimSettings Read(DbDataReader reader, ISqlDialect dialect, Guid tenantId) => new(
@@ -57,7 +59,8 @@ internal static class ScimSettingsSql
         Flag(reader, 4),
         Flag(reader, 5),
         reader.IsDBNull(6) ? null : dialect.ReadTimestamp(reader, 6),
-        reader.IsDBNull(7) ? null : reader.GetString(7));
+        reader.IsDBNull(7) ? null : reader.GetString(7),
+        Convert.ToInt32(reader.GetValue(8), System.Globalization.CultureInfo.InvariantCulture));
 
     private static bool Flag(DbDataReader reader, int ordinal) =>
         Convert.ToBoolean(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ namespace Roster.Directory.Provisioning;
 
 /// <summary>
 /// The settings an administrator saves, all at once as the settings form does; a null role id clears that role.
-/// A null <see cref="EnforceVerifiedDomains"/> keeps the saved value, so clients written before the setting existed do not turn it off.
+/// A null <see cref="EnforceVerifiedDomains"/> or <see cref="TokenMaxDays"/> keeps the saved value, so clients written before the setting existed do not turn it off.
 /// </summary>
 public sealed record ScimSettingsUpdate(
     bool Enabled,
@@ -10,12 +10,13 @@ public sealed record ScimSettingsUpdate(
     Guid? RequiredRoleId,
     bool UserNameMustBePrimaryEmail,
     bool NamesNotUpdatable,
-    bool? EnforceVerifiedDomains = null)
+    bool? EnforceVerifiedDomains = null,
+    int? TokenMaxDays = null)
 {
     /// <summary>The update that keeps <paramref name="settings"/> as they are, to change with <c>with</c>.</summary>
     public static ScimSettingsUpdate From(ScimSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new(settings.Enabled, settings.DefaultRoleId, settings.RequiredRoleId, settings.UserNameMustBePrimaryEmail, settings.NamesNotUpdatable, settings.EnforceVerifiedDomains);
+        return new(settings.Enabled, settings.DefaultRoleId, settings.RequiredRoleId, settings.UserNameMustBePrimaryEmail, settings.NamesNotUpdatable, settings.EnforceVerifiedDomains, settings.TokenMaxDays);
     }
 }

@@ -13,6 +13,9 @@ namespace Roster.Directory.Provisioning;
 /// </summary>
 public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider time, ScimSwitchCache switches)
 {
+    /// <summary>Ten years: longer-lived bearer secrets are not a policy anyone should be able to choose.</summary>
+    public const int MaxTokenDays = 3650;
+
     public async Task<AdminResult<ScimSettings>> ExecuteAsync(AdminActor actor, ScimSettingsUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -24,6 +27,11 @@ public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider 
 
     private Task<AdminResult<ScimSettings>> WriteAsync(AdminActor actor, ScimSettingsUpdate update, CancellationToken cancellationToken)
     {
+        if (update.TokenMaxDays is < 1 or > MaxTokenDays)
+        {
+            return Task.FromResult<AdminResult<ScimSettings>>(AdminError.Validation($"The longest SCIM token lifetime must be between 1 and {MaxTokenDays} days."));
+        }
+
         return database.AdminWriteAsync<ScimSettings>(actor.TenantId, async session =>
         {
             foreach (var (roleId, use) in new[] { (update.DefaultRoleId, "default role"), (update.RequiredRoleId, "required role") })
@@ -52,6 +60,7 @@ public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider 
                 UserNameMustBePrimaryEmail = update.UserNameMustBePrimaryEmail,
                 NamesNotUpdatable = update.NamesNotUpdatable,
                 EnforceVerifiedDomains = update.EnforceVerifiedDomains ?? before.EnforceVerifiedDomains,
+                TokenMaxDays = update.TokenMaxDays ?? before.TokenMaxDays,
             };
             var changes = AuditChanges.Diff(ScimSettingsSql.ToAuditJson(before), ScimSettingsSql.ToAuditJson(after));
             if (changes.Count == 0)

@@ -4,4 +4,5 @@ namespace Roster.Directory.Resources;
 /// <param name="TenantId">The tenant the credential belongs to.</param>
 /// <param name="CredentialId">The SCIM token (or other credential) used.</param>
 /// <param name="Client">The client identified from the request (Okta, Entra ID, other).</param>
-public sealed record ScimCaller(Guid TenantId, Guid? CredentialId, string Client);
+/// <param name="ProfileId">The employee profile that owns the credential, credited with the changes made with it.</param>
+public sealed record ScimCaller(Guid TenantId, Guid? CredentialId, string Client, Guid? ProfileId = null);

@@ -23,4 +23,10 @@ public sealed class ScimToken
     public DateTimeOffset? Revoked { get; set; }
 
     public DateTimeOffset? LastUsed { get; set; }
+
+    /// <summary>The employee profile the token belongs to: changes made with it are credited to them. Null for the operator's tokens (CLI, bootstrap).</summary>
+    public Guid? OwnerId { get; set; }
+
+    /// <summary>The client (Okta, Entra ID, other) seen on the token's latest use.</summary>
+    public string? LastClient { get; set; }
 }

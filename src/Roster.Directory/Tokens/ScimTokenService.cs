@@ -1,152 +1,134 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
+using Roster.Directory.Administration;
+using Roster.Directory.Audit;
 using Roster.Directory.Database;
+using Roster.Directory.Employees;
 using Roster.Directory.Resources;
 
 namespace Roster.Directory.Tokens;
 
 /// <summary>
-/// SCIM bearer tokens: issued once in plain text, stored as a SHA-256 hash, checked on every
-/// SCIM request. <c>last_used</c> is written at most once a minute per token so that checking
-/// a token does not turn every read into a write.
+/// SCIM bearer tokens: issued once in plain text, stored as a SHA-256 hash (ARCHITECTURE
+/// decision 7), owned by an employee profile that is credited with their changes, checked on
+/// every SCIM request by <see cref="ScimTokenVerifier"/>.
 /// </summary>
-public sealed class ScimTokenService(DirectoryDatabase database, TimeProvider time) : IScimTokenService
+public sealed class ScimTokenService(DirectoryDatabase database, TimeProvider time, ScimTokenVerifier verifier) : IScimTokenService
 {
-    public const string InvalidReason = "The token is not valid.";
-    public const string ExpiredReason = "The token has expired.";
-    public const string RevokedReason = "The token has been revoked.";
+    private const int MaxNameLength = 200;
 
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+    public async Task<AdminResult<IssuedScimToken>> IssueAsync(AdminActor actor, ScimTokenRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(request);
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return ScimTokenErrors.NameRequired();
+        }
 
-    // The presented token is looked up before its tenant is known: the one query that must ignore the tenant filter.
-    private static readonly Func<RosterDbContext, byte[], CancellationToken, Task<ScimToken?>> FindByHash =
-        EF.CompileAsyncQuery((RosterDbContext db, byte[] hash, CancellationToken _) =>
-            db.ScimTokens.IgnoreQueryFilters().AsNoTracking().FirstOrDefault(t => t.Hash == hash));
+        if (name.Length > MaxNameLength)
+        {
+            return ScimTokenErrors.NameTooLong();
+        }
 
-    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastUsedWritten = new();
+        var now = ScimDateTime.Truncate(time.GetUtcNow());
+        var expires = ScimDateTime.Truncate(request.Expires ?? now + ScimTokenPolicy.DefaultLifetime);
+        if (expires <= now)
+        {
+            return ScimTokenErrors.ExpiryInPast();
+        }
+
+        return await database.AdminWriteAsync<IssuedScimToken>(actor.TenantId, async session =>
+        {
+            var owner = await EmployeeSql.ReadAsync(session, request.OwnerId, cancellationToken);
+            if (owner is null)
+            {
+                return ScimTokenErrors.OwnerNotFound(request.OwnerId);
+            }
+
+            if (owner.EffectiveStatus == EmployeeStatus.Deactivated)
+            {
+                return ScimTokenErrors.OwnerDeactivated(request.OwnerId);
+            }
+
+            var maxDays = await ScimTokenSql.MaxDaysAsync(session, cancellationToken);
+            if (expires > now.AddDays(maxDays))
+            {
+                return ScimTokenErrors.ExpiryTooFar(maxDays);
+            }
+
+            return await InsertAsync(session, actor, name, expires, owner.Id, now, cancellationToken);
+        }, cancellationToken);
+    }
 
     public async Task<IssuedScimToken> IssueAsync(Guid tenantId, string name, DateTimeOffset? expires, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var text = ScimTokenFormat.Generate();
-        var token = new ScimToken
+        var now = ScimDateTime.Truncate(time.GetUtcNow());
+        var result = await database.AdminWriteAsync<IssuedScimToken>(tenantId, async session =>
         {
-            TenantId = tenantId,
-            Id = Guid.CreateVersion7(),
-            Name = name.Trim(),
-            Hash = ScimTokenFormat.Hash(text),
-            Hint = ScimTokenFormat.Hint(text),
-            Created = ScimDateTime.Truncate(time.GetUtcNow()),
-            Expires = expires is { } at ? ScimDateTime.Truncate(at) : null,
-        };
-
-        using (await database.EnterWriteGateAsync(cancellationToken))
-        {
-            await using var db = database.CreateContext(tenantId);
-            if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
+            if (await session.ScalarAsync($"SELECT 1 FROM tenants WHERE id = {Filtering.SqlParameters.Tenant}", session.Parameters(), cancellationToken) is null)
             {
                 throw new InvalidOperationException($"There is no tenant {tenantId}.");
             }
 
-            db.ScimTokens.Add(token);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return new IssuedScimToken(token.Id, tenantId, token.Name, text, token.Created, token.Expires);
+            return await InsertAsync(session, AdminActor.Operator(tenantId), name.Trim(), expires is { } at ? ScimDateTime.Truncate(at) : null, null, now, cancellationToken);
+        }, cancellationToken);
+        return result.Value!;
     }
 
     public async Task<IReadOnlyList<ScimTokenSummary>> ListAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext(tenantId);
-        var tokens = await db.ScimTokens.OrderBy(t => t.Created).ThenBy(t => t.Id).ToListAsync(cancellationToken);
-        return [.. tokens.Select(t => new ScimTokenSummary(t.Id, t.TenantId, t.Name, t.Hint, t.Created, t.Expires, t.Revoked, t.LastUsed))];
+        await using var session = await database.ReadAsync(tenantId, cancellationToken);
+        return await ScimTokenSql.ListAsync(session, time.GetUtcNow(), cancellationToken);
     }
 
-    public async Task<bool> RevokeAsync(Guid tenantId, Guid tokenId, CancellationToken cancellationToken)
+    public async Task<AdminResult<ScimTokenSummary>> RevokeAsync(AdminActor actor, Guid tokenId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var now = ScimDateTime.Truncate(time.GetUtcNow());
-        using (await database.EnterWriteGateAsync(cancellationToken))
+        return await database.AdminWriteAsync<ScimTokenSummary>(actor.TenantId, async session =>
         {
-            await using var db = database.CreateContext(tenantId);
-            var revoked = await db.ScimTokens
-                .Where(t => t.Id == tokenId && t.Revoked == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(t => t.Revoked, now), cancellationToken);
-            return revoked > 0 || await db.ScimTokens.AnyAsync(t => t.Id == tokenId, cancellationToken);
-        }
-    }
-
-    public async Task<TokenAuthentication> AuthenticateAsync(string presentedToken, CancellationToken cancellationToken)
-    {
-        // A token that is not ours (wrong prefix, length or checksum) costs no database read.
-        if (!ScimTokenFormat.IsWellFormed(presentedToken))
-        {
-            return TokenAuthentication.Failure(InvalidReason);
-        }
-
-        var hash = ScimTokenFormat.Hash(presentedToken);
-        ScimToken? token;
-        await using (var db = database.CreateContext(Guid.Empty))
-        {
-            token = await FindByHash(db, hash, cancellationToken);
-        }
-
-        if (token is null || !CryptographicOperations.FixedTimeEquals(token.Hash, hash))
-        {
-            return TokenAuthentication.Failure(InvalidReason);
-        }
-
-        var now = time.GetUtcNow();
-        if (token.Revoked is not null)
-        {
-            return TokenAuthentication.Failure(RevokedReason);
-        }
-
-        if (token.Expires is { } expires && now >= expires)
-        {
-            return TokenAuthentication.Failure(ExpiredReason);
-        }
-
-        await NoteUseAsync(token, now, cancellationToken);
-        return TokenAuthentication.Success(token.TenantId, token.Id);
-    }
-
-    private async Task NoteUseAsync(ScimToken token, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (token.LastUsed is { } lastUsed && now - lastUsed < LastUsedResolution)
-        {
-            return;
-        }
-
-        // Many requests may see the same stale last_used at once; let one of them write it.
-        var previous = _lastUsedWritten.TryGetValue(token.Id, out var written) ? written : (DateTimeOffset?)null;
-        if (previous is { } at && now - at < LastUsedResolution)
-        {
-            return;
-        }
-
-        if (previous is null ? !_lastUsedWritten.TryAdd(token.Id, now) : !_lastUsedWritten.TryUpdate(token.Id, now, previous.Value))
-        {
-            return;
-        }
-
-        var stamp = ScimDateTime.Truncate(now);
-        var stale = stamp - LastUsedResolution;
-        try
-        {
-            using (await database.EnterWriteGateAsync(cancellationToken))
+            var before = await ScimTokenSql.ReadAsync(session, tokenId, now, cancellationToken);
+            if (before is null)
             {
-                await using var db = database.CreateContext(token.TenantId);
-                await db.ScimTokens
-                    .Where(t => t.Id == token.Id && (t.LastUsed == null || t.LastUsed < stale))
-                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsed, stamp), cancellationToken);
+                return ScimTokenErrors.NotFound(tokenId);
             }
-        }
-        catch (DbException)
+
+            if (before.Revoked is not null)
+            {
+                return before;
+            }
+
+            await ScimTokenSql.RevokeAsync(session, tokenId, now, cancellationToken);
+            var after = (await ScimTokenSql.ReadAsync(session, tokenId, now, cancellationToken))!;
+            var changes = AuditChanges.Diff(ScimTokenSql.ToAuditJson(before), ScimTokenSql.ToAuditJson(after));
+            await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.ScimTokenRevoke, AuditResourceTypes.ScimToken, tokenId, changes), now, cancellationToken);
+            return after;
+        }, cancellationToken);
+    }
+
+    public Task<TokenAuthentication> AuthenticateAsync(string presentedToken, string? client, CancellationToken cancellationToken) =>
+        verifier.VerifyAsync(presentedToken, client, cancellationToken);
+
+    private static async Task<AdminResult<IssuedScimToken>> InsertAsync(
+        SqlSession session, AdminActor actor, string name, DateTimeOffset? expires, Guid? ownerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var text = ScimTokenFormat.Generate();
+        var token = new ScimToken
         {
-            // last_used is informational: a busy or read-only database must not fail the request.
-            _lastUsedWritten.TryRemove(token.Id, out _);
-        }
+            TenantId = actor.TenantId,
+            Id = Guid.CreateVersion7(now),
+            Name = name,
+            Hash = ScimTokenFormat.Hash(text),
+            Hint = ScimTokenFormat.Hint(text),
+            Created = now,
+            Expires = expires,
+            OwnerId = ownerId,
+        };
+        await ScimTokenSql.InsertAsync(session, token, cancellationToken);
+        var summary = (await ScimTokenSql.ReadAsync(session, token.Id, now, cancellationToken))!;
+        var entry = AuditEntry.For(actor, AuditActions.ScimTokenCreate, AuditResourceTypes.ScimToken, token.Id, AuditChanges.Diff(null, ScimTokenSql.ToAuditJson(summary)));
+        await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
+        return new IssuedScimToken(token.Id, actor.TenantId, name, text, now, expires, ownerId);
     }
 }

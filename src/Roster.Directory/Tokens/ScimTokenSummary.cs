@@ -9,4 +9,8 @@ public sealed record ScimTokenSummary(
     DateTimeOffset Created,
     DateTimeOffset? Expires,
     DateTimeOffset? Revoked,
-    DateTimeOffset? LastUsed);
+    DateTimeOffset? LastUsed,
+    Guid? OwnerId,
+    string? OwnerUserName,
+    string? LastClient,
+    ScimTokenState State);

@@ -5,9 +5,10 @@ namespace Roster.Directory.Tokens;
 /// <param name="TenantId">The token's tenant, when it succeeded.</param>
 /// <param name="TokenId">The token's id, when it succeeded.</param>
 /// <param name="FailureReason">Why it failed, in words safe to return to the client.</param>
-public sealed record TokenAuthentication(bool Succeeded, Guid TenantId, Guid TokenId, string? FailureReason)
+/// <param name="OwnerId">The employee profile the token belongs to, credited with its changes.</param>
+public sealed record TokenAuthentication(bool Succeeded, Guid TenantId, Guid TokenId, string? FailureReason, Guid? OwnerId = null)
 {
-    public static TokenAuthentication Success(Guid tenantId, Guid tokenId) => new(true, tenantId, tokenId, null);
+    public static TokenAuthentication Success(Guid tenantId, Guid tokenId, Guid? ownerId) => new(true, tenantId, tokenId, null, ownerId);
 
     public static TokenAuthentication Failure(string reason) => new(false, Guid.Empty, Guid.Empty, reason);
 }

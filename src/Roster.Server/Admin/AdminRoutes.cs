@@ -6,6 +6,7 @@ using Roster.Server.Admin.Http;
 using Roster.Server.Admin.Organization;
 using Roster.Server.Admin.Provisioning;
 using Roster.Server.Admin.Roles;
+using Roster.Server.Admin.Tokens;
 
 namespace Roster.Server.Admin;
 
@@ -30,6 +31,7 @@ public static class AdminRoutes
         org.MapDomainEndpoints();
         org.MapAuditEndpoints();
         org.MapEmployeeEndpoints();
+        org.MapScimTokenEndpoints();
         app.MapActivationEndpoints();
     }
 }

@@ -6,6 +6,9 @@ public static class ScimBearerDefaults
     public const string Scheme = "ScimBearer";
     public const string TenantClaim = "roster:tenant";
     public const string CredentialClaim = "roster:credential";
+
+    /// <summary>The employee profile that owns the credential, credited in the audit log.</summary>
+    public const string ProfileClaim = "roster:profile";
     public const string ScimPolicy = "scim";
 
     /// <summary>HttpContext item key under which a failed authentication leaves its reason.</summary>

@@ -38,7 +38,7 @@ public sealed class ScimBearerHandler(
         }
 
         var token = header[prefix.Length..].Trim();
-        var outcome = await tokens.AuthenticateAsync(token, Context.RequestAborted);
+        var outcome = await tokens.AuthenticateAsync(token, ScimClientNames.Identify(Request), Context.RequestAborted);
         if (!outcome.Succeeded)
         {
             return Fail(outcome.FailureReason ?? "The token is not valid.");
@@ -50,6 +50,11 @@ public sealed class ScimBearerHandler(
                 new Claim(ScimBearerDefaults.CredentialClaim, outcome.TokenId.ToString()),
             ],
             ScimBearerDefaults.Scheme);
+        if (outcome.OwnerId is { } owner)
+        {
+            identity.AddClaim(new Claim(ScimBearerDefaults.ProfileClaim, owner.ToString()));
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ScimBearerDefaults.Scheme));
     }
 

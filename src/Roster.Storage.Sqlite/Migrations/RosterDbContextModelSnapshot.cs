@@ -253,6 +253,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("required_role_id");
 
+                    b.Property<int>("TokenMaxDays")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(730)
+                        .HasColumnName("token_max_days");
+
                     b.Property<bool>("UserNameMustBePrimaryEmail")
                         .HasColumnType("INTEGER")
                         .HasColumnName("user_name_must_be_primary_email");
@@ -369,6 +374,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("hint");
 
+                    b.Property<string>("LastClient")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_client");
+
                     b.Property<string>("LastUsed")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_used");
@@ -378,6 +388,10 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<byte[]>("OwnerId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("owner_id");
 
                     b.Property<string>("Revoked")
                         .HasColumnType("TEXT")
@@ -389,6 +403,9 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.HasIndex("Hash")
                         .IsUnique()
                         .HasDatabaseName("ux_scim_tokens_hash");
+
+                    b.HasIndex("TenantId", "OwnerId")
+                        .HasDatabaseName("ix_scim_tokens_owner_id");
 
                     b.ToTable("scim_tokens", (string)null);
                 });
@@ -620,6 +637,12 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scim_tokens_tenants");
+
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_scim_tokens_owner");
                 });
 
             modelBuilder.Entity("Roster.Directory.Users.UserEmailRecord", b =>

@@ -51,7 +51,7 @@ public sealed partial class ScimTokenServiceTests
     [InlineData("ghp_0123456789012345678901234567890123456789012345")]
     public async Task A_malformed_token_is_refused_without_reading_the_database(string presented)
     {
-        var service = new ScimTokenService(new DirectoryDatabase(new UnreachableDatabase(), new SqliteDialect(), new OpenWriteGate()), TimeProvider.System);
+        IScimTokenService service = Unreachable();
 
         var result = await service.AuthenticateAsync(presented, None);
 
@@ -64,7 +64,7 @@ public sealed partial class ScimTokenServiceTests
     {
         await using var directory = await TestDirectory.CreateAsync();
         var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Okta", null, None);
-        var service = new ScimTokenService(new DirectoryDatabase(new UnreachableDatabase(), new SqliteDialect(), new OpenWriteGate()), TimeProvider.System);
+        IScimTokenService service = Unreachable();
         var typo = issued.Token[..20] + (issued.Token[20] == 'a' ? 'b' : 'a') + issued.Token[21..];
 
         Assert.True((await directory.Tokens.AuthenticateAsync(issued.Token, None)).Succeeded);
@@ -114,6 +114,12 @@ public sealed partial class ScimTokenServiceTests
         var listed = await directory.Tokens.ListAsync(directory.Caller.TenantId, None);
         Assert.Equal(TestDirectory.Start, listed.Single(t => t.Id == issued.Id).Revoked);
         Assert.Null(listed.Single(t => t.Id == other.Id).Revoked);
+    }
+
+    private static ScimTokenService Unreachable()
+    {
+        var database = new DirectoryDatabase(new UnreachableDatabase(), new SqliteDialect(), new OpenWriteGate());
+        return new ScimTokenService(database, TimeProvider.System, new ScimTokenVerifier(database, TimeProvider.System));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed record ScimSettingsDocument(
     Guid? RequiredRoleId,
     bool UserNameMustBePrimaryEmail,
     bool NamesNotUpdatable,
-    bool EnforceVerifiedDomains)
+    bool EnforceVerifiedDomains,
+    int TokenMaxDays)
 {
     public static ScimSettingsDocument From(ScimSettings settings, string baseConnectorUrl)
     {
@@ -32,6 +33,7 @@ public sealed record ScimSettingsDocument(
             settings.RequiredRoleId,
             settings.UserNameMustBePrimaryEmail,
             settings.NamesNotUpdatable,
-            settings.EnforceVerifiedDomains);
+            settings.EnforceVerifiedDomains,
+            settings.TokenMaxDays);
     }
 }

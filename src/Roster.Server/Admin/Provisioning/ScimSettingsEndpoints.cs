@@ -43,11 +43,12 @@ public static class ScimSettingsEndpoints
 
         var result = await update.ExecuteAsync(
             context.GetAdminActor(),
-            new ScimSettingsUpdate(body.Enabled!.Value, body.DefaultRoleId, body.RequiredRoleId, body.UserNameMustBePrimaryEmail!.Value, body.NamesNotUpdatable!.Value, body.EnforceVerifiedDomains),
+            new ScimSettingsUpdate(body.Enabled!.Value, body.DefaultRoleId, body.RequiredRoleId, body.UserNameMustBePrimaryEmail!.Value, body.NamesNotUpdatable!.Value, body.EnforceVerifiedDomains, body.TokenMaxDays),
             cancellationToken);
         if (!result.IsSuccess)
         {
-            var field = result.Error.Detail.StartsWith("The required role", StringComparison.Ordinal) || result.Error.Detail.EndsWith("required role; activate it first.", StringComparison.Ordinal)
+            var field = result.Error.Detail.Contains("token lifetime", StringComparison.Ordinal) ? "tokenMaxDays"
+                : result.Error.Detail.StartsWith("The required role", StringComparison.Ordinal) || result.Error.Detail.EndsWith("required role; activate it first.", StringComparison.Ordinal)
                 ? "requiredRoleId"
                 : "defaultRoleId";
             return AdminProblems.From(result.Error, field);

@@ -2,8 +2,8 @@ namespace Roster.Server.Admin.Provisioning;
 
 /// <summary>
 /// The body of <c>PUT /scim-settings</c>: every setting at once, as the settings form saves them.
-/// The switches are required, except <c>enforceVerifiedDomains</c> (added later): missing keeps
-/// its saved value. A missing or null role id means "no such role".
+/// The switches are required, except <c>enforceVerifiedDomains</c> and <c>tokenMaxDays</c> (added
+/// later): missing keeps its saved value. A missing or null role id means "no such role".
 /// </summary>
 public sealed record ScimSettingsRequest(
     bool? Enabled,
@@ -11,4 +11,5 @@ public sealed record ScimSettingsRequest(
     Guid? RequiredRoleId,
     bool? UserNameMustBePrimaryEmail,
     bool? NamesNotUpdatable,
-    bool? EnforceVerifiedDomains = null);
+    bool? EnforceVerifiedDomains = null,
+    int? TokenMaxDays = null);

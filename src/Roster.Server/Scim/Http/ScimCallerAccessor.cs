@@ -13,9 +13,11 @@ public static class ScimCallerAccessor
         var tenant = context.User.FindFirstValue(ScimBearerDefaults.TenantClaim)
             ?? throw new InvalidOperationException("SCIM endpoints run only for authenticated callers.");
         var credential = context.User.FindFirstValue(ScimBearerDefaults.CredentialClaim);
+        var profile = context.User.FindFirstValue(ScimBearerDefaults.ProfileClaim);
         return new ScimCaller(
             Guid.Parse(tenant),
             credential is null ? null : Guid.Parse(credential),
-            ScimClientNames.Identify(context.Request));
+            ScimClientNames.Identify(context.Request),
+            profile is null ? null : Guid.Parse(profile));
     }
 }

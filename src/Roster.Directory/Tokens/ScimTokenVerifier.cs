@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Roster.Directory.Database;
+using Roster.Directory.Employees;
+using Roster.Directory.Resources;
+
+namespace Roster.Directory.Tokens;
+
+/// <summary>
+/// Checks a presented SCIM token on every request: its format (no database read for a token
+/// that is not ours), its hash, its expiry and revocation, and its owner, whose deactivation
+/// (by an administrator or SCIM <c>active=false</c>) stops the token at once. <c>last_used</c>
+/// and the client are written at most once a minute per token, so checking a token does not
+/// turn every read into a write.
+/// </summary>
+public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider time)
+{
+    public const string InvalidReason = "The token is not valid.";
+    public const string ExpiredReason = "The token has expired.";
+    public const string RevokedReason = "The token has been revoked.";
+    public const string OwnerDeactivatedReason = "The token's owner is deactivated, so the token no longer works.";
+
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    // The presented token is looked up before its tenant is known: the one query that must ignore the tenant filter.
+    private static readonly Func<RosterDbContext, byte[], CancellationToken, Task<ScimToken?>> FindByHash =
+        EF.CompileAsyncQuery((RosterDbContext db, byte[] hash, CancellationToken _) =>
+            db.ScimTokens.IgnoreQueryFilters().AsNoTracking().FirstOrDefault(t => t.Hash == hash));
+
+    private static readonly Func<RosterDbContext, Guid, Guid, CancellationToken, Task<OwnerState?>> FindOwner =
+        EF.CompileAsyncQuery((RosterDbContext db, Guid tenantId, Guid ownerId, CancellationToken _) =>
+            db.Users.IgnoreQueryFilters().AsNoTracking()
+                .Where(u => u.TenantId == tenantId && u.Id == ownerId)
+                .Select(u => new OwnerState(u.Status, u.Active))
+                .FirstOrDefault());
+
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastUsedWritten = new();
+
+    public async Task<TokenAuthentication> VerifyAsync(string presentedToken, string? client, CancellationToken cancellationToken)
+    {
+        if (!ScimTokenFormat.IsWellFormed(presentedToken))
+        {
+            return TokenAuthentication.Failure(InvalidReason);
+        }
+
+        var hash = ScimTokenFormat.Hash(presentedToken);
+        ScimToken? token;
+        OwnerState? owner = null;
+        await using (var db = database.CreateContext(Guid.Empty))
+        {
+            token = await FindByHash(db, hash, cancellationToken);
+            if (token?.OwnerId is { } ownerId)
+            {
+                owner = await FindOwner(db, token.TenantId, ownerId, cancellationToken);
+            }
+        }
+
+        if (token is null || !CryptographicOperations.FixedTimeEquals(token.Hash, hash))
+        {
+            return TokenAuthentication.Failure(InvalidReason);
+        }
+
+        var now = time.GetUtcNow();
+        if (token.Revoked is not null)
+        {
+            return TokenAuthentication.Failure(RevokedReason);
+        }
+
+        if (token.Expires is { } expires && now >= expires)
+        {
+            return TokenAuthentication.Failure(ExpiredReason);
+        }
+
+        // An owner deleted since is as gone as a deactivated one.
+        if (token.OwnerId is not null && (owner is null || owner.Active == false || owner.Status == EmployeeStatuses.Deactivated))
+        {
+            return TokenAuthentication.Failure(OwnerDeactivatedReason);
+        }
+
+        await NoteUseAsync(token, client, now, cancellationToken);
+        return TokenAuthentication.Success(token.TenantId, token.Id, token.OwnerId);
+    }
+
+    private async Task NoteUseAsync(ScimToken token, string? client, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (token.LastUsed is { } lastUsed && now - lastUsed < LastUsedResolution && (client is null || client == token.LastClient))
+        {
+            return;
+        }
+
+        // Many requests may see the same stale last_used at once; let one of them write it.
+        var previous = _lastUsedWritten.TryGetValue(token.Id, out var written) ? written : (DateTimeOffset?)null;
+        if (previous is { } at && now - at < LastUsedResolution)
+        {
+            return;
+        }
+
+        if (previous is null ? !_lastUsedWritten.TryAdd(token.Id, now) : !_lastUsedWritten.TryUpdate(token.Id, now, previous.Value))
+        {
+            return;
+        }
+
+        var stamp = ScimDateTime.Truncate(now);
+        try
+        {
+            using (await database.EnterWriteGateAsync(cancellationToken))
+            {
+                await using var db = database.CreateContext(token.TenantId);
+                await db.ScimTokens
+                    .Where(t => t.Id == token.Id)
+                    .ExecuteUpdateAsync(
+                        set => set.SetProperty(t => t.LastUsed, stamp).SetProperty(t => t.LastClient, t => client ?? t.LastClient),
+                        cancellationToken);
+            }
+        }
+        catch (DbException)
+        {
+            // last_used is informational: a busy or read-only database must not fail the request.
+            _lastUsedWritten.TryRemove(token.Id, out _);
+        }
+    }
+
+    private sealed record OwnerState(string Status, bool? Active);
+}
