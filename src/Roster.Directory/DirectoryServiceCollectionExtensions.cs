@@ -66,6 +66,7 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<UpdateEmployee>();
         services.TryAddSingleton<DeleteEmployee>();
         services.TryAddSingleton<ListEmployees>();
+        services.TryAddSingleton<ChangeEmployeeGroups>();
         services.TryAddSingleton<InviteEmployee>();
         services.TryAddSingleton<ActivateEmployee>();
         services.TryAddSingleton<AddDomain>();

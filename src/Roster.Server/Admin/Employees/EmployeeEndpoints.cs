@@ -37,6 +37,7 @@ public static class EmployeeEndpoints
             .WithSummary("Unblock a profile locked by failed sign-ins; allowed while SCIM provisioning is on.");
         employees.MapPost("/{id:guid}/invite", InviteAsync).RequirePermission(Edit)
             .WithSummary("Email the person a single-use activation link ({publicBaseUrl}/activate?token=...), valid for seven days; inviting again replaces the link.");
+        employees.MapEmployeeGroupEndpoints();
         return employees;
     }
 
