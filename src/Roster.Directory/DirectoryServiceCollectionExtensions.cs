@@ -1,6 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Roster.Directory.AccessKeys;
+using Roster.Directory.Apps;
 using Roster.Directory.Audit;
+using Roster.Directory.Credentials;
 using Roster.Directory.Database;
 using Roster.Directory.Domains;
 using Roster.Directory.Employees;
@@ -74,6 +78,21 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<RemoveDomain>();
         services.TryAddSingleton<VerifyDomain>();
         services.TryAddSingleton<IDnsTxtResolver>(provider => new DnsTxtResolver(provider.GetService<DnsTxtResolverOptions>() ?? new DnsTxtResolverOptions()));
+        services.TryAddSingleton<OAuthClientRegistry>();
+        services.TryAddSingleton<ServerKeys>();
+        services.TryAddSingleton<OAuthCredentials>();
+        services.TryAddSingleton<CreateAccessKey>();
+        services.TryAddSingleton<ListAccessKeys>();
+        services.TryAddSingleton<ChangeAccessKey>();
+        services.TryAddSingleton<RegisterApp>();
+        services.TryAddSingleton<ListApps>();
+        services.TryAddSingleton<ChangeApp>();
+
+        // OpenIddict's stores work on a scoped context; it comes from the same pooled factory,
+        // so it sees the provider's connection setup (and, with no tenant set, no tenant's rows).
+        services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<RosterDbContext>>().CreateDbContext());
+        services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<RosterDbContext>());
+
         if (!services.Any(d => d.ServiceType == typeof(IMailSender)))
         {
             services.AddRosterMail(new MailOptions());

@@ -26,4 +26,11 @@ public static class AuditActions
     public const string DomainRemove = "domain.remove";
     public const string ScimTokenCreate = "scim_token.create";
     public const string ScimTokenRevoke = "scim_token.revoke";
+    public const string AccessKeyCreate = "access_key.create";
+    public const string AccessKeyActivate = "access_key.activate";
+    public const string AccessKeyDeactivate = "access_key.deactivate";
+    public const string AccessKeyDelete = "access_key.delete";
+    public const string AppCreate = "app.create";
+    public const string AppDelete = "app.delete";
+    public const string AppConsentRevoke = "app.consent.revoke";
 }

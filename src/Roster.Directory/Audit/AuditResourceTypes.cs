@@ -18,4 +18,10 @@ public static class AuditResourceTypes
 
     /// <summary>A SCIM bearer token (never its secret).</summary>
     public const string ScimToken = "ScimToken";
+
+    /// <summary>An access key (never its secret).</summary>
+    public const string AccessKey = "AccessKey";
+
+    /// <summary>An OAuth app registration (never its client secret).</summary>
+    public const string App = "App";
 }

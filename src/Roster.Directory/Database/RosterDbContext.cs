@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
+using Roster.Directory.AccessKeys;
+using Roster.Directory.Apps;
 using Roster.Directory.Audit;
 using Roster.Directory.Domains;
 using Roster.Directory.Groups;
@@ -40,6 +43,12 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
     public DbSet<VerifiedDomainRecord> VerifiedDomains => Set<VerifiedDomainRecord>();
 
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
+
+    public DbSet<AccessKeyRecord> AccessKeys => Set<AccessKeyRecord>();
+
+    public DbSet<AppRegistrationRecord> AppRegistrations => Set<AppRegistrationRecord>();
+
+    public DbSet<Credentials.ServerKeyRecord> ServerKeys => Set<Credentials.ServerKeyRecord>();
 
     // Pooled contexts are reused: forget the tenant before going back to the pool so that a
     // caller who forgets to set it sees nothing rather than the previous caller's tenant.
@@ -210,6 +219,53 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             audit.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).HasConstraintName("fk_audit_events_tenants");
             audit.HasQueryFilter(a => a.TenantId == TenantId);
         });
+
+        modelBuilder.Entity<AccessKeyRecord>(key =>
+        {
+            key.ToTable("access_keys");
+            key.HasKey(k => new { k.TenantId, k.Id }).HasName("pk_access_keys");
+
+            // Like a token's hash, a client_id is looked up before its tenant is known.
+            key.HasIndex(k => k.KeyId).IsUnique().HasDatabaseName("ux_access_keys_key_id");
+            key.HasIndex(k => new { k.TenantId, k.OwnerId }).HasDatabaseName("ix_access_keys_owner_id");
+            key.Property(k => k.KeyId).HasMaxLength(40);
+            key.Property(k => k.SecretHint).HasMaxLength(8);
+            key.Property(k => k.LastClient).HasMaxLength(200);
+            key.HasOne<UserRecord>().WithMany().HasForeignKey(k => new { k.TenantId, k.OwnerId })
+                .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_access_keys_owner");
+            key.HasQueryFilter(k => k.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<AppRegistrationRecord>(app =>
+        {
+            app.ToTable("app_registrations");
+            app.HasKey(a => new { a.TenantId, a.Id }).HasName("pk_app_registrations");
+            app.HasIndex(a => a.ClientId).IsUnique().HasDatabaseName("ux_app_registrations_client_id");
+            app.Property(a => a.ClientId).HasMaxLength(100);
+            app.Property(a => a.Name).HasMaxLength(100);
+            app.Property(a => a.Description).HasMaxLength(1000);
+            app.Property(a => a.Contacts).HasMaxLength(4000);
+            app.Property(a => a.ClientType).HasMaxLength(20);
+            app.Property(a => a.RedirectUris).HasMaxLength(8000);
+            app.Property(a => a.Scopes).HasMaxLength(1000);
+            app.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).HasConstraintName("fk_app_registrations_tenants");
+            app.HasQueryFilter(a => a.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<Credentials.ServerKeyRecord>(key =>
+        {
+            key.ToTable("server_keys");
+            key.HasKey(k => k.Purpose).HasName("pk_server_keys");
+            key.Property(k => k.Purpose).HasMaxLength(50);
+        });
+
+        // OpenIddict's applications, authorizations (consents) and tokens, in Roster's database so
+        // that every node shares them (ARCHITECTURE decision 6). Clients carry their tenant in a property.
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("oauth_applications");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("oauth_authorizations");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("oauth_scopes");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("oauth_tokens");
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

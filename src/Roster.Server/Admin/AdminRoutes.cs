@@ -1,3 +1,5 @@
+using Roster.Server.Admin.AccessKeys;
+using Roster.Server.Admin.Apps;
 using Roster.Server.Admin.Audit;
 using Roster.Server.Admin.Authentication;
 using Roster.Server.Admin.Domains;
@@ -32,6 +34,8 @@ public static class AdminRoutes
         org.MapAuditEndpoints();
         org.MapEmployeeEndpoints();
         org.MapScimTokenEndpoints();
+        org.MapAccessKeyEndpoints();
+        org.MapAppEndpoints();
         app.MapActivationEndpoints();
     }
 }

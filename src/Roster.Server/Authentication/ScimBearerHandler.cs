@@ -4,8 +4,12 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+using Roster.Directory.Credentials;
 using Roster.Directory.Tokens;
 using Roster.Scim.Errors;
+using Roster.Server.OAuth;
 using Roster.Server.Scim.Http;
 
 namespace Roster.Server.Authentication;
@@ -19,9 +23,12 @@ public sealed class ScimBearerHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IScimTokenService tokens)
+    IScimTokenService tokens,
+    OAuthCredentials oauth)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private const string ScimTokenPrefix = "roster_scim_";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -38,6 +45,11 @@ public sealed class ScimBearerHandler(
         }
 
         var token = header[prefix.Length..].Trim();
+        if (!token.StartsWith(ScimTokenPrefix, StringComparison.Ordinal))
+        {
+            return await AuthenticateAccessTokenAsync();
+        }
+
         var outcome = await tokens.AuthenticateAsync(token, ScimClientNames.Identify(Request), Context.RequestAborted);
         if (!outcome.Succeeded)
         {
@@ -58,6 +70,43 @@ public sealed class ScimBearerHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ScimBearerDefaults.Scheme));
     }
 
+    /// <summary>
+    /// An OAuth access token from Roster's own server: OpenIddict checks signature, expiry and
+    /// revocation; then the credential and the person it acts for must still stand. A token
+    /// without the <c>scim</c> scope authenticates without a tenant, so the SCIM policy answers 403.
+    /// </summary>
+    private async Task<AuthenticateResult> AuthenticateAccessTokenAsync()
+    {
+        var validated = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        if (validated.Principal is not { } principal)
+        {
+            return Fail("The access token is not valid, has expired or has been revoked; request a new one from the token endpoint.");
+        }
+
+        if (!TokenEndpoint.TryRead(principal, out var tenantId, out var kind, out var credentialId, out var personId))
+        {
+            return Fail("The access token was not issued for the SCIM API.");
+        }
+
+        if (await oauth.CheckTokenAsync(tenantId, kind, credentialId, personId, Context.RequestAborted) is { } reason)
+        {
+            return Fail(reason);
+        }
+
+        var identity = new ClaimsIdentity(ScimBearerDefaults.Scheme);
+        if (principal.HasScope(OAuthScopes.Scim))
+        {
+            identity.AddClaim(new Claim(ScimBearerDefaults.TenantClaim, tenantId.ToString()));
+            identity.AddClaim(new Claim(ScimBearerDefaults.CredentialClaim, credentialId.ToString()));
+            if (personId is { } person)
+            {
+                identity.AddClaim(new Claim(ScimBearerDefaults.ProfileClaim, person.ToString()));
+            }
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ScimBearerDefaults.Scheme));
+    }
+
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var reason = Context.Items[ScimBearerDefaults.FailureReasonKey] as string
@@ -70,7 +119,7 @@ public sealed class ScimBearerHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ScimErrorResult.WriteAsync(Context, ScimError.Forbidden("This credential may not use the SCIM API."));
+        ScimErrorResult.WriteAsync(Context, ScimError.Forbidden("This credential may not use the SCIM API: an access token needs the 'scim' scope."));
 
     private AuthenticateResult Fail(string reason)
     {

@@ -7,6 +7,7 @@ using Roster.Server.Admin.Authentication;
 using Roster.Server.Admin.Http;
 using Roster.Server.Authentication;
 using Roster.Server.Deployment;
+using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
 using Roster.Storage.Sqlite;
@@ -49,6 +50,7 @@ public static class RosterWebApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapTokenEndpoint();
         app.MapScim();
         app.MapAdmin();
         app.MapOpenApi();
@@ -81,6 +83,7 @@ public static class RosterWebApplication
         services.AddSingleton<ScimUrls>();
         services.AddSingleton<ResourceRenderer>();
         services.AddSingleton<IEmployeeSignIn, EmployeeSignIn>();
+        services.AddRosterOAuth(configuration);
 
         // The default scheme picks the API's own credential, so an admin request never runs the
         // SCIM bearer handler (and a SCIM request never runs a password check).

@@ -1,0 +1,18 @@
+namespace Roster.Directory.Apps;
+
+/// <summary>An app registration as the console and the admin API show it (never the client secret).</summary>
+public sealed record AppRegistration(
+    Guid Id,
+    Guid TenantId,
+    string ClientId,
+    string Name,
+    string? Description,
+    IReadOnlyList<string> Contacts,
+    AppClientType ClientType,
+    IReadOnlyList<string> RedirectUris,
+    IReadOnlyList<string> Scopes,
+    DateTimeOffset Created)
+{
+    /// <summary>Always client_secret_post for confidential apps, as Okta sends it; none for public ones.</summary>
+    public string TokenEndpointAuthMethod => ClientType == AppClientType.UserPublic ? "none" : "client_secret_post";
+}

@@ -1,0 +1,29 @@
+namespace Roster.Directory.Apps;
+
+/// <summary>
+/// A row of <c>app_registrations</c> (seed 002, "Developer > App registrations"). The client
+/// secret is not here: OpenIddict keeps its hash with the OAuth client of the same client_id.
+/// Lists are JSON arrays of text.
+/// </summary>
+public sealed class AppRegistrationRecord
+{
+    public Guid TenantId { get; set; }
+
+    public Guid Id { get; set; }
+
+    public required string ClientId { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public required string Contacts { get; set; }
+
+    public required string ClientType { get; set; }
+
+    public required string RedirectUris { get; set; }
+
+    public required string Scopes { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+}

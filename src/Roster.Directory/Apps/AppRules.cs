@@ -1,0 +1,72 @@
+using System.Net.Mail;
+using Roster.Directory.Administration;
+using Roster.Directory.Credentials;
+
+namespace Roster.Directory.Apps;
+
+/// <summary>What an app registration must satisfy before it becomes an OAuth client.</summary>
+internal static class AppRules
+{
+    private const int MaxNameLength = 100;
+    private const int MaxDescriptionLength = 1000;
+    private const int MaxListLength = 10;
+
+    public static AdminResult<AppDraft> Check(AppDraft draft)
+    {
+        var name = draft.Name?.Trim() ?? "";
+        if (name.Length is 0 or > MaxNameLength)
+        {
+            return AdminError.Validation($"Give the app a name of 1 to {MaxNameLength} characters.");
+        }
+
+        var description = string.IsNullOrWhiteSpace(draft.Description) ? null : draft.Description.Trim();
+        if (description is { Length: > MaxDescriptionLength })
+        {
+            return AdminError.Validation($"The description is at most {MaxDescriptionLength} characters.");
+        }
+
+        var contacts = (draft.Contacts ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (contacts.Count is 0 or > MaxListLength)
+        {
+            return AdminError.Validation($"Name 1 to {MaxListLength} technical contacts by email, so someone can be reached about the app.");
+        }
+
+        if (contacts.FirstOrDefault(c => !IsEmail(c)) is { } badContact)
+        {
+            return AdminError.Validation($"\"{badContact}\" is not an email address.");
+        }
+
+        var redirects = (draft.RedirectUris ?? []).Select(r => r?.Trim() ?? "").Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (redirects.Count > MaxListLength || (redirects.Count == 0 && draft.ClientType != AppClientType.BackEnd))
+        {
+            return AdminError.Validation($"Give 1 to {MaxListLength} redirect URLs, e.g. https://system-admin.okta.com/admin/app/cpc/{{appName}}/oauth/callback.");
+        }
+
+        if (redirects.FirstOrDefault(r => !IsRedirectUri(r)) is { } badRedirect)
+        {
+            return AdminError.Validation(
+                $"\"{badRedirect}\" is not a usable redirect URL: it must be an absolute https URL without a fragment (http only for localhost).");
+        }
+
+        var scopes = (draft.Scopes ?? []).Select(s => s?.Trim() ?? "").Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (scopes.Count == 0)
+        {
+            scopes = [.. OAuthScopes.All];
+        }
+
+        if (scopes.FirstOrDefault(s => !OAuthScopes.All.Contains(s, StringComparer.Ordinal)) is { } badScope)
+        {
+            return AdminError.Validation($"Unknown scope \"{badScope}\"; the scopes are {string.Join(", ", OAuthScopes.All)}.");
+        }
+
+        return draft with { Name = name, Description = description, Contacts = contacts, RedirectUris = redirects, Scopes = scopes };
+    }
+
+    private static bool IsEmail(string text) =>
+        MailAddress.TryCreate(text, out var address) && string.Equals(address.Address, text, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsRedirectUri(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && string.IsNullOrEmpty(uri.Fragment)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+}

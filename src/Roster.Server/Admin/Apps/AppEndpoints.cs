@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Roster.Directory.Apps;
+using Roster.Directory.Roles;
+using Roster.Server.Admin.Authentication;
+using Roster.Server.Admin.Http;
+
+namespace Roster.Server.Admin.Apps;
+
+/// <summary>
+/// App registrations (seed 002, "Developer > App registrations") under <c>/apps</c>: register
+/// (client secret shown once), list, read, delete, and revoke the consents given to an app,
+/// which revokes its tokens. Every route needs <c>security.login.manage</c>.
+/// </summary>
+public static class AppEndpoints
+{
+    private static readonly string Manage = Permission.SecurityLoginManage.Key;
+
+    public static void MapAppEndpoints(this RouteGroupBuilder org)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        var apps = org.MapGroup("/apps").WithTags("App registrations");
+        apps.MapGet("", ListAsync).RequirePermission(Manage).WithSummary("Every app registration of the organization.");
+        apps.MapGet("/{id:guid}", GetAsync).RequirePermission(Manage).WithSummary("One app registration.");
+        apps.MapPost("", RegisterAsync).RequirePermission(Manage)
+            .WithSummary("Register an app; the answer is the only time its client secret is shown.");
+        apps.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Manage)
+            .WithSummary("Delete an app: its client, consents and tokens stop working at once.");
+        apps.MapPost("/{id:guid}/revoke-consents", RevokeConsentsAsync).RequirePermission(Manage)
+            .WithSummary("Revoke every consent given to the app, and with them its tokens.");
+    }
+
+    private static async Task<Ok<IReadOnlyList<AppDocument>>> ListAsync(Guid orgId, ListApps list, CancellationToken cancellationToken)
+    {
+        var apps = await list.ExecuteAsync(orgId, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<AppDocument>>([.. apps.Select(AppDocument.From)]);
+    }
+
+    private static async Task<Results<Ok<AppDocument>, ProblemHttpResult>> GetAsync(Guid orgId, Guid id, ListApps list, CancellationToken cancellationToken) =>
+        await list.FindAsync(orgId, id, cancellationToken) is { } app
+            ? TypedResults.Ok(AppDocument.From(app))
+            : AdminProblems.Problem(StatusCodes.Status404NotFound, $"There is no app registration {id} in this organization.");
+
+    private static async Task<Results<Created<RegisteredAppDocument>, ProblemHttpResult>> RegisterAsync(
+        HttpContext context, RegisterAppRequest body, RegisterApp register, CancellationToken cancellationToken)
+    {
+        if (AppClientTypes.Parse(body.ClientType) is not { } type)
+        {
+            return AdminProblems.Validation("clientType", $"Choose the client type: {AppClientTypes.UserConfidential}, {AppClientTypes.UserPublic} or {AppClientTypes.BackEnd}.");
+        }
+
+        var draft = new AppDraft(body.Name ?? "", body.Description, body.TechnicalContacts ?? [], type, body.RedirectUris ?? [], body.Scopes ?? []);
+        var result = await register.ExecuteAsync(context.GetAdminActor(), draft, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return AdminProblems.From(result.Error, "app");
+        }
+
+        var registered = RegisteredAppDocument.From(result.Value!);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{registered.App.Id}", registered);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(HttpContext context, Guid id, ChangeApp change, CancellationToken cancellationToken)
+    {
+        var result = await change.DeleteAsync(context.GetAdminActor(), id, cancellationToken);
+        return result.IsSuccess ? TypedResults.NoContent() : AdminProblems.From(result.Error);
+    }
+
+    private static async Task<Results<Ok<RevokedConsentsDocument>, ProblemHttpResult>> RevokeConsentsAsync(
+        HttpContext context, Guid id, ChangeApp change, CancellationToken cancellationToken)
+    {
+        var result = await change.RevokeConsentsAsync(context.GetAdminActor(), id, cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(new RevokedConsentsDocument(result.Value)) : AdminProblems.From(result.Error);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Roster.Server.Admin.Apps;
+
+/// <summary>
+/// The body of <c>POST /apps</c>, the seed 002 form: name, description, technical contacts'
+/// emails, client type (user-confidential, user-public, back-end), redirect URLs and scopes
+/// (default openid, offline_access, scim).
+/// </summary>
+public sealed record RegisterAppRequest(
+    string? Name,
+    string? Description,
+    IReadOnlyList<string>? TechnicalContacts,
+    string? ClientType,
+    IReadOnlyList<string>? RedirectUris,
+    IReadOnlyList<string>? Scopes);

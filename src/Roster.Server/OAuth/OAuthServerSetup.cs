@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using Roster.Directory.Credentials;
+using Roster.Server.Deployment;
+
+namespace Roster.Server.OAuth;
+
+/// <summary>
+/// Roster's OAuth 2 server on OpenIddict: <c>/auth/token</c> (client credentials with an access
+/// key, authorization code with refresh tokens), <c>/auth/authorize</c>, <c>/auth/revoke</c>,
+/// discovery and JWKS, with clients, consents and tokens in Roster's database and the keys in
+/// <c>server_keys</c> (<see cref="ServerKeys"/>). The token and authorize requests pass through to
+/// <see cref="TokenEndpoint"/> and <c>AuthorizeEndpoint</c>, which decide who gets what;
+/// OpenIddict does the protocol.
+/// </summary>
+public static class OAuthServerSetup
+{
+    public const string TokenPath = "auth/token";
+    public const string AuthorizePath = "auth/authorize";
+    public const string RevokePath = "auth/revoke";
+
+    /// <summary>Access tokens are short-lived: a revoked person's token stops anyway on every SCIM call, but an hour bounds a leak.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
+
+    public static IServiceCollection AddRosterOAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var publicBaseUrl = configuration.GetSection(DeploymentOptions.SectionName)[nameof(DeploymentOptions.PublicBaseUrl)];
+        services.AddOpenIddict()
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenPath)
+                    .SetAuthorizationEndpointUris(AuthorizePath)
+                    .SetRevocationEndpointUris(RevokePath);
+                server.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+                server.RegisterScopes([.. OAuthScopes.All]);
+                server.SetAccessTokenLifetime(AccessTokenLifetime);
+
+                // Access tokens are signed JWTs that any resource server can check with the JWKS.
+                server.DisableAccessTokenEncryption();
+                if (!string.IsNullOrWhiteSpace(publicBaseUrl))
+                {
+                    server.SetIssuer(new Uri(publicBaseUrl.TrimEnd('/') + "/"));
+                }
+
+                // TLS usually ends at the load balancer in front of Roster, so the requests it sees are
+                // plain HTTP; the deployment guide requires HTTPS at the edge (docs/operations.md).
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+
+                // Revoked tokens and consents stop at once, not when the token expires.
+                validation.EnableTokenEntryValidation();
+                validation.EnableAuthorizationEntryValidation();
+            });
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();
+        return services;
+    }
+
+    /// <summary>Gives OpenIddict the shared keys when its options are first built (after migrations ran).</summary>
+    private sealed class ServerKeyOptions(ServerKeys keys) : IConfigureOptions<OpenIddictServerOptions>
+    {
+        public void Configure(OpenIddictServerOptions options)
+        {
+            var signing = new RsaSecurityKey(keys.SigningKey()) { KeyId = "roster-signing-1" };
+            options.SigningCredentials.Add(new SigningCredentials(signing, SecurityAlgorithms.RsaSha256));
+            var encryption = new SymmetricSecurityKey(keys.EncryptionKey()) { KeyId = "roster-encryption-1" };
+            options.EncryptionCredentials.Add(new EncryptingCredentials(encryption, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using Roster.Directory.Credentials;
+using Roster.Server.Authentication;
+using Roster.Server.Scim.Http;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Roster.Server.OAuth;
+
+/// <summary>
+/// <c>POST /auth/token</c> after OpenIddict checked the request and the client's credentials:
+/// client credentials with an access key (tokens act for the key's owner) or a back-end app,
+/// and the exchange of codes and refresh tokens, each re-checked against the directory so a
+/// deactivated key, app or person gets no new token.
+/// </summary>
+public static class TokenEndpoint
+{
+    public static void MapTokenEndpoint(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/" + OAuthServerSetup.TokenPath, ExchangeAsync).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> ExchangeAsync(HttpContext context, OAuthCredentials credentials)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
+        var cancellationToken = context.RequestAborted;
+        if (request.IsClientCredentialsGrantType())
+        {
+            return await ClientCredentialsAsync(context, request, credentials, cancellationToken);
+        }
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var granted = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            if (granted.Principal is not { } principal || !TryRead(principal, out var tenantId, out var kind, out var credentialId, out var personId))
+            {
+                return OAuthResults.Error(Errors.InvalidGrant, "The code or refresh token is no longer valid.");
+            }
+
+            if (await credentials.CheckTokenAsync(tenantId, kind, credentialId, personId, cancellationToken) is { } reason)
+            {
+                return OAuthResults.Error(Errors.InvalidGrant, reason);
+            }
+
+            return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        return OAuthResults.Error(Errors.UnsupportedGrantType, "Use grant_type client_credentials, authorization_code or refresh_token.");
+    }
+
+    private static async Task<IResult> ClientCredentialsAsync(HttpContext context, OpenIddictRequest request, OAuthCredentials credentials, CancellationToken cancellationToken)
+    {
+        var client = await credentials.FindClientAsync(request.ClientId!, cancellationToken);
+        if (client is null)
+        {
+            return OAuthResults.Error(Errors.InvalidClient, "The client credentials are not valid.");
+        }
+
+        if (!client.Active)
+        {
+            return OAuthResults.Error(Errors.InvalidClient, "This access key is deactivated; reactivate it or create a new one.");
+        }
+
+        if (client.OwnerId is { } owner && await credentials.CheckScimPersonAsync(client.TenantId, owner, cancellationToken) is { } reason)
+        {
+            return OAuthResults.Error(Errors.AccessDenied, reason);
+        }
+
+        if (client.Kind == OAuthClientKind.AccessKey)
+        {
+            await credentials.NoteKeyUseAsync(client.TenantId, client.CredentialId, ScimClientNames.Identify(context.Request), cancellationToken);
+        }
+
+        // Without a scope the token is for SCIM, the one thing these clients come for.
+        var scopes = request.GetScopes().IsEmpty ? [OAuthScopes.Scim] : request.GetScopes().Where(s => s == OAuthScopes.Scim).ToList();
+        return Results.SignIn(OAuthPrincipals.Create(client.TenantId, client, client.OwnerId, scopes), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>Reads the Roster claims of a principal OpenIddict restored from a code or refresh token.</summary>
+    public static bool TryRead(ClaimsPrincipal principal, out Guid tenantId, out OAuthClientKind kind, out Guid credentialId, out Guid? personId)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        personId = Guid.TryParse(principal.GetClaim(ScimBearerDefaults.ProfileClaim), out var person) ? person : null;
+        kind = Enum.TryParse<OAuthClientKind>(principal.GetClaim(OAuthClaims.CredentialKind), out var k) ? k : default;
+        credentialId = Guid.TryParse(principal.GetClaim(ScimBearerDefaults.CredentialClaim), out var credential) ? credential : Guid.Empty;
+        tenantId = Guid.TryParse(principal.GetClaim(ScimBearerDefaults.TenantClaim), out var tenant) ? tenant : Guid.Empty;
+        return tenantId != Guid.Empty && credentialId != Guid.Empty;
+    }
+}
