@@ -18,6 +18,12 @@ public static class ConsoleServiceCollectionExtensions
                 o.Conventions.AllowAnonymousToPage("/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Activate");
             })
+            .AddMvcOptions(o =>
+            {
+                // The directory's rules say what is missing in the product's words; the framework's
+                // implicit "The X field is required." would only say it first and worse.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
             .ConfigureApplicationPartManager(AddOwnPages);
 
         // Razor Pages check the token on every POST; the cookie that pairs with it follows the

@@ -42,20 +42,60 @@ public sealed class ChromiumBrowser : IDisposable
     /// <summary>The form control whose label reads <paramref name="label"/>, as a person finds it.</summary>
     public IWebElement Field(string label)
     {
-        var element = Find(By.XPath($"//label[normalize-space(.)='{label}' or normalize-space(text())='{label}']"));
+        // The exact label text first; a checkbox's label also carries its explanation, so then its start.
+        var element = Until(d => d.FindElements(By.XPath($"//label[normalize-space(.)='{label}']")).FirstOrDefault()
+            ?? d.FindElement(By.XPath($"//label[starts-with(normalize-space(.), '{label}')]")));
         var target = element.GetAttribute("for");
         return string.IsNullOrEmpty(target) ? element.FindElement(By.XPath(".//input|.//select|.//textarea")) : Driver.FindElement(By.Id(target));
     }
 
-    public void Type(string label, string text)
+    /// <summary>Ticks or clears the checkbox whose label starts with <paramref name="labelStart"/>.</summary>
+    public void Check(string labelStart, bool on = true)
     {
+        var label = Find(By.XPath($"//label[starts-with(normalize-space(.), '{labelStart}')]"));
+        var box = label.FindElement(By.XPath(".//input[@type='checkbox']"));
+        if (box.Selected != on)
+        {
+            label.Click();
+        }
+    }
+
+    /// <summary>Picks the option <paramref name="option"/> of the list labelled <paramref name="label"/>.</summary>
+    public void Select(string label, string option) => new SelectElement(Field(label)).SelectByText(option);
+
+    public void Type(string label, string text) => Until(_ =>
+    {
+        // Found and typed into in one go, so that a page still being replaced is simply tried again.
         var field = Field(label);
         field.Clear();
         field.SendKeys(text);
-    }
+        return true;
+    });
 
-    public void Click(string buttonOrLinkText) =>
-        Find(By.XPath($"//button[normalize-space(.)='{buttonOrLinkText}'] | //a[normalize-space(.)='{buttonOrLinkText}'] | //input[@type='submit' and @value='{buttonOrLinkText}']")).Click();
+    public void Click(string buttonOrLinkText) => Until(d =>
+    {
+        d.FindElement(By.XPath($"//button[normalize-space(.)='{buttonOrLinkText}'] | //a[normalize-space(.)='{buttonOrLinkText}'] | //input[@type='submit' and @value='{buttonOrLinkText}']")).Click();
+        return true;
+    });
+
+    /// <summary>Clicks a button or link that loads another page and waits until the new page replaced this one.</summary>
+    public void ClickToLoad(string buttonOrLinkText)
+    {
+        var page = Driver.FindElement(By.TagName("html"));
+        Click(buttonOrLinkText);
+        Until(driver =>
+        {
+            try
+            {
+                _ = page.TagName;
+                return false;
+            }
+            catch (StaleElementReferenceException)
+            {
+                return true;
+            }
+        });
+    }
 
     /// <summary>Clicks a button that asks for confirmation and accepts it.</summary>
     public void ClickAndConfirm(string buttonText)
@@ -65,6 +105,10 @@ public sealed class ChromiumBrowser : IDisposable
     }
 
     public string Heading => Find(By.TagName("h1")).Text;
+
+    /// <summary>Waits for the validation message next to the field named <paramref name="field"/> and returns it.</summary>
+    public string ErrorFor(string field) =>
+        Until(d => d.FindElement(By.CssSelector($"[data-valmsg-for='{field}']")).Text is { Length: > 0 } text ? text : null)!;
 
     public string Text => Driver.FindElement(By.TagName("body")).Text;
 

@@ -77,6 +77,18 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
         return email;
     }
 
+    /// <summary>
+    /// Turns the tenant's SCIM provisioning off as the operator: a new tenant starts with it on,
+    /// and manual employee changes are refused while it is.
+    /// </summary>
+    public async Task TurnScimOffAsync(Guid orgId)
+    {
+        var settings = await Services.GetRequiredService<Roster.Directory.Provisioning.GetScimSettings>().ExecuteAsync(orgId, CancellationToken.None);
+        var saved = await Services.GetRequiredService<Roster.Directory.Provisioning.UpdateScimSettings>().ExecuteAsync(
+            AdminActor.Operator(orgId), Roster.Directory.Provisioning.ScimSettingsUpdate.From(settings) with { Enabled = false }, CancellationToken.None);
+        Assert.True(saved.IsSuccess, saved.Error?.Detail);
+    }
+
     public async Task DisposeAsync()
     {
         if (_app is not null)

@@ -29,6 +29,23 @@ public abstract class ConsoleTest : IClassFixture<ChromiumBrowser>
         Browser.Until(d => d.FindElements(By.CssSelector(".top .who")).Count > 0);
     }
 
+    /// <summary>An HTTP client carrying the browser's session cookie, to check status codes a browser hides.</summary>
+    protected HttpClient SessionClient()
+    {
+        var session = Browser.Driver.Manage().Cookies.GetCookieNamed(Roster.Server.Console.ConsoleAuthentication.CookieName);
+        Assert.NotNull(session);
+        var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = Server.BaseAddress };
+        http.DefaultRequestHeaders.Add("Cookie", $"{session.Name}={session.Value}");
+        return http;
+    }
+
+    /// <summary>Signs out through the header's button.</summary>
+    protected void SignOut()
+    {
+        Browser.Click("Sign out");
+        Browser.Until(d => d.Url.Contains("/console/sign-in", StringComparison.Ordinal));
+    }
+
     /// <summary>A new tenant whose administrator holds <paramref name="permissions"/> (every one by default), signed in.</summary>
     protected async Task<ConsoleTenant> SignInToNewTenantAsync(params string[] permissions)
     {

@@ -15,6 +15,10 @@ public abstract class ConsolePageModel : PageModel
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>A refusal shown once on the next page (after a redirect), for actions started from a list.</summary>
+    [TempData]
+    public string? Problem { get; set; }
+
     public Guid OrgId => User.TenantId() ?? Guid.Empty;
 
     /// <summary>Who makes the page's changes, as the audit log credits them.</summary>
