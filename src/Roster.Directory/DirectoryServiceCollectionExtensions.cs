@@ -64,6 +64,8 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<UpdateScimSettings>();
         services.TryAddSingleton<ListAuditEvents>();
         services.TryAddSingleton<SignInEmployee>();
+        services.TryAddSingleton<FindEmployeeTenants>();
+        services.TryAddSingleton<ReadEmployeeAccess>();
         services.TryAddSingleton<UnlockEmployee>();
         services.TryAddSingleton<CreateEmployee>();
         services.TryAddSingleton<GetEmployee>();

@@ -17,6 +17,12 @@ public sealed record AuditQuery
 
     public Guid? CredentialId { get; init; }
 
+    /// <summary>The employee profile that acted (the console's "actor" filter).</summary>
+    public Guid? ActorProfileId { get; init; }
+
+    /// <summary>What made the change: "console", "admin-api", "cli", or an identity provider such as "Okta".</summary>
+    public string? Client { get; init; }
+
     public DateTimeOffset? From { get; init; }
 
     public DateTimeOffset? To { get; init; }

@@ -53,6 +53,16 @@ public sealed class ListAuditEvents(DirectoryDatabase database)
             sql.Append($" AND credential_id = {parameters.Add(dialect.Key(credential))}");
         }
 
+        if (query.ActorProfileId is { } actor)
+        {
+            sql.Append($" AND actor_profile_id = {parameters.Add(dialect.Key(actor))}");
+        }
+
+        if (query.Client is not null)
+        {
+            sql.Append($" AND client = {parameters.Add(query.Client)}");
+        }
+
         if (query.From is { } from)
         {
             sql.Append($" AND occurred >= {parameters.Add(dialect.Timestamp(Resources.ScimDateTime.Truncate(from)))}");

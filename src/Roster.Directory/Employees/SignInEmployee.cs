@@ -82,7 +82,8 @@ public sealed class SignInEmployee(DirectoryDatabase database, TimeProvider time
         return SignInResult.Success(employee, EmployeeProjection.PermissionsOf(employee, roles));
     }
 
-    private static string? Refusal(EmployeeRow row) => row.EffectiveStatus switch
+    /// <summary>Why this profile may not be signed in now, or null; also asked on every request of a console session.</summary>
+    internal static string? Refusal(EmployeeRow row) => row.EffectiveStatus switch
     {
         EmployeeStatus.Locked => SignInFailures.Locked,
         EmployeeStatus.Deactivated => SignInFailures.Deactivated,

@@ -6,6 +6,8 @@ using Roster.Server.Admin;
 using Roster.Server.Admin.Authentication;
 using Roster.Server.Admin.Http;
 using Roster.Server.Authentication;
+using Roster.Server.Console;
+using Roster.Server.Console.Http;
 using Roster.Server.Deployment;
 using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
@@ -46,7 +48,10 @@ public static class RosterWebApplication
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages(c => AdminPaths.IsAdmin(c.HttpContext.Request.Path) ? AdminStatusCodePages.WriteAsync(c) : ScimStatusCodePages.WriteAsync(c));
+        app.UseStatusCodePages(c => ConsolePaths.IsConsole(c.HttpContext.Request.Path) ? ConsoleStatusCodePages.WriteAsync(c)
+            : AdminPaths.IsAdmin(c.HttpContext.Request.Path) ? AdminStatusCodePages.WriteAsync(c)
+            : ScimStatusCodePages.WriteAsync(c));
+        app.UseConsoleAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
@@ -54,6 +59,7 @@ public static class RosterWebApplication
         app.MapScim();
         app.MapAdmin();
         app.MapOpenApi();
+        app.MapConsole();
         return app;
     }
 
@@ -86,13 +92,15 @@ public static class RosterWebApplication
         services.AddRosterOAuth(configuration);
 
         // The default scheme picks the API's own credential, so an admin request never runs the
-        // SCIM bearer handler (and a SCIM request never runs a password check).
+        // SCIM bearer handler (and a SCIM request never runs a password check); console pages
+        // read the console's session cookie.
         services.AddAuthentication(RequestScheme)
             .AddPolicyScheme(RequestScheme, null, o => o.ForwardDefaultSelector = c =>
-                AdminPaths.IsAdmin(c.Request.Path) ? AdminBasicDefaults.Scheme : ScimBearerDefaults.Scheme)
+                ConsolePaths.IsConsole(c.Request.Path) ? ConsoleAuthentication.Scheme
+                : AdminPaths.IsAdmin(c.Request.Path) ? AdminBasicDefaults.Scheme
+                : ScimBearerDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ScimBearerHandler>(ScimBearerDefaults.Scheme, null)
             .AddScheme<AuthenticationSchemeOptions, AdminBasicHandler>(AdminBasicDefaults.Scheme, null);
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AdminAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimBearerDefaults.ScimPolicy, p => p
                 .AddAuthenticationSchemes(ScimBearerDefaults.Scheme)
@@ -100,5 +108,8 @@ public static class RosterWebApplication
             .AddPolicy(AdminBasicDefaults.Policy, p => p
                 .AddAuthenticationSchemes(AdminBasicDefaults.Scheme)
                 .RequireClaim(AdminBasicDefaults.TenantClaim));
+
+        // After the admin API's schemes: the console's result handler wraps the admin API's one.
+        services.AddRosterConsole();
     }
 }

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Roster.Directory.Administration;
+using Roster.Directory.Employees;
+using Roster.Directory.Tenants;
+using Roster.Server.Admin.Authentication;
+
+namespace Roster.Server.Console.Authentication;
+
+/// <summary>
+/// The signed-in employee of a console session. The claims are the admin API's own
+/// (<see cref="AdminBasicDefaults"/>), so one <see cref="PermissionRequirement"/> serves both.
+/// </summary>
+public static class ConsolePrincipal
+{
+    /// <summary>The organization's display name, kept in the session for the page header.</summary>
+    public const string OrgNameClaim = "roster:org-name";
+
+    public static ClaimsPrincipal Create(Tenant tenant, Employee employee, IEnumerable<string> permissions)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(employee);
+        var claims = new List<Claim>
+        {
+            new(AdminBasicDefaults.TenantClaim, tenant.Id.ToString()),
+            new(OrgNameClaim, tenant.Name),
+            new(AdminBasicDefaults.EmployeeClaim, employee.Id.ToString()),
+            new(ClaimTypes.Name, employee.Email),
+        };
+        claims.AddRange(permissions.Select(p => new Claim(AdminBasicDefaults.PermissionClaim, p)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, ConsoleAuthentication.Scheme, ClaimTypes.Name, null));
+    }
+
+    /// <summary>The same principal with <paramref name="permissions"/> as they are now.</summary>
+    public static ClaimsPrincipal WithPermissions(ClaimsPrincipal principal, IEnumerable<string> permissions)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var kept = principal.Claims.Where(c => c.Type != AdminBasicDefaults.PermissionClaim).Select(c => new Claim(c.Type, c.Value));
+        var claims = kept.Concat(permissions.Select(p => new Claim(AdminBasicDefaults.PermissionClaim, p)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, ConsoleAuthentication.Scheme, ClaimTypes.Name, null));
+    }
+
+    public static Guid? TenantId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user?.FindFirstValue(AdminBasicDefaults.TenantClaim), out var id) ? id : null;
+
+    public static Guid? EmployeeId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user?.FindFirstValue(AdminBasicDefaults.EmployeeClaim), out var id) ? id : null;
+
+    public static string OrgName(this ClaimsPrincipal user) => user?.FindFirstValue(OrgNameClaim) ?? "";
+
+    /// <summary>Who makes a change from the console, as the audit log credits it.</summary>
+    public static AdminActor ConsoleActor(this ClaimsPrincipal user)
+    {
+        var tenant = user.TenantId() ?? throw new InvalidOperationException("Console pages run only for signed-in employees.");
+        return new AdminActor(tenant, user.EmployeeId(), null, ConsoleAuthentication.Client);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Roster.Directory.Audit;
+using Roster.Directory.Employees;
+using Roster.Server.Console.Authentication;
+
+namespace Roster.Server.Console.Pages;
+
+/// <summary>
+/// The audit log, newest first: filter by actor (an employee's email), client, action, resource
+/// type and time (UTC); "Older events" follows the directory's cursor.
+/// </summary>
+[Authorize(Policy = ConsolePolicies.AuditView)]
+public sealed class AuditModel(ListAuditEvents list, ListEmployees employees, GetEmployee getEmployee) : ConsolePageModel
+{
+    public const int PageSize = 50;
+
+    /// <summary>The actor filter: an employee's email or profile id.</summary>
+    [BindProperty(SupportsGet = true, Name = "actor")]
+    public string? ActorFilter { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Client { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Action { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ResourceType { get; set; }
+
+    /// <summary>From (inclusive), as the datetime-local input sends it, read as UTC.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    /// <summary>To (exclusive), read as UTC.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public AuditPage Events { get; private set; } = new([], null);
+
+    /// <summary>The emails of the profiles that acted on this page.</summary>
+    public IReadOnlyDictionary<Guid, string> ActorEmails { get; private set; } = new Dictionary<Guid, string>();
+
+    public bool Filtered => !string.IsNullOrEmpty(ActorFilter) || !string.IsNullOrEmpty(Client) || !string.IsNullOrEmpty(Action)
+        || !string.IsNullOrEmpty(ResourceType) || !string.IsNullOrEmpty(From) || !string.IsNullOrEmpty(To);
+
+    /// <summary>This page's filters as a query string, with <paramref name="cursor"/> for the next page.</summary>
+    public string QueryWith(string? cursor)
+    {
+        var pairs = new[] { ("actor", ActorFilter), ("client", Client), ("action", Action), ("resourceType", ResourceType), ("from", From), ("to", To), ("cursor", cursor) };
+        return "?" + string.Join('&', pairs.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+    }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Guid? actor = null;
+        if (!string.IsNullOrWhiteSpace(ActorFilter))
+        {
+            actor = await FindActorAsync(ActorFilter.Trim(), cancellationToken);
+            if (actor is null)
+            {
+                ModelState.AddModelError("actor", $"No employee of this organization has the email or id '{ActorFilter.Trim()}'.");
+                return;
+            }
+        }
+
+        var from = ParseTime(From, nameof(From));
+        var to = ParseTime(To, nameof(To));
+        if (!ModelState.IsValid)
+        {
+            return;
+        }
+
+        var query = new AuditQuery
+        {
+            ActorProfileId = actor,
+            Client = NullIfEmpty(Client),
+            Action = NullIfEmpty(Action),
+            ResourceType = NullIfEmpty(ResourceType),
+            From = from,
+            To = to,
+            PageSize = PageSize,
+            Cursor = NullIfEmpty(Cursor),
+        };
+        var result = await list.ExecuteAsync(OrgId, query, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            ShowError(result.Error);
+            return;
+        }
+
+        Events = result.Value!;
+        var emails = new Dictionary<Guid, string>();
+        foreach (var id in Events.Events.Select(e => e.ActorProfileId).OfType<Guid>().Distinct())
+        {
+            var found = await getEmployee.ExecuteAsync(OrgId, id, cancellationToken);
+            if (found.IsSuccess)
+            {
+                emails[id] = found.Value!.Email;
+            }
+        }
+
+        ActorEmails = emails;
+    }
+
+    private async Task<Guid?> FindActorAsync(string actor, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(actor, out var id))
+        {
+            return id;
+        }
+
+        var page = await employees.ExecuteAsync(OrgId, null, actor, 1, ListEmployees.MaxPageSize, cancellationToken);
+        return page.Value?.Employees.FirstOrDefault(e => string.Equals(e.Email, actor, StringComparison.OrdinalIgnoreCase))?.Id;
+    }
+
+    private DateTimeOffset? ParseTime(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return parsed;
+        }
+
+        ModelState.AddModelError(field, $"'{text}' is not a date and time, e.g. 2026-11-26T09:00.");
+        return null;
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Roster.Directory.Administration;
+using Roster.Directory.Employees;
+using Roster.Directory.Roles;
+using Roster.Server.Console.Authentication;
+using Roster.Server.Deployment;
+
+namespace Roster.Server.Console.Pages.Employees;
+
+/// <summary>
+/// One employee profile: its fields (saved by <see cref="UpdateEmployee"/>, so refused while SCIM
+/// is on), "Clear billing attributes" for a profile that only holds credentials, invite, unblock
+/// and delete. Viewing needs employees.view; every change needs employees.edit.
+/// </summary>
+[Authorize(Policy = ConsolePolicies.EmployeesView)]
+public sealed class EditModel(
+    GetEmployee get, ListRoles roles, UpdateEmployee update, InviteEmployee invite, UnlockEmployee unlock, DeleteEmployee delete, DeploymentUrls urls)
+    : ConsolePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? FirstName { get; set; }
+
+    [BindProperty]
+    public string? LastName { get; set; }
+
+    [BindProperty]
+    public Guid? PrimaryRoleId { get; set; }
+
+    [BindProperty]
+    public string? LoginAuthenticator { get; set; }
+
+    [BindProperty]
+    public bool Billable { get; set; }
+
+    [BindProperty]
+    public string? Licenses { get; set; }
+
+    public Employee Employee { get; private set; } = null!;
+
+    public IReadOnlyList<Role> Roles { get; private set; } = [];
+
+    public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, LoginAuthenticator, Billable, Licenses, Roles, ForNewProfile: false);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return Missing("There is no such employee in this organization.");
+        }
+
+        FirstName = Employee.FirstName;
+        LastName = Employee.LastName;
+        PrimaryRoleId = Employee.PrimaryRoleId;
+        LoginAuthenticator = Employee.LoginAuthenticator;
+        Billable = Employee.Billing.Billable;
+        Licenses = string.Join(", ", Employee.Billing.Licenses);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        Billable = Request.Form.ContainsKey(nameof(Billable));
+        var change = new EmployeeUpdate(FirstName, LastName, PrimaryRoleId, LoginAuthenticator, new BillingAttributes(Billable, EmployeeFields.Licenses(Licenses)));
+        return ChangeAsync(async () => Outcome(await update.ExecuteAsync(Actor, Id, change, cancellationToken), e => $"Profile of {e.Email} saved."), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostClearBillingAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async () => Outcome(await update.ExecuteAsync(Actor, Id, new EmployeeUpdate(ClearBilling: true), cancellationToken), e => $"{e.Email} is no longer billed and holds no license."), cancellationToken);
+
+    public Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async () =>
+        {
+            var result = await invite.ExecuteAsync(Actor, Id, urls.ActivationBase(Request), cancellationToken);
+            return result.IsSuccess ? ($"Invitation sent to {result.Value!.Email}; the link works until {result.Value.Expires:yyyy-MM-dd HH:mm} UTC.", null) : (null, result.Error);
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async () => Outcome(await unlock.ExecuteAsync(Actor, Id, cancellationToken), e => $"{e.Email} is unblocked and can sign in again."), cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        if (!Can(Permission.EmployeesEdit))
+        {
+            return Refuse(Permission.EmployeesEdit);
+        }
+
+        var result = await delete.ExecuteAsync(Actor, Id, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return await ShowAsync(result.Error, cancellationToken);
+        }
+
+        Notice = $"Employee {result.Value!.Email} deleted.";
+        return Redirect("/console/employees");
+    }
+
+    private static (string? Notice, AdminError? Error) Outcome(AdminResult<Employee> result, Func<Employee, string> notice) =>
+        result.IsSuccess ? (notice(result.Value!), null) : (null, result.Error);
+
+    private async Task<IActionResult> ChangeAsync(Func<Task<(string? Notice, AdminError? Error)>> change, CancellationToken cancellationToken)
+    {
+        if (!Can(Permission.EmployeesEdit))
+        {
+            return Refuse(Permission.EmployeesEdit);
+        }
+
+        var (notice, error) = await change();
+        if (error is null)
+        {
+            Notice = notice;
+            return Redirect($"/console/employees/{Id}");
+        }
+
+        return await ShowAsync(error, cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(AdminError error, CancellationToken cancellationToken)
+    {
+        if (error.Kind == AdminErrorKind.NotFound || !await LoadAsync(cancellationToken))
+        {
+            return Missing(error.Detail);
+        }
+
+        ShowError(error, EmployeeFields.Of(error));
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var found = await get.ExecuteAsync(OrgId, Id, cancellationToken);
+        Employee = found.Value!;
+        Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
+        return found.IsSuccess;
+    }
+}

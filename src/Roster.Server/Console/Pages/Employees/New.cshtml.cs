@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Roster.Directory.Employees;
+using Roster.Directory.Roles;
+using Roster.Server.Console.Authentication;
+
+namespace Roster.Server.Console.Pages.Employees;
+
+/// <summary>"Create employee": email, names, primary role, login authenticator, billing attributes (all can be cleared).</summary>
+[Authorize(Policy = ConsolePolicies.EmployeesEdit)]
+public sealed class NewModel(CreateEmployee create, ListRoles roles) : ConsolePageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? FirstName { get; set; }
+
+    [BindProperty]
+    public string? LastName { get; set; }
+
+    [BindProperty]
+    public Guid? PrimaryRoleId { get; set; }
+
+    [BindProperty]
+    public string? LoginAuthenticator { get; set; } = EmployeeDraft.PasswordAuthenticator;
+
+    [BindProperty]
+    public bool Billable { get; set; } = true;
+
+    [BindProperty]
+    public string? Licenses { get; set; }
+
+    public IReadOnlyList<Role> Roles { get; private set; } = [];
+
+    public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, LoginAuthenticator, Billable, Licenses, Roles, ForNewProfile: true);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        // A cleared "Billable" box is not sent at all; the bound default must not win then.
+        Billable = Request.Form.ContainsKey(nameof(Billable));
+        var draft = new EmployeeDraft(Email ?? "", FirstName ?? "", LastName ?? "", PrimaryRoleId, LoginAuthenticator ?? "", new BillingAttributes(Billable, EmployeeFields.Licenses(Licenses)));
+        var result = await create.ExecuteAsync(Actor, draft, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            ShowError(result.Error, EmployeeFields.Of(result.Error));
+            Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
+            return Page();
+        }
+
+        Notice = $"Employee {result.Value!.Email} created. Invite them so they can activate the account.";
+        return Redirect("/console/employees?search=" + Uri.EscapeDataString(result.Value.Email));
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Roster.Directory.Provisioning;
+using Roster.Directory.Roles;
+using Roster.Server.Console.Authentication;
+using Roster.Server.Deployment;
+
+namespace Roster.Server.Console.Pages.Security.Login;
+
+/// <summary>
+/// Security &gt; Login &gt; SCIM provisioning (MoEngage): the on/off toggle, the base connector URL
+/// to copy into the IdP, the default and required roles, the provisioning policies, and the
+/// connection's status (inactive until an IdP's first authenticated call).
+/// </summary>
+[Authorize(Policy = ConsolePolicies.ScimManage)]
+public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, ListRoles roles, DeploymentUrls urls) : ConsolePageModel
+{
+    [BindProperty]
+    public bool Enabled { get; set; }
+
+    [BindProperty]
+    public Guid? DefaultRoleId { get; set; }
+
+    [BindProperty]
+    public Guid? RequiredRoleId { get; set; }
+
+    [BindProperty]
+    public bool UserNameMustBePrimaryEmail { get; set; }
+
+    [BindProperty]
+    public bool NamesNotUpdatable { get; set; }
+
+    [BindProperty]
+    public bool EnforceVerifiedDomains { get; set; }
+
+    public ScimSettings Settings { get; private set; } = null!;
+
+    public IReadOnlyList<Role> Roles { get; private set; } = [];
+
+    public string ConnectorUrl { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Enabled = Settings.Enabled;
+        DefaultRoleId = Settings.DefaultRoleId;
+        RequiredRoleId = Settings.RequiredRoleId;
+        UserNameMustBePrimaryEmail = Settings.UserNameMustBePrimaryEmail;
+        NamesNotUpdatable = Settings.NamesNotUpdatable;
+        EnforceVerifiedDomains = Settings.EnforceVerifiedDomains;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await update.ExecuteAsync(
+            Actor,
+            new ScimSettingsUpdate(Enabled, DefaultRoleId, RequiredRoleId, UserNameMustBePrimaryEmail, NamesNotUpdatable, EnforceVerifiedDomains),
+            cancellationToken);
+        if (!result.IsSuccess)
+        {
+            var aboutRequired = result.Error.Detail.StartsWith("The required role", StringComparison.Ordinal)
+                || result.Error.Detail.EndsWith("required role; activate it first.", StringComparison.Ordinal);
+            ShowError(result.Error, aboutRequired ? nameof(RequiredRoleId) : nameof(DefaultRoleId));
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        Notice = result.Value!.Enabled ? "SCIM provisioning is on. Settings saved." : "SCIM provisioning is off. Settings saved.";
+        return Redirect("/console/security/login/scim");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Settings = await get.ExecuteAsync(OrgId, cancellationToken);
+        Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
+        ConnectorUrl = urls.ConnectorUrl(Request, OrgId);
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Roster.Server.Console.Authentication;
+
+namespace Roster.Server.Console.Pages;
+
+/// <summary>
+/// Email and password of an activated employee; the organization ID only when the email belongs
+/// to several. Failures, counting and lockout are the directory's (<see cref="Directory.Employees.SignInEmployee"/>).
+/// After sign-in, a local ReturnUrl is followed (the OAuth authorize endpoint sends people here
+/// with one); anything else goes to the console's overview.
+/// </summary>
+public sealed class SignInModel(ConsoleSignIn signIn) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your email.")]
+    [Display(Name = "Email")]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your password.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = "";
+
+    [BindProperty]
+    [Display(Name = "Organization ID")]
+    public string? OrgId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ConsoleAuthentication.ReturnUrlParameter)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Shows the organization ID field: asked for, or given in the query.</summary>
+    public bool AskOrganization { get; private set; }
+
+    public void OnGet(string? org)
+    {
+        OrgId = org;
+        AskOrganization = !string.IsNullOrEmpty(org);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        AskOrganization = !string.IsNullOrWhiteSpace(OrgId);
+        Guid? orgId = null;
+        if (AskOrganization)
+        {
+            if (Guid.TryParse(OrgId!.Trim(), out var parsed))
+            {
+                orgId = parsed;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(OrgId), "The organization ID is a GUID, e.g. 5f0c8a52-3b1e-4d7a-9a61-2f4b8d0e6c13.");
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await signIn.SignInAsync(Email, Password, orgId, cancellationToken);
+        if (outcome.Principal is null)
+        {
+            AskOrganization |= outcome.NeedsOrganization;
+            ModelState.AddModelError(outcome.NeedsOrganization ? nameof(OrgId) : string.Empty, outcome.Failure ?? "");
+            return Page();
+        }
+
+        await HttpContext.SignInAsync(ConsoleAuthentication.Scheme, outcome.Principal, new AuthenticationProperties { IsPersistent = false });
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl!) : LocalRedirect(ConsolePaths.Root);
+    }
+}
