@@ -19,6 +19,8 @@ public static class RosterCommandLine
             DomainsCommand.Create(),
             AuditCommand.Create(),
             EmployeesCommand.Create(),
+            AccessKeysCommand.Create(),
+            AppsCommand.Create(),
         };
         return root;
     }

@@ -7,9 +7,10 @@ namespace Roster.Directory.Apps;
 
 /// <summary>
 /// An app registration as an OAuth client. User apps may use the authorization code grant with
-/// refresh tokens (PKCE required for public ones); a back-end app may use client credentials,
-/// and keeps the authorization endpoint only so that Roster can refuse it there with a message
-/// that says what to change, instead of OAuth's bare "unauthorized_client".
+/// refresh tokens (PKCE required for public ones); a back-end app may use client credentials.
+/// A back-end app also holds the code and refresh grants' permissions only so that OpenIddict lets its
+/// authorization request reach Roster's authorize page, which refuses it with a message that
+/// says what to change instead of OAuth's bare "unauthorized_client"; no code is ever issued to it.
 /// </summary>
 internal static class AppClients
 {
@@ -23,14 +24,12 @@ internal static class AppClients
             ConsentType = ConsentTypes.Explicit,
             DisplayName = draft.Name,
         };
-        descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.Endpoints.Authorization, Permissions.Endpoints.Revocation, Permissions.ResponseTypes.Code]);
+        descriptor.Permissions.UnionWith([
+            Permissions.Endpoints.Token, Permissions.Endpoints.Authorization, Permissions.Endpoints.Revocation,
+            Permissions.ResponseTypes.Code, Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken]);
         if (draft.ClientType == AppClientType.BackEnd)
         {
             descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
-        }
-        else
-        {
-            descriptor.Permissions.UnionWith([Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken]);
         }
 
         if (draft.ClientType == AppClientType.UserPublic)

@@ -18,8 +18,15 @@ public sealed class OAuthClientRegistry(IServiceScopeFactory scopes)
         await applications.CreateAsync(descriptor, cancellationToken);
     }
 
-    /// <summary>Replaces the redirect URIs a client may use.</summary>
-    public async Task SetRedirectUrisAsync(string clientId, IEnumerable<Uri> redirectUris, CancellationToken cancellationToken)
+    public async Task<bool> ExistsAsync(string clientId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        return await applications.FindByClientIdAsync(clientId, cancellationToken) is not null;
+    }
+
+    /// <summary>Adds a redirect URI the client may use, when it does not have it yet.</summary>
+    public async Task AddRedirectUriAsync(string clientId, Uri redirectUri, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
@@ -27,8 +34,11 @@ public sealed class OAuthClientRegistry(IServiceScopeFactory scopes)
             ?? throw new InvalidOperationException($"There is no OAuth client {clientId}.");
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, application, cancellationToken);
-        descriptor.RedirectUris.Clear();
-        descriptor.RedirectUris.UnionWith(redirectUris);
+        if (!descriptor.RedirectUris.Add(redirectUri))
+        {
+            return;
+        }
+
         await applications.PopulateAsync(application, descriptor, cancellationToken);
         await applications.UpdateAsync(application, cancellationToken);
     }

@@ -17,6 +17,9 @@ public static class ConsoleServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/", ConsoleAuthentication.Policy);
                 o.Conventions.AllowAnonymousToPage("/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Activate");
+
+                // The authorize endpoint signs people in itself, with the request to come back to.
+                o.Conventions.AllowAnonymousToPage("/OAuth/Authorize");
             })
             .AddMvcOptions(o =>
             {

@@ -11,7 +11,7 @@ namespace Roster.Server.OAuth;
 /// key, authorization code with refresh tokens), <c>/auth/authorize</c>, <c>/auth/revoke</c>,
 /// discovery and JWKS, with clients, consents and tokens in Roster's database and the keys in
 /// <c>server_keys</c> (<see cref="ServerKeys"/>). The token and authorize requests pass through to
-/// <see cref="TokenEndpoint"/> and <c>AuthorizeEndpoint</c>, which decide who gets what;
+/// <see cref="TokenEndpoint"/> and <see cref="Console.Pages.OAuth.AuthorizeModel"/>, which decide who gets what;
 /// OpenIddict does the protocol.
 /// </summary>
 public static class OAuthServerSetup
@@ -45,6 +45,7 @@ public static class OAuthServerSetup
 
                 // TLS usually ends at the load balancer in front of Roster, so the requests it sees are
                 // plain HTTP; the deployment guide requires HTTPS at the edge (docs/operations.md).
+                server.AddEventHandler(TrustIdpCallbacks.Descriptor);
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
@@ -60,6 +61,8 @@ public static class OAuthServerSetup
                 validation.EnableAuthorizationEntryValidation();
             });
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();
+        services.AddSingleton(TrustedRedirects.From(configuration));
+        services.AddSingleton<TrustIdpCallbacks>();
         return services;
     }
 

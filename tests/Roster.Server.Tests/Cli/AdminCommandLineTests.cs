@@ -178,6 +178,35 @@ public sealed class AdminCommandLineTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Access_keys_apps_and_owned_tokens_are_made_listed_and_ended_from_the_command_line()
+    {
+        var orgId = await InitAsync();
+        var owner = (await JsonAsync("employees", "create", "--data", Data, "--tenant", orgId, "--email", "scim@example.com",
+            "--first-name", "SCIM", "--last-name", "Key", "--role", "Administrator", "--json"))["id"]!.GetValue<string>();
+
+        var key = await JsonAsync("access-keys", "create", "--data", Data, "--tenant", orgId, "--owner", owner, "--json");
+        var deactivated = await JsonAsync("access-keys", "deactivate", "--data", Data, "--tenant", orgId, "--id", key["id"]!.GetValue<string>(), "--json");
+        var app = await JsonAsync("apps", "register", "--data", Data, "--tenant", orgId, "--name", "Okta", "--contact", "it@example.com",
+            "--redirect-uri", "https://system-admin.okta.com/admin/app/cpc/roster/oauth/callback", "--json");
+        var apps = await RosterProcess.RunAsync("apps", "list", "--data", Data, "--tenant", orgId);
+        var token = await JsonAsync("tokens", "create", "--data", Data, "--tenant", orgId, "--name", "Okta", "--owner", owner, "--json");
+        var tokens = await RosterProcess.RunAsync("tokens", "list", "--data", Data, "--tenant", orgId);
+        var refused = await RosterProcess.RunAsync("apps", "register", "--data", Data, "--tenant", orgId, "--name", "Bad", "--contact", "it@example.com",
+            "--redirect-uri", "http://example.com/cb");
+
+        Assert.StartsWith("RAK", key["accessKeyId"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("roster_sk_", key["secretAccessKey"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(deactivated["active"]!.GetValue<bool>());
+        Assert.StartsWith("roster_cs_", app["clientSecret"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Okta", apps.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(app["clientSecret"]!.GetValue<string>(), apps.Output, StringComparison.Ordinal);
+        Assert.StartsWith("roster_scim_", token["token"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("owner scim@example.com", tokens.Output, StringComparison.Ordinal);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("https", refused.Error, StringComparison.Ordinal);
+    }
+
     private async Task<string> InitAsync() =>
         (await JsonAsync("init", "--data", Data, "--json"))["orgId"]!.GetValue<string>();
 
