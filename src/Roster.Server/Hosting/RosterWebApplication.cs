@@ -12,6 +12,7 @@ using Roster.Server.Deployment;
 using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
+using Roster.Server.Throttling;
 using Roster.Storage.Sqlite;
 
 namespace Roster.Server.Hosting;
@@ -52,6 +53,9 @@ public static class RosterWebApplication
             : AdminPaths.IsAdmin(c.HttpContext.Request.Path) ? AdminStatusCodePages.WriteAsync(c)
             : ScimStatusCodePages.WriteAsync(c));
         app.UseConsoleAssets();
+
+        // Before authentication: OpenIddict handles /auth/token inside the authentication step.
+        app.UseCredentialThrottling();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
@@ -90,6 +94,7 @@ public static class RosterWebApplication
         services.AddSingleton<ResourceRenderer>();
         services.AddSingleton<IEmployeeSignIn, EmployeeSignIn>();
         services.AddRosterOAuth(configuration);
+        services.AddCredentialThrottling(configuration);
 
         // The default scheme picks the API's own credential, so an admin request never runs the
         // SCIM bearer handler (and a SCIM request never runs a password check); console pages

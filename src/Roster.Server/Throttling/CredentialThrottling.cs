@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Roster.Server.Console;
+using Roster.Server.OAuth;
+
+namespace Roster.Server.Throttling;
+
+/// <summary>
+/// Brute-force protection on the two places that take a secret from anyone: the token endpoint
+/// and the console's sign-in. ASP.NET Core's rate limiter, one fixed one-minute window per
+/// client_id (or email) and address, and one per address; a refused request is a 429 with
+/// <c>Retry-After</c> and a body that says when to try again. Everything else passes untouched.
+/// </summary>
+public static class CredentialThrottling
+{
+    private const string KeyItem = "roster:throttle-key";
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public static IServiceCollection AddCredentialThrottling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CredentialThrottleOptions>()
+            .Bind(configuration.GetSection(CredentialThrottleOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<CredentialThrottleOptions>>((limiter, throttle) =>
+        {
+            var limits = throttle.Value;
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(c => Partition(c, perSecret: true, limits)),
+                PartitionedRateLimiter.Create<HttpContext, string>(c => Partition(c, perSecret: false, limits)));
+            limiter.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    /// <summary>Reads the client_id or email of a throttled request (the form is buffered, so OpenIddict and Razor Pages read it again), then limits.</summary>
+    public static WebApplication UseCredentialThrottling(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(async (context, next) =>
+        {
+            if (KindOf(context.Request) is { } kind && context.Request.HasFormContentType)
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                var secretName = kind == Kind.Token ? ClientIdOf(context.Request, form) : form["Email"].ToString().Trim().ToLowerInvariant();
+                context.Items[KeyItem] = secretName;
+            }
+
+            await next(context);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private enum Kind
+    {
+        Token,
+        SignIn,
+    }
+
+    private static Kind? KindOf(HttpRequest request) =>
+        !HttpMethods.IsPost(request.Method) ? null
+        : request.Path.Equals("/" + OAuthServerSetup.TokenPath, StringComparison.OrdinalIgnoreCase) ? Kind.Token
+        : request.Path.Equals(ConsoleAuthentication.SignInPath, StringComparison.OrdinalIgnoreCase) ? Kind.SignIn
+        : null;
+
+    private static RateLimitPartition<string> Partition(HttpContext context, bool perSecret, CredentialThrottleOptions limits)
+    {
+        if (KindOf(context.Request) is not { } kind)
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var limit = (kind, perSecret) switch
+        {
+            (Kind.Token, true) => limits.TokenPerClient,
+            (Kind.Token, false) => limits.TokenPerAddress,
+            (_, true) => limits.SignInPerAccount,
+            _ => limits.SignInPerAddress,
+        };
+        var key = perSecret ? $"{kind}|{address}|{context.Items[KeyItem]}" : $"{kind}|{address}";
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = Window, QueueLimit = 0 });
+    }
+
+    private static string ClientIdOf(HttpRequest request, IFormCollection form)
+    {
+        var posted = form["client_id"].ToString();
+        if (posted.Length > 0)
+        {
+            return posted;
+        }
+
+        // HTTP Basic client authentication: the client_id is the user name (RFC 6749 §2.3.1).
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+                return WebUtility.UrlDecode(decoded.Split(':', 2)[0]);
+            }
+            catch (FormatException)
+            {
+                return "";
+            }
+        }
+
+        return "";
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var response = rejected.HttpContext.Response;
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : (int)Window.TotalSeconds;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (KindOf(rejected.HttpContext.Request) == Kind.Token)
+        {
+            await response.WriteAsJsonAsync(
+                new Dictionary<string, string>
+                {
+                    ["error"] = "temporarily_unavailable",
+                    ["error_description"] = $"Too many token requests; try again in {seconds} seconds.",
+                },
+                cancellationToken);
+            return;
+        }
+
+        await response.WriteAsJsonAsync(
+            new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many sign-in attempts",
+                Detail = $"Too many sign-in attempts from here; try again in {seconds} seconds.",
+            },
+            options: null,
+            contentType: "application/problem+json",
+            cancellationToken);
+    }
+}
