@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Roster.Server.Tests.Admin;
-using Roster.Server.Tests.Cli;
 using Roster.Server.Tests.Infrastructure;
 
 namespace Roster.Server.Tests.Seeds;
@@ -21,22 +19,22 @@ namespace Roster.Server.Tests.Seeds;
 /// (<c>PUT /scim-settings</c>) and on again at the end.</item>
 /// <item>Employee table > Invite, then the activation email's link: <c>POST /employees/{id}/invite</c>
 /// and <c>POST /api/v1/activation</c>.</item>
+/// <item>Employee table > the profile > Security tab > Access keys > Add access key, copy the ID and
+/// the secret (shown once): <c>POST /employees/{id}/access-keys</c>; the pair then works as OAuth 2
+/// client credentials at <c>/auth/token</c>.</item>
 /// <item>Tenant settings > Account settings > SCIM tokens > user drop-down > Generate, copy once:
-/// the operator's <c>roster tokens create</c> (run here as the real CLI against the server's database).</item>
+/// <c>POST /scim-tokens</c> with the profile as owner; the same step through the real CLI is
+/// <c>roster tokens create --owner</c>.</item>
 /// <item>The IdP's base URL <c>/scim/v2</c> (tenant from the token, as CXone's URL): from
 /// <c>GET /api/v1/orgs/{orgId}</c>'s public base URL.</item>
 /// </list>
-/// <para>Not possible in Roster yet (later work): Security tab > Access keys > Add access key
-/// (access key ID and secret shown once), OAuth2 as the IdP's authentication type with the
-/// <c>/auth/token</c> and <c>/auth/authorize?scope=openid</c> endpoints (only shown by the org
-/// document today), choosing the user profile a SCIM token belongs to (tokens have no owner,
-/// so SCIM changes are credited to the token, not to the profile), and token expiry warnings.</para>
+/// <para>Every change the IdP makes with the token is credited to the profile the token belongs to.</para>
 /// </summary>
 [Collection(ServerCollectionDefinition.Name)]
 public sealed class CxoneIdpScimSetupTests(RosterServerFixture server)
 {
     [Fact]
-    public async Task Guide_steps_in_order_give_an_idp_a_token_that_provisions_users_credited_to_the_token()
+    public async Task Guide_steps_in_order_give_an_idp_credentials_that_provision_users_credited_to_the_access_key_profile()
     {
         var console = await SeedConsole.SignInAsync(server);
 
@@ -65,22 +63,37 @@ public sealed class CxoneIdpScimSetupTests(RosterServerFixture server)
         Assert.False(employee["billing"]!["billable"]!.GetValue<bool>());
         Assert.Empty(employee["billing"]!["licenses"]!.AsArray());
 
+        // Steps 4-10: the profile's Security tab > Access keys > Add access key; ID and secret copied once.
+        var key = await console.AddAccessKeyAsync(employee.Id());
+        var keys = await console.Http.GetStringAsync($"access-keys?ownerId={employee.Id()}");
+        Assert.Contains(key["accessKeyId"]!.GetValue<string>(), keys, StringComparison.Ordinal);
+        Assert.DoesNotContain(key["secretAccessKey"]!.GetValue<string>(), keys, StringComparison.Ordinal);
+
         // Steps 11-12: invite, activate from the email; the profile can sign in.
         var owner = await console.InviteAndActivateAsync(employee.Id(), email);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("employees")).StatusCode);
 
-        // Bearer token: generated once, by the operator's CLI today.
-        var (exit, output, error) = await RosterProcess.RunAsync(
-            "tokens", "create", "--data", server.DatabasePath, "--tenant", console.OrgId.ToString(), "--name", "IdP (SCIM AccessKey)", "--json");
-        Assert.True(exit == 0, error);
-        var issued = JsonNode.Parse(output)!;
+        // Bearer token: generated once for the access-key profile, expiring in a year.
+        var issued = await console.GenerateScimTokenAsync("IdP (SCIM AccessKey)", employee.Id());
         var token = issued["token"]!.GetValue<string>();
         var tokenId = issued["id"]!.GetValue<string>();
+        Assert.InRange(DateTimeOffset.Parse(issued["expires"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddDays(364), DateTimeOffset.UtcNow.AddDays(366));
 
         // SCIM settings: turned on again, the IdP gets {publicBaseUrl}/scim/v2 and the token.
         await console.SaveScimSettingsAsync(enabled: true);
         var org = await console.GetAsync("");
         var idp = console.IdentityProvider(org["publicBaseUrl"]!.GetValue<string>() + "/scim/v2", token, "GenericIdP/1.0");
+
+        // The IdP may instead use OAuth 2 with the access key as client credentials.
+        var oauth = await server.CreateClient(null).PostAsync(org["tokenEndpoint"]!.GetValue<string>(), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = key["accessKeyId"]!.GetValue<string>(),
+            ["client_secret"] = key["secretAccessKey"]!.GetValue<string>(),
+        }));
+        Assert.Equal(HttpStatusCode.OK, oauth.StatusCode);
+        var accessToken = (await oauth.ReadObjectAsync())["access_token"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await console.IdentityProvider(org["publicBaseUrl"]!.GetValue<string>() + "/scim/v2", accessToken, "GenericIdP/1.0").GetAsync("Users?count=1")).StatusCode);
 
         // The token is for the SCIM API only.
         using var tokenOnAdmin = server.CreateClient(token, $"api/v1/orgs/{console.OrgId}/");
@@ -104,7 +117,7 @@ public sealed class CxoneIdpScimSetupTests(RosterServerFixture server)
         var audit = await console.AuditOfAsync("User", userId);
         Assert.Equal(["user.create", "user.update", "user.update"], audit.Select(e => e["action"]!.GetValue<string>()));
         Assert.All(audit, e => Assert.Equal(tokenId, e["credentialId"]!.GetValue<string>()));
-        Assert.All(audit, e => Assert.Null(e["actorProfileId"]));
+        Assert.All(audit, e => Assert.Equal(employee.Id(), e["actorProfileId"]!.GetValue<string>()));
 
         var settings = await console.GetAsync("scim-settings");
         Assert.Equal("active", settings["status"]!.GetValue<string>());

@@ -20,13 +20,15 @@ namespace Roster.Server.Tests.Seeds;
 /// <para>Okta steps (SWA app, enable SCIM provisioning, base URL <c>{publicBaseUrl}/scim/v2</c>,
 /// unique identifier userName, push new users and profile updates, To App: create, update, deactivate)
 /// are the IdP's own; the test plays them with Okta's request shapes.</para>
-/// <para>Not possible in Roster yet (later work): the app registration itself (name, description,
-/// technical contacts, email delivery of the registration, single tenant, FedRAMP, client_secret_post,
-/// scopes, user-confidential / user-public client type with back-end refused, redirect URL
-/// <c>https://system-admin.okta.com/admin/app/cpc/{appName}/oauth/callback</c>), the client ID and
-/// secret, Okta's OAuth 2 mode against <c>/auth/token</c> and "Authenticate with CXone" through
-/// <c>/auth/authorize?scope=openid</c> (the org document already shows both endpoints), and
-/// token ownership. A SCIM token from the token service (<c>roster tokens create</c>) stands in.</para>
+/// <para>Then the registration (Developer > App registrations, <c>POST /apps</c>): name,
+/// description, technical contacts, the organization (apps are always single-tenant), client type
+/// (a back-end app is refused by the sign-in flow with a message to choose a user type),
+/// client_secret_post, scopes, the redirect URL
+/// <c>https://system-admin.okta.com/admin/app/cpc/{appName}/oauth/callback</c>; the client ID and
+/// secret (shown once) go into Okta's OAuth 2 mode with <c>/auth/token</c>, and "Authenticate with
+/// CXone" runs the authorization code flow through <c>/auth/authorize?scope=openid</c>. Changes are
+/// credited to the person who authenticated. Not modelled: the email CXone sends the registration
+/// to (Roster shows the registration at once instead); the FedRAMP choice is the deployment's.</para>
 /// </summary>
 [Collection(ServerCollectionDefinition.Name)]
 public sealed class CxoneOktaAppRegistrationScimSetupTests(RosterServerFixture server)
@@ -59,8 +61,29 @@ public sealed class CxoneOktaAppRegistrationScimSetupTests(RosterServerFixture s
         var saved = await integrator.Http.PutAsJsonAsync("scim-settings", new { enabled = true, requiredRoleId = agent.Id(), userNameMustBePrimaryEmail = false, namesNotUpdatable = false });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
 
-        var token = await console.IssueScimTokenAsync("Okta CXone Integration");
-        var okta = console.IdentityProvider(org["publicBaseUrl"]!.GetValue<string>() + "/scim/v2", token.Token, OktaAgent);
+        // Developer > App registrations: the registration form. A back-end app is refused by the
+        // sign-in flow with a message that says to pick a user type; a user-confidential one works.
+        const string callback = "https://system-admin.okta.com/admin/app/cpc/roster_cxone/oauth/callback";
+        var backEnd = await console.Http.PostAsJsonAsync("apps", AppForm("back-end", callback));
+        Assert.Equal(HttpStatusCode.Created, backEnd.StatusCode);
+        var refusal = await RefusalForAsync((await backEnd.ReadObjectAsync())["app"]!["clientId"]!.GetValue<string>(), org["authorizeEndpoint"]!.GetValue<string>(), callback, console.Admin.Email);
+        Assert.Contains("user type", refusal, StringComparison.Ordinal);
+        var registered = await console.Http.PostAsJsonAsync("apps", AppForm("user-confidential", callback));
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var app = await registered.ReadObjectAsync();
+        Assert.Equal("client_secret_post", app["app"]!["tokenEndpointAuthMethod"]!.GetValue<string>());
+        Assert.Equal(console.OrgId.ToString(), app["app"]!["orgId"]!.GetValue<string>());
+        var clientId = app["app"]!["clientId"]!.GetValue<string>();
+
+        // Okta: OAuth 2 with the client ID and secret, then "Authenticate with CXone".
+        var tokens = await console.AuthenticateWithRosterAsync(
+            org["authorizeEndpoint"]!.GetValue<string>() + "?scope=openid",
+            org["tokenEndpoint"]!.GetValue<string>(),
+            clientId,
+            app["clientSecret"]!.GetValue<string>(),
+            console.Admin.Email,
+            callback);
+        var okta = console.IdentityProvider(org["publicBaseUrl"]!.GetValue<string>() + "/scim/v2", tokens["access_token"]!.GetValue<string>(), OktaAgent);
 
         // Create users: no role sent, and a role sent; both end with Agent.
         var plainName = SeedConsole.UniqueEmail("li.wei", "example.cn");
@@ -83,10 +106,30 @@ public sealed class CxoneOktaAppRegistrationScimSetupTests(RosterServerFixture s
 
         var audit = await console.AuditOfAsync("User", plain.Id());
         Assert.Equal(["user.create", "user.update", "user.update"], audit.Select(e => e["action"]!.GetValue<string>()));
-        Assert.All(audit, e => Assert.Equal(token.Id.ToString(), e["credentialId"]!.GetValue<string>()));
+        Assert.All(audit, e => Assert.Equal(app["app"]!["id"]!.GetValue<string>(), e["credentialId"]!.GetValue<string>()));
+        Assert.All(audit, e => Assert.Equal(console.Admin.EmployeeId.ToString(), e["actorProfileId"]!.GetValue<string>()));
         var settings = await console.GetAsync("scim-settings");
         Assert.Equal("active", settings["status"]!.GetValue<string>());
         Assert.Equal("Okta", settings["lastClient"]!.GetValue<string>());
+    }
+
+    private static object AppForm(string clientType, string callback) => new
+    {
+        name = "Okta CXone Integration",
+        description = "User provisioning from Okta",
+        technicalContacts = new[] { "it-admin@example.cn" },
+        clientType,
+        redirectUris = new[] { callback },
+        scopes = new[] { "openid", "offline_access", "scim" },
+    };
+
+    private async Task<string> RefusalForAsync(string clientId, string authorizeEndpoint, string callback, string email)
+    {
+        using var browser = new OAuth.OAuthBrowser(server.BaseAddress);
+        var url = $"{authorizeEndpoint}?scope=openid&client_id={Uri.EscapeDataString(clientId)}&response_type=code&redirect_uri={Uri.EscapeDataString(callback)}";
+        var signIn = await browser.GetAsync(url);
+        var refused = await browser.SubmitAsync(signIn.Html!, "/console/sign-in?ReturnUrl=" + Uri.EscapeDataString(new Uri(url).PathAndQuery), new Dictionary<string, string> { ["Email"] = email, ["Password"] = AdminSessions.Password });
+        return System.Web.HttpUtility.ParseQueryString(refused.LeftTo!.Query)["error_description"] ?? "";
     }
 
     [Fact]

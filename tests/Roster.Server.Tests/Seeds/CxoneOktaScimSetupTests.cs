@@ -21,12 +21,13 @@ namespace Roster.Server.Tests.Seeds;
 /// <c>{publicBaseUrl}/scim/v2</c> from <c>GET /api/v1/orgs/{orgId}</c>, unique identifier userName,
 /// push new users and profile updates; To App: create users, update attributes, deactivate users):
 /// the test plays them with Okta's request shapes and User-Agent.</para>
-/// <para>Not possible in Roster yet (later work): Security tab > Access keys > Add access key (ID and
-/// secret shown once) and Okta's "OAuth 2" authentication mode with them as client ID and secret
-/// against <c>/auth/token</c>; "Authenticate with CXone" (authorization code via
-/// <c>/auth/authorize?scope=openid</c>). The operator's SCIM token (<c>roster tokens create</c>,
-/// with the token service here) stands in for both; it has no owning profile, so changes are
-/// credited to the token, not to the access-key profile.</para>
+/// <para>Then the guide's OAuth 2 steps: the profile's Security tab > Access keys > Add access key
+/// (<c>POST /employees/{id}/access-keys</c>, ID and secret shown once); Okta's authentication mode
+/// "OAuth 2" with <c>/auth/token</c>, <c>/auth/authorize?scope=openid</c> and the key as client ID
+/// and secret; "Authenticate with CXone": Okta's browser redirect, sign-in as the key's profile,
+/// consent, Okta's callback with a code, the code exchanged with client_secret_post for an access
+/// and a refresh token. Okta's callback is trusted for access keys without registering it.
+/// Every change Okta makes is credited to the key's profile.</para>
 /// </summary>
 [Collection(ServerCollectionDefinition.Name)]
 public sealed class CxoneOktaScimSetupTests(RosterServerFixture server)
@@ -54,6 +55,7 @@ public sealed class CxoneOktaScimSetupTests(RosterServerFixture server)
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var profileId = (await created.ReadObjectAsync()).Id();
+        var key = await console.AddAccessKeyAsync(profileId);
         await console.InviteAndActivateAsync(profileId, email);
         Assert.Equal("active", (await console.FindEmployeeAsync(email))!["status"]!.GetValue<string>());
 
@@ -62,11 +64,20 @@ public sealed class CxoneOktaScimSetupTests(RosterServerFixture server)
         await console.CreateRoleAsync("Supervisor");
         await console.SaveScimSettingsAsync(enabled: true, defaultRoleId: agent.Id());
 
-        // Okta's SCIM connection: base URL and (today) a bearer token in place of OAuth 2.
+        // Okta's SCIM connection: base URL, OAuth 2 with the token and authorize endpoints, the access
+        // key ID and secret as client ID and secret, then "Authenticate with CXone" as the key's profile.
         var org = await console.GetAsync("");
         Assert.EndsWith("/auth/token", org["tokenEndpoint"]!.GetValue<string>(), StringComparison.Ordinal);
-        var token = await console.IssueScimTokenAsync("Okta");
-        var okta = console.IdentityProvider(org["publicBaseUrl"]!.GetValue<string>() + "/scim/v2", token.Token, OktaAgent);
+        var tokens = await console.AuthenticateWithRosterAsync(
+            org["authorizeEndpoint"]!.GetValue<string>() + "?scope=openid",
+            org["tokenEndpoint"]!.GetValue<string>(),
+            key["accessKeyId"]!.GetValue<string>(),
+            key["secretAccessKey"]!.GetValue<string>(),
+            email,
+            "https://system-admin.okta.com/admin/app/cpc/roster_okta/oauth/callback");
+        Assert.Contains("scim", tokens["scope"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(tokens["refresh_token"]);
+        var okta = console.IdentityProvider(org["publicBaseUrl"]!.GetValue<string>() + "/scim/v2", tokens["access_token"]!.GetValue<string>(), OktaAgent);
         Assert.Equal("inactive", (await console.GetAsync("scim-settings"))["status"]!.GetValue<string>());
 
         // Okta checks the connection, then looks the user up by userName before creating it.
@@ -109,7 +120,8 @@ public sealed class CxoneOktaScimSetupTests(RosterServerFixture server)
 
         var audit = await console.AuditOfAsync("User", userId);
         Assert.Equal(["user.create", "user.update", "user.update"], audit.Select(e => e["action"]!.GetValue<string>()));
-        Assert.All(audit, e => Assert.Equal(token.Id.ToString(), e["credentialId"]!.GetValue<string>()));
+        Assert.All(audit, e => Assert.Equal(key["id"]!.GetValue<string>(), e["credentialId"]!.GetValue<string>()));
+        Assert.All(audit, e => Assert.Equal(profileId, e["actorProfileId"]!.GetValue<string>()));
         Assert.All(audit, e => Assert.Equal("Okta", e["client"]!.GetValue<string>()));
 
         var settings = await console.GetAsync("scim-settings");

@@ -88,15 +88,65 @@ public sealed class SeedConsole(RosterServerFixture server, AdminSession admin)
     }
 
     /// <summary>
-    /// Today's stand-in for "Generate" in the SCIM token section: the token service behind
-    /// <c>roster tokens create</c>, with the recommended year of validity. The guides' "user
-    /// profile the token belongs to" does not exist yet, so the token has no owner.
+    /// The operator's token (<c>roster tokens create</c> without an owner), for tests about
+    /// provisioning rules rather than credentials.
     /// </summary>
     public async Task<IssuedScimToken> IssueScimTokenAsync(string name, int days = 365)
     {
         var tokens = server.Services.GetRequiredService<IScimTokenService>();
         var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         return await tokens.IssueAsync(OrgId, name, now.AddDays(days), CancellationToken.None);
+    }
+
+    /// <summary>"Tenant settings > Account settings > SCIM tokens": pick the profile, Generate, copy once.</summary>
+    public async Task<JsonObject> GenerateScimTokenAsync(string name, string ownerId)
+    {
+        var response = await admin.Http.PostAsJsonAsync("scim-tokens", new { name, ownerId });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.ReadObjectAsync();
+    }
+
+    /// <summary>The employee's Security tab > Access keys > Add access key: the ID and the secret, shown once.</summary>
+    public async Task<JsonObject> AddAccessKeyAsync(string employeeId)
+    {
+        var response = await admin.Http.PostAsync($"employees/{employeeId}/access-keys", null);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var key = await response.ReadObjectAsync();
+        Assert.Matches("^RAK[A-Z0-9]{20}$", key["accessKeyId"]!.GetValue<string>());
+        Assert.StartsWith("roster_sk_", key["secretAccessKey"]!.GetValue<string>(), StringComparison.Ordinal);
+        return key;
+    }
+
+    /// <summary>
+    /// Okta's "Authenticate with ..." button: Okta sends the person to <c>/auth/authorize</c>,
+    /// they sign in to Roster and allow access, Okta gets a code at its callback and exchanges
+    /// it with client_secret_post. Returns the token response (access and refresh tokens).
+    /// </summary>
+    public async Task<JsonObject> AuthenticateWithRosterAsync(string authorizeEndpoint, string tokenEndpoint, string clientId, string clientSecret, string email, string callback)
+    {
+        // Okta is configured with the guides' authorize URL, ".../auth/authorize?scope=openid", and adds its own parameters.
+        var configured = authorizeEndpoint.Contains("scope=", StringComparison.Ordinal) ? authorizeEndpoint : authorizeEndpoint + "?scope=openid";
+        var url = $"{configured}&client_id={Uri.EscapeDataString(clientId)}&response_type=code&redirect_uri={Uri.EscapeDataString(callback)}&state=okta-state";
+        using var browser = new OAuth.OAuthBrowser(server.BaseAddress);
+        var signIn = await browser.GetAsync(url);
+        Assert.Contains("Sign in to Roster", signIn.Html, StringComparison.Ordinal);
+        var returnUrl = new Uri(url).PathAndQuery;
+        var consent = await browser.SubmitAsync(signIn.Html!, "/console/sign-in?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new Dictionary<string, string> { ["Email"] = email, ["Password"] = AdminSessions.Password });
+        Assert.True(consent.Html?.Contains("Allow", StringComparison.Ordinal) == true, consent.LeftTo?.ToString() ?? consent.Html);
+        var back = await browser.SubmitAsync(consent.Html!, "/auth/authorize", new Dictionary<string, string> { ["roster_decision"] = "allow" });
+        Assert.StartsWith(callback, back.LeftTo!.ToString(), StringComparison.Ordinal);
+        var code = System.Web.HttpUtility.ParseQueryString(back.LeftTo.Query)["code"]!;
+        using var okta = server.CreateClient(null);
+        var exchanged = await okta.PostAsync(tokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = callback,
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+        }));
+        Assert.True(exchanged.StatusCode == HttpStatusCode.OK, await exchanged.Content.ReadAsStringAsync());
+        return await exchanged.ReadObjectAsync();
     }
 
     /// <summary>The IdP's HTTP client: the connector URL it was given, the token, and its own User-Agent.</summary>

@@ -78,7 +78,10 @@ public sealed class AuthorizeModel(
             return Refuse(Errors.AccessDenied, "You are signed in to a different organization from the one this client belongs to; sign in with an account of that organization.");
         }
 
-        var scopes = request.GetScopes();
+        var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
+            ?? throw new InvalidOperationException("OpenIddict validated a client it cannot find.");
+        var applicationId = await applications.GetIdAsync(application, cancellationToken);
+        var scopes = await GrantedScopesAsync(request, application, cancellationToken);
         if (scopes.Contains(OAuthScopes.Scim) && await credentials.CheckScimPersonAsync(tenantId, personId, cancellationToken) is { } reason)
         {
             return Refuse(Errors.AccessDenied, reason);
@@ -89,9 +92,6 @@ public sealed class AuthorizeModel(
             return Refuse(Errors.AccessDenied, "The request was declined.");
         }
 
-        var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
-            ?? throw new InvalidOperationException("OpenIddict validated a client it cannot find.");
-        var applicationId = await applications.GetIdAsync(application, cancellationToken);
         var subject = personId.ToString();
         object? authorization = null;
         await foreach (var existing in authorizations.FindAsync(subject, applicationId, Statuses.Valid, AuthorizationTypes.Permanent, scopes, cancellationToken))
@@ -113,6 +113,28 @@ public sealed class AuthorizeModel(
         authorization ??= await authorizations.CreateAsync(principal, subject, applicationId!, AuthorizationTypes.Permanent, scopes, cancellationToken);
         principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization, cancellationToken));
         return SignIn(principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// What was asked for, plus <c>scim</c> and <c>offline_access</c> when the client may have
+    /// them: Okta's "Authenticate with ..." asks only <c>scope=openid</c> (the URL the guides give)
+    /// yet provisions with the token and refreshes it by itself. The consent page shows them all,
+    /// and the token response's <c>scope</c> says what was granted (RFC 6749 §5.1).
+    /// </summary>
+    private async Task<System.Collections.Immutable.ImmutableArray<string>> GrantedScopesAsync(OpenIddictRequest request, object application, CancellationToken cancellationToken)
+    {
+        var scopes = request.GetScopes().ToList();
+        if (!scopes.Contains(OAuthScopes.Scim) && await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + OAuthScopes.Scim, cancellationToken))
+        {
+            scopes.Add(OAuthScopes.Scim);
+        }
+
+        if (!scopes.Contains(OAuthScopes.OfflineAccess) && await applications.HasPermissionAsync(application, Permissions.GrantTypes.RefreshToken, cancellationToken))
+        {
+            scopes.Add(OAuthScopes.OfflineAccess);
+        }
+
+        return [.. scopes];
     }
 
     private static Dictionary<string, StringValues> WithoutPrompt(OpenIddictRequest request) =>
