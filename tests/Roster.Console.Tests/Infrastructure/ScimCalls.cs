@@ -8,12 +8,12 @@ namespace Roster.Console.Tests.Infrastructure;
 public static class ScimCalls
 {
     /// <summary>Creates a user and returns the new user's id.</summary>
-    public static async Task<string> CreateUserAsOktaAsync(ConsoleServerFixture server, ConsoleTenant tenant, string userName)
+    public static async Task<string> CreateUserAsOktaAsync(ConsoleServerFixture server, ConsoleTenant tenant, string userName, string givenName = "Pat", string familyName = "Provisioned")
     {
         using var http = Okta(server, tenant);
         var body = $$"""
             {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}",
-             "name":{"givenName":"Pat","familyName":"Provisioned"},"emails":[{"value":"{{userName}}","primary":true,"type":"work"}],"active":true}
+             "name":{"givenName":"{{givenName}}","familyName":"{{familyName}}"},"emails":[{"value":"{{userName}}","primary":true,"type":"work"}],"active":true}
             """;
         using var content = new StringContent(body, Encoding.UTF8, "application/scim+json");
         using var response = await http.PostAsync(new Uri($"scim/v2/{tenant.OrgId}/Users", UriKind.Relative), content);
