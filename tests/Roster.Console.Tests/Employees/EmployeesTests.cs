@@ -119,4 +119,21 @@ public sealed class EmployeesTests(ConsoleServerFixture server, ChromiumBrowser 
         Browser.Sees("Page 2 of 2");
         Assert.Equal(2, Browser.Driver.FindElements(By.CssSelector("tbody tr")).Count);
     }
+
+    [Fact]
+    public async Task While_scim_is_on_creating_an_employee_is_refused_with_the_reason()
+    {
+        await SignInToNewTenantAsync();
+        Open("console/employees");
+        Assert.Empty(Browser.Driver.FindElements(By.LinkText("Create employee")));
+
+        Open("console/employees/new");
+        Browser.Type("Email", "manual@example.com");
+        Browser.Type("First name", "Man");
+        Browser.Type("Last name", "Ual");
+        Browser.Click("Create");
+
+        Browser.Sees("While SCIM provisioning is on, users are managed by your identity provider");
+        Assert.Contains("/console/employees/new", Browser.Driver.Url, StringComparison.Ordinal);
+    }
 }
