@@ -37,7 +37,7 @@ public sealed class EmployeesTests(ConsoleServerFixture server, ChromiumBrowser 
         Browser.Type("Repeat the password", "a long enough password");
         Browser.Click("Activate");
         Browser.Sees($"Your account {email} is active.");
-        Browser.Click("Sign in");
+        Browser.ClickToLoad("Sign in");
         SignIn(email, "a long enough password");
 
         Browser.Sees("Employees");
