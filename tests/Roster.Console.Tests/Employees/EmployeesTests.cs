@@ -124,6 +124,8 @@ public sealed class EmployeesTests(ConsoleServerFixture server, ChromiumBrowser 
     public async Task While_scim_is_on_creating_an_employee_is_refused_with_the_reason()
     {
         await SignInToNewTenantAsync();
+        Browser.Sees("Check SCIM provisioning");
+        Assert.Empty(Browser.Driver.FindElements(By.LinkText("Create an employee profile")));
         Open("console/employees");
         Assert.Empty(Browser.Driver.FindElements(By.LinkText("Create employee")));
 
