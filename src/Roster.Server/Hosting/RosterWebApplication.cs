@@ -84,6 +84,8 @@ public static class RosterWebApplication
         // ProblemDetails that says which parameter failed, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(AdminOpenApi.Configure);
+        // Console pages first: an HTML page for a person; everything else gets SCIM errors or ProblemDetails.
+        services.AddExceptionHandler<ConsoleExceptionHandler>();
         services.AddExceptionHandler<ScimExceptionHandler>();
         services.AddRosterDirectory();
         services.AddRosterSqlite(database);

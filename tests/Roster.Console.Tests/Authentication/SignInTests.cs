@@ -130,4 +130,16 @@ public sealed class SignInTests(ConsoleServerFixture server, ChromiumBrowser bro
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Console_pages_forbid_framing_and_foreign_scripts()
+    {
+        using var http = new HttpClient { BaseAddress = Server.BaseAddress };
+
+        using var response = await http.GetAsync(new Uri("console/sign-in", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
 }

@@ -37,7 +37,7 @@ public sealed class EmployeesTests(ConsoleServerFixture server, ChromiumBrowser 
         Browser.Type("Repeat the password", "a long enough password");
         Browser.Click("Activate");
         Browser.Sees($"Your account {email} is active.");
-        Browser.Click("Sign in");
+        Browser.ClickToLoad("Sign in");
         SignIn(email, "a long enough password");
 
         Browser.Sees("Employees");
@@ -118,5 +118,24 @@ public sealed class EmployeesTests(ConsoleServerFixture server, ChromiumBrowser 
 
         Browser.Sees("Page 2 of 2");
         Assert.Equal(2, Browser.Driver.FindElements(By.CssSelector("tbody tr")).Count);
+    }
+
+    [Fact]
+    public async Task While_scim_is_on_creating_an_employee_is_refused_with_the_reason()
+    {
+        await SignInToNewTenantAsync();
+        Browser.Sees("Check SCIM provisioning");
+        Assert.Empty(Browser.Driver.FindElements(By.LinkText("Create an employee profile")));
+        Open("console/employees");
+        Assert.Empty(Browser.Driver.FindElements(By.LinkText("Create employee")));
+
+        Open("console/employees/new");
+        Browser.Type("Email", "manual@example.com");
+        Browser.Type("First name", "Man");
+        Browser.Type("Last name", "Ual");
+        Browser.Click("Create");
+
+        Browser.Sees("While SCIM provisioning is on, users are managed by your identity provider");
+        Assert.Contains("/console/employees/new", Browser.Driver.Url, StringComparison.Ordinal);
     }
 }

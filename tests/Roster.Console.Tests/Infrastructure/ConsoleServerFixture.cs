@@ -46,9 +46,13 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
     public string Url(string relative) => new Uri(BaseAddress, relative).ToString();
 
     /// <summary>A new tenant, its first SCIM token, and an active employee holding <paramref name="permissions"/>.</summary>
-    public async Task<ConsoleTenant> CreateTenantAsync(params string[] permissions)
+    public Task<ConsoleTenant> CreateTenantAsync(params string[] permissions) =>
+        CreateNamedTenantAsync("Acme " + Guid.NewGuid().ToString("N")[..6], permissions);
+
+    /// <summary>A new tenant called <paramref name="name"/>, as <see cref="CreateTenantAsync"/> makes them.</summary>
+    public async Task<ConsoleTenant> CreateNamedTenantAsync(string name, params string[] permissions)
     {
-        var tenant = await Services.GetRequiredService<ITenantService>().CreateAsync("Acme " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None);
+        var tenant = await Services.GetRequiredService<ITenantService>().CreateAsync(name, CancellationToken.None);
         var token = await Services.GetRequiredService<IScimTokenService>().IssueAsync(tenant.Id, "Okta", DateTimeOffset.UtcNow.AddDays(365), CancellationToken.None);
         var admin = await AddEmployeeAsync(tenant.Id, permissions);
         return new ConsoleTenant(tenant.Id, tenant.Name, token.Token, admin);
@@ -81,11 +85,13 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
     /// Turns the tenant's SCIM provisioning off as the operator: a new tenant starts with it on,
     /// and manual employee changes are refused while it is.
     /// </summary>
-    public async Task TurnScimOffAsync(Guid orgId)
+    public Task TurnScimOffAsync(Guid orgId) => SetScimEnabledAsync(orgId, enabled: false);
+
+    public async Task SetScimEnabledAsync(Guid orgId, bool enabled)
     {
         var settings = await Services.GetRequiredService<Roster.Directory.Provisioning.GetScimSettings>().ExecuteAsync(orgId, CancellationToken.None);
         var saved = await Services.GetRequiredService<Roster.Directory.Provisioning.UpdateScimSettings>().ExecuteAsync(
-            AdminActor.Operator(orgId), Roster.Directory.Provisioning.ScimSettingsUpdate.From(settings) with { Enabled = false }, CancellationToken.None);
+            AdminActor.Operator(orgId), Roster.Directory.Provisioning.ScimSettingsUpdate.From(settings) with { Enabled = enabled }, CancellationToken.None);
         Assert.True(saved.IsSuccess, saved.Error?.Detail);
     }
 

@@ -1,27 +1,46 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Roster.Console.Tests.Infrastructure;
 
-/// <summary>What an identity provider sends: SCIM requests over HTTP with the tenant's bearer token.</summary>
+/// <summary>What an identity provider sends: SCIM requests over HTTP with the tenant's bearer token, as Okta (its User-Agent names it).</summary>
 public static class ScimCalls
 {
-    /// <summary>Creates a user the way Okta does (its User-Agent names it), and returns the response body.</summary>
-    public static async Task<string> CreateUserAsOktaAsync(ConsoleServerFixture server, ConsoleTenant tenant, string userName)
+    /// <summary>Creates a user and returns the new user's id.</summary>
+    public static async Task<string> CreateUserAsOktaAsync(ConsoleServerFixture server, ConsoleTenant tenant, string userName, string givenName = "Pat", string familyName = "Provisioned")
     {
-        ArgumentNullException.ThrowIfNull(server);
-        ArgumentNullException.ThrowIfNull(tenant);
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.ScimToken);
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("Okta-SCIM-Client/1.0");
+        using var http = Okta(server, tenant);
         var body = $$"""
             {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}",
-             "name":{"givenName":"Pat","familyName":"Provisioned"},"emails":[{"value":"{{userName}}","primary":true,"type":"work"}],"active":true}
+             "name":{"givenName":"{{givenName}}","familyName":"{{familyName}}"},"emails":[{"value":"{{userName}}","primary":true,"type":"work"}],"active":true}
             """;
         using var content = new StringContent(body, Encoding.UTF8, "application/scim+json");
         using var response = await http.PostAsync(new Uri($"scim/v2/{tenant.OrgId}/Users", UriKind.Relative), content);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"SCIM create failed: {(int)response.StatusCode} {text}");
-        return text;
+        return JsonNode.Parse(text)!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Okta's deactivation: a PATCH that replaces <c>active</c> with false.</summary>
+    public static async Task DeactivateUserAsOktaAsync(ConsoleServerFixture server, ConsoleTenant tenant, string id)
+    {
+        using var http = Okta(server, tenant);
+        const string body = """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}
+            """;
+        using var content = new StringContent(body, Encoding.UTF8, "application/scim+json");
+        using var response = await http.PatchAsync(new Uri($"scim/v2/{tenant.OrgId}/Users/{id}", UriKind.Relative), content);
+        Assert.True(response.IsSuccessStatusCode, $"SCIM patch failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static HttpClient Okta(ConsoleServerFixture server, ConsoleTenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(tenant);
+        var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.ScimToken);
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("Okta-SCIM-Client/1.0");
+        return http;
     }
 }

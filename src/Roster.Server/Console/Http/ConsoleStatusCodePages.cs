@@ -28,6 +28,7 @@ public static class ConsoleStatusCodePages
             StatusCodes.Status400BadRequest => ("The form could not be accepted", "The page was out of date or incomplete (its security token was missing or expired). Go back, reload the page and try again."),
             StatusCodes.Status403Forbidden => ("You do not have access to this page", "Your role does not grant the permission this page needs; ask an administrator for a role that grants it."),
             StatusCodes.Status404NotFound => ("Page not found", "There is no console page at this address."),
+            StatusCodes.Status500InternalServerError => ("Something went wrong", "Roster could not finish this page."),
             _ => ("Something went wrong", $"The request failed with status {status}."),
         };
         var html = HtmlEncoder.Default;

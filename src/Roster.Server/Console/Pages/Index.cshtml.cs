@@ -1,17 +1,22 @@
+using Roster.Directory.Provisioning;
 using Roster.Server.Deployment;
 
 namespace Roster.Server.Console.Pages;
 
 /// <summary>The console's first page: the organization, its IDs and URLs, and where to go next.</summary>
-public sealed class IndexModel(DeploymentUrls urls) : ConsolePageModel
+public sealed class IndexModel(DeploymentUrls urls, GetScimSettings scimSettings) : ConsolePageModel
 {
+    /// <summary>SCIM provisioning is on: the identity provider creates the users, so the page does not suggest creating them by hand.</summary>
+    public bool ManagedByScim { get; private set; }
+
     public string ConnectorUrl { get; private set; } = "";
 
     public string Region { get; private set; } = "";
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ConnectorUrl = urls.ConnectorUrl(Request, OrgId);
         Region = urls.Options.Region;
+        ManagedByScim = (await scimSettings.ExecuteAsync(OrgId, cancellationToken)).Enabled;
     }
 }

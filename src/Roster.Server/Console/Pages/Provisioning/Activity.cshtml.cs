@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Roster.Directory.Audit;
+using Roster.Directory.Provisioning;
+using Roster.Server.Console.Activity;
+using Roster.Server.Console.Authentication;
+
+namespace Roster.Server.Console.Pages.Provisioning;
+
+/// <summary>
+/// What each identity provider did: problems first, then counts per IdP (creates, updates,
+/// deactivations, deletes, group changes), provisioning events per day, and the latest events.
+/// </summary>
+[Authorize(Policy = ConsolePolicies.AuditView)]
+public sealed class ActivityModel(ListAuditEvents audit, GetScimSettings settings, TimeProvider time) : ConsolePageModel
+{
+    public const int LatestShown = 25;
+
+    public ProvisioningActivity Activity { get; private set; } = null!;
+
+    public ScimSettings Settings { get; private set; } = null!;
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Activity = await ProvisioningActivity.ReadAsync(audit, OrgId, time.GetUtcNow(), cancellationToken);
+        Settings = await settings.ExecuteAsync(OrgId, cancellationToken);
+        Problems = ProvisioningProblems.Of(Settings);
+    }
+}
