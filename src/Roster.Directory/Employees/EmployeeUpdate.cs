@@ -13,10 +13,15 @@ namespace Roster.Directory.Employees;
 /// Sets <see cref="BillingAttributes.None"/> (not billable, no license), for a profile made only to
 /// hold credentials (CXone); wins over <paramref name="Billing"/>.
 /// </param>
+/// <param name="Active">
+/// False deactivates the profile (status deactivated; its sessions, access keys and tokens stop at
+/// once), true reactivates it: the same change as SCIM <c>active</c>, for tenants without SCIM.
+/// </param>
 public sealed record EmployeeUpdate(
     string? FirstName = null,
     string? LastName = null,
     Guid? PrimaryRoleId = null,
     string? LoginAuthenticator = null,
     BillingAttributes? Billing = null,
-    bool ClearBilling = false);
+    bool ClearBilling = false,
+    bool? Active = null);

@@ -11,7 +11,8 @@ using Roster.Directory.Users;
 namespace Roster.Directory.Employees;
 
 /// <summary>
-/// Changes an employee's names, primary role, login authenticator and billing attributes. Names
+/// Changes an employee's names, primary role, login authenticator, billing attributes and
+/// active state (deactivate / reactivate). Names
 /// and role go into the SCIM document (next version, like a SCIM PATCH, under the tenant's
 /// provisioning policy); clearing billing makes the profile not billable with no license
 /// (CXone's "profile only for credentials"). Refused while SCIM provisioning is on
@@ -63,9 +64,21 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
 
             var before = EmployeeProjection.From(row, roles);
             var document = EmployeeDocument.With(row.Document, firstName.Value, lastName.Value, roleName);
+            if (update.Active is { } active)
+            {
+                document["active"] = active;
+            }
+
             var changed = row with
             {
                 Document = document,
+                Active = update.Active ?? row.Active,
+                Status = update.Active switch
+                {
+                    false => EmployeeStatuses.Deactivated,
+                    true when row.Status == EmployeeStatuses.Deactivated => EmployeeStatuses.Active,
+                    _ => row.Status,
+                },
                 LoginAuthenticator = authenticator.Value ?? row.LoginAuthenticator,
                 Billing = billing.Value is { } b ? BillingJson.ToColumn(b) : row.Billing,
             };

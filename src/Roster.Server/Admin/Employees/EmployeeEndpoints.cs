@@ -115,7 +115,7 @@ public static class EmployeeEndpoints
     private static async Task<Results<Ok<EmployeeProfileDocument>, ProblemHttpResult>> UpdateAsync(
         HttpContext context, Guid id, UpdateEmployeeRequest body, UpdateEmployee update, CancellationToken cancellationToken)
     {
-        var change = new EmployeeUpdate(body.FirstName, body.LastName, body.PrimaryRoleId, body.LoginAuthenticator, body.Billing?.ToAttributes(), body.ClearBilling ?? false);
+        var change = new EmployeeUpdate(body.FirstName, body.LastName, body.PrimaryRoleId, body.LoginAuthenticator, body.Billing?.ToAttributes(), body.ClearBilling ?? false, body.Active);
         var result = await update.ExecuteAsync(context.GetAdminActor(), id, change, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(EmployeeProfileDocument.From(result.Value!)) : AdminProblems.From(result.Error, FieldOf(result.Error));
     }

@@ -2,7 +2,8 @@ namespace Roster.Server.Admin.Employees;
 
 /// <summary>
 /// The body of <c>PUT /employees/{id}</c>; a missing member keeps its value. <see cref="ClearBilling"/>
-/// makes the profile not billable with no license, for a profile that only holds credentials.
+/// makes the profile not billable with no license, for a profile that only holds credentials;
+/// <c>active: false</c> deactivates the profile (its sessions, access keys and tokens stop), <c>true</c> reactivates it.
 /// </summary>
 public sealed record UpdateEmployeeRequest(
     string? FirstName,
@@ -10,4 +11,5 @@ public sealed record UpdateEmployeeRequest(
     Guid? PrimaryRoleId,
     string? LoginAuthenticator,
     BillingDocument? Billing,
-    bool? ClearBilling);
+    bool? ClearBilling,
+    bool? Active = null);
