@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using Roster.Directory.AccessKeys;
@@ -19,7 +20,7 @@ namespace Roster.Directory.Database;
 /// filtered by <see cref="TenantId"/>, which each operation sets before it queries: a context
 /// whose tenant was not set sees nothing.
 /// </summary>
-public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbContext(options)
+public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>The tenant this unit of work acts for; <see cref="Guid.Empty"/> matches no row.</summary>
     public Guid TenantId { get; set; }
@@ -49,6 +50,9 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
     public DbSet<AppRegistrationRecord> AppRegistrations => Set<AppRegistrationRecord>();
 
     public DbSet<Credentials.ServerKeyRecord> ServerKeys => Set<Credentials.ServerKeyRecord>();
+
+    /// <summary>ASP.NET Core's data-protection keys (console cookies, anti-forgery tokens), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Pooled contexts are reused: forget the tenant before going back to the pool so that a
     // caller who forgets to set it sees nothing rather than the previous caller's tenant.
@@ -258,6 +262,8 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             key.HasKey(k => k.Purpose).HasName("pk_server_keys");
             key.Property(k => k.Purpose).HasMaxLength(50);
         });
+
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         // OpenIddict's applications, authorizations (consents) and tokens, in Roster's database so
         // that every node shares them (ARCHITECTURE decision 6). Clients carry their tenant in a property.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Roster.Directory;
 using Roster.Directory.Mail;
@@ -96,6 +97,9 @@ public static class RosterWebApplication
         services.AddSingleton<ResourceRenderer>();
         services.AddSingleton<IEmployeeSignIn, EmployeeSignIn>();
         services.AddRosterOAuth(configuration);
+
+        // Console sessions and anti-forgery tokens must read on every node and after a restart.
+        services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<Roster.Directory.Database.RosterDbContext>();
         services.AddCredentialThrottling(configuration);
 
         // The default scheme picks the API's own credential, so an admin request never runs the
