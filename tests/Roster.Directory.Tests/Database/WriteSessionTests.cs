@@ -5,7 +5,7 @@ namespace Roster.Directory.Tests.Database;
 
 public sealed class WriteSessionTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task A_write_session_holds_the_write_lock_from_its_start()
     {
         await using var directory = await TestDirectory.CreateAsync();

@@ -29,7 +29,7 @@ public sealed partial class ScimTokenServiceTests
         Assert.Null(result.FailureReason);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Only_the_SHA256_hash_and_a_hint_are_stored()
     {
         await using var directory = await TestDirectory.CreateAsync();

@@ -71,7 +71,7 @@ public sealed class CxoneIdpScimSetupTests(RosterServerFixture server)
 
         // Bearer token: generated once, by the operator's CLI today.
         var (exit, output, error) = await RosterProcess.RunAsync(
-            "tokens", "create", "--data", server.DatabasePath, "--tenant", console.OrgId.ToString(), "--name", "IdP (SCIM AccessKey)", "--json");
+            server.CliEnvironment, "tokens", "create", "--data", server.Data, "--tenant", console.OrgId.ToString(), "--name", "IdP (SCIM AccessKey)", "--json");
         Assert.True(exit == 0, error);
         var issued = JsonNode.Parse(output)!;
         var token = issued["token"]!.GetValue<string>();
