@@ -10,15 +10,16 @@ public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Uses the PostgreSQL database of <paramref name="connectionString"/> (an Npgsql connection
-    /// string, e.g. <c>Host=db;Database=roster;Username=roster;Password=...</c>): a pooled
+    /// string, e.g. <c>Host=db;Database=roster;Username=roster;Password=...</c>, with automatic
+    /// preparation on unless it says otherwise, see <see cref="PostgresConnectionStrings"/>): a pooled
     /// <see cref="RosterDbContext"/> factory with this assembly's migrations and the PostgreSQL
     /// dialect. No write gate: PostgreSQL has many writers, and several Roster nodes may share
     /// one database. Call <see cref="DirectoryDatabase.MigrateAsync"/> at start to create or upgrade the schema.
     /// </summary>
     public static IServiceCollection AddRosterPostgres(this IServiceCollection services, string connectionString)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        services.AddPooledDbContextFactory<RosterDbContext>(options => PostgresOptions.Configure(options, connectionString));
+        var prepared = PostgresConnectionStrings.From(connectionString);
+        services.AddPooledDbContextFactory<RosterDbContext>(options => PostgresOptions.Configure(options, prepared));
         services.Replace(ServiceDescriptor.Singleton<ISqlDialect, PostgresDialect>());
         services.Replace(ServiceDescriptor.Singleton<IWriteGate, OpenWriteGate>());
         return services;

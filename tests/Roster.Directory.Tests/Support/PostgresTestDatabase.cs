@@ -38,7 +38,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        ClearPools(ConnectionString);
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
     }
 
@@ -77,6 +77,15 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    // The pool of the string given and that of the string Roster opens with (PostgresConnectionStrings).
+    private static void ClearPools(string connectionString)
+    {
+        using var given = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(given);
+        using var opened = new NpgsqlConnection(PostgresConnectionStrings.From(connectionString));
+        NpgsqlConnection.ClearPool(opened);
+    }
+
     // At process exit the server may be gone already: a template left behind goes with the throw-away server.
     private static void DropQuietly(string database)
     {
@@ -103,7 +112,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         }
 
         // A template must have no connections while it is copied.
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        ClearPools(connectionString);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(name);
         return name;
     }
