@@ -44,6 +44,18 @@ public sealed partial class ScimTokenServiceTests
         Assert.Equal(-1, file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(issued.Token[12..])));
     }
 
+    [PostgresFact]
+    public async Task Only_the_SHA256_hash_and_a_hint_are_stored_on_postgres()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+
+        var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Entra", null, None);
+
+        var rows = await directory.QuerySqlAsync("SELECT t::text FROM scim_tokens AS t");
+        Assert.Single(rows);
+        Assert.DoesNotContain(issued.Token[12..], rows[0]!, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Bearer something")]
