@@ -37,14 +37,14 @@ public sealed record RosterStorage(StorageProvider Provider, string ConnectionSt
             case "POSTGRES" or "POSTGRESQL":
                 if (string.IsNullOrWhiteSpace(connectionString) || !connectionString.Contains('=', StringComparison.Ordinal))
                 {
-                    throw new InvalidOperationException(
+                    throw new StorageConfigurationException(
                         $"{SectionName}:Provider is postgres, so {SectionName}:ConnectionString (or --data) must be an Npgsql connection string " +
                         $"such as \"Host=db.example.com;Database=roster;Username=roster;Password=...\"; it is \"{connectionString}\".");
                 }
 
                 return Postgres(connectionString);
             default:
-                throw new InvalidOperationException($"{SectionName}:Provider must be 'sqlite' or 'postgres'; it is '{provider}'.");
+                throw new StorageConfigurationException($"{SectionName}:Provider must be 'sqlite' or 'postgres'; it is '{provider}'.");
         }
     }
 
