@@ -20,7 +20,10 @@ public sealed class PostgresMigrationsSqlGenerator(MigrationsSqlGeneratorDepende
     public override IReadOnlyList<MigrationCommand> Generate(IReadOnlyList<MigrationOperation> operations, IModel? model = null, MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
         ArgumentNullException.ThrowIfNull(operations);
-        if (operations.Count == 0)
+
+        // The history table is created outside the migration lock (several nodes may start at once):
+        // the functions come with the migrations themselves, which run one node at a time.
+        if (operations.All(o => o is EnsureSchemaOperation or CreateTableOperation { Name: HistoryRepository.DefaultTableName }))
         {
             return base.Generate(operations, model, options);
         }
