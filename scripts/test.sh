@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every Roster test: restore, format check, build (warnings are errors), then the test
-# projects. Prints one closing line "N passed, N failed".
+# projects twice: every project on SQLite, then the storage and HTTP tests (Roster.Directory.Tests,
+# Roster.Server.Tests) again on a throw-away PostgreSQL server started here (scripts/postgres.sh).
+# Prints one line per database and a closing line "N passed, N failed" summing both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,16 +13,38 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+source scripts/postgres.sh
+if ! find_postgres_bin >/dev/null; then
+  echo "PostgreSQL is required: the tests run on PostgreSQL as well as SQLite, on a throw-away server this script starts." >&2
+  echo "Install it with 'apt-get install -y postgresql' (Debian/Ubuntu; .ci/run does this)." >&2
+  exit 1
+fi
+
 dotnet restore Roster.slnx
 dotnet format Roster.slnx --verify-no-changes --no-restore
 dotnet build Roster.slnx -c Release --no-restore
 
-log=$(mktemp)
+logs=$(mktemp -d)
+trap 'stop_test_postgres; rm -rf "$logs"' EXIT
 status=0
-dotnet test Roster.slnx -c Release --no-build 2>&1 | tee "$log" || status=$?
 
-passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-rm -f "$log"
-echo "${passed} passed, ${failed} failed"
+ROSTER_TEST_STORAGE=sqlite dotnet test Roster.slnx -c Release --no-build 2>&1 | tee "$logs/sqlite.log" || status=$?
+
+start_test_postgres
+for project in tests/Roster.Directory.Tests tests/Roster.Server.Tests; do
+  ROSTER_TEST_STORAGE=postgres dotnet test "$project" -c Release --no-build 2>&1 | tee -a "$logs/postgres.log" || status=$?
+done
+
+count() { { grep -Eo "$1: +[0-9]+" "$2" || true; } | awk '{s+=$2} END {print s+0}'; }
+total_passed=0
+total_failed=0
+for provider in sqlite postgres; do
+  passed=$(count Passed "$logs/$provider.log")
+  failed=$(count Failed "$logs/$provider.log")
+  skipped=$(count Skipped "$logs/$provider.log")
+  echo "${provider}: ${passed} passed, ${failed} failed, ${skipped} skipped"
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+done
+echo "${total_passed} passed, ${total_failed} failed"
 exit "$status"

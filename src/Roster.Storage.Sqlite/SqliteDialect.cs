@@ -57,6 +57,8 @@ public sealed class SqliteDialect : ISqlDialect
     public string EndsWith(string text, string pattern) =>
         $"(length({text}) >= length({pattern}) AND substr({text}, length({text}) - length({pattern}) + 1) = {pattern})";
 
+    public string Document(string parameter) => parameter;
+
     public string JsonValue(string json, DocumentPath path, AttributeType type)
     {
         var literal = PathLiteral(path);
@@ -83,6 +85,9 @@ public sealed class SqliteDialect : ISqlDialect
         $"WHEN 'array' THEN EXISTS (SELECT 1 FROM json_tree({elementAlias}.value) AS pt WHERE {LeafWithValue}) ELSE 1 END)";
 
     public string ElementIndex(string elementAlias) => $"{elementAlias}.key";
+
+    // BEGIN IMMEDIATE takes the database's one write lock.
+    public string? SerializeTenantWrites(string tenantParameter) => null;
 
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };

@@ -1,7 +1,6 @@
 using Roster.Directory;
 using Roster.Directory.Mail;
 using Roster.Server.Hosting;
-using Roster.Storage.Sqlite;
 
 namespace Roster.Cli.Commands;
 
@@ -10,18 +9,19 @@ public static class CliServices
 {
     public static async Task<ServiceProvider> OpenAsync(string database, CancellationToken cancellationToken)
     {
+        // The storage and the mail settings are the server's (Storage__Provider, Roster__Mail__PickupFolder,
+        // Roster__Mail__Smtp__Host, ...), here from environment variables, so that invitations sent
+        // from the CLI go where the server's would.
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var storage = RosterStorage.From(configuration, database);
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddRosterDirectory();
-        services.AddRosterSqlite(database);
-
-        // Invitations sent from the CLI go where the server's would: the same Roster:Mail settings,
-        // here from environment variables (Roster__Mail__PickupFolder, Roster__Mail__Smtp__Host, ...).
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        services.AddRosterMail(MailConfiguration.Read(configuration, database));
+        storage.AddTo(services);
+        services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));
         services.AddSingleton(DnsConfiguration.Read(configuration));
         var provider = services.BuildServiceProvider();
-        await RosterDatabase.MigrateAsync(provider, cancellationToken);
+        await RosterStorage.MigrateAsync(provider, cancellationToken);
         return provider;
     }
 }

@@ -9,8 +9,10 @@ public static class CommonOptions
 
     public static Option<string> Data() => new("--data")
     {
-        Description = "The SQLite database: a file path or a connection string (\"Data Source=...\"). Created and migrated when missing.",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ROSTER_DATA") ?? "roster.db",
+        Description = "The database: a SQLite file path or connection string (\"Data Source=...\"), or with Storage__Provider=postgres " +
+            "a PostgreSQL connection string (\"Host=...;Database=...\"). Default: ROSTER_DATA, else Storage__ConnectionString, else roster.db. " +
+            "Created and migrated when missing.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ROSTER_DATA") ?? "",
     };
 
     public static Option<string> Urls() => new("--urls")

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Roster.Directory.Tenants;
 using Roster.Server.Hosting;
-using Roster.Storage.Sqlite;
 
 namespace Roster.Cli.Commands;
 
@@ -28,7 +27,7 @@ public static class ServeCommand
                     b.Configuration[$"{RosterServerOptions.SectionName}:{nameof(RosterServerOptions.PublicBaseUrl)}"] = baseUrl;
                 }
             });
-            await RosterDatabase.MigrateAsync(app.Services, cancellationToken);
+            await RosterStorage.MigrateAsync(app.Services, cancellationToken);
             await BootstrapAsync(app, baseUrl, cancellationToken);
             Console.WriteLine($"Roster is listening on {listen}");
             await app.RunAsync(cancellationToken);

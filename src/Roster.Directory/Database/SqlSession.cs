@@ -8,7 +8,8 @@ namespace Roster.Directory.Database;
 /// <summary>
 /// One unit of work on the context's connection: parameterised commands for one tenant and, for
 /// writes, the write gate and a transaction (<c>BEGIN IMMEDIATE</c> on SQLite, so a transaction
-/// that reads and then writes never has to upgrade its lock). Disposing without
+/// that reads and then writes never has to upgrade its lock; a per-tenant lock on PostgreSQL, see
+/// <see cref="ISqlDialect.SerializeTenantWrites"/>). Disposing without
 /// <see cref="CommitAsync"/> rolls back.
 /// </summary>
 internal sealed class SqlSession : IAsyncDisposable
@@ -40,6 +41,10 @@ internal sealed class SqlSession : IAsyncDisposable
             if (gate is not null)
             {
                 session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
+                if (dialect.SerializeTenantWrites(SqlParameters.Tenant) is { } serialize)
+                {
+                    await session.ExecuteAsync(serialize, session.Parameters(), cancellationToken);
+                }
             }
 
             return session;

@@ -6,7 +6,7 @@ namespace Roster.Directory.Filtering;
 /// <summary>
 /// What differs between databases in the SQL the directory writes: how keys, times and numbers
 /// are bound and read, JSON access to documents, case folding, substring tests and error
-/// codes. SQLite's lives in Roster.Storage.Sqlite; PostgreSQL's will live beside it.
+/// codes. SQLite's lives in Roster.Storage.Sqlite, PostgreSQL's in Roster.Storage.Postgres.
 /// </summary>
 public interface ISqlDialect
 {
@@ -50,6 +50,9 @@ public interface ISqlDialect
 
     string EndsWith(string text, string pattern);
 
+    /// <summary>A parameter holding a resource document's JSON text, as the document column's type.</summary>
+    string Document(string parameter);
+
     /// <summary>
     /// The scalar at <paramref name="path"/> of a JSON expression, NULL when absent, in a form
     /// that compares with parameters of <paramref name="type"/>: booleans (also those stored as
@@ -74,6 +77,13 @@ public interface ISqlDialect
 
     /// <summary>The position of an element in its array, for "first element" ordering.</summary>
     string ElementIndex(string elementAlias);
+
+    /// <summary>
+    /// A statement run first in every write transaction so that one tenant's writers go one after
+    /// the other, as the use cases' read-then-write steps expect; null where the database already
+    /// admits one writer at a time (SQLite, with <see cref="Database.IWriteGate"/>).
+    /// </summary>
+    string? SerializeTenantWrites(string tenantParameter);
 
     /// <summary>True when the exception is a unique-constraint violation.</summary>
     bool IsUniqueViolation(DbException exception);

@@ -37,7 +37,7 @@ internal static class GroupSql
         return session.ExecuteAsync(
             "INSERT INTO groups (tenant_id, id, display_name, display_name_key, external_id, created, last_modified, version, document) " +
             $"VALUES ({SqlParameters.Tenant}, {parameters.Add(session.Dialect.Key(id))}, {parameters.Add(columns.DisplayName)}, {parameters.Add(columns.DisplayNameKey)}, " +
-            $"{parameters.Add(columns.ExternalId)}, {time}, {time}, 1, {parameters.Add(document)})",
+            $"{parameters.Add(columns.ExternalId)}, {time}, {time}, 1, {session.Dialect.Document(parameters.Add(document))})",
             parameters, cancellationToken);
     }
 
@@ -47,7 +47,7 @@ internal static class GroupSql
         return session.ExecuteAsync(
             $"UPDATE groups SET display_name = {parameters.Add(columns.DisplayName)}, display_name_key = {parameters.Add(columns.DisplayNameKey)}, " +
             $"external_id = {parameters.Add(columns.ExternalId)}, last_modified = {parameters.Add(session.Dialect.Timestamp(now))}, " +
-            $"version = {parameters.Add(version)}, document = {parameters.Add(document)} " +
+            $"version = {parameters.Add(version)}, document = {session.Dialect.Document(parameters.Add(document))} " +
             $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {parameters.Add(session.Dialect.Key(id))}",
             parameters, cancellationToken);
     }

@@ -41,6 +41,23 @@ internal sealed record ListCursor(bool KeyIsNull, object? Key, Guid LastId)
                 case byte[] bytes:
                     writer.WriteBase64String("b", bytes);
                     break;
+
+                // Sort keys as PostgreSQL returns them (numeric, boolean, timestamptz, uuid).
+                case decimal number:
+                    writer.WriteNumber("m", number);
+                    break;
+                case bool flag:
+                    writer.WriteBoolean("f", flag);
+                    break;
+                case DateTime time:
+                    writer.WriteString("t", new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)));
+                    break;
+                case DateTimeOffset time:
+                    writer.WriteString("t", time.ToUniversalTime());
+                    break;
+                case Guid key:
+                    writer.WriteString("g", key);
+                    break;
             }
 
             writer.WriteEndObject();
@@ -89,6 +106,10 @@ internal sealed record ListCursor(bool KeyIsNull, object? Key, Guid LastId)
                 : root.TryGetProperty("l", out var l) ? l.GetInt64()
                 : root.TryGetProperty("d", out var d) ? d.GetDouble()
                 : root.TryGetProperty("b", out var b) ? b.GetBytesFromBase64()
+                : root.TryGetProperty("m", out var m) ? m.GetDecimal()
+                : root.TryGetProperty("f", out var f) ? f.GetBoolean()
+                : root.TryGetProperty("t", out var t) ? t.GetDateTimeOffset()
+                : root.TryGetProperty("g", out var g) ? g.GetGuid()
                 : null;
             return new ListCursor(root.GetProperty("n").GetBoolean(), key, root.GetProperty("i").GetGuid());
         }

@@ -37,7 +37,7 @@ internal static class UserSql
         var sql = new StringBuilder(
             "INSERT INTO users (tenant_id, id, user_name, user_name_key, external_id, display_name, display_name_key, active, created, last_modified, version, document, status) " +
             $"VALUES ({SqlParameters.Tenant}, {key}, {parameters.Add(columns.UserName)}, {parameters.Add(columns.UserNameKey)}, {parameters.Add(columns.ExternalId)}, " +
-            $"{parameters.Add(columns.DisplayName)}, {parameters.Add(columns.DisplayNameKey)}, {parameters.Add(Active(dialect, columns.Active))}, {time}, {time}, 1, {parameters.Add(document)}, " +
+            $"{parameters.Add(columns.DisplayName)}, {parameters.Add(columns.DisplayNameKey)}, {parameters.Add(Active(dialect, columns.Active))}, {time}, {time}, 1, {session.Dialect.Document(parameters.Add(document))}, " +
             $"{parameters.Add(status ?? (columns.Active == false ? EmployeeStatuses.Deactivated : EmployeeStatuses.Active))});");
         AppendEmails(sql, parameters, key, columns.EmailKeys);
         return session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);
@@ -54,7 +54,7 @@ internal static class UserSql
             $"external_id = {parameters.Add(columns.ExternalId)}, display_name = {parameters.Add(columns.DisplayName)}, " +
             $"display_name_key = {parameters.Add(columns.DisplayNameKey)}, active = {parameters.Add(Active(dialect, columns.Active))}, " +
             $"status = {Status(parameters, columns.Active)}, " +
-            $"last_modified = {parameters.Add(dialect.Timestamp(now))}, version = {parameters.Add(version)}, document = {parameters.Add(document)} " +
+            $"last_modified = {parameters.Add(dialect.Timestamp(now))}, version = {parameters.Add(version)}, document = {session.Dialect.Document(parameters.Add(document))} " +
             $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {key};");
         if (!columns.EmailKeys.SequenceEqual(previous.EmailKeys, StringComparer.Ordinal))
         {

@@ -6,14 +6,15 @@ namespace Roster.Server.Hosting;
 /// <summary>
 /// Reads where invitation emails go from configuration: SMTP when <c>Roster:Mail:Smtp:Host</c> is
 /// set, else the pickup folder <c>Roster:Mail:PickupFolder</c> (default <c>mail-pickup</c> next to
-/// the database, so an operator finds the emails of a laptop run beside its data).
+/// the SQLite database, so an operator finds the emails of a laptop run beside its data; on
+/// PostgreSQL the user's local application data folder).
 /// </summary>
 public static class MailConfiguration
 {
     public const string SectionName = "Roster:Mail";
     public const string DefaultPickupFolderName = "mail-pickup";
 
-    public static MailOptions Read(IConfiguration configuration, string database)
+    public static MailOptions Read(IConfiguration configuration, string? sqliteDatabase)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var mail = configuration.GetSection(SectionName);
@@ -22,7 +23,7 @@ public static class MailConfiguration
         var options = new MailOptions
         {
             From = mail["From"] ?? defaults.From,
-            PickupFolder = mail["PickupFolder"] is { Length: > 0 } folder ? folder : DefaultPickupFolder(database) ?? defaults.PickupFolder,
+            PickupFolder = mail["PickupFolder"] is { Length: > 0 } folder ? folder : DefaultPickupFolder(sqliteDatabase) ?? defaults.PickupFolder,
             SmtpHost = smtp["Host"],
             SmtpPort = smtp.GetValue("Port", defaults.SmtpPort),
             Security = smtp.GetValue("Security", defaults.Security),
@@ -38,9 +39,14 @@ public static class MailConfiguration
         return options;
     }
 
-    /// <summary>The folder beside a SQLite file; null for an in-memory database.</summary>
-    private static string? DefaultPickupFolder(string database)
+    /// <summary>The folder beside a SQLite file; null for an in-memory database or a database server.</summary>
+    private static string? DefaultPickupFolder(string? database)
     {
+        if (database is null)
+        {
+            return null;
+        }
+
         var file = database.Contains('=', StringComparison.Ordinal) ? new SqliteConnectionStringBuilder(database).DataSource : database;
         if (string.IsNullOrWhiteSpace(file) || file.Equals(":memory:", StringComparison.OrdinalIgnoreCase))
         {

@@ -14,7 +14,6 @@ using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
 using Roster.Server.Throttling;
-using Roster.Storage.Sqlite;
 
 namespace Roster.Server.Hosting;
 
@@ -24,10 +23,19 @@ public static class RosterWebApplication
     private const string RequestScheme = "ByApi";
 
     /// <summary>
-    /// Creates the application. <paramref name="database"/> is a SQLite file path or connection
-    /// string; <paramref name="urls"/> the listen addresses (e.g. <c>http://127.0.0.1:5000</c>).
+    /// Creates the application on the storage of its configuration (<see cref="RosterStorage.From"/>):
+    /// <paramref name="database"/> is the SQLite file path or connection string, or with
+    /// <c>Storage:Provider=postgres</c> the PostgreSQL connection string; <paramref name="urls"/>
+    /// the listen addresses (e.g. <c>http://127.0.0.1:5000</c>).
     /// </summary>
-    public static WebApplication Create(string database, string? urls, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Create(string database, string? urls, string[]? args = null, Action<WebApplicationBuilder>? configure = null) =>
+        Create(configuration => RosterStorage.From(configuration, database), urls, args, configure);
+
+    /// <summary>Creates the application on the given storage, whatever the configuration says.</summary>
+    public static WebApplication Create(RosterStorage storage, string? urls, string[]? args = null, Action<WebApplicationBuilder>? configure = null) =>
+        Create(_ => storage, urls, args, configure);
+
+    private static WebApplication Create(Func<IConfiguration, RosterStorage> storage, string? urls, string[]? args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -45,7 +53,7 @@ public static class RosterWebApplication
         // configuration (Logging:LogLevel) can turn them back on.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        AddRoster(builder.Services, builder.Configuration, database);
+        AddRoster(builder.Services, builder.Configuration, storage(builder.Configuration));
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -68,7 +76,7 @@ public static class RosterWebApplication
         return app;
     }
 
-    private static void AddRoster(IServiceCollection services, ConfigurationManager configuration, string database)
+    private static void AddRoster(IServiceCollection services, ConfigurationManager configuration, RosterStorage storage)
     {
         services.AddOptions<RosterServerOptions>()
             .Bind(configuration.GetSection(RosterServerOptions.SectionName))
@@ -89,8 +97,8 @@ public static class RosterWebApplication
         services.AddExceptionHandler<ConsoleExceptionHandler>();
         services.AddExceptionHandler<ScimExceptionHandler>();
         services.AddRosterDirectory();
-        services.AddRosterSqlite(database);
-        services.AddRosterMail(MailConfiguration.Read(configuration, database));
+        storage.AddTo(services);
+        services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));
         services.AddSingleton(DnsConfiguration.Read(configuration));
         services.AddSingleton<ScimBodyReader>();
         services.AddSingleton<ScimUrls>();

@@ -8,7 +8,7 @@ namespace Roster.Directory.Tests.Database;
 
 public sealed class MigrationTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task Migrating_an_empty_file_creates_every_table_and_leaves_nothing_pending()
     {
         await using var directory = await TestDirectory.CreateAsync(migrate: false);
@@ -37,7 +37,7 @@ public sealed class MigrationTests
         Assert.Equal(1, page.TotalResults);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_database_runs_in_WAL_mode()
     {
         await using var directory = await TestDirectory.CreateAsync();
@@ -47,7 +47,7 @@ public sealed class MigrationTests
         Assert.Equal("wal", Assert.Single(mode));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Every_index_starts_with_tenant_id_except_credential_lookups_and_the_OAuth_servers_own_tables()
     {
         await using var directory = await TestDirectory.CreateAsync();
@@ -65,7 +65,7 @@ public sealed class MigrationTests
             c => Assert.EndsWith(":tenant_id", c, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Tenants_created_before_tenant_administration_get_SCIM_settings_with_provisioning_enabled()
     {
         await using var directory = await TestDirectory.CreateAsync(migrate: false);
@@ -84,7 +84,7 @@ public sealed class MigrationTests
         Assert.Equal(["1"], await QueryAsync(directory.FilePath, "SELECT CAST(COUNT(*) AS TEXT) FROM scim_settings"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Role_names_compare_case_sensitively_in_the_database()
     {
         await using var directory = await TestDirectory.CreateAsync();

@@ -5,7 +5,7 @@ namespace Roster.Directory.Tests.Database;
 
 public sealed class WriteSessionTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task A_write_session_holds_the_write_lock_from_its_start()
     {
         await using var directory = await TestDirectory.CreateAsync();
@@ -30,5 +30,35 @@ public sealed class WriteSessionTests
 
         Assert.All(results, r => Assert.True(r.IsSuccess));
         Assert.Equal(64, (await directory.Users.ListAsync(directory.Caller, Requests.Query(count: 0), CancellationToken.None)).Ok().TotalResults);
+    }
+
+    // PostgreSQL has many writers; a tenant's still go one after the other (ISqlDialect.SerializeTenantWrites).
+    [PostgresFact]
+    public async Task Writers_of_one_tenant_go_one_after_the_other_and_other_tenants_do_not_wait()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+        var other = await directory.NewTenantAsync("Tenant B");
+        await using var first = await directory.Database.WriteAsync(directory.Caller.TenantId, CancellationToken.None);
+
+        var sameTenant = Task.Run(async () =>
+        {
+            await using var second = await directory.Database.WriteAsync(directory.Caller.TenantId, CancellationToken.None);
+        });
+        await using (var otherTenant = await directory.Database.WriteAsync(other.TenantId, CancellationToken.None))
+        {
+            await otherTenant.CommitAsync(CancellationToken.None);
+        }
+
+        // The second writer is seen waiting for the tenant's lock in the server's lock table.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Assert.Single(await directory.QuerySqlAsync("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) != "1")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The second writer of the tenant never waited for the first.");
+            await Task.Yield();
+        }
+
+        Assert.False(sameTenant.IsCompleted);
+        await first.CommitAsync(CancellationToken.None);
+        await sameTenant.WaitAsync(TimeSpan.FromSeconds(10));
     }
 }

@@ -8,7 +8,7 @@ namespace Roster.Directory.Tests.Employees;
 
 public sealed class EmployeeMigrationTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task Users_stored_before_employee_profiles_become_active_or_deactivated_profiles()
     {
         await using var directory = await TestDirectory.CreateAsync(migrate: false);

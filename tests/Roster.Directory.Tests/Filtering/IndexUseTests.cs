@@ -9,7 +9,7 @@ namespace Roster.Directory.Tests.Filtering;
 /// <summary>Filters on indexed attributes must seek an index, never scan the tenant's rows.</summary>
 public sealed class IndexUseTests
 {
-    [Theory]
+    [SqliteTheory]
     [InlineData("Users", "userName eq \"bjensen\"", "ux_users_user_name_key (tenant_id=? AND user_name_key=?)")]
     [InlineData("Users", "externalId eq \"x\"", "ix_users_external_id")]
     [InlineData("Users", "displayName eq \"Babs\"", "ix_users_display_name_key")]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Roster.Directory.Audit;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Roles;
@@ -97,7 +96,7 @@ public sealed class ProvisioningPolicyTests
         await SetRolesAsync(directory, defaultRole: null, requiredRole: "Agent");
 
         // DeactivateRole refuses while it is the required role; the database can still end up so (restore, manual edit).
-        await ExecuteAsync(directory, "UPDATE roles SET active = 0");
+        await directory.ExecuteSqlAsync("UPDATE roles SET active = FALSE");
         var created = (await directory.Users.CreateAsync(directory.Caller, new UserBuilder("other").Build(), None)).Failed();
         var patched = (await directory.Users.PatchAsync(directory.Caller, user.Id, Requests.Patch("""[{"op":"replace","path":"title","value":"X"}]"""), null, false, None)).Failed();
 
@@ -289,14 +288,5 @@ public sealed class ProvisioningPolicyTests
         var updates = (await directory.Get<ListAuditEvents>().ExecuteAsync(directory.Caller.TenantId,
             new AuditQuery { Action = AuditActions.UserUpdate }, None)).Ok().Events;
         Assert.Empty(updates);
-    }
-
-    private static async Task ExecuteAsync(TestDirectory directory, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={directory.FilePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

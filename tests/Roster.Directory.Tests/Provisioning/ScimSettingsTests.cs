@@ -195,7 +195,7 @@ public sealed class ScimSettingsTests
         await using (var db = directory.Database.CreateContext(directory.Caller.TenantId))
         {
             // What the CLI or another node does: the row changes behind this process's back.
-            await db.Database.ExecuteSqlRawAsync("UPDATE scim_settings SET enabled = 0");
+            await db.Database.ExecuteSqlRawAsync("UPDATE scim_settings SET enabled = FALSE");
         }
 
         directory.Advance(ScimSwitchCache.Lifetime + TimeSpan.FromSeconds(1));

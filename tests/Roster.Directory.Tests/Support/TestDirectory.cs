@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Roster.Directory.Administration;
 using Roster.Directory.Database;
@@ -7,29 +7,38 @@ using Roster.Directory.Mail;
 using Roster.Directory.Resources;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
+using Roster.Storage.Postgres;
 using Roster.Storage.Sqlite;
 
 namespace Roster.Directory.Tests.Support;
 
 /// <summary>
-/// One directory over its own SQLite file in a fresh temp folder, wired as the server wires it
-/// (AddRosterDirectory + AddRosterSqlite), with a fake clock and one tenant ready.
+/// One directory over its own database, wired as the server wires it (AddRosterDirectory +
+/// AddRosterSqlite or AddRosterPostgres, see <see cref="TestStorage"/>): a SQLite file in a fresh
+/// temp folder, or a fresh PostgreSQL database; with a fake clock and one tenant ready.
 /// </summary>
 public sealed class TestDirectory : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 1, 10, 0, 0, TimeSpan.Zero);
 
-    private TestDirectory(string folder, string path, ServiceProvider services, FakeTimeProvider time)
+    private readonly PostgresTestDatabase? _postgres;
+
+    private TestDirectory(string folder, string path, PostgresTestDatabase? postgres, ServiceProvider services, FakeTimeProvider time)
     {
         Folder = folder;
         FilePath = path;
+        _postgres = postgres;
         Services = services;
         Time = time;
     }
 
     public string Folder { get; }
 
+    /// <summary>The SQLite file (SQLite-only tests; see <see cref="SqliteFactAttribute"/>).</summary>
     public string FilePath { get; }
+
+    /// <summary>The PostgreSQL database's connection string (PostgreSQL-only tests).</summary>
+    public string PostgresConnectionString => _postgres?.ConnectionString ?? throw new InvalidOperationException("This directory is on SQLite.");
 
     /// <summary>Where the directory's emails land, as <c>.eml</c> files (the pickup folder sender).</summary>
     public string MailFolder => System.IO.Path.Combine(Folder, "mail");
@@ -64,15 +73,18 @@ public sealed class TestDirectory : IAsyncDisposable
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "roster-directory-tests", Guid.NewGuid().ToString("N"));
         var path = System.IO.Path.Combine(folder, "roster.db");
         var time = new FakeTimeProvider(Start);
+        var postgres = TestStorage.IsPostgres ? await PostgresTestDatabase.CreateAsync(migrated: migrate) : null;
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(time)
-            .AddRosterDirectory()
-            .AddRosterSqlite(path)
+            .AddRosterDirectory();
+        _ = postgres is null ? services.AddRosterSqlite(path) : services.AddRosterPostgres(postgres.ConnectionString);
+        var provider = services
             .AddRosterMail(new MailOptions { PickupFolder = System.IO.Path.Combine(folder, "mail") })
             .BuildServiceProvider();
-        var directory = new TestDirectory(folder, path, services, time);
+        var directory = new TestDirectory(folder, path, postgres, provider, time);
         if (migrate)
         {
+            // A PostgreSQL database is a copy of the migrated template; migrating finds nothing to do.
             await directory.Database.MigrateAsync(CancellationToken.None);
             directory.Caller = await directory.NewTenantAsync("Tenant A");
         }
@@ -90,9 +102,41 @@ public sealed class TestDirectory : IAsyncDisposable
     /// <summary>Moves the fake clock on.</summary>
     public void Advance(TimeSpan by) => Time.Advance(by);
 
+    /// <summary>Runs SQL on the directory's database outside any use case, to set up states the API cannot reach.</summary>
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var context = Database.CreateContext(Guid.Empty);
+        await context.Database.OpenConnectionAsync();
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of a query's rows, as text.</summary>
+    public async Task<List<string?>> QuerySqlAsync(string sql)
+    {
+        await using var context = Database.CreateContext(Guid.Empty);
+        await context.Database.OpenConnectionAsync();
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string?>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return values;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
         using (var connection = new SqliteConnection(SqliteConnectionStrings.From(FilePath)))
         {
             SqliteConnection.ClearPool(connection);

@@ -29,7 +29,7 @@ public sealed partial class ScimTokenServiceTests
         Assert.Null(result.FailureReason);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Only_the_SHA256_hash_and_a_hint_are_stored()
     {
         await using var directory = await TestDirectory.CreateAsync();
@@ -42,6 +42,18 @@ public sealed partial class ScimTokenServiceTests
         Assert.Equal(issued.Token[^4..], stored.Hint);
         var file = await File.ReadAllBytesAsync(directory.FilePath);
         Assert.Equal(-1, file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(issued.Token[12..])));
+    }
+
+    [PostgresFact]
+    public async Task Only_the_SHA256_hash_and_a_hint_are_stored_on_postgres()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+
+        var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Entra", null, None);
+
+        var rows = await directory.QuerySqlAsync("SELECT t::text FROM scim_tokens AS t");
+        Assert.Single(rows);
+        Assert.DoesNotContain(issued.Token[12..], rows[0]!, StringComparison.Ordinal);
     }
 
     [Theory]

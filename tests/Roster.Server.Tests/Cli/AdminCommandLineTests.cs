@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Roster.Directory.Tests.Support;
 
 namespace Roster.Server.Tests.Cli;
 
@@ -9,7 +10,7 @@ public sealed class AdminCommandLineTests : IDisposable
 
     private string Data => Path.Combine(_directory, "roster.db");
 
-    [Fact]
+    [SqliteFact]
     public async Task Init_creates_an_administrator_role_with_every_permission()
     {
         var init = JsonNode.Parse((await RosterProcess.RunAsync("init", "--data", Data, "--json")).Output)!;
@@ -26,7 +27,7 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.NotNull(init["baseUrl"]);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Roles_create_rename_permissions_deactivate_activate()
     {
         var orgId = await InitAsync();
@@ -44,7 +45,7 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.True(activated["active"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Roles_create_with_a_taken_name_or_unknown_permission_fails_with_a_message()
     {
         var orgId = await InitAsync();
@@ -61,7 +62,7 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.Contains("case-sensitive", missing.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Scim_settings_set_and_show()
     {
         var orgId = await InitAsync();
@@ -83,7 +84,7 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.False(shown["enabled"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Scim_settings_with_an_unknown_role_fails()
     {
         var orgId = await InitAsync();
@@ -94,7 +95,7 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.Contains("Nope", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Audit_list_shows_cli_changes_and_filters_by_action()
     {
         var orgId = await InitAsync();
@@ -113,7 +114,7 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.Contains("scim.settings.update", text.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Employees_create_list_invite_into_the_pickup_folder_and_unlock()
     {
         var orgId = await InitAsync();
@@ -136,7 +137,7 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.Equal("cli", audit["events"]![0]!["client"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Commands_for_an_unknown_tenant_fail_with_a_message()
     {
         var (code, _, error) = await RosterProcess.RunAsync("roles", "list", "--data", Data, "--tenant", Guid.NewGuid().ToString());

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Roster.Directory.Tests.Support;
 
 namespace Roster.Server.Tests.Cli;
 
@@ -9,7 +10,7 @@ public sealed class CommandLineTests : IDisposable
 
     private string Data => Path.Combine(_directory, "roster.db");
 
-    [Fact]
+    [SqliteFact]
     public async Task Init_json_prints_org_id_base_url_and_token()
     {
         var (code, output, error) = await RosterProcess.RunAsync("init", "--data", Data, "--urls", "http://127.0.0.1:5999", "--json");
@@ -22,7 +23,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(File.Exists(Data));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Tokens_create_list_and_revoke()
     {
         var init = JsonNode.Parse((await RosterProcess.RunAsync("init", "--data", Data, "--json")).Output)!;
@@ -43,7 +44,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.NotNull(after.Single(t => t!["id"]!.GetValue<string>() == created["id"]!.GetValue<string>())!["revoked"]);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Tenants_create_and_list()
     {
         var created = JsonNode.Parse((await RosterProcess.RunAsync("tenants", "create", "--data", Data, "--name", "Acme", "--json")).Output)!;
@@ -53,7 +54,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains(list, t => t!["orgId"]!.GetValue<string>() == created["orgId"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Tokens_for_an_unknown_tenant_fail_with_a_message()
     {
         var (code, _, error) = await RosterProcess.RunAsync("tokens", "create", "--data", Data, "--tenant", Guid.NewGuid().ToString());

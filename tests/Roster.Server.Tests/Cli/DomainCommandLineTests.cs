@@ -10,7 +10,7 @@ public sealed class DomainCommandLineTests : IDisposable
 
     private string Data => Path.Combine(_directory, "roster.db");
 
-    [Fact]
+    [SqliteFact]
     public async Task Domains_add_list_verify_remove_with_the_DNS_server_from_the_environment()
     {
         var orgId = await InitAsync();
@@ -32,7 +32,7 @@ public sealed class DomainCommandLineTests : IDisposable
         Assert.Equal("[]", JsonNode.Parse(after.Output)!.ToJsonString());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Verify_without_the_record_exits_3_saying_what_was_found()
     {
         var orgId = await InitAsync();
@@ -50,7 +50,7 @@ public sealed class DomainCommandLineTests : IDisposable
         Assert.Contains("already added", duplicate.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Scim_settings_set_turns_domain_enforcement_on_and_off()
     {
         var orgId = await InitAsync();

@@ -3,19 +3,21 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Roster.Cli.Commands;
+using Roster.Directory.Tests.Support;
 using Roster.Server.Hosting;
-using Roster.Storage.Sqlite;
 
 namespace Roster.Server.Tests.Infrastructure;
 
 /// <summary>
-/// A real Roster server: Kestrel on a free loopback port over a fresh SQLite file. Tests share
-/// the process but never data: each asks for its own tenant with <see cref="CreateTenantAsync"/>.
+/// A real Roster server: Kestrel on a free loopback port over a fresh SQLite file or, in the
+/// PostgreSQL pass (<see cref="TestStorage"/>), a fresh PostgreSQL database. Tests share the
+/// process but never data: each asks for its own tenant with <see cref="CreateTenantAsync"/>.
 /// </summary>
 public sealed class RosterServerFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "roster-tests-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
+    private PostgresTestDatabase? _postgres;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -27,17 +29,35 @@ public sealed class RosterServerFixture : IAsyncLifetime
     /// <summary>Where the server looks TXT records up: the dnsmasq each test routes its names to.</summary>
     public DnsRouter Dns { get; } = new();
 
-    public string DatabasePath => Path.Combine(_directory, "roster.db");
+    public RosterStorage Storage { get; private set; } = null!;
+
+    /// <summary>The server's database as the CLI's <c>--data</c> takes it; run the CLI with <see cref="CliEnvironment"/>.</summary>
+    public string Data => Storage.ConnectionString;
+
+    /// <summary>The environment a <c>roster</c> process needs to open the server's database.</summary>
+    public IReadOnlyDictionary<string, string> CliEnvironment => Storage.Provider == StorageProvider.Postgres
+        ? new Dictionary<string, string> { ["Storage__Provider"] = "postgres" }
+        : new Dictionary<string, string>();
 
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(_directory);
-        _app = RosterWebApplication.Create(DatabasePath, "http://127.0.0.1:0", configure: b =>
+        if (TestStorage.IsPostgres)
+        {
+            _postgres = await PostgresTestDatabase.CreateAsync();
+            Storage = RosterStorage.Postgres(_postgres.ConnectionString);
+        }
+        else
+        {
+            Storage = RosterStorage.Sqlite(Path.Combine(_directory, "roster.db"));
+        }
+
+        _app = RosterWebApplication.Create(Storage, "http://127.0.0.1:0", configure: b =>
         {
             b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail);
             b.Services.AddSingleton<Roster.Directory.Domains.IDnsTxtResolver>(Dns);
         });
-        await RosterDatabase.MigrateAsync(_app.Services, CancellationToken.None);
+        await RosterStorage.MigrateAsync(_app.Services, CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
@@ -67,6 +87,11 @@ public sealed class RosterServerFixture : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -132,10 +132,10 @@ public sealed class MoEngageScimSetupTests(RosterServerFixture server)
 
         // The operator generates the next token, the administrator pastes it into the IdP, then the old one is revoked.
         var (created, output, error) = await RosterProcess.RunAsync(
-            "tokens", "create", "--data", server.DatabasePath, "--tenant", console.OrgId.ToString(), "--name", "MoEngage IdP 2027", "--expires-in-days", "365", "--json");
+            server.CliEnvironment, "tokens", "create", "--data", server.Data, "--tenant", console.OrgId.ToString(), "--name", "MoEngage IdP 2027", "--expires-in-days", "365", "--json");
         Assert.True(created == 0, error);
         var next = JsonNode.Parse(output)!["token"]!.GetValue<string>();
-        var revoked = await RosterProcess.RunAsync("tokens", "revoke", "--data", server.DatabasePath, "--tenant", console.OrgId.ToString(), "--id", current.Id.ToString());
+        var revoked = await RosterProcess.RunAsync(server.CliEnvironment, "tokens", "revoke", "--data", server.Data, "--tenant", console.OrgId.ToString(), "--id", current.Id.ToString());
         Assert.True(revoked.ExitCode == 0, revoked.Error);
 
         Assert.Equal(HttpStatusCode.OK, (await console.IdentityProvider(baseConnectorUrl, next, IdpAgent).GetAsync("Users")).StatusCode);
