@@ -47,6 +47,7 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<GroupStore>();
         services.TryAddSingleton<ScimCallRecorder>();
+        services.TryAddSingleton<ScimCallErrors>();
         services.TryAddSingleton<ScimSwitchCache>();
         services.TryAddKeyedSingleton<IScimResourceStore>(UsersKey, (provider, _) => Switched(provider, provider.GetRequiredService<UserStore>()));
         services.TryAddKeyedSingleton<IScimResourceStore>(GroupsKey, (provider, _) => Switched(provider, provider.GetRequiredService<GroupStore>()));

@@ -265,6 +265,21 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
+        modelBuilder.Entity<ScimCallErrorRecord>(error =>
+        {
+            error.ToTable("scim_call_errors");
+            error.HasKey(e => new { e.TenantId, e.Id }).HasName("pk_scim_call_errors");
+            error.HasIndex(e => new { e.TenantId, e.Occurred }).HasDatabaseName("ix_scim_call_errors_occurred");
+            error.Property(e => e.Method).HasMaxLength(10);
+            error.Property(e => e.Path).HasMaxLength(ScimCallErrors.MaxPathLength);
+            error.Property(e => e.ScimType).HasMaxLength(50);
+            error.Property(e => e.Detail).HasMaxLength(ScimCallErrors.MaxDetailLength);
+            error.Property(e => e.Client).HasMaxLength(200);
+            error.Property(e => e.RequestId).HasMaxLength(100);
+            error.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).HasConstraintName("fk_scim_call_errors_tenants");
+            error.HasQueryFilter(e => e.TenantId == TenantId);
+        });
+
         // OpenIddict's applications, authorizations (consents) and tokens, in Roster's database so
         // that every node shares them (ARCHITECTURE decision 6). Clients carry their tenant in a property.
         modelBuilder.UseOpenIddict();

@@ -704,6 +704,77 @@ namespace Roster.Storage.Postgres.Migrations
                     b.ToTable("groups", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client")
+                        .UseCollation("C");
+
+                    b.Property<Guid?>("CredentialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credential_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail")
+                        .UseCollation("C");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("method")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("Occurred")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("path")
+                        .UseCollation("C");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("ScimType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("scim_type")
+                        .UseCollation("C");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_scim_call_errors");
+
+                    b.HasIndex("TenantId", "Occurred")
+                        .HasDatabaseName("ix_scim_call_errors_occurred");
+
+                    b.ToTable("scim_call_errors", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimSettingsRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1138,6 +1209,16 @@ namespace Roster.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_groups_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scim_call_errors_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimSettingsRecord", b =>

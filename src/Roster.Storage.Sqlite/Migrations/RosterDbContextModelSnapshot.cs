@@ -640,6 +640,72 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("groups", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<byte[]>("CredentialId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("credential_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Occurred")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("ScimType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scim_type");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_scim_call_errors");
+
+                    b.HasIndex("TenantId", "Occurred")
+                        .HasDatabaseName("ix_scim_call_errors_occurred");
+
+                    b.ToTable("scim_call_errors", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimSettingsRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")
@@ -1062,6 +1128,16 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_groups_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scim_call_errors_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimSettingsRecord", b =>

@@ -7,11 +7,11 @@ using Roster.Server.Console.Authentication;
 namespace Roster.Server.Console.Pages.Provisioning;
 
 /// <summary>
-/// What each identity provider did: problems first, then counts per IdP (creates, updates,
+/// What each identity provider did: problems and refused requests first, then counts per IdP (creates, updates,
 /// deactivations, deletes, group changes), provisioning events per day, and the latest events.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.AuditView)]
-public sealed class ActivityModel(ListAuditEvents audit, GetScimSettings settings, TimeProvider time) : ConsolePageModel
+public sealed class ActivityModel(ListAuditEvents audit, GetScimSettings settings, ScimCallErrors errors, TimeProvider time) : ConsolePageModel
 {
     public const int LatestShown = 25;
 
@@ -21,10 +21,14 @@ public sealed class ActivityModel(ListAuditEvents audit, GetScimSettings setting
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    /// <summary>The latest SCIM requests Roster refused, newest first.</summary>
+    public IReadOnlyList<ScimCallError> Errors { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Activity = await ProvisioningActivity.ReadAsync(audit, OrgId, time.GetUtcNow(), cancellationToken);
         Settings = await settings.ExecuteAsync(OrgId, cancellationToken);
         Problems = ProvisioningProblems.Of(Settings);
+        Errors = await errors.LatestAsync(OrgId, time.GetUtcNow().AddDays(-ProvisioningActivity.Days), LatestShown, cancellationToken);
     }
 }

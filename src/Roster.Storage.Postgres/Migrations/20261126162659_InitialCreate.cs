@@ -222,6 +222,33 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "scim_call_errors",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    occurred = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    method = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, collation: "C"),
+                    path = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false, collation: "C"),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    scim_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
+                    detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
+                    client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    credential_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    request_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scim_call_errors", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_scim_call_errors_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
                 {
@@ -545,6 +572,11 @@ namespace Roster.Storage.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_scim_call_errors_occurred",
+                table: "scim_call_errors",
+                columns: new[] { "tenant_id", "occurred" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_scim_settings_default_role_id",
                 table: "scim_settings",
                 columns: new[] { "tenant_id", "default_role_id" });
@@ -632,6 +664,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "oauth_tokens");
+
+            migrationBuilder.DropTable(
+                name: "scim_call_errors");
 
             migrationBuilder.DropTable(
                 name: "scim_settings");
