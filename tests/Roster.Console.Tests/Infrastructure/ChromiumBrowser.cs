@@ -128,7 +128,11 @@ public sealed class ChromiumBrowser : IDisposable
     public T Until<T>(Func<IWebDriver, T> condition)
     {
         var wait = new WebDriverWait(Driver, Wait);
-        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(NoAlertPresentException), typeof(StaleElementReferenceException));
+        // Chromium reports an element of a page that was just replaced either as stale or, when the
+        // swap happens mid-command, as "Node with given id does not belong to the document": both
+        // mean "look again".
+        wait.IgnoreExceptionTypes(
+            typeof(NoSuchElementException), typeof(NoAlertPresentException), typeof(StaleElementReferenceException), typeof(UnknownErrorException));
         return wait.Until(condition);
     }
 
