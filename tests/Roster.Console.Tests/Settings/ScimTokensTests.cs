@@ -62,6 +62,27 @@ public sealed class ScimTokensTests(ConsoleServerFixture server, ChromiumBrowser
     }
 
     [Fact]
+    public async Task A_token_within_thirty_days_of_its_expiry_is_flagged_for_rotation()
+    {
+        var tenant = await SignInToNewTenantAsync();
+        var owner = await Server.AddEmployeeAsync(tenant.OrgId, "employees.edit");
+        var ownerId = (await Server.Services.GetRequiredService<Roster.Directory.Employees.ListEmployees>()
+            .ExecuteAsync(tenant.OrgId, null, owner, 1, CancellationToken.None)).Value!.Employees.Single().Id;
+        var issued = await Server.Services.GetRequiredService<Roster.Directory.Tokens.IScimTokenService>().IssueAsync(
+            Roster.Directory.Administration.AdminActor.Operator(tenant.OrgId),
+            new Roster.Directory.Tokens.ScimTokenRequest("Entra ID", ownerId, DateTimeOffset.UtcNow.AddDays(10)),
+            CancellationToken.None);
+        Assert.True(issued.IsSuccess, issued.Error?.Detail);
+
+        Open("console/settings/scim-tokens");
+
+        var row = Browser.Find(By.XPath("//table[@id='scim-tokens']//tr[td[starts-with(normalize-space(.), 'Entra ID')]]"));
+        Assert.Contains("flagged", row.GetDomProperty("className"), StringComparison.Ordinal);
+        Assert.Contains("Expiring", row.Text, StringComparison.Ordinal);
+        Assert.Contains("Rotate it soon.", row.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_owner_and_an_expiry_in_the_past_are_shown_next_to_their_fields()
     {
         await SignInToNewTenantAsync();

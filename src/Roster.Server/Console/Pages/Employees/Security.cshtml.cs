@@ -56,10 +56,11 @@ public sealed class SecurityModel(GetEmployee get, ListAccessKeys list, CreateAc
     public Task<IActionResult> OnPostActivateAsync(Guid keyId, CancellationToken cancellationToken) =>
         ChangeAsync(change.ActivateAsync(Actor, keyId, cancellationToken), k => $"Access key {k.KeyId} is active again.");
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid keyId, string? keyName, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteAsync(Guid keyId, CancellationToken cancellationToken)
     {
+        var key = (await list.ExecuteAsync(OrgId, Id, cancellationToken)).FirstOrDefault(k => k.Id == keyId);
         var result = await change.DeleteAsync(Actor, keyId, cancellationToken);
-        return Done(result.IsSuccess ? $"Access key {keyName} deleted." : null, result.Error);
+        return Done(result.IsSuccess ? $"Access key {key?.KeyId} deleted." : null, result.Error);
     }
 
     private async Task<IActionResult> ChangeAsync(Task<AdminResult<AccessKey>> changing, Func<AccessKey, string> notice)
