@@ -128,11 +128,9 @@ public sealed class ChromiumBrowser : IDisposable
     public T Until<T>(Func<IWebDriver, T> condition)
     {
         var wait = new WebDriverWait(Driver, Wait);
-        // Chromium reports an element of a page that was just replaced either as stale or, when the
-        // swap happens mid-command, as "Node with given id does not belong to the document": both
-        // mean "look again".
-        wait.IgnoreExceptionTypes(
-            typeof(NoSuchElementException), typeof(NoAlertPresentException), typeof(StaleElementReferenceException), typeof(UnknownErrorException));
+        // While a page is being replaced, chromedriver reports an element of the old one as stale,
+        // or as a node that "does not belong to the document" (an unknown error): both mean try again.
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(NoAlertPresentException), typeof(StaleElementReferenceException), typeof(UnknownErrorException));
         return wait.Until(condition);
     }
 
