@@ -40,8 +40,11 @@ public sealed class AccessKeysTests(ConsoleServerFixture server, ChromiumBrowser
         var keyId = Browser.ValueOf("access-key-id");
         var secretField = Browser.Find(By.Id("secret-access-key"));
         Assert.Equal("password", secretField.GetDomProperty("type"));
-        Browser.Click("Show secret");
+        var reveal = Browser.Find(By.CssSelector("button.reveal"));
+        reveal.SendKeys(Keys.Enter);
         Assert.Equal("text", secretField.GetDomProperty("type"));
+        Assert.Equal("true", reveal.GetAttribute("aria-pressed"));
+        Assert.Equal("Hide secret", reveal.Text);
         var secret = Browser.ValueOf("secret-access-key");
 
         Browser.Driver.Navigate().Refresh();
