@@ -10,11 +10,17 @@ document.addEventListener("click", async (event) => {
     button.textContent = "Copied";
   } catch {
     // Without clipboard access (plain HTTP on another host), select the text for Ctrl+C.
-    const range = document.createRange();
-    range.selectNodeContents(source);
-    const selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
+    if (source instanceof HTMLInputElement) {
+      // A masked secret cannot be copied by hand: show it, then select it.
+      if (source.type === "password") source.type = "text";
+      source.select();
+    } else {
+      const range = document.createRange();
+      range.selectNodeContents(source);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
     button.textContent = "Selected: press Ctrl+C";
   }
   setTimeout(() => { button.textContent = "Copy"; }, 2000);
@@ -26,3 +32,21 @@ document.addEventListener("submit", (event) => {
   const question = button?.dataset.confirm ?? event.target.dataset.confirm;
   if (question && !window.confirm(question)) event.preventDefault();
 });
+
+// Masked secrets: <button class="reveal" data-reveal="#id"> shows or hides the field #id.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button.reveal");
+  if (!button) return;
+  const field = document.querySelector(button.dataset.reveal);
+  if (!field) return;
+  const show = field.type === "password";
+  field.type = show ? "text" : "password";
+  button.setAttribute("aria-pressed", String(show));
+  button.textContent = show ? "Hide secret" : "Show secret";
+});
+
+// A credential shown once comes in the answer to a POST. Pointing this history entry at the
+// page's own address makes a reload ask for the page again (without the credential) instead of
+// resending the form and making another one.
+const shownOnce = document.querySelector("[data-shown-once]");
+if (shownOnce) history.replaceState(null, "", shownOnce.dataset.shownOnce);

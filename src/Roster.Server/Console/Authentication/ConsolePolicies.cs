@@ -16,6 +16,7 @@ public static class ConsolePolicies
     public const string SecurityLoginManage = Prefix + "security.login.manage";
     public const string RolesManage = Prefix + "roles.manage";
     public const string AuditView = Prefix + "audit.view";
+    public const string AccessKeysManage = Prefix + "accesskeys.manage";
 
     public static string For(Permission permission)
     {

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Roster.Directory.Apps;
+using Roster.Server.Console.Authentication;
+using Roster.Server.Deployment;
+
+namespace Roster.Server.Console.Pages.Developer.Apps;
+
+/// <summary>
+/// Developer &gt; App registrations: the organization's OAuth apps, the endpoints to paste into an
+/// IdP, and per app "Revoke consents" (its tokens stop working) and "Delete".
+/// </summary>
+[Authorize(Policy = ConsolePolicies.SecurityLoginManage)]
+public sealed class IndexModel(ListApps list, ChangeApp change, DeploymentUrls urls) : ConsolePageModel
+{
+    public const string Path = "/console/developer/apps";
+
+    public IReadOnlyList<AppRegistration> Apps { get; private set; } = [];
+
+    public OAuthEndpoints Endpoints => OAuthEndpoints.Of(urls, Request);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Apps = await list.ExecuteAsync(OrgId, cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var app = await list.FindAsync(OrgId, id, cancellationToken);
+        var result = await change.DeleteAsync(Actor, id, cancellationToken);
+        Notice = result.IsSuccess ? $"App '{app?.Name}' deleted; its client, consents and tokens stop working at once." : null;
+        Problem = result.Error?.Detail;
+        return Redirect(Path);
+    }
+
+    public async Task<IActionResult> OnPostRevokeConsentsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var app = await list.FindAsync(OrgId, id, cancellationToken);
+        var result = await change.RevokeConsentsAsync(Actor, id, cancellationToken);
+        Notice = result.IsSuccess ? $"Consents to '{app?.Name}' revoked; its tokens stop working and an administrator must authorize it again." : null;
+        Problem = result.Error?.Detail;
+        return Redirect(Path);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Roster.Console.Tests.Infrastructure;
+
+/// <summary>What an identity provider does with the credentials an administrator copied from the console.</summary>
+public static class CredentialCalls
+{
+    /// <summary>Client credentials with client_secret_post at <c>/auth/token</c>, as Okta and Entra send them; the access token.</summary>
+    public static async Task<string> AccessTokenAsync(ConsoleServerFixture server, string clientId, string clientSecret)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+        });
+        using var response = await http.PostAsync(new Uri("auth/token", UriKind.Relative), form);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"The token request failed: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>The status of <c>GET /scim/v2/{orgId}/Users</c> with <paramref name="bearer"/>.</summary>
+    public static async Task<HttpStatusCode> ListUsersAsync(ConsoleServerFixture server, Guid orgId, string bearer)
+    {
+        using var http = Scim(server, bearer);
+        using var response = await http.GetAsync(new Uri($"scim/v2/{orgId}/Users", UriKind.Relative));
+        return response.StatusCode;
+    }
+
+    /// <summary>The status of a user create (<c>POST /scim/v2/{orgId}/Users</c>) with <paramref name="bearer"/>.</summary>
+    public static async Task<HttpStatusCode> CreateUserAsync(ConsoleServerFixture server, Guid orgId, string bearer, string userName)
+    {
+        using var http = Scim(server, bearer);
+        var body = $$"""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}",
+             "name":{"givenName":"Pat","familyName":"Provisioned"},"emails":[{"value":"{{userName}}","primary":true,"type":"work"}],"active":true}
+            """;
+        using var content = new StringContent(body, Encoding.UTF8, "application/scim+json");
+        using var response = await http.PostAsync(new Uri($"scim/v2/{orgId}/Users", UriKind.Relative), content);
+        return response.StatusCode;
+    }
+
+    private static HttpClient Scim(ConsoleServerFixture server, string bearer)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("Okta-SCIM-Client/1.0");
+        return http;
+    }
+}

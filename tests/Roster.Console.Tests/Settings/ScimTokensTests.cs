@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Roster.Console.Tests.Infrastructure;
+
+namespace Roster.Console.Tests.Settings;
+
+/// <summary>Tenant settings &gt; Account settings &gt; SCIM tokens (seed 000's bearer token): generate for a profile, use, revoke.</summary>
+public sealed class ScimTokensTests(ConsoleServerFixture server, ChromiumBrowser browser) : ConsoleTest(server, browser)
+{
+    [Fact]
+    public async Task A_token_generated_for_a_chosen_owner_provisions_until_it_is_revoked()
+    {
+        var tenant = await SignInToNewTenantAsync();
+        var owner = await Server.AddEmployeeAsync(tenant.OrgId, "employees.edit");
+
+        Browser.ClickToLoad("Account settings: SCIM tokens");
+        Assert.Equal(DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd"), Browser.Field("Expires on (UTC)").GetDomProperty("value"));
+        Browser.Select("User", $"Ada Admin ({owner})");
+        Browser.Type("Name", "Okta production");
+        Browser.ClickToLoad("Generate");
+        Browser.Sees("you will not see it again");
+        var token = Browser.ValueOf("issued-token");
+
+        Assert.Equal(HttpStatusCode.Created, await CredentialCalls.CreateUserAsync(Server, tenant.OrgId, token, "pat@example.com"));
+        Open("console/settings/scim-tokens");
+        Assert.Empty(Browser.Driver.FindElements(By.Id("issued-token")));
+        Assert.DoesNotContain(token, Browser.Driver.PageSource, StringComparison.Ordinal);
+        var row = Browser.Find(By.XPath("//table[@id='scim-tokens']//tr[td[starts-with(normalize-space(.), 'Okta production')]]")).Text;
+        Assert.Contains(owner, row, StringComparison.Ordinal);
+        Assert.Contains("Active", row, StringComparison.Ordinal);
+
+        Browser.Find(By.CssSelector("button[aria-label='Revoke Okta production']")).Click();
+        Browser.Until(d => d.SwitchTo().Alert()).Accept();
+        Browser.Sees("SCIM token 'Okta production' revoked");
+        Assert.Equal(HttpStatusCode.Unauthorized, await CredentialCalls.CreateUserAsync(Server, tenant.OrgId, token, "sam@example.com"));
+        Assert.Contains("Revoked", Browser.Find(By.XPath("//table[@id='scim-tokens']//tr[td[starts-with(normalize-space(.), 'Okta production')]]")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_generated_token_answer_is_never_cached_and_a_reload_does_not_show_it_again()
+    {
+        await SignInToNewTenantAsync();
+        Open("console/settings/scim-tokens");
+        Browser.Select("User", Browser.Find(By.CssSelector("#OwnerId option:nth-child(2)")).Text);
+        Browser.Type("Name", "Entra ID");
+        Browser.ClickToLoad("Generate");
+        var token = Browser.ValueOf("issued-token");
+
+        Browser.Driver.Navigate().Refresh();
+
+        Browser.Sees("Entra ID");
+        Assert.Empty(Browser.Driver.FindElements(By.Id("issued-token")));
+        Assert.DoesNotContain(token, Browser.Driver.PageSource, StringComparison.Ordinal);
+        Assert.Single(Browser.Driver.FindElements(By.XPath("//table[@id='scim-tokens']//td[starts-with(normalize-space(.), 'Entra ID')]")));
+        using var generated = await PostFormAsync("console/settings/scim-tokens", "Generate", form => new Dictionary<string, string>
+        {
+            ["OwnerId"] = Regex.Match(form, "<option value=\"([0-9a-f-]{36})\"").Groups[1].Value,
+            ["Name"] = "Cached?",
+        });
+        Assert.Equal(HttpStatusCode.OK, generated.StatusCode);
+        Assert.True(generated.Headers.CacheControl?.NoStore, "The answer that carries the token must say Cache-Control: no-store.");
+    }
+
+    [Fact]
+    public async Task A_token_within_thirty_days_of_its_expiry_is_flagged_for_rotation()
+    {
+        var tenant = await SignInToNewTenantAsync();
+        var owner = await Server.AddEmployeeAsync(tenant.OrgId, "employees.edit");
+        var ownerId = (await Server.Services.GetRequiredService<Roster.Directory.Employees.ListEmployees>()
+            .ExecuteAsync(tenant.OrgId, null, owner, 1, CancellationToken.None)).Value!.Employees.Single().Id;
+        var issued = await Server.Services.GetRequiredService<Roster.Directory.Tokens.IScimTokenService>().IssueAsync(
+            Roster.Directory.Administration.AdminActor.Operator(tenant.OrgId),
+            new Roster.Directory.Tokens.ScimTokenRequest("Entra ID", ownerId, DateTimeOffset.UtcNow.AddDays(10)),
+            CancellationToken.None);
+        Assert.True(issued.IsSuccess, issued.Error?.Detail);
+
+        Open("console/settings/scim-tokens");
+
+        var row = Browser.Find(By.XPath("//table[@id='scim-tokens']//tr[td[starts-with(normalize-space(.), 'Entra ID')]]"));
+        Assert.Contains("flagged", row.GetDomProperty("className"), StringComparison.Ordinal);
+        Assert.Contains("Expiring", row.Text, StringComparison.Ordinal);
+        Assert.Contains("Rotate it soon.", row.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_owner_and_an_expiry_in_the_past_are_shown_next_to_their_fields()
+    {
+        await SignInToNewTenantAsync();
+        Open("console/settings/scim-tokens");
+        Browser.Type("Name", "Okta");
+        Browser.ClickToLoad("Generate");
+        Assert.Contains("Pick the employee profile", Browser.ErrorFor("OwnerId"), StringComparison.Ordinal);
+
+        Browser.Select("User", Browser.Find(By.CssSelector("#OwnerId option:nth-child(2)")).Text);
+        Browser.Driver.ExecuteScript("document.getElementById('Expires').value = '2020-01-01';");
+        Browser.ClickToLoad("Generate");
+
+        Assert.Contains("future", Browser.ErrorFor("Expires"), StringComparison.Ordinal);
+        Assert.Empty(Browser.Driver.FindElements(By.Id("issued-token")));
+    }
+
+    [Fact]
+    public async Task Without_the_scim_permission_the_page_is_not_offered_and_its_url_answers_403()
+    {
+        await SignInToNewTenantAsync("employees.view");
+
+        Assert.Empty(Browser.Driver.FindElements(By.LinkText("Account settings: SCIM tokens")));
+        using var http = SessionClient();
+        using var response = await http.GetAsync(new Uri("console/settings/scim-tokens", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("scim.manage", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Sends a page's form over HTTP with the browser's session, as the browser would (anti-forgery
+    /// token and cookie from a GET of the page), to see the answer's headers a browser hides.
+    /// </summary>
+    private async Task<HttpResponseMessage> PostFormAsync(string path, string handler, Func<string, Dictionary<string, string>> fields)
+    {
+        var session = Browser.Driver.Manage().Cookies.GetCookieNamed(Roster.Server.Console.ConsoleAuthentication.CookieName);
+        Assert.NotNull(session);
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = Server.BaseAddress };
+        using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        get.Headers.Add("Cookie", $"{session.Name}={session.Value}");
+        using var page = await http.SendAsync(get);
+        var form = await page.Content.ReadAsStringAsync();
+        var antiforgery = page.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("roster_console_antiforgery", StringComparison.Ordinal)).Split(';')[0];
+        var values = fields(form);
+        values["__RequestVerificationToken"] = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri($"{path}?handler={handler}", UriKind.Relative)) { Content = new FormUrlEncodedContent(values) };
+        post.Headers.Add("Cookie", $"{session.Name}={session.Value}; {antiforgery}");
+        return await http.SendAsync(post);
+    }
+}
