@@ -34,6 +34,14 @@ public static class ScimCalls
         Assert.True(response.IsSuccessStatusCode, $"SCIM patch failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>A request Roster refuses (a filter with an unknown operator); returns the status.</summary>
+    public static async Task<int> SendRefusedFilterAsOktaAsync(ConsoleServerFixture server, ConsoleTenant tenant)
+    {
+        using var http = Okta(server, tenant);
+        using var response = await http.GetAsync(new Uri($"scim/v2/{tenant.OrgId}/Users?filter=" + Uri.EscapeDataString("userName zz \"pat\""), UriKind.Relative));
+        return (int)response.StatusCode;
+    }
+
     private static HttpClient Okta(ConsoleServerFixture server, ConsoleTenant tenant)
     {
         ArgumentNullException.ThrowIfNull(server);

@@ -29,6 +29,21 @@ public sealed class ScimProvisioningTests(ConsoleServerFixture server, ChromiumB
     }
 
     [Fact]
+    public async Task Generate_access_token_gives_a_token_owned_by_the_signed_in_person_shown_once()
+    {
+        var tenant = await SignInToNewTenantAsync();
+        Open("console/security/login/scim");
+
+        Browser.ClickToLoad("Generate access token");
+        Browser.Sees("you will not see it again");
+        var token = Browser.ValueOf("issued-token");
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, await CredentialCalls.CreateUserAsync(Server, tenant.OrgId, token, "moengage-user@example.com"));
+        var row = Browser.Find(By.XPath("//table[@id='scim-tokens']//tr[td[starts-with(normalize-space(.), 'SCIM provisioning')]]")).Text;
+        Assert.Contains(tenant.AdminEmail, row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task After_an_identity_provider_calls_the_status_is_active_with_time_and_client()
     {
         var tenant = await SignInToNewTenantAsync();

@@ -10,7 +10,8 @@ namespace Roster.Server.Console.Pages.Security.Login;
 /// <summary>
 /// Security &gt; Login &gt; SCIM provisioning (MoEngage): the on/off toggle, the base connector URL
 /// to copy into the IdP, the default and required roles, the provisioning policies, and the
-/// connection's status (inactive until an IdP's first authenticated call).
+/// connection's status (inactive until an IdP's first authenticated call), and "Generate access
+/// token" (a SCIM token owned by the signed-in person, shown once on the SCIM tokens page).
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ScimManage)]
 public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, ListRoles roles, DeploymentUrls urls) : ConsolePageModel
@@ -38,6 +39,9 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
     public string ConnectorUrl { get; private set; } = "";
+
+    /// <summary>The signed-in person, owner of the access token generated from this page.</summary>
+    public Guid SignedInEmployeeId => User.EmployeeId() ?? Guid.Empty;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
