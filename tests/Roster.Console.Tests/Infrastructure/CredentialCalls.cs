@@ -25,6 +25,25 @@ public static class CredentialCalls
         return JsonNode.Parse(text)!["access_token"]!.GetValue<string>();
     }
 
+    /// <summary>The authorization code exchange (client_secret_post) an IdP makes after the browser came back with a code; the access token.</summary>
+    public static async Task<string> ExchangeCodeAsync(ConsoleServerFixture server, string code, string redirectUri, string clientId, string clientSecret)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = redirectUri,
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+        });
+        using var response = await http.PostAsync(new Uri("auth/token", UriKind.Relative), form);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"The code exchange failed: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["access_token"]!.GetValue<string>();
+    }
+
     /// <summary>The status of <c>GET /scim/v2/{orgId}/Users</c> with <paramref name="bearer"/>.</summary>
     public static async Task<HttpStatusCode> ListUsersAsync(ConsoleServerFixture server, Guid orgId, string bearer)
     {
@@ -34,9 +53,9 @@ public static class CredentialCalls
     }
 
     /// <summary>The status of a user create (<c>POST /scim/v2/{orgId}/Users</c>) with <paramref name="bearer"/>.</summary>
-    public static async Task<HttpStatusCode> CreateUserAsync(ConsoleServerFixture server, Guid orgId, string bearer, string userName)
+    public static async Task<HttpStatusCode> CreateUserAsync(ConsoleServerFixture server, Guid orgId, string bearer, string userName, string userAgent = "Okta-SCIM-Client/1.0")
     {
-        using var http = Scim(server, bearer);
+        using var http = Scim(server, bearer, userAgent);
         var body = $$"""
             {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}",
              "name":{"givenName":"Pat","familyName":"Provisioned"},"emails":[{"value":"{{userName}}","primary":true,"type":"work"}],"active":true}
@@ -46,12 +65,12 @@ public static class CredentialCalls
         return response.StatusCode;
     }
 
-    private static HttpClient Scim(ConsoleServerFixture server, string bearer)
+    private static HttpClient Scim(ConsoleServerFixture server, string bearer, string userAgent = "Okta-SCIM-Client/1.0")
     {
         ArgumentNullException.ThrowIfNull(server);
         var http = new HttpClient { BaseAddress = server.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("Okta-SCIM-Client/1.0");
+        http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
         return http;
     }
 }
