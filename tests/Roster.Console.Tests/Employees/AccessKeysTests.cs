@@ -65,8 +65,13 @@ public sealed class AccessKeysTests(ConsoleServerFixture server, ChromiumBrowser
         Browser.Sees("SCIM provisioning is on.");
         var accessToken = await CredentialCalls.AccessTokenAsync(Server, keyId, secret);
         Assert.Equal(HttpStatusCode.OK, await CredentialCalls.ListUsersAsync(Server, tenant.OrgId, accessToken));
+        Assert.Equal(HttpStatusCode.Created, await CredentialCalls.CreateUserAsync(Server, tenant.OrgId, accessToken, "kenji.sato@example.jp"));
         Browser.GoTo(securityTab);
         Assert.DoesNotContain("Never", Browser.Find(By.Id("access-keys")).Text, StringComparison.Ordinal);
+
+        // The identity provider's create shows on the provisioning activity page.
+        Open("console/provisioning/activity");
+        Assert.Contains("Okta", Browser.Find(By.Id("by-client")).Text, StringComparison.Ordinal);
     }
 
     [Fact]
