@@ -13,6 +13,8 @@ internal static class RunCommand
         Option<int> groups = CountOption.Create("--groups", 10, 0, "Groups to create");
         Option<int> lookups = CountOption.Create("--lookups", 20_000, 0, "userName eq lookups to send");
         Option<int> bigGroupMembers = CountOption.Create("--big-group-members", 100_000, 1, "Members to fill the big group with");
+        Option<int> seededUsers = CountOption.Create(
+            "--seeded-users", 0, 0, "Users seed-0@example.com .. seed-(N-1)@example.com already in the tenant (bench/seed.sh): lookup and bigmember use them and seed-big-group instead of creating their own");
         Option<IReadOnlyList<BenchPhase>?> phases = PhaseListOption.Create();
 
         Command command = new("run", "Run the benchmark phases against a running SCIM server.");
@@ -21,6 +23,7 @@ internal static class RunCommand
         command.Options.Add(lookups);
         command.Options.Add(phases);
         command.Options.Add(bigGroupMembers);
+        command.Options.Add(seededUsers);
 
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -39,6 +42,7 @@ internal static class RunCommand
                 Lookups = parsed.GetValue(lookups),
                 Phases = parsed.GetValue(phases) ?? PhaseListOption.AllPhases,
                 BigGroupMembers = parsed.GetValue(bigGroupMembers),
+                SeededUsers = parsed.GetValue(seededUsers),
             };
             return BenchRun.ExecuteAsync(settings, CommandLineText.Redacted(parsed.Tokens), Console.Out, cancellationToken);
         });

@@ -18,6 +18,12 @@ internal static class BigGroupPhase
 
     public static async Task RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
+        if (context.Settings.SeededUsers > 0)
+        {
+            await SeededBigGroupPhase.RunAsync(context, cancellationToken);
+            return;
+        }
+
         IReadOnlyList<ProvisionedUser> users = context.Provisioned.Users;
         int spares = PhasePlan.SpareUsersForBigGroup;
         int target = Math.Min(context.Settings.BigGroupMembers, users.Count - spares);
@@ -48,11 +54,21 @@ internal static class BigGroupPhase
             return;
         }
 
+        string[] spareIds = [.. Enumerable.Range(target, spares).Select(index => users[index].Id)];
+        await ChangeOneMemberAsync(context, groupPath, spareIds, members, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds one user outside the group, then removes it again, <see cref="SingleMemberChanges"/> times: the
+    /// p50/p99 of each is the cost of a single membership change at a group size of <paramref name="members"/>.
+    /// </summary>
+    public static async Task ChangeOneMemberAsync(BenchContext context, string groupPath, IReadOnlyList<string> spareIds, long members, CancellationToken cancellationToken)
+    {
         PhaseRecorder add = context.BeginPhase("bigmember-add1", SingleMemberChanges);
         PhaseRecorder remove = new("bigmember-remove1", SingleMemberChanges, context.Output);
         for (int change = 0; change < SingleMemberChanges && !cancellationToken.IsCancellationRequested; change++)
         {
-            string spareId = users[target + (change % spares)].Id;
+            string spareId = spareIds[change % spareIds.Count];
             await context.Client.SendAsync(HttpMethod.Patch, groupPath, ScimRequestBody.AddMembers([spareId]), add, cancellationToken);
             await context.Client.SendAsync(HttpMethod.Patch, groupPath, ScimRequestBody.RemoveMember(spareId), remove, cancellationToken);
         }

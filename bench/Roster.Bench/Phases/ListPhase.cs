@@ -17,9 +17,13 @@ internal static class ListPhase
     // Stops a server whose paging never ends (a repeated cursor, a wrong totalResults) from looping forever.
     private const int MaxPages = 1_000_000;
 
+    /// <summary>
+    /// Each walk gets its own <c>--phase-timeout</c>: a startIndex walk of a million users, whose pages cost
+    /// more the deeper they are, must not use up the time of the cursor and group walks after it.
+    /// </summary>
     public static async Task RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        await WalkByIndexAsync(context, "list-index", "Users?", cancellationToken);
+        await WithWalkLimitAsync(context, token => WalkByIndexAsync(context, "list-index", "Users?", token), cancellationToken);
         if (cancellationToken.IsCancellationRequested)
         {
             return;
@@ -27,7 +31,7 @@ internal static class ListPhase
 
         if (context.Features.CursorPagination)
         {
-            await WalkByCursorAsync(context, "list-cursor", cancellationToken);
+            await WithWalkLimitAsync(context, token => WalkByCursorAsync(context, "list-cursor", token), cancellationToken);
         }
         else
         {
@@ -36,8 +40,15 @@ internal static class ListPhase
 
         if (!cancellationToken.IsCancellationRequested)
         {
-            await WalkByIndexAsync(context, "list-groups", "Groups?excludedAttributes=members&", cancellationToken);
+            await WithWalkLimitAsync(context, token => WalkByIndexAsync(context, "list-groups", "Groups?excludedAttributes=members&", token), cancellationToken);
         }
+    }
+
+    private static async Task WithWalkLimitAsync(BenchContext context, Func<CancellationToken, Task> walk, CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(context.Settings.PhaseTimeout);
+        await walk(limit.Token);
     }
 
     private static async Task WalkByIndexAsync(BenchContext context, string name, string query, CancellationToken cancellationToken)

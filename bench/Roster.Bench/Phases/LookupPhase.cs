@@ -5,8 +5,9 @@ using Roster.Bench.Scim;
 namespace Roster.Bench.Phases;
 
 /// <summary>
-/// <c>lookup</c>: <c>GET /Users?filter=userName eq "..."</c> for random users this run created: what Okta and
-/// Entra send before every create or update to match an existing account.
+/// <c>lookup</c>: <c>GET /Users?filter=userName eq "..."</c> for random users this run created (or, with
+/// <c>--seeded-users</c>, random seeded users): what Okta and Entra send before every create or update to
+/// match an existing account.
 /// </summary>
 internal static class LookupPhase
 {
@@ -15,25 +16,30 @@ internal static class LookupPhase
     public static async Task RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         IReadOnlyList<ProvisionedUser> users = context.Provisioned.Users;
-        if (users.Count == 0)
+        int seeded = context.Settings.SeededUsers;
+        if (users.Count == 0 && seeded == 0)
         {
             context.Skip("lookup", "no users were created");
             return;
         }
+
+        // Seeded users are drawn from the whole directory, so the index pages touched are spread like an IdP's.
+        Func<string> randomUserName = seeded > 0
+            ? () => SeededDirectory.UserName(Random.Shared.Next(seeded))
+            : () => users[Random.Shared.Next(users.Count)].UserName;
 
         ScimClient client = context.Client;
         ScimResponse size = await client.SendAsync(HttpMethod.Get, "Users?count=0", null, null, cancellationToken);
         long? directoryUsers = size.IsSuccess ? ScimJson.TopLevelInteger(size.Body, "totalResults") : null;
         for (int index = 0; index < WarmUpLookups && !cancellationToken.IsCancellationRequested; index++)
         {
-            await client.SendAsync(HttpMethod.Get, LookupUri(users[index % users.Count]), null, null, cancellationToken);
+            await client.SendAsync(HttpMethod.Get, ScimLookup.UserByName(randomUserName()), null, null, cancellationToken);
         }
 
         PhaseRecorder recorder = context.BeginPhase("lookup", context.Settings.Lookups);
         await ConcurrentLoop.RunAsync(context.Settings.Lookups, context.Settings.Concurrency, async (_, token) =>
         {
-            ProvisionedUser user = users[Random.Shared.Next(users.Count)];
-            ScimResponse response = await client.SendAsync(HttpMethod.Get, LookupUri(user), null, recorder, token);
+            ScimResponse response = await client.SendAsync(HttpMethod.Get, ScimLookup.UserByName(randomUserName()), null, recorder, token);
             if (response.IsSuccess && ScimJson.TopLevelInteger(response.Body, "totalResults") != 1)
             {
                 recorder.RecordWrongAnswer("totalResults!=1", response.Body);
@@ -46,10 +52,5 @@ internal static class LookupPhase
         }
 
         context.Complete(recorder, cancellationToken);
-    }
-
-    private static string LookupUri(ProvisionedUser user)
-    {
-        return "Users?filter=" + Uri.EscapeDataString($"userName eq \"{user.UserName}\"");
     }
 }

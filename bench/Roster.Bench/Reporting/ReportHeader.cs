@@ -32,7 +32,9 @@ internal static class ReportHeader
         return phase switch
         {
             BenchPhase.Create => $"{name} ({plan.UsersToCreate} users)",
+            BenchPhase.Lookup when settings.SeededUsers > 0 => $"{name} ({settings.Lookups} of {settings.SeededUsers} seeded users)",
             BenchPhase.Lookup => $"{name} ({settings.Lookups})",
+            BenchPhase.BigMember when settings.SeededUsers > 0 => $"{name} ({SeededDirectory.BigGroupName}, {settings.BigGroupMembers} seeded members)",
             BenchPhase.Groups => $"{name} ({settings.Groups})",
             BenchPhase.BigMember => $"{name} ({settings.BigGroupMembers} members)",
             _ => name,

@@ -70,6 +70,13 @@ internal static class BenchRun
 
     private static async Task RunPhaseAsync(BenchPhase phase, BenchContext context, CancellationToken cancellationToken)
     {
+        // list limits each of its walks itself.
+        if (phase == BenchPhase.List)
+        {
+            await ListPhase.RunAsync(context, cancellationToken);
+            return;
+        }
+
         using CancellationTokenSource phaseLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         phaseLimit.CancelAfter(context.Settings.PhaseTimeout);
         await RunPhaseUntilAsync(phase, context, phaseLimit.Token);

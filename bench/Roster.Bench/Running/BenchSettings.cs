@@ -21,6 +21,9 @@ internal sealed record BenchSettings
 
     public required int BigGroupMembers { get; init; }
 
+    /// <summary>Users loaded in bulk before the run (<see cref="SeededDirectory"/>); 0 when there are none.</summary>
+    public int SeededUsers { get; init; }
+
     public required int? ServerPid { get; init; }
 
     public required string? JsonPath { get; init; }

@@ -23,7 +23,10 @@ internal sealed record PhasePlan
         HashSet<BenchPhase> selected = [.. settings.Phases];
         List<string> notes = [];
 
-        bool usersNeeded = selected.Overlaps([BenchPhase.Lookup, BenchPhase.Patch, BenchPhase.Members, BenchPhase.BigMember]);
+        // A seeded directory gives lookup and bigmember their users; patch and members still need this run's.
+        bool seeded = settings.SeededUsers > 0;
+        bool usersNeeded = selected.Overlaps([BenchPhase.Patch, BenchPhase.Members])
+            || (!seeded && selected.Overlaps([BenchPhase.Lookup, BenchPhase.BigMember]));
         if (usersNeeded && selected.Add(BenchPhase.Create))
         {
             notes.Add("create added: later phases need users this run created");
@@ -35,7 +38,7 @@ internal sealed record PhasePlan
         }
 
         int users = selected.Contains(BenchPhase.Create) ? settings.Users : 0;
-        if (selected.Contains(BenchPhase.BigMember))
+        if (selected.Contains(BenchPhase.BigMember) && !seeded)
         {
             int needed = settings.BigGroupMembers + SpareUsersForBigGroup;
             if (needed > users)

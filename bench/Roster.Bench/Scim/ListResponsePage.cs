@@ -35,4 +35,24 @@ internal sealed record ListResponsePage(long? TotalResults, int ResourceCount, s
             return null;
         }
     }
+
+    /// <summary>The <c>id</c> of the first resource of a ListResponse, or null (no match, or not a ListResponse).</summary>
+    public static string? FirstResourceId(byte[] json)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("Resources", out JsonElement resources)
+                && resources.ValueKind == JsonValueKind.Array && resources.GetArrayLength() > 0
+                && resources[0].ValueKind == JsonValueKind.Object
+                && resources[0].TryGetProperty("id", out JsonElement id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
