@@ -49,10 +49,19 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         }
 
         _database = await PostgresTestDatabase.CreateAsync(migrated: false);
-        A = await RosterNode.StartAsync("node A", Environment, "--public-url", PublicUrl);
-        OrgId = Guid.Parse(BannerValue("Tenant:").Split("org ID ")[1].TrimEnd(')'));
-        Token = BannerValue("SCIM token:");
-        B = await RosterNode.StartAsync("node B", Environment, "--public-url", PublicUrl);
+        try
+        {
+            A = await RosterNode.StartAsync("node A", Environment, "--public-url", PublicUrl);
+            OrgId = Guid.Parse(BannerValue("Tenant:").Split("org ID ")[1].TrimEnd(')'));
+            Token = BannerValue("SCIM token:");
+            B = await RosterNode.StartAsync("node B", Environment, "--public-url", PublicUrl);
+        }
+        catch
+        {
+            // A fixture that fails to start is not disposed: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
@@ -87,24 +96,31 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         return JsonNode.Parse(output)!;
     }
 
+    /// <summary>Stops both nodes and drops the database; safe to call again.</summary>
     public async Task DisposeAsync()
     {
         if (B is not null)
         {
             await B.DisposeAsync();
+            B = null!;
         }
 
         if (A is not null)
         {
             await A.DisposeAsync();
+            A = null!;
         }
 
         if (_database is not null)
         {
             await _database.DisposeAsync();
+            _database = null;
         }
 
-        System.IO.Directory.Delete(_mailFolder, recursive: true);
+        if (System.IO.Directory.Exists(_mailFolder))
+        {
+            System.IO.Directory.Delete(_mailFolder, recursive: true);
+        }
     }
 
     private string BannerValue(string label) =>

@@ -24,6 +24,9 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper outpu
 
     private const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
+    // A few seconds of load on two cores; past this something is stuck, not slow.
+    private static readonly TimeSpan LoadTimeout = TimeSpan.FromMinutes(2);
+
     [PostgresFact]
     public async Task Concurrent_patches_of_one_group_through_both_nodes_lose_no_member_and_both_nodes_agree()
     {
@@ -33,7 +36,7 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper outpu
         var clients = Clients();
         var clock = Stopwatch.StartNew();
 
-        var results = await Task.WhenAll(clients.Select((client, index) => AddAndRemoveAsync(client, index, group.Id())));
+        var results = await Task.WhenAll(clients.Select((client, index) => AddAndRemoveAsync(client, index, group.Id()))).WaitAsync(LoadTimeout);
         clock.Stop();
 
         var expected = results.SelectMany(r => r.Kept).Order(StringComparer.Ordinal).ToList();
@@ -65,7 +68,7 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper outpu
         {
             var userName = $"race-{round}-{Guid.NewGuid():N}@example.com";
             var body = $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}"}""";
-            var responses = await Task.WhenAll(clients.Select(c => c.PostAsync("Users", ScimHttp.Json(body))));
+            var responses = await Task.WhenAll(clients.Select(c => c.PostAsync("Users", ScimHttp.Json(body)))).WaitAsync(LoadTimeout);
 
             var conflicts = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
             output.WriteLine($"{userName}: {string.Join(", ", responses.Select(r => (int)r.StatusCode))}");
