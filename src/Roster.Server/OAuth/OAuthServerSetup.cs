@@ -3,6 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using Roster.Directory.Credentials;
 using Roster.Server.Deployment;
+using Roster.Server.Hosting;
 
 namespace Roster.Server.OAuth;
 
@@ -25,7 +26,6 @@ public static class OAuthServerSetup
 
     public static IServiceCollection AddRosterOAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        var publicBaseUrl = configuration.GetSection(DeploymentOptions.SectionName)[nameof(DeploymentOptions.PublicBaseUrl)];
         services.AddOpenIddict()
             .AddServer(server =>
             {
@@ -38,10 +38,6 @@ public static class OAuthServerSetup
 
                 // Access tokens are signed JWTs that any resource server can check with the JWKS.
                 server.DisableAccessTokenEncryption();
-                if (!string.IsNullOrWhiteSpace(publicBaseUrl))
-                {
-                    server.SetIssuer(new Uri(publicBaseUrl.TrimEnd('/') + "/"));
-                }
 
                 // TLS usually ends at the load balancer in front of Roster, so the requests it sees are
                 // plain HTTP; the deployment guide requires HTTPS at the edge (docs/operations.md).
@@ -61,9 +57,27 @@ public static class OAuthServerSetup
                 validation.EnableAuthorizationEntryValidation();
             });
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, IssuerOptions>();
         services.AddSingleton(TrustedRedirects.From(configuration));
         services.AddSingleton<TrustIdpCallbacks>();
         return services;
+    }
+
+    /// <summary>
+    /// The issuer is the public base URL, read when the options are built (so <c>serve --public-url</c>
+    /// counts): behind a load balancer every node must name the same issuer, or a token issued by
+    /// one node fails validation on the next. Without one, OpenIddict uses the request's own host.
+    /// </summary>
+    private sealed class IssuerOptions(IOptions<DeploymentOptions> deployment, IOptions<RosterServerOptions> server) : IConfigureOptions<OpenIddictServerOptions>
+    {
+        public void Configure(OpenIddictServerOptions options)
+        {
+            var publicBaseUrl = string.IsNullOrWhiteSpace(deployment.Value.PublicBaseUrl) ? server.Value.PublicBaseUrl : deployment.Value.PublicBaseUrl;
+            if (!string.IsNullOrWhiteSpace(publicBaseUrl))
+            {
+                options.Issuer = new Uri(publicBaseUrl.TrimEnd('/') + "/");
+            }
+        }
     }
 
     /// <summary>Gives OpenIddict the shared keys when its options are first built (after migrations ran).</summary>
