@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Roster.Directory.AccessKeys;
@@ -22,8 +21,6 @@ public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider ti
     public const string AppDeletedReason = "The app that obtained this token has been deleted.";
     public const string PersonDeactivatedReason = "The person this token acts for is deactivated, so the token no longer works.";
 
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
-
     // A client_id arrives before its tenant is known: these two look-ups ignore the tenant filter.
     private static readonly Func<RosterDbContext, string, CancellationToken, Task<AccessKeyRecord?>> FindKey =
         EF.CompileAsyncQuery((RosterDbContext db, string keyId, CancellationToken _) =>
@@ -33,7 +30,7 @@ public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider ti
         EF.CompileAsyncQuery((RosterDbContext db, string clientId, CancellationToken _) =>
             db.AppRegistrations.IgnoreQueryFilters().AsNoTracking().FirstOrDefault(a => a.ClientId == clientId));
 
-    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastUsedWritten = new();
+    private readonly UseStampGate _stamps = new();
 
     /// <summary>The client with this client_id, in whichever tenant it is; null when there is none.</summary>
     public async Task<OAuthClient?> FindClientAsync(string clientId, CancellationToken cancellationToken)
@@ -95,12 +92,10 @@ public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider ti
     public async Task NoteKeyUseAsync(Guid tenantId, Guid keyId, string? client, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_lastUsedWritten.TryGetValue(keyId, out var at) && now - at < LastUsedResolution)
+        if (!_stamps.TryEnter(keyId, now))
         {
             return;
         }
-
-        _lastUsedWritten[keyId] = now;
         var stamp = ScimDateTime.Truncate(now);
         try
         {
@@ -114,7 +109,7 @@ public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider ti
         }
         catch (DbException)
         {
-            _lastUsedWritten.TryRemove(keyId, out _);
+            _stamps.Forget(keyId);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +21,6 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
     public const string RevokedReason = "The token has been revoked.";
     public const string OwnerDeactivatedReason = "The token's owner is deactivated, so the token no longer works.";
 
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
-
     // The presented token is looked up before its tenant is known: the one query that must ignore the tenant filter.
     private static readonly Func<RosterDbContext, byte[], CancellationToken, Task<ScimToken?>> FindByHash =
         EF.CompileAsyncQuery((RosterDbContext db, byte[] hash, CancellationToken _) =>
@@ -36,7 +33,7 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
                 .Select(u => new OwnerState(u.Status, u.Active))
                 .FirstOrDefault());
 
-    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastUsedWritten = new();
+    private readonly Credentials.UseStampGate _stamps = new();
 
     public async Task<TokenAuthentication> VerifyAsync(string presentedToken, string? client, CancellationToken cancellationToken)
     {
@@ -85,19 +82,8 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
 
     private async Task NoteUseAsync(ScimToken token, string? client, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (token.LastUsed is { } lastUsed && now - lastUsed < LastUsedResolution && (client is null || client == token.LastClient))
-        {
-            return;
-        }
-
-        // Many requests may see the same stale last_used at once; let one of them write it.
-        var previous = _lastUsedWritten.TryGetValue(token.Id, out var written) ? written : (DateTimeOffset?)null;
-        if (previous is { } at && now - at < LastUsedResolution)
-        {
-            return;
-        }
-
-        if (previous is null ? !_lastUsedWritten.TryAdd(token.Id, now) : !_lastUsedWritten.TryUpdate(token.Id, now, previous.Value))
+        var stored = token.LastUsed is { } lastUsed && now - lastUsed < Credentials.UseStampGate.Resolution && (client is null || client == token.LastClient);
+        if (stored || !_stamps.TryEnter(token.Id, now))
         {
             return;
         }
@@ -118,7 +104,7 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
         catch (DbException)
         {
             // last_used is informational: a busy or read-only database must not fail the request.
-            _lastUsedWritten.TryRemove(token.Id, out _);
+            _stamps.Forget(token.Id);
         }
     }
 

@@ -46,9 +46,22 @@ public static class CredentialThrottling
         {
             if (KindOf(context.Request) is { } kind && context.Request.HasFormContentType)
             {
-                var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                var secretName = kind == Kind.Token ? ClientIdOf(context.Request, form) : form["Email"].ToString().Trim().ToLowerInvariant();
-                context.Items[KeyItem] = secretName;
+                try
+                {
+                    var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                    var secretName = kind == Kind.Token ? ClientIdOf(context.Request, form) : form["Email"].ToString().Trim().ToLowerInvariant();
+                    context.Items[KeyItem] = secretName;
+                }
+                catch (InvalidDataException e)
+                {
+                    // A form over the reader's limits (too many fields, a value too long) is unreadable
+                    // for OpenIddict and the sign-in page too: answer it here, as the bad request it is.
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await context.Response.WriteAsJsonAsync(
+                        new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = $"The form could not be read: {e.Message}" },
+                        context.RequestAborted);
+                    return;
+                }
             }
 
             await next(context);

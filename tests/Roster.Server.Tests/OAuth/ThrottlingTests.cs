@@ -50,4 +50,16 @@ public sealed class ThrottlingTests(RosterServerFixture server)
         Assert.Contains("try again", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.TooManyRequests, someoneElse.StatusCode);
     }
+
+    [Fact]
+    public async Task A_token_request_with_more_form_fields_than_the_reader_takes_is_a_400_not_a_500()
+    {
+        using var http = server.CreateClient(null);
+        var fields = Enumerable.Range(0, 1100).Select(i => new KeyValuePair<string, string>($"f{i}", "x")).Append(new("grant_type", "client_credentials"));
+
+        var response = await http.PostAsync("auth/token", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
