@@ -10,6 +10,7 @@ using Roster.Directory.Domains;
 using Roster.Directory.Employees;
 using Roster.Directory.Filtering;
 using Roster.Directory.Groups;
+using Roster.Directory.Listing;
 using Roster.Directory.Mail;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
@@ -42,6 +43,8 @@ public static class DirectoryServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWriteGate, OpenWriteGate>();
+        services.TryAddSingleton<ListCountOptions>();
+        services.TryAddSingleton<ListCountCache>();
         services.TryAddSingleton<DirectoryDatabase>();
         services.TryAddSingleton<FilterSqlTranslator>();
         services.TryAddSingleton<UserStore>();

@@ -11,7 +11,8 @@ namespace Roster.Bench.Phases;
 internal static class BigGroupPhase
 {
     private const int BatchSize = 1_000;
-    private const int SingleMemberChanges = 200;
+    private const int SingleMemberChanges = 1000;
+    private const int WarmUpChanges = 20;
 
     // A failed batch is retried so the group really reaches its size before single adds are timed.
     private const int MaxAttemptsPerBatch = 3;
@@ -64,6 +65,15 @@ internal static class BigGroupPhase
     /// </summary>
     public static async Task ChangeOneMemberAsync(BenchContext context, string groupPath, IReadOnlyList<string> spareIds, long members, CancellationToken cancellationToken)
     {
+        // Untimed first: a server's first PATCH of a group compiles its write path (JIT, the database
+        // driver's statements), a cost paid once per process, not once per change.
+        for (int warm = 0; warm < WarmUpChanges && !cancellationToken.IsCancellationRequested; warm++)
+        {
+            string warmId = spareIds[warm % spareIds.Count];
+            await context.Client.SendAsync(HttpMethod.Patch, groupPath, ScimRequestBody.AddMembers([warmId]), null, cancellationToken);
+            await context.Client.SendAsync(HttpMethod.Patch, groupPath, ScimRequestBody.RemoveMember(warmId), null, cancellationToken);
+        }
+
         PhaseRecorder add = context.BeginPhase("bigmember-add1", SingleMemberChanges);
         PhaseRecorder remove = new("bigmember-remove1", SingleMemberChanges, context.Output);
         for (int change = 0; change < SingleMemberChanges && !cancellationToken.IsCancellationRequested; change++)

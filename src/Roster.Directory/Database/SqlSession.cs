@@ -17,27 +17,35 @@ internal sealed class SqlSession : IAsyncDisposable
     private readonly RosterDbContext _context;
     private readonly DbConnection _connection;
     private readonly IDisposable? _gate;
+    private readonly Action? _committed;
     private DbTransaction? _transaction;
 
-    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate)
+    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, Action? committed)
     {
         _context = context;
         _connection = connection;
         Dialect = dialect;
         _gate = gate;
+        _committed = committed;
     }
 
     public ISqlDialect Dialect { get; }
 
     public Guid TenantId => _context.TenantId;
 
-    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, CancellationToken cancellationToken)
+    /// <summary>Opens the session; a write session (<paramref name="gate"/> given) begins its transaction.</summary>
+    /// <param name="context">The tenant-scoped context whose connection is used; disposed with the session.</param>
+    /// <param name="dialect">The provider's SQL.</param>
+    /// <param name="gate">The entered write gate of a write session; null for a read.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <param name="committed">Called after a write session commits.</param>
+    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, CancellationToken cancellationToken, Action? committed = null)
     {
         try
         {
             // Opened through EF so the provider's connection interceptors (pragmas, functions) run.
             await context.Database.OpenConnectionAsync(cancellationToken);
-            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate);
+            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate, committed);
             if (gate is not null)
             {
                 session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
@@ -125,6 +133,7 @@ internal sealed class SqlSession : IAsyncDisposable
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;
+            _committed?.Invoke();
         }
     }
 

@@ -14,7 +14,7 @@ namespace Roster.Directory.Groups;
 /// </summary>
 public sealed class ListGroups(DirectoryDatabase database, FilterSqlTranslator translator)
 {
-    private readonly ResourceListing _listing = new(translator);
+    private readonly ResourceListing _listing = new(translator, database.Counts);
 
     public async Task<ScimResult<ResourcePage>> ExecuteAsync(ScimCaller caller, ListQuery query, CancellationToken cancellationToken)
     {

@@ -14,9 +14,10 @@ namespace Roster.Directory.Listing;
 /// Runs a list or search in the database (ARCHITECTURE decision 1): the tenant, then the
 /// translated filter, a stable order (the sort key, nulls last, then id), and either
 /// <c>startIndex</c>/<c>count</c> (LIMIT/OFFSET) or keyset cursor paging (RFC 9865).
-/// <c>totalResults</c> comes from COUNT unless the page itself shows it.
+/// <c>totalResults</c> comes from COUNT unless the page itself shows it; large counts are kept
+/// a few seconds (<see cref="ListCountCache"/>) so that walking a big tenant counts it once.
 /// </summary>
-internal sealed class ResourceListing(FilterSqlTranslator translator)
+internal sealed class ResourceListing(FilterSqlTranslator translator, ListCountCache counts)
 {
     private const string Columns = "id, version, created, last_modified, document";
 
@@ -95,8 +96,10 @@ internal sealed class ResourceListing(FilterSqlTranslator translator)
         }
         else
         {
-            var counted = await session.ScalarAsync($"SELECT COUNT(*) FROM {table.Name} AS {a} WHERE {where}", parameters, cancellationToken);
-            total = Convert.ToInt32(counted, CultureInfo.InvariantCulture);
+            var countQuery = table.Name + "\n" + (query.Filter is null ? "" : FilterFormatter.Format(query.Filter));
+            var counted = await counts.CountAsync(session.TenantId, countQuery, async () => Convert.ToInt64(
+                await session.ScalarAsync($"SELECT COUNT(*) FROM {table.Name} AS {a} WHERE {where}", parameters, cancellationToken), CultureInfo.InvariantCulture));
+            total = checked((int)counted);
         }
 
         return new ListedPage([.. rows.Select(r => r.Row)], total, cursorPaging ? 1 : offset + 1, next);

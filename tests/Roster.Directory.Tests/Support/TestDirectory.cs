@@ -68,15 +68,19 @@ public sealed class TestDirectory : IAsyncDisposable
     /// <summary>The caller of the tenant created with the directory.</summary>
     public ScimCaller Caller { get; private set; } = null!;
 
-    public static async Task<TestDirectory> CreateAsync(bool migrate = true)
+    /// <summary>A directory over a fresh database, with its first tenant unless <paramref name="migrate"/> is false.</summary>
+    /// <param name="migrate">Whether to migrate the database and create the first tenant.</param>
+    /// <param name="configure">Registers services before the directory's own (which are added only when missing).</param>
+    public static async Task<TestDirectory> CreateAsync(bool migrate = true, Action<IServiceCollection>? configure = null)
     {
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "roster-directory-tests", Guid.NewGuid().ToString("N"));
         var path = System.IO.Path.Combine(folder, "roster.db");
         var time = new FakeTimeProvider(Start);
         var postgres = TestStorage.IsPostgres ? await PostgresTestDatabase.CreateAsync(migrated: migrate) : null;
         var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(time)
-            .AddRosterDirectory();
+            .AddSingleton<TimeProvider>(time);
+        configure?.Invoke(services);
+        services.AddRosterDirectory();
         _ = postgres is null ? services.AddRosterSqlite(path) : services.AddRosterPostgres(postgres.ConnectionString);
         var provider = services
             .AddRosterMail(new MailOptions { PickupFolder = System.IO.Path.Combine(folder, "mail") })
