@@ -21,6 +21,11 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListCountC
 {
     private const string Columns = "id, version, created, last_modified, document";
 
+    // From this startIndex on, the rows skipped are walked as ids only (the primary key index),
+    // and only the page's rows are read whole: a deep OFFSET then skips index entries instead of
+    // whole rows with their documents.
+    private const int DeferredJoinFrom = 1_000;
+
     public async Task<ScimResult<ListedPage>> ListAsync(SqlSession session, ResourceTable table, ResourceTypeDefinition type, ListQuery query, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
@@ -75,7 +80,10 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListCountC
             var limit = parameters.Add(cursorPaging ? count + 1L : count);
             var skip = parameters.Add((long)offset);
             var sortColumn = sortKey is null ? "" : $", {sortKey} AS sort_key";
-            var sql = $"SELECT {Qualify(a)}{sortColumn} FROM {table.Name} AS {a} WHERE {where}{keyset} ORDER BY {order} LIMIT {limit} OFFSET {skip}";
+            var sql = offset < DeferredJoinFrom
+                ? $"SELECT {Qualify(a)}{sortColumn} FROM {table.Name} AS {a} WHERE {where}{keyset} ORDER BY {order} LIMIT {limit} OFFSET {skip}"
+                : $"SELECT {Qualify(a)}{sortColumn} FROM {table.Name} AS {a} WHERE {a}.tenant_id = {SqlParameters.Tenant} AND {a}.id IN " +
+                  $"(SELECT {a}.id FROM {table.Name} AS {a} WHERE {where} ORDER BY {order} LIMIT {limit} OFFSET {skip}) ORDER BY {order}";
             var dialect = session.Dialect;
             rows = await session.QueryAsync(sql, parameters, reader => (Read(reader, dialect), sortKey is null ? null : reader.GetValue(5)), cancellationToken);
         }
