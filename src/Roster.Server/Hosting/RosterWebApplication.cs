@@ -13,6 +13,7 @@ using Roster.Server.Deployment;
 using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
+using Roster.Server.Security;
 using Roster.Server.Throttling;
 
 namespace Roster.Server.Hosting;
@@ -57,6 +58,7 @@ public static class RosterWebApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseTransportSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages(c => ConsolePaths.IsConsole(c.HttpContext.Request.Path) ? ConsoleStatusCodePages.WriteAsync(c)
             : AdminPaths.IsAdmin(c.HttpContext.Request.Path) ? AdminStatusCodePages.WriteAsync(c)
@@ -88,6 +90,7 @@ public static class RosterWebApplication
         services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentOptionsValidator>();
         services.AddSingleton<DeploymentUrls>();
         services.AddProblemDetails();
+        services.AddTransportSecurity(configuration);
 
         // A body the JSON binder cannot read becomes an exception the handler turns into a
         // ProblemDetails that says which parameter failed, instead of a bare 400.
