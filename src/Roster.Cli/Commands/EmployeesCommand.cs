@@ -107,7 +107,7 @@ public static class EmployeesCommand
         var (data, tenant, json, id) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json(), EmployeeOption());
         var urls = CommonOptions.Urls();
         var publicUrl = CommonOptions.PublicUrl();
-        var command = new Command("invite", "Email the person a single-use activation link ({public URL}/activate?token=...), valid for seven days.")
+        var command = new Command("invite", "Email the person a single-use activation link ({public URL}/activate#token=...), valid for seven days.")
         {
             data, tenant, id, urls, publicUrl, json,
         };

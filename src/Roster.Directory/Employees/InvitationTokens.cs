@@ -24,7 +24,12 @@ internal static class InvitationTokens
         return dot == 32 && Guid.TryParseExact(token.AsSpan(0, dot), "N", out var tenant) ? tenant : null;
     }
 
-    /// <summary><paramref name="activationUrlBase"/> with the token as its <c>token</c> query parameter.</summary>
+    /// <summary>
+    /// <paramref name="activationUrlBase"/> with the token in its fragment (<c>#token=...</c>).
+    /// A browser never sends the fragment, so the token stays out of every request line: out of
+    /// Roster's request logs, a proxy's access log and the Referer of the page's requests. The
+    /// page's script hands it to the form.
+    /// </summary>
     public static string Link(string activationUrlBase, string token) =>
-        $"{activationUrlBase}{(activationUrlBase.Contains('?', StringComparison.Ordinal) ? '&' : '?')}token={Uri.EscapeDataString(token)}";
+        $"{activationUrlBase}#token={Uri.EscapeDataString(token)}";
 }

@@ -10,7 +10,7 @@ namespace Roster.Directory.Employees;
 
 /// <summary>
 /// Sends the activation email of a profile that has no password yet (invited, or provisioned
-/// by SCIM): a single-use link <c>{activationUrlBase}?token=...</c> valid for seven days. Only
+/// by SCIM): a single-use link <c>{activationUrlBase}#token=...</c> valid for seven days. Only
 /// the token's hash is stored; inviting again replaces the previous token, whose link then stops
 /// working. Allowed while SCIM provisioning is on: the IdP cannot give a person a Roster password.
 /// The email goes out before the token is stored, so that no transaction waits on a mail

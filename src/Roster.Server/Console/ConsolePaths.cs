@@ -5,7 +5,7 @@ public static class ConsolePaths
 {
     public const string Root = "/console";
 
-    /// <summary>The page an invitation email links to (<c>{publicBaseUrl}/activate?token=...</c>).</summary>
+    /// <summary>The page an invitation email links to (<c>{publicBaseUrl}/activate#token=...</c>).</summary>
     public const string Activate = "/activate";
 
     /// <summary>The stylesheet and script the pages use, served by Roster itself (no CDN).</summary>

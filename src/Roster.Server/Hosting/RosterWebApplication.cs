@@ -91,6 +91,7 @@ public static class RosterWebApplication
         services.AddSingleton<DeploymentUrls>();
         services.AddProblemDetails();
         services.AddTransportSecurity(configuration);
+        services.AddSecretSafeLogging();
 
         // A body the JSON binder cannot read becomes an exception the handler turns into a
         // ProblemDetails that says which parameter failed, instead of a bare 400.

@@ -7,7 +7,8 @@ public sealed class ActivationTests(ConsoleServerFixture server, ChromiumBrowser
     [Fact]
     public void A_link_that_is_not_valid_says_to_ask_for_a_new_invitation()
     {
-        Open("activate?token=" + Uri.EscapeDataString("00000000000000000000000000000000.not-a-token"));
+        // The token rides in the fragment, as in the emails: the page's script hands it to the form.
+        Open("activate#token=" + Uri.EscapeDataString("00000000000000000000000000000000.not-a-token"));
         Browser.Type("New password", "a long enough password");
         Browser.Type("Repeat the password", "a long enough password");
         Browser.Click("Activate");
@@ -18,6 +19,7 @@ public sealed class ActivationTests(ConsoleServerFixture server, ChromiumBrowser
     [Fact]
     public void Two_different_passwords_are_refused_next_to_the_field()
     {
+        // A link with the token in its query, as older invitations had, still works.
         Open("activate?token=anything");
         Browser.Type("New password", "a long enough password");
         Browser.Type("Repeat the password", "another long password");

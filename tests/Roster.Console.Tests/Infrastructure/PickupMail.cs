@@ -38,9 +38,9 @@ public static partial class PickupMail
     public static string ActivationToken(MimeMessage message) =>
         Uri.UnescapeDataString(TokenPattern().Match(ActivationLink(message)).Groups[1].Value);
 
-    [GeneratedRegex(@"https?://[^\s""<>]+/activate\?token=[^\s&""<>]+")]
+    [GeneratedRegex(@"https?://[^\s""<>]+/activate#token=[^\s&""<>]+")]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex(@"[?&]token=([^\s&""<>]+)")]
+    [GeneratedRegex(@"[?&#]token=([^\s&""<>]+)")]
     private static partial Regex TokenPattern();
 }

@@ -24,8 +24,8 @@ public sealed class InvitationTests
         var message = Assert.Single(Mailbox.Read(directory.MailFolder));
         Assert.Equal("ada@example.com", message.To.Mailboxes.Single().Address);
         Assert.Equal("Activate your Roster account", message.Subject);
-        Assert.Contains(ActivationUrl + "?token=", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains(ActivationUrl + "?token=", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(ActivationUrl + "#token=", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(ActivationUrl + "#token=", message.HtmlBody, StringComparison.Ordinal);
         var token = Mailbox.Token(message);
         var row = await ReadRowAsync(directory, employee.Id);
         Assert.NotEqual(token, row.InvitationHash);
@@ -238,14 +238,14 @@ public sealed class InvitationTests
     }
 
     [Fact]
-    public async Task An_activation_url_with_a_query_gets_the_token_as_one_more_parameter()
+    public async Task An_activation_url_with_a_query_keeps_it_and_gets_the_token_in_its_fragment()
     {
         await using var directory = await TestDirectory.CreateAsync();
         var employee = await EmployeeSetup.InvitedAsync(directory, "ada@example.com");
 
         (await directory.Get<InviteEmployee>().ExecuteAsync(directory.Admin, employee.Id, "https://roster.example.com/activate?org=a", None)).Ok();
 
-        Assert.Contains("https://roster.example.com/activate?org=a&token=", Assert.Single(Mailbox.Read(directory.MailFolder)).TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://roster.example.com/activate?org=a#token=", Assert.Single(Mailbox.Read(directory.MailFolder)).TextBody, StringComparison.Ordinal);
     }
 
     private static async Task<string> InviteAsync(TestDirectory directory, Guid employeeId)

@@ -72,7 +72,7 @@ public sealed class AdminEmployeeTests(RosterServerFixture server)
         var org = await linus.GetAsync("");
 
         Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
-        Assert.Contains($"{server.BaseAddress.ToString().TrimEnd('/')}/activate?token=", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{server.BaseAddress.ToString().TrimEnd('/')}/activate#token=", mail.TextBody, StringComparison.Ordinal);
         Assert.NotNull((await AdminAssert.ProblemAsync(weak, HttpStatusCode.BadRequest))["errors"]!["password"]);
         Assert.Equal("active", (await activated.ReadObjectAsync())["status"]!.GetValue<string>());
         await AdminAssert.ProblemAsync(again, HttpStatusCode.BadRequest);

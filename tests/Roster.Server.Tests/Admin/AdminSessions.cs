@@ -55,7 +55,7 @@ public static partial class AdminSessions
     /// <summary>The activation token in an invitation's link.</summary>
     public static string TokenFrom(string mailText) => Uri.UnescapeDataString(TokenPattern().Match(mailText).Groups[1].Value);
 
-    [GeneratedRegex(@"[?&]token=([^\s&""<>]+)")]
+    [GeneratedRegex(@"[?&#]token=([^\s&""<>]+)")]
     private static partial Regex TokenPattern();
 }
 

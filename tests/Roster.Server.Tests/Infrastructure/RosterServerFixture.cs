@@ -13,7 +13,7 @@ namespace Roster.Server.Tests.Infrastructure;
 /// PostgreSQL pass (<see cref="TestStorage"/>), a fresh PostgreSQL database. Tests share the
 /// process but never data: each asks for its own tenant with <see cref="CreateTenantAsync"/>.
 /// </summary>
-public sealed class RosterServerFixture : IAsyncLifetime
+public class RosterServerFixture : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "roster-tests-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
@@ -56,6 +56,7 @@ public sealed class RosterServerFixture : IAsyncLifetime
         {
             b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail);
             b.Services.AddSingleton<Roster.Directory.Domains.IDnsTxtResolver>(Dns);
+            ConfigureServer(b);
         });
         await RosterStorage.MigrateAsync(_app.Services, CancellationToken.None);
         await _app.StartAsync();
@@ -79,6 +80,11 @@ public sealed class RosterServerFixture : IAsyncLifetime
         }
 
         return client;
+    }
+
+    /// <summary>Changes the server's configuration before it is built (a derived fixture's own logging, say).</summary>
+    protected virtual void ConfigureServer(WebApplicationBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()

@@ -36,7 +36,7 @@ public static class EmployeeEndpoints
         employees.MapPost("/{id:guid}/unlock", UnlockAsync).RequirePermission(Edit)
             .WithSummary("Unblock a profile locked by failed sign-ins; allowed while SCIM provisioning is on.");
         employees.MapPost("/{id:guid}/invite", InviteAsync).RequirePermission(Edit)
-            .WithSummary("Email the person a single-use activation link ({publicBaseUrl}/activate?token=...), valid for seven days; inviting again replaces the link.");
+            .WithSummary("Email the person a single-use activation link ({publicBaseUrl}/activate#token=...), valid for seven days; inviting again replaces the link.");
         employees.MapEmployeeGroupEndpoints();
         return employees;
     }

@@ -45,6 +45,14 @@ document.addEventListener("click", (event) => {
   button.textContent = show ? "Hide secret" : "Show secret";
 });
 
+// The invitation link carries its token in the fragment, which never reaches a server or a log:
+// hand it to the form, and take it out of the address bar and the history.
+const activation = document.querySelector("input[data-fragment-token]");
+if (activation && location.hash.startsWith("#token=")) {
+  activation.value = decodeURIComponent(location.hash.slice("#token=".length));
+  history.replaceState(null, "", location.pathname);
+}
+
 // A credential shown once comes in the answer to a POST. Pointing this history entry at the
 // page's own address makes a reload ask for the page again (without the credential) instead of
 // resending the form and making another one.

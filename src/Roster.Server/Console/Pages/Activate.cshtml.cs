@@ -6,9 +6,10 @@ using Roster.Directory.Employees;
 namespace Roster.Server.Console.Pages;
 
 /// <summary>
-/// Where the invitation email's link lands (<c>/activate?token=...</c>): the invited person
+/// Where the invitation email's link lands (<c>/activate#token=...</c>): the invited person
 /// chooses a password and the profile becomes active (<see cref="ActivateEmployee"/>; the link
-/// works once). Anonymous: the token is the credential.
+/// works once). Anonymous: the token is the credential. It comes in the fragment, which the
+/// page's script copies into the form; <c>?token=</c> is read too, for links made that way.
 /// </summary>
 public sealed class ActivateModel(ActivateEmployee activate) : PageModel
 {
