@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace Roster.Server.Tests.Infrastructure;
 

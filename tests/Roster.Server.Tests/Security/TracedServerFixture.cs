@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Roster.Server.Tests.Infrastructure;
 
 namespace Roster.Server.Tests.Security;
