@@ -50,13 +50,20 @@ public static class RequestRateLimiting
             ? RateLimitPartition.GetTokenBucketLimiter(tenant, _ => Bucket(limits.PerTenantPerSecond, limits.PerTenantBurst))
             : RateLimitPartition.GetNoLimiter(""));
 
-        // The caller's bucket first: a chain stops at the first refusal, so a credential over its
-        // own limit spends nothing of its tenant's, and the tenant's other credentials keep it.
+        // The caller's bucket first, in a limiter of its own: a refusal there ends the request, so a
+        // credential over its own limit spends nothing of its tenant's and the tenant's other
+        // credentials keep it; and each refusal names the limit that refused it.
         app.UseRateLimiter(new RateLimiterOptions
         {
-            GlobalLimiter = PartitionedRateLimiter.CreateChained(perCaller, perTenant),
+            GlobalLimiter = perCaller,
             RejectionStatusCode = StatusCodes.Status429TooManyRequests,
-            OnRejected = (rejected, cancellationToken) => RejectAsync(rejected, perCaller, limits, cancellationToken),
+            OnRejected = (rejected, cancellationToken) => RejectAsync(rejected, tenantLimit: false, limits, cancellationToken),
+        });
+        app.UseRateLimiter(new RateLimiterOptions
+        {
+            GlobalLimiter = perTenant,
+            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+            OnRejected = (rejected, cancellationToken) => RejectAsync(rejected, tenantLimit: true, limits, cancellationToken),
         });
         return app;
     }
@@ -103,20 +110,15 @@ public static class RequestRateLimiting
         };
     }
 
-    private static async ValueTask RejectAsync(
-        OnRejectedContext rejected, PartitionedRateLimiter<HttpContext> perCaller, RequestRateLimitOptions limits, CancellationToken cancellationToken)
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, bool tenantLimit, RequestRateLimitOptions limits, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         var seconds = TooManyRequests.Refuse(rejected, TimeSpan.FromSeconds(1));
-        var caller = CallerOf(context);
-
-        // The chain does not say which bucket refused: the caller's is empty when it did.
-        var callerEmpty = perCaller.GetStatistics(context) is not { CurrentAvailablePermits: > 0 };
-        var (who, rate, burst) = caller switch
+        var (who, rate, burst) = CallerOf(context) switch
         {
+            _ when tenantLimit => ("this organization (all its credentials together)", limits.PerTenantPerSecond, limits.PerTenantBurst),
             { Credential: null } => ("requests without a valid credential from this address", limits.UnauthenticatedPerAddressPerSecond, limits.UnauthenticatedPerAddressBurst),
-            _ when callerEmpty => ("this credential", limits.PerCredentialPerSecond, limits.PerCredentialBurst),
-            _ => ("this organization (all its credentials together)", limits.PerTenantPerSecond, limits.PerTenantBurst),
+            _ => ("this credential", limits.PerCredentialPerSecond, limits.PerCredentialBurst),
         };
         var detail = string.Create(
             CultureInfo.InvariantCulture,
