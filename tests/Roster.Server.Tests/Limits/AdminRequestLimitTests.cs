@@ -44,6 +44,25 @@ public sealed class AdminRequestLimitTests(LimitedServerFixture server) : IClass
         Assert.DoesNotContain("Deep", await admin.Http.GetStringAsync("roles"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("auth/token")]
+    [InlineData("console/sign-in")]
+    public async Task A_form_over_the_body_limit_is_refused_as_too_large_not_a_500(string path)
+    {
+        using var http = server.CreateClient(null);
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["Email"] = "someone@example.com",
+            ["padding"] = new string('f', 2 * LimitedServerFixture.MaxBodyBytes),
+        });
+
+        var response = await http.PostAsync(path, form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailPart)
     {
         var text = await response.Content.ReadAsStringAsync();
