@@ -27,6 +27,8 @@
 #   ROSTER_SCALE_OUT          folder for reports and logs [a new temp folder, kept]
 #   ROSTER_SCALE_WORK         parent folder of the databases [the system temp folder]
 #   ROSTER_SCALE_KEEP_DB=1    keep the databases
+#   ROSTER_SCALE_RATE_LIMITS  the server's request rate limits, Roster:RateLimits:Enabled [false: the
+#                             benchmark measures capacity, far above the default 50 requests a second per credential]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -116,7 +118,7 @@ json_string() {
 start_server() {
   local log="$1"
   # `dotnet app.dll` runs the app in this very process, so $! is the server's PID.
-  Storage__Provider="$PROVIDER" dotnet "$CLI_DLL" serve --data "$DATA" --urls "http://127.0.0.1:$PORT" >"$log" 2>&1 &
+  Storage__Provider="$PROVIDER" Roster__RateLimits__Enabled="${ROSTER_SCALE_RATE_LIMITS:-false}" dotnet "$CLI_DLL" serve --data "$DATA" --urls "http://127.0.0.1:$PORT" >"$log" 2>&1 &
   SERVER_PID=$!
   for attempt in $(seq 1 240); do
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "The server exited during start-up:" >&2; tail -n 40 "$log" >&2; exit 1; }

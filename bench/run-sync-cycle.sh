@@ -19,6 +19,9 @@
 #   ROSTER_BENCH_GROUPS      groups for the members phase (default 10)
 #   ROSTER_BENCH_OUT         folder for the reports, JSON and server log (default: a new temp folder, kept)
 #   ROSTER_BENCH_KEEP_DB=1   keep the database folder instead of deleting it
+#   ROSTER_BENCH_RATE_LIMITS the server's request rate limits, Roster:RateLimits:Enabled (default false:
+#                            the benchmark measures capacity, thousands of requests a second on one
+#                            token, far above the default 50 a second per credential)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -97,7 +100,8 @@ BASE_URL="http://127.0.0.1:$PORT/$SCIM_PATH"
 
 echo "== Starting roster serve on 127.0.0.1:$PORT (log: $OUT/server.log) =="
 # `dotnet app.dll` runs the app in this very process, so $! is the server's PID (not a launcher's).
-dotnet "$CLI_DLL" serve --data "$DB" --urls "http://127.0.0.1:$PORT" >"$OUT/server.log" 2>&1 &
+Roster__RateLimits__Enabled="${ROSTER_BENCH_RATE_LIMITS:-false}" \
+  dotnet "$CLI_DLL" serve --data "$DB" --urls "http://127.0.0.1:$PORT" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 
 for attempt in $(seq 1 120); do

@@ -10,39 +10,41 @@ namespace Roster.Scim.Filtering;
 /// </summary>
 public static class FilterParser
 {
-    /// <summary>The longest filter accepted, in characters.</summary>
+    /// <summary>The longest filter accepted by default, in characters.</summary>
     public const int MaxLength = 10_000;
 
-    /// <summary>How deeply parentheses, <c>not (...)</c> and brackets may nest.</summary>
+    /// <summary>How deeply parentheses, <c>not (...)</c> and brackets may nest by default.</summary>
     public const int MaxDepth = 64;
 
     /// <summary>Parses a filter; a syntax error is a 400 <c>invalidFilter</c> that says where.</summary>
-    public static ScimResult<FilterNode> Parse(string text) => Read(text, valueFilterOwner: null);
+    /// <param name="text">The filter text.</param>
+    /// <param name="limits">Length and nesting limits; <see cref="FilterLimits.Default"/> when null.</param>
+    public static ScimResult<FilterNode> Parse(string text, FilterLimits? limits = null) => Read(text, valueFilterOwner: null, limits ?? FilterLimits.Default);
 
     /// <summary>
     /// Parses the filter inside the brackets of a value path (<c>valFilter</c>), e.g. the
     /// <c>type eq "work"</c> of the PATCH path <c>emails[type eq "work"].value</c>: paths are
     /// relative to one element and brackets cannot nest.
     /// </summary>
-    public static ScimResult<FilterNode> ParseValueFilter(string text) => Read(text, valueFilterOwner: "");
+    public static ScimResult<FilterNode> ParseValueFilter(string text) => Read(text, valueFilterOwner: "", FilterLimits.Default);
 
-    private static ScimResult<FilterNode> Read(string? text, string? valueFilterOwner)
+    private static ScimResult<FilterNode> Read(string? text, string? valueFilterOwner, FilterLimits limits)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return ScimError.InvalidFilter("The filter is empty.");
         }
 
-        if (text.Length > MaxLength)
+        if (text.Length > limits.MaxLength)
         {
             return ScimError.InvalidFilter(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The filter is {text.Length:N0} characters long; the limit is {MaxLength:N0}."));
+                $"The filter is {text.Length:N0} characters long; the limit is {limits.MaxLength:N0}."));
         }
 
         try
         {
-            var reader = new FilterExpressionReader(DecodePlusAsSpace(text), MaxDepth);
+            var reader = new FilterExpressionReader(DecodePlusAsSpace(text), limits.MaxDepth);
             return reader.ReadAll(valueFilterOwner);
         }
         catch (ScimException e)

@@ -1,3 +1,5 @@
+using Roster.Scim.Filtering;
+
 namespace Roster.Scim.Listing;
 
 /// <summary>
@@ -14,4 +16,7 @@ public sealed record ListLimits
 
     /// <summary>The largest page; a larger <c>count</c> is clamped to it.</summary>
     public int MaxCount { get; init; } = 1000;
+
+    /// <summary>The largest and most deeply nested <c>filter</c> parsed.</summary>
+    public FilterLimits Filter { get; init; } = FilterLimits.Default;
 }

@@ -95,7 +95,7 @@ public static class ListQueryParser
         FilterNode? filter = null;
         if (parameters.Scalar(Filter) is { } filterText && !string.IsNullOrWhiteSpace(filterText))
         {
-            var parsed = FilterParser.Parse(filterText);
+            var parsed = FilterParser.Parse(filterText, limits.Filter);
             if (!parsed.IsSuccess)
             {
                 return parsed.Error;

@@ -20,7 +20,7 @@ public static class PatchRequestReader
 
     /// <summary>Reads and validates the request body.</summary>
     /// <param name="body">The parsed JSON body.</param>
-    /// <param name="maxOperations">More operations than this is a 400 <c>tooMany</c>.</param>
+    /// <param name="maxOperations">More operations than this is a 413.</param>
     public static ScimResult<IReadOnlyList<PatchOperation>> Read(JsonNode? body, int maxOperations = DefaultMaxOperations)
     {
         if (body is not JsonObject request)
@@ -41,11 +41,14 @@ public static class PatchRequestReader
             return ScimError.InvalidSyntax("The PATCH request's \"Operations\" array is empty; it needs at least one operation.");
         }
 
+        // 413 as for a Bulk request over maxOperations (RFC 7644 section 3.7.4): a PATCH is a batch
+        // of operations too, and the client's remedy is the same, to split it. "tooMany" (Table 9)
+        // is about a filter yielding too many results, and a 400 would read as a malformed request.
         if (operations.Count > maxOperations)
         {
-            return ScimError.TooMany(string.Create(
+            return ScimError.PayloadTooLarge(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The PATCH request has {operations.Count} operations; at most {maxOperations} are allowed per request."));
+                $"The PATCH request has {operations.Count:N0} operations; this server takes at most {maxOperations:N0} per request: split it into several PATCH requests."));
         }
 
         var result = new List<PatchOperation>(operations.Count);

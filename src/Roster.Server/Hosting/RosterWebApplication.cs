@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Roster.Directory;
 using Roster.Directory.Mail;
@@ -68,6 +69,7 @@ public static class RosterWebApplication
         // Before authentication: OpenIddict handles /auth/token inside the authentication step.
         app.UseCredentialThrottling();
         app.UseAuthentication();
+        app.UseRequestRateLimiting();
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapTokenEndpoint();
@@ -84,6 +86,20 @@ public static class RosterWebApplication
             .Bind(configuration.GetSection(RosterServerOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<RequestLimitsOptions>()
+            .Bind(configuration.GetSection(RequestLimitsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // One place for the sizes Kestrel enforces before any endpoint runs: a body over the limit
+        // on any path (also one sent chunked, without Content-Length) fails as it is read, a
+        // request line over it is a 414 and headers over theirs a 431.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = limits.Value.MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = limits.Value.MaxRequestHeadersTotalBytes;
+        });
         services.AddOptions<DeploymentOptions>()
             .Bind(configuration.GetSection(DeploymentOptions.SectionName))
             .ValidateOnStart();
@@ -113,6 +129,7 @@ public static class RosterWebApplication
         // Console sessions and anti-forgery tokens must read on every node and after a restart.
         services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<Roster.Directory.Database.RosterDbContext>();
         services.AddCredentialThrottling(configuration);
+        services.AddRequestRateLimiting(configuration);
 
         // The default scheme picks the API's own credential, so an admin request never runs the
         // SCIM bearer handler (and a SCIM request never runs a password check); console pages

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -89,7 +88,7 @@ public static class CredentialThrottling
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = TooManyRequests.ClientAddress(context);
         var limit = (kind, perSecret) switch
         {
             (Kind.Token, true) => limits.TokenPerClient,
@@ -129,13 +128,10 @@ public static class CredentialThrottling
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
-        var response = rejected.HttpContext.Response;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : (int)Window.TotalSeconds;
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var seconds = TooManyRequests.Refuse(rejected, Window);
         if (KindOf(rejected.HttpContext.Request) == Kind.Token)
         {
-            await response.WriteAsJsonAsync(
+            await rejected.HttpContext.Response.WriteAsJsonAsync(
                 new Dictionary<string, string>
                 {
                     ["error"] = "temporarily_unavailable",
@@ -145,15 +141,7 @@ public static class CredentialThrottling
             return;
         }
 
-        await response.WriteAsJsonAsync(
-            new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many sign-in attempts",
-                Detail = $"Too many sign-in attempts from here; try again in {seconds} seconds.",
-            },
-            options: null,
-            contentType: "application/problem+json",
-            cancellationToken);
+        await TooManyRequests.WriteProblemAsync(
+            rejected.HttpContext, "Too many sign-in attempts", $"Too many sign-in attempts from here; try again in {seconds} seconds.", cancellationToken);
     }
 }

@@ -59,18 +59,19 @@ public sealed class PatchRequestReaderTests
         Assert.Equal(5, PatchRequestReader.Read(Body(5), maxOperations: 5).GetValueOrThrow().Count);
 
     [Fact]
-    public void More_operations_than_the_maximum_is_too_many()
+    public void More_operations_than_the_maximum_is_413_as_for_bulk_max_operations()
     {
         var result = PatchRequestReader.Read(Body(6), maxOperations: 5);
-        Assert.Equal(ScimErrorTypes.TooMany, result.Error!.ScimType);
-        Assert.Contains("at most 5", result.Error.Detail, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, result.Error!.Status);
+        Assert.Null(result.Error.ScimType);
+        Assert.Contains("at most 5 per request", result.Error.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Default_maximum_is_one_thousand_operations()
     {
         Assert.True(PatchRequestReader.Read(Body(1000)).IsSuccess);
-        Assert.Equal(ScimErrorTypes.TooMany, PatchRequestReader.Read(Body(1001)).Error!.ScimType);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, PatchRequestReader.Read(Body(1001)).Error!.Status);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Roster.Cli.Commands;
 using Roster.Directory.Tests.Support;
 using Roster.Server.Hosting;
@@ -39,6 +40,9 @@ public class RosterServerFixture : IAsyncLifetime
         ? new Dictionary<string, string> { ["Storage__Provider"] = "postgres" }
         : new Dictionary<string, string>();
 
+    /// <summary>Configuration a derived fixture sets on top of the defaults, e.g. <c>Roster:Limits:MaxPageSize</c>.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(_directory);
@@ -54,6 +58,7 @@ public class RosterServerFixture : IAsyncLifetime
 
         _app = RosterWebApplication.Create(Storage, "http://127.0.0.1:0", configure: b =>
         {
+            b.Configuration.AddInMemoryCollection(Settings);
             b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail);
             b.Services.AddSingleton<Roster.Directory.Domains.IDnsTxtResolver>(Dns);
             ConfigureServer(b);

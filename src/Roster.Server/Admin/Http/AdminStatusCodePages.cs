@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Roster.Server.Hosting;
 
 namespace Roster.Server.Admin.Http;
 
@@ -18,6 +19,7 @@ public static class AdminStatusCodePages
             StatusCodes.Status404NotFound => $"There is no admin API endpoint at '{http.Request.Path}'.",
             StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on '{http.Request.Path}'.",
             StatusCodes.Status415UnsupportedMediaType => "Send the request body as application/json.",
+            StatusCodes.Status413PayloadTooLarge => RequestBodyLimit.TooLargeDetail(http),
             StatusCodes.Status400BadRequest => "The request could not be read; send a JSON body as described in /openapi/v1.json.",
             _ => $"The request failed with status {status}.",
         };

@@ -29,11 +29,16 @@ public static class DiscoveryEndpoints
                 : (IResult)new ScimErrorResult(ScimError.NotFound($"There is no schema '{id}' on this server; GET /Schemas lists them.")));
     }
 
-    private static ScimJsonResult ServiceProviderConfig(HttpContext context, IOptions<RosterServerOptions> options)
+    private static ScimJsonResult ServiceProviderConfig(HttpContext context, IOptions<RequestLimitsOptions> options)
     {
         var settings = options.Value;
         var config = new ServiceProviderConfigOptions
         {
+            // Bulk is not supported (POST /Bulk answers 501), yet its limits are advertised as the
+            // ones every request already has: a body of at most MaxRequestBodyBytes and at most
+            // MaxPatchOperations operations, so a client sizing its batches reads true numbers.
+            BulkMaxOperations = settings.MaxPatchOperations,
+            BulkMaxPayloadSize = settings.MaxRequestBodyBytes,
             FilterMaxResults = settings.MaxPageSize,
             DefaultPageSize = settings.DefaultPageSize,
             MaxPageSize = settings.MaxPageSize,

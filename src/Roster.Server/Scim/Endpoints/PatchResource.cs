@@ -24,7 +24,7 @@ public static class PatchResource
 
         var request = read.Value!;
 
-        var limits = context.RequestServices.GetRequiredService<IOptions<RosterServerOptions>>().Value;
+        var limits = context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
         var operations = PatchRequestReader.Read(request.Body, limits.MaxPatchOperations);
         if (!operations.IsSuccess)
         {

@@ -12,13 +12,13 @@ namespace Roster.Server.Scim.Http;
 /// Reads a SCIM request body as a JSON object: checks the media type, enforces the size limit
 /// and turns every malformed body into a precise 400 <c>invalidSyntax</c>.
 /// </summary>
-public sealed class ScimBodyReader(IOptions<RosterServerOptions> options)
+public sealed class ScimBodyReader(IOptions<RequestLimitsOptions> options)
 {
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
+    private readonly JsonDocumentOptions _documentOptions = new()
     {
-        MaxDepth = 64,
+        MaxDepth = options.Value.MaxJsonDepth,
         CommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,
     };
@@ -75,7 +75,7 @@ public sealed class ScimBodyReader(IOptions<RosterServerOptions> options)
 
         try
         {
-            var node = JsonNode.Parse(bytes, NodeOptions, DocumentOptions);
+            var node = JsonNode.Parse(bytes, NodeOptions, _documentOptions);
             if (node is not JsonObject body)
             {
                 return ScimError.InvalidSyntax("The request body must be a JSON object.");
@@ -88,7 +88,10 @@ public sealed class ScimBodyReader(IOptions<RosterServerOptions> options)
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
-            return ScimError.InvalidSyntax($"The request body is not valid JSON{where}.");
+            var depth = _documentOptions.MaxDepth;
+            return e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                ? ScimError.InvalidSyntax($"The request body nests JSON more than {depth} levels deep{where}; that is the limit.")
+                : ScimError.InvalidSyntax($"The request body is not valid JSON{where}.");
         }
         catch (ArgumentException)
         {
@@ -96,8 +99,7 @@ public sealed class ScimBodyReader(IOptions<RosterServerOptions> options)
         }
     }
 
-    private static ScimError TooLarge(int limit) =>
-        ScimError.PayloadTooLarge($"The request body is larger than the {limit:N0} bytes this server accepts.");
+    private static ScimError TooLarge(int limit) => ScimError.PayloadTooLarge(RequestBodyLimit.TooLargeDetail(limit));
 
     /// <summary>
     /// <c>application/scim+json</c> and <c>application/json</c>, with or without parameters such as

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Roster.Scim.Errors;
+using Roster.Scim.Filtering;
 using Roster.Scim.Listing;
 using Roster.Scim.Projection;
 using Roster.Server.Hosting;
@@ -42,8 +43,13 @@ public static class ScimQuery
 
     private static ListLimits Limits(HttpRequest request)
     {
-        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<RosterServerOptions>>().Value;
-        return new ListLimits { DefaultCount = options.DefaultPageSize, MaxCount = options.MaxPageSize };
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+        return new ListLimits
+        {
+            DefaultCount = options.DefaultPageSize,
+            MaxCount = options.MaxPageSize,
+            Filter = new FilterLimits { MaxLength = options.MaxFilterLength, MaxDepth = options.MaxFilterDepth },
+        };
     }
 
     /// <summary>A query parameter by name, ignoring case (RFC 7644 parameter names are case-insensitive).</summary>

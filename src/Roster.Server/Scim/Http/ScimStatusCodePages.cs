@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
 using Roster.Scim.Errors;
+using Roster.Server.Hosting;
 
 namespace Roster.Server.Scim.Http;
 
@@ -25,7 +26,7 @@ public static class ScimStatusCodePages
         {
             StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on '{http.Request.Path}'.",
             StatusCodes.Status404NotFound => $"There is no SCIM endpoint at '{http.Request.Path}'.",
-            StatusCodes.Status413PayloadTooLarge => "The request body is larger than this server accepts.",
+            StatusCodes.Status413PayloadTooLarge => RequestBodyLimit.TooLargeDetail(http),
             _ => $"The request failed with status {status}.",
         };
         await ScimErrorResult.WriteAsync(http, new ScimError((HttpStatusCode)status, null, detail));

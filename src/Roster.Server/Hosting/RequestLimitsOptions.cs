@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Roster.Server.Hosting;
+
+/// <summary>
+/// The size limits of one request (section <c>Roster:Limits</c>), each enforced in one place and
+/// the SCIM ones advertised in <c>/ServiceProviderConfig</c>. The defaults are far above what
+/// Okta or Entra ID send (a user is a few KB, a PATCH a few operations, a page 100 to 200
+/// resources) and low enough that one request cannot take a node's memory or CPU.
+/// </summary>
+public sealed class RequestLimitsOptions
+{
+    public const string SectionName = "Roster:Limits";
+
+    /// <summary>
+    /// The largest request body, in bytes, on every endpoint (also Kestrel's limit, so a chunked
+    /// body without Content-Length stops there too); advertised as <c>bulk.maxPayloadSize</c>. It
+    /// also bounds a group PUT: 1 MiB holds about 20,000 members; larger groups change by PATCH.
+    /// </summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The page size when a list request gives no <c>count</c>.</summary>
+    [Range(1, 10_000)]
+    public int DefaultPageSize { get; set; } = 100;
+
+    /// <summary>The largest page (a larger <c>count</c> is clamped to it); advertised as <c>filter.maxResults</c>.</summary>
+    [Range(1, 10_000)]
+    public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>The most operations one PATCH request may carry; advertised as <c>bulk.maxOperations</c>.</summary>
+    [Range(1, 100_000)]
+    public int MaxPatchOperations { get; set; } = 1000;
+
+    /// <summary>The longest filter, in characters (a GET's is also bounded by <see cref="MaxRequestLineBytes"/>).</summary>
+    [Range(100, 1_000_000)]
+    public int MaxFilterLength { get; set; } = 10_000;
+
+    /// <summary>How deeply a filter's parentheses, <c>not (...)</c> and brackets may nest.</summary>
+    [Range(2, 1_000)]
+    public int MaxFilterDepth { get; set; } = 64;
+
+    /// <summary>How deeply a SCIM JSON body may nest (a SCIM resource needs 4 levels).</summary>
+    [Range(8, 1_000)]
+    public int MaxJsonDepth { get; set; } = 64;
+
+    /// <summary>Kestrel's limit on all request headers together, in bytes; over it is a 431.</summary>
+    [Range(4096, 1024 * 1024)]
+    public int MaxRequestHeadersTotalBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Kestrel's limit on the request line (method, path and query), in bytes; over it is a 414.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxRequestLineBytes { get; set; } = 8 * 1024;
+}
