@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every Roster test: restore, format check, build (warnings are errors), then the test
+# Runs every Roster test: restore, dependency audit (scripts/audit-dependencies.sh), format check, build (warnings are errors), then the test
 # projects twice: every project on SQLite, then the storage and HTTP tests (Roster.Directory.Tests,
 # Roster.Server.Tests) again on a throw-away PostgreSQL server started here (scripts/postgres.sh).
 # Prints one line per database and a closing line "N passed, N failed" summing both.
@@ -21,6 +21,7 @@ if ! find_postgres_bin >/dev/null; then
 fi
 
 dotnet restore Roster.slnx
+bash scripts/audit-dependencies.sh
 dotnet format Roster.slnx --verify-no-changes --no-restore
 dotnet build Roster.slnx -c Release --no-restore
 
