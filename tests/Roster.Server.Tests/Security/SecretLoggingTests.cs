@@ -9,14 +9,15 @@ namespace Roster.Server.Tests.Security;
 
 /// <summary>
 /// Every kind of secret Roster takes or hands out goes through a server that logs everything
-/// (<see cref="TracedServerFixture"/>); afterwards not one of them is found in its log.
+/// (<see cref="TracedServerFixture"/>); afterwards not one of them is found in its log, nor in
+/// its database (where only hashes of them may be).
 /// </summary>
 public sealed class SecretLoggingTests(TracedServerFixture server) : IClassFixture<TracedServerFixture>
 {
     private const string OktaCallback = "https://system-admin.okta.com/admin/app/cpc/roster/oauth/callback";
 
     [Fact]
-    public async Task No_secret_reaches_the_log_even_at_trace_level()
+    public async Task No_secret_reaches_the_log_even_at_trace_level_nor_the_database()
     {
         var secrets = new Dictionary<string, string>();
         var admin = await server.CreateAdminAsync("scim.manage", "accesskeys.manage", "security.login.manage", "employees.edit", "audit.view");
@@ -99,6 +100,11 @@ public sealed class SecretLoggingTests(TracedServerFixture server) : IClassFixtu
         Assert.Contains(log, e => e.Contains("Request starting", StringComparison.Ordinal));
         Assert.Contains(log, e => e.Contains("INSERT INTO", StringComparison.Ordinal));
         Assert.Contains(log, e => e.StartsWith("OpenIddict", StringComparison.Ordinal));
+        var stored = await StoredText.ReadAsync(server.Storage);
+        Assert.Contains(admin.Email, stored, StringComparison.Ordinal);
+        var storedLeaks = secrets.Where(s => stored.Contains(s.Value, StringComparison.Ordinal)).Select(s => s.Key).ToList();
+        Assert.True(storedLeaks.Count == 0, $"Stored as is: {string.Join(", ", storedLeaks)}.");
+
         var leaks = secrets.Where(s => log.Any(e => e.Contains(s.Value, StringComparison.Ordinal))).Select(s => s.Key).ToList();
         var where = secrets.SelectMany(s => log.Where(e => e.Contains(s.Value, StringComparison.Ordinal)).Select(e => s.Key + " in " + e[..Math.Min(300, e.Length)])).Take(20);
         Assert.True(leaks.Count == 0, $"Logged: {string.Join(", ", leaks)}. {log.Count} entries searched.\n{string.Join("\n", where)}");
