@@ -21,13 +21,23 @@ public sealed class CrossTenantUrlTests(TwoTenants world, ITestOutputHelper outp
         var cases = EndpointCatalogue.Of(Surface.ScimInOrg, Surface.Admin).ToList();
         var credentials = b.All.ToList();
 
+        // A password is checked with PBKDF2 whether or not the email exists, and that is where the
+        // time goes; an unknown org's answer to a password does not depend on the endpoint (the
+        // sign-in fails before routing reaches it), so it is asked once per credential and method.
+        var unknownOrgAnswers = new System.Collections.Concurrent.ConcurrentDictionary<(string, Surface, string), Task<Answer>>();
+        Task<Answer> AskUnknownOrg(EndpointCase endpointCase, Credential credential)
+        {
+            var ask = () => exchange.SendAsync(endpointCase, new CaseTarget(Guid.NewGuid(), ResourceIds.Random(), b.Ids, null), credential);
+            return credential.Authorization?.StartsWith("Basic ", StringComparison.Ordinal) == true
+                ? unknownOrgAnswers.GetOrAdd((credential.Kind, endpointCase.Surface, endpointCase.Endpoint.Split(' ')[0]), _ => ask())
+                : ask();
+        }
+
         await Exchange.RunAsync(cases.SelectMany(c => credentials.Select(k => (Case: c, Credential: k))), async cell =>
         {
             var (endpointCase, credential) = cell;
             {
-                var unknownOrg = Guid.NewGuid();
-                var random = ResourceIds.Random();
-                var nowhere = await exchange.SendAsync(endpointCase, new CaseTarget(unknownOrg, random, b.Ids, null), credential);
+                var nowhere = await AskUnknownOrg(endpointCase, credential);
                 var atA = await exchange.SendAsync(endpointCase, new CaseTarget(a.OrgId, a.Ids, b.Ids, null), credential);
 
                 leaks.Check(atA.Code is 401 or 403, endpointCase, credential, "expected 401 or 403", atA);
