@@ -27,6 +27,15 @@ public static partial class ConsoleSession
         return new Credential(kind, Cookie: cookies.GetCookieHeader(baseAddress), FormToken: token);
     }
 
+    /// <summary>A browser that has only opened the sign-in page: its anti-forgery cookie and token, no session.</summary>
+    public static async Task<Credential> AnonymousAsync(Uri baseAddress)
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = baseAddress };
+        var token = FormTokenIn(await http.GetStringAsync("console/sign-in"));
+        return new Credential("a browser without a session", Cookie: cookies.GetCookieHeader(baseAddress), FormToken: token);
+    }
+
     public static string FormTokenIn(string html)
     {
         var match = FormToken().Match(html);

@@ -20,7 +20,7 @@ public static class PublicCases
         yield return Case("PAGE /SignIn Get", t => Send("GET", $"console/sign-in?org={t.OrgId}"), false);
         yield return Case("PAGE /SignIn Post", t => Form("console/sign-in", t.FormToken, ("Email", t.Foreign.Email), ("Password", "not the password")), true);
         yield return Case("PAGE /Activate Get", _ => Send("GET", "activate?token=not-an-invitation"), false);
-        yield return Case("PAGE /Activate Post", t => Form("activate", t.FormToken, ("Token", "not-an-invitation"), ("Password", "correct horse battery staple"), ("Confirm", "correct horse battery staple")), false);
+        yield return Case("PAGE /Activate Post", t => Form("activate", t.FormToken, ("Token", "not-an-invitation"), ("Password", "correct horse battery staple"), ("Confirmation", "correct horse battery staple")), false);
         yield return Case("PAGE /OAuth/Authorize Get", t => Send("GET", $"auth/authorize?client_id={Uri.EscapeDataString(t.Foreign.ClientId)}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(TenantWorld.CallbackUrl)}&state=s"), false);
         yield return Case("PAGE /OAuth/Authorize Post", t => Form($"auth/authorize?client_id={Uri.EscapeDataString(t.Foreign.ClientId)}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(TenantWorld.CallbackUrl)}&state=s", t.FormToken, ("roster_decision", "allow")), false);
     }
