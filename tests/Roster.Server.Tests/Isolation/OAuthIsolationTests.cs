@@ -35,18 +35,9 @@ public sealed class OAuthIsolationTests(TwoTenants world)
         var (a, b) = (world.A, world.B);
         using var http = world.Server.CreateClient(null);
 
-        var redeemed = await http.PostAsync("auth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = a.RefreshToken, ["client_id"] = b.App.ClientId, ["client_secret"] = b.App.Secret,
-        }));
-        var revoked = await http.PostAsync("auth/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["token"] = a.RefreshToken, ["token_type_hint"] = "refresh_token", ["client_id"] = b.App.ClientId, ["client_secret"] = b.App.Secret,
-        }));
-        var stillWorks = await http.PostAsync("auth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = a.RefreshToken, ["client_id"] = a.App.ClientId, ["client_secret"] = a.App.Secret,
-        }));
+        var redeemed = await http.PostAsync("auth/token", Form(("grant_type", "refresh_token"), ("refresh_token", a.RefreshToken), ("client_id", b.App.ClientId), ("client_secret", b.App.Secret)));
+        var revoked = await http.PostAsync("auth/revoke", Form(("token", a.RefreshToken), ("token_type_hint", "refresh_token"), ("client_id", b.App.ClientId), ("client_secret", b.App.Secret)));
+        var stillWorks = await http.PostAsync("auth/token", Form(("grant_type", "refresh_token"), ("refresh_token", a.RefreshToken), ("client_id", a.App.ClientId), ("client_secret", a.App.Secret)));
 
         Assert.Equal(HttpStatusCode.BadRequest, redeemed.StatusCode);
         Assert.Equal("invalid_grant", (string?)(await redeemed.ReadJsonAsync())["error"]);
@@ -89,4 +80,7 @@ public sealed class OAuthIsolationTests(TwoTenants world)
             Assert.DoesNotContain(mark, keys, StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
 }
