@@ -42,6 +42,8 @@ public static class OAuthServerSetup
                 // TLS usually ends at the load balancer in front of Roster, so the requests it sees are
                 // plain HTTP; the deployment guide requires HTTPS at the edge (docs/operations.md).
                 server.AddEventHandler(TrustIdpCallbacks.Descriptor);
+                server.AddEventHandler(UnknownAndWrongClientsLookAlike.TokenDescriptor);
+                server.AddEventHandler(UnknownAndWrongClientsLookAlike.RevocationDescriptor);
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
@@ -60,6 +62,7 @@ public static class OAuthServerSetup
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, IssuerOptions>();
         services.AddSingleton(TrustedRedirects.From(configuration));
         services.AddSingleton<TrustIdpCallbacks>();
+        services.AddSingleton<UnknownAndWrongClientsLookAlike>();
         return services;
     }
 

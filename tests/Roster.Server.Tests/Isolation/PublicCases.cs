@@ -1,0 +1,27 @@
+using static Roster.Server.Tests.Isolation.Requests;
+
+namespace Roster.Server.Tests.Isolation;
+
+/// <summary>
+/// The endpoints anyone may call. None takes an org ID in its URL; the ones that take another
+/// tenant's identifiers (a client_id, an email) must answer as they do for made-up ones.
+/// </summary>
+public static class PublicCases
+{
+    public static IEnumerable<EndpointCase> All()
+    {
+        static EndpointCase Case(string endpoint, Func<CaseTarget, HttpRequestMessage> build, bool usesIds) => new(endpoint, Surface.Public, build, usesIds, NeedsPermission: false);
+
+        yield return Case("GET /health", _ => Send("GET", "health"), false);
+        yield return Case("GET /openapi/{documentName}.json", _ => Send("GET", "openapi/v1.json"), false);
+        yield return Case("POST /api/v1/activation", _ => Json("POST", "api/v1/activation", """{"token":"not-an-invitation","password":"correct horse battery staple"}"""), false);
+        yield return Case("POST /auth/token", t => Form("auth/token", null, ("grant_type", "client_credentials"), ("client_id", t.Foreign.ClientId), ("client_secret", "roster_sk_" + new string('a', 46))), true);
+        yield return Case("* /scim/{**rest}", t => Send("GET", $"scim/v3/{t.OrgId}/Users/{t.Foreign.User}"), false);
+        yield return Case("PAGE /SignIn Get", t => Send("GET", $"console/sign-in?org={t.OrgId}"), false);
+        yield return Case("PAGE /SignIn Post", t => Form("console/sign-in", t.FormToken, ("Email", t.Foreign.Email), ("Password", "not the password")), true);
+        yield return Case("PAGE /Activate Get", _ => Send("GET", "activate?token=not-an-invitation"), false);
+        yield return Case("PAGE /Activate Post", t => Form("activate", t.FormToken, ("Token", "not-an-invitation"), ("Password", "correct horse battery staple"), ("Confirmation", "correct horse battery staple")), false);
+        yield return Case("PAGE /OAuth/Authorize Get", t => Send("GET", $"auth/authorize?client_id={Uri.EscapeDataString(t.Foreign.ClientId)}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(TenantWorld.CallbackUrl)}&state=s"), false);
+        yield return Case("PAGE /OAuth/Authorize Post", t => Form($"auth/authorize?client_id={Uri.EscapeDataString(t.Foreign.ClientId)}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(TenantWorld.CallbackUrl)}&state=s", t.FormToken, ("roster_decision", "allow")), false);
+    }
+}

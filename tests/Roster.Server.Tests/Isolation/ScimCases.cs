@@ -1,0 +1,64 @@
+using static Roster.Server.Tests.Isolation.Requests;
+
+namespace Roster.Server.Tests.Isolation;
+
+/// <summary>Every SCIM endpoint, under both URL forms.</summary>
+public static class ScimCases
+{
+    private const string PatchOp = "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
+    private const string UserSchema = "\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"]";
+    private const string GroupSchema = "\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"]";
+
+    public static IEnumerable<EndpointCase> All() => [.. For(Surface.ScimInOrg), .. For(Surface.ScimWithoutOrg)];
+
+    private static IEnumerable<EndpointCase> For(Surface surface)
+    {
+        var pattern = surface == Surface.ScimInOrg ? "/scim/v2/{orgId:guid}/" : "/scim/v2/";
+        string Url(CaseTarget t, string relative) => surface == Surface.ScimInOrg ? $"scim/v2/{t.OrgId}/{relative}" : $"scim/v2/{relative}";
+        EndpointCase Case(string method, string route, Func<CaseTarget, HttpRequestMessage> build, bool usesIds) => new($"{method} {pattern}{route}", surface, build, usesIds);
+        static string Members(Guid user) => $$"""[{"value":"{{user}}"}]""";
+
+        yield return Case("GET", "Users/", t => Send("GET", Url(t, "Users")), false);
+        yield return Case("GET", "Users/", t => Send("GET", Url(t, "Users?filter=" + Uri.EscapeDataString($"id eq \"{t.Foreign.User}\""))), true);
+        yield return Case("GET", "Users/", t => Send("GET", Url(t, "Users?filter=" + Uri.EscapeDataString($"userName eq \"{t.Foreign.Email}\" or emails.value eq \"{t.Foreign.Email}\""))), true);
+        yield return Case("POST", "Users/.search", t => Send("POST", Url(t, "Users/.search"), $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"id eq \"{{t.Foreign.User}}\""}"""), true);
+        yield return Case("POST", "Users/", t => Send("POST", Url(t, "Users"), $$"""{{{UserSchema}},"userName":"new-{{Guid.NewGuid():N}}@example.com"}"""), false);
+        yield return Case("GET", "Users/{id}", t => Send("GET", Url(t, $"Users/{t.Foreign.User}")), true);
+        yield return Case("GET", "Users/{id}", t => Send("GET", Url(t, $"Users/{t.Foreign.Employee}?attributes=userName")), true);
+        yield return Case("PUT", "Users/{id}", t => Send("PUT", Url(t, $"Users/{t.Foreign.User}"), $$"""{{{UserSchema}},"userName":"stolen@example.com","active":false}"""), true);
+        yield return Case("PATCH", "Users/{id}", t => Send("PATCH", Url(t, $"Users/{t.Foreign.User}"), $$"""{{{PatchOp}},"Operations":[{"op":"replace","path":"active","value":false}]}"""), true);
+        yield return Case("DELETE", "Users/{id}", t => Send("DELETE", Url(t, $"Users/{t.Foreign.User}")), true);
+        yield return Case("PUT,PATCH,DELETE", "Users/", t => Send("DELETE", Url(t, "Users")), false);
+        yield return Case("POST", "Users/{id}", t => Send("POST", Url(t, $"Users/{t.Foreign.User}"), $$"""{{{UserSchema}},"userName":"stolen@example.com"}"""), true);
+
+        yield return Case("GET", "Groups/", t => Send("GET", Url(t, "Groups")), false);
+        yield return Case("GET", "Groups/", t => Send("GET", Url(t, "Groups?filter=" + Uri.EscapeDataString($"members.value eq \"{t.Foreign.User}\""))), true);
+        yield return Case("GET", "Groups/", t => Send("GET", Url(t, "Groups?filter=" + Uri.EscapeDataString($"id eq \"{t.Foreign.Group}\""))), true);
+        yield return Case("POST", "Groups/.search", t => Send("POST", Url(t, "Groups/.search"), $$"""{"filter":"members.value eq \"{{t.Foreign.User}}\" or id eq \"{{t.Foreign.Group}}\""}"""), true);
+        yield return Case("POST", "Groups/", t => Send("POST", Url(t, "Groups"), $$"""{{{GroupSchema}},"displayName":"New {{Guid.NewGuid():N}}"}"""), false);
+        yield return Case("POST", "Groups/", t => Send("POST", Url(t, "Groups"), $$"""{{{GroupSchema}},"displayName":"With a stranger","members":{{Members(t.Foreign.User)}}}"""), true);
+        yield return Case("GET", "Groups/{id}", t => Send("GET", Url(t, $"Groups/{t.Foreign.Group}")), true);
+        yield return Case("PUT", "Groups/{id}", t => Send("PUT", Url(t, $"Groups/{t.Foreign.Group}"), $$"""{{{GroupSchema}},"displayName":"Stolen","members":[]}"""), true);
+        yield return Case("PUT", "Groups/{id}", t => Send("PUT", Url(t, $"Groups/{t.Own.Group}"), $$"""{{{GroupSchema}},"displayName":"Own group","members":{{Members(t.Foreign.User)}}}"""), true);
+        yield return Case("PATCH", "Groups/{id}", t => Send("PATCH", Url(t, $"Groups/{t.Foreign.Group}"), $$"""{{{PatchOp}},"Operations":[{"op":"remove","path":"members"}]}"""), true);
+        yield return Case("PATCH", "Groups/{id}", t => Send("PATCH", Url(t, $"Groups/{t.Own.Group}"), $$"""{{{PatchOp}},"Operations":[{"op":"add","path":"members","value":{{Members(t.Foreign.User)}}}]}"""), true);
+        yield return Case("PATCH", "Groups/{id}", t => Send("PATCH", Url(t, $"Groups/{t.Own.Group}"), $$"""{{{PatchOp}},"Operations":[{"op":"add","value":{"members":{{Members(t.Foreign.User)}} } }]}"""), true);
+        yield return Case("PATCH", "Groups/{id}", t => Send("PATCH", Url(t, $"Groups/{t.Own.Group}"), $$"""{{{PatchOp}},"Operations":[{"op":"remove","path":"members[value eq \"{{t.Foreign.User}}\"]"}]}"""), true);
+        yield return Case("DELETE", "Groups/{id}", t => Send("DELETE", Url(t, $"Groups/{t.Foreign.Group}")), true);
+        yield return Case("PUT,PATCH,DELETE", "Groups/", t => Send("PATCH", Url(t, "Groups"), $$"""{{{PatchOp}},"Operations":[]}"""), false);
+        yield return Case("POST", "Groups/{id}", t => Send("POST", Url(t, $"Groups/{t.Foreign.Group}"), $$"""{{{GroupSchema}},"displayName":"Stolen"}"""), true);
+
+        yield return Case("POST", ".search", t => Send("POST", Url(t, ".search"), $$"""{"filter":"id eq \"{{t.Foreign.User}}\" or id eq \"{{t.Foreign.Group}}\""}"""), true);
+        yield return Case("GET", "ServiceProviderConfig", t => Send("GET", Url(t, "ServiceProviderConfig")), false);
+        yield return Case("GET", "ResourceTypes", t => Send("GET", Url(t, "ResourceTypes")), false);
+        yield return Case("GET", "ResourceTypes/{name}", t => Send("GET", Url(t, "ResourceTypes/User")), false);
+        yield return Case("GET", "Schemas", t => Send("GET", Url(t, "Schemas")), false);
+        yield return Case("GET", "Schemas/{id}", t => Send("GET", Url(t, "Schemas/urn:ietf:params:scim:schemas:core:2.0:Group")), false);
+        yield return Case("*", "Bulk", t => Send("POST", Url(t, "Bulk"), $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"DELETE","path":"/Users/{{t.Foreign.User}}","bulkId":"1"},
+              {"method":"PATCH","path":"/Groups/{{t.Own.Group}}","bulkId":"2","data":{{{PatchOp}},"Operations":[{"op":"add","path":"members","value":{{Members(t.Foreign.User)}} }]} }]}
+            """), true);
+        yield return Case("*", "Me", t => Send("GET", Url(t, "Me")), false);
+    }
+}
