@@ -1,0 +1,54 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Roster.Scim.Errors;
+using Roster.Scim.Patching;
+using Roster.Scim.Tests.Hostile;
+
+namespace Roster.Scim.Tests.Patching;
+
+/// <summary>The PATCH path parser on adversarial text, and printing then parsing a path.</summary>
+public sealed class PatchPathPropertyTests
+{
+    [HostileProperty(3000)]
+    public Property Parse_gives_a_path_or_invalidPath(HostileText input) =>
+        HostileCall.Holds(input.Text, () =>
+        {
+            var result = PatchPathParser.Parse(input.Text);
+            return result.IsSuccess || result.Error.ScimType == ScimErrorTypes.InvalidPath
+                ? result.Error
+                : throw new InvalidOperationException($"Expected invalidPath, got {result.Error.ScimType}");
+        });
+
+    [HostileProperty(2000)]
+    public Property Print_then_parse_gives_the_same_path(PatchPath path)
+    {
+        var text = path.ToString();
+        var parsed = PatchPathParser.Parse(text);
+
+        return (parsed.IsSuccess && parsed.Value == path).Label($"{text} -> {parsed.Error?.Detail ?? parsed.Value!.ToString()}");
+    }
+
+    [Theory]
+    [InlineData(10_000)]
+    [InlineData(100_000)]
+    public void A_huge_value_path_is_invalidPath(int depth)
+    {
+        var text = "emails" + new string('[', depth) + "value pr" + new string(']', depth) + ".value";
+
+        var result = PatchPathParser.Parse(text);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ScimErrorTypes.InvalidPath, result.Error.ScimType);
+    }
+
+    [Fact]
+    public void A_value_path_with_a_10000_character_filter_is_invalidPath()
+    {
+        var text = "emails[" + string.Join(" or ", Enumerable.Repeat("value eq \"x\"", 1_000)) + "].value";
+
+        var result = PatchPathParser.Parse(text);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ScimErrorTypes.InvalidPath, result.Error.ScimType);
+    }
+}
