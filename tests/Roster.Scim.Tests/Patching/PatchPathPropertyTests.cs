@@ -31,7 +31,7 @@ public sealed class PatchPathPropertyTests
     [Theory]
     [InlineData(10_000)]
     [InlineData(100_000)]
-    public void A_huge_value_path_is_invalidPath(int depth)
+    public void A_huge_value_path_is_invalidPath_with_a_short_detail(int depth)
     {
         var text = "emails" + new string('[', depth) + "value pr" + new string(']', depth) + ".value";
 
@@ -39,6 +39,21 @@ public sealed class PatchPathPropertyTests
 
         Assert.False(result.IsSuccess);
         Assert.Equal(ScimErrorTypes.InvalidPath, result.Error.ScimType);
+        Assert.True(result.Error.Detail.Length < 500, $"{result.Error.Detail.Length} characters of detail");
+    }
+
+    [Theory]
+    [InlineData("emails[value eq \"x\"].")]
+    [InlineData("emails[value eq \"x\"]]")]
+    [InlineData("name.givenName[value pr]")]
+    [InlineData("a:b")]
+    public void An_invalid_path_of_100000_characters_is_invalidPath_with_a_short_detail(string tail)
+    {
+        var result = PatchPathParser.Parse(new string('a', 100_000) + tail);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ScimErrorTypes.InvalidPath, result.Error.ScimType);
+        Assert.True(result.Error.Detail.Length < 500, $"{result.Error.Detail.Length} characters of detail");
     }
 
     [Fact]
