@@ -48,7 +48,8 @@ afl-fuzz -i "$corpus" -o "$findings" -t 5000 -m none -V "$seconds" -- dotnet "$o
 
 stats="$findings/default/fuzzer_stats"
 value() { awk -F' *: *' -v key="$1" '$1 == key { print $2 }' "$stats"; }
-echo "target $target: $(value execs_done) executions in $(value run_time) s ($(value execs_per_sec)/s), corpus $(value corpus_count), edges $(value edges_found), crashes $(value saved_crashes), hangs $(value saved_hangs)"
+# fuzzer_stats adds up every run since fuzz/findings/<target> was created.
+echo "target $target (all runs so far): $(value execs_done) executions in $(value run_time) s ($(value execs_per_sec)/s), corpus $(value corpus_count), edges $(value edges_found), crashes $(value saved_crashes), hangs $(value saved_hangs)"
 
 crashes=("$findings"/default/crashes/id:*)
 if [ -e "${crashes[0]}" ]; then
