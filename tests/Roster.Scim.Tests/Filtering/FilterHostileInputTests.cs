@@ -95,6 +95,54 @@ public sealed class FilterHostileInputTests
         Assert.True(result.IsSuccess || result.Error.ScimType == ScimErrorTypes.InvalidFilter);
     }
 
+    [Theory]
+    [InlineData("userName eq \"\\ud800\"")]
+    [InlineData("userName eq \"\\udc00x\"")]
+    [InlineData("userName eq \"a\\ud83d\"")]
+    [InlineData("emails[value co \"\\ude00\"]")]
+    public void A_lone_surrogate_is_invalidFilter_that_is_itself_valid_text(string text)
+    {
+        var result = FilterParser.Parse(text);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ScimErrorTypes.InvalidFilter, result.Error.ScimType);
+        Assert.Contains("lone UTF-16 surrogate", result.Error.Detail, StringComparison.Ordinal);
+        Assert.Equal(-1, LoneSurrogates.IndexIn(result.Error.Detail));
+    }
+
+    [Fact]
+    public void A_raw_lone_surrogate_is_invalidFilter_that_is_itself_valid_text()
+    {
+        foreach (var text in new[] { "userName eq \"" + '\ud800' + "\"", "userName eq " + '\udc00', "userName" + '\ud800' + " pr" })
+        {
+            var result = FilterParser.Parse(text);
+
+            Assert.Equal(ScimErrorTypes.InvalidFilter, result.Error?.ScimType);
+            Assert.Contains("lone UTF-16 surrogate", result.Error!.Detail, StringComparison.Ordinal);
+            Assert.Equal(-1, LoneSurrogates.IndexIn(result.Error.Detail));
+        }
+    }
+
+    [Fact]
+    public void An_escaped_surrogate_pair_is_a_character()
+    {
+        var result = FilterParser.Parse("userName eq \"\\ud83d\\ude00\"");
+
+        Assert.True(result.IsSuccess, result.Error?.Detail);
+        Assert.Equal("\U0001F600", ((ComparisonFilter)result.Value!).Value.Text);
+    }
+
+    [Fact]
+    public void An_error_detail_never_splits_a_surrogate_pair()
+    {
+        var text = "userName a" + string.Concat(Enumerable.Repeat("\U0001F600", 40));
+
+        var result = FilterParser.Parse(text);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(-1, LoneSurrogates.IndexIn(result.Error.Detail));
+    }
+
     private static ScimError? OnlyInvalidFilter(ScimResult<FilterNode> result)
     {
         if (result.IsSuccess)

@@ -57,6 +57,16 @@ public sealed class PatchPathPropertyTests
     }
 
     [Fact]
+    public void A_member_filter_with_a_lone_surrogate_is_invalidPath()
+    {
+        var result = PatchPathParser.Parse("members[value co \"\\ud800\"]");
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ScimErrorTypes.InvalidPath, result.Error.ScimType);
+        Assert.Contains("lone UTF-16 surrogate", result.Error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_value_path_with_a_10000_character_filter_is_invalidPath()
     {
         var text = "emails[" + string.Join(" or ", Enumerable.Repeat("value eq \"x\"", 1_000)) + "].value";

@@ -114,6 +114,31 @@ public sealed class HostileFilterTests(RosterServerFixture server)
     }
 
     [Theory]
+    [InlineData("Users", "userName eq \"\\ud800\"")]
+    [InlineData("Users", "not (emails[display gt \"\\ud800\"])")]
+    [InlineData("Groups", "displayName co \"a\\udc00\"")]
+    public async Task A_lone_surrogate_in_a_filter_string_is_400_invalidFilter_on_every_database(string resourceType, string filter)
+    {
+        var tenant = await server.CreateTenantAsync();
+
+        var response = await tenant.Scim.PostAsync($"{resourceType}/.search", ScimHttp.Json(new JsonObject { ["filter"] = filter }));
+
+        var error = await ScimErrorAssert.ClientErrorAsync(response, HttpStatusCode.BadRequest, "invalidFilter", filter);
+        Assert.Contains("lone UTF-16 surrogate", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_a_member_filter_of_a_group_patch_is_400_invalidPath()
+    {
+        var tenant = await server.CreateTenantAsync();
+        var group = $"Groups/{(await tenant.Scim.CreateGroupAsync("Surrogates")).Id()}";
+
+        var response = await tenant.Scim.PatchAsync(group, """{"Operations":[{"op":"remove","path":"members[value co \"\\ud800\"]"}]}""");
+
+        await ScimErrorAssert.ClientErrorAsync(response, HttpStatusCode.BadRequest, "invalidPath", "members[value co \"\\ud800\"]");
+    }
+
+    [Theory]
     [InlineData("not (", ")")]
     [InlineData("(", ")")]
     [InlineData("not (emails[type eq \"work\"] and ", ")")]
