@@ -14,6 +14,15 @@ internal static class FilterLexer
     /// <exception cref="Errors.ScimException">An unterminated string or an invalid escape.</exception>
     public static List<FilterToken> Tokenize(string source)
     {
+        var lone = LoneSurrogates.IndexIn(source);
+        if (lone >= 0)
+        {
+            // Not quoted back: the error detail must itself be valid UTF-16 to be written as JSON.
+            throw new Errors.ScimException(Errors.ScimError.InvalidFilter(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The filter has a lone UTF-16 surrogate (U+{(int)source[lone]:X4}), which is not a character, at position {lone + 1}.")));
+        }
+
         var tokens = new List<FilterToken>();
         var index = 0;
         while (true)
@@ -85,7 +94,16 @@ internal static class FilterLexer
             if (c == '"')
             {
                 index++;
-                return new FilterToken(FilterTokenKind.String, value.ToString(), start);
+                var text = value.ToString();
+                if (LoneSurrogates.IndexIn(text) >= 0)
+                {
+                    throw FilterSyntaxErrors.At(
+                        source,
+                        start,
+                        "The string has a \\u escape of a lone UTF-16 surrogate, which is not a character (a surrogate must be followed by its pair, as in \\ud83d\\ude00)");
+                }
+
+                return new FilterToken(FilterTokenKind.String, text, start);
             }
 
             if (c != '\\')

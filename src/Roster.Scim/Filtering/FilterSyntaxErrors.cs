@@ -19,7 +19,7 @@ internal static class FilterSyntaxErrors
         }
 
         var excerpt = source.Length - position > ExcerptLength
-            ? string.Concat(source.AsSpan(position, ExcerptLength), "...")
+            ? string.Concat(Cut(source.AsSpan(position), ExcerptLength), "...")
             : source[position..];
         return new ScimException(ScimError.InvalidFilter($"{message} at position {position + 1}, near '{excerpt}'."));
     }
@@ -29,9 +29,13 @@ internal static class FilterSyntaxErrors
     /// characters and an echoed token must not make the response that long.
     /// </summary>
     public static string Shorten(string text) =>
-        text.Length > ExcerptLength * 2 ? string.Concat(text.AsSpan(0, ExcerptLength * 2), "...") : text;
+        text.Length > ExcerptLength * 2 ? string.Concat(Cut(text, ExcerptLength * 2), "...") : text;
 
     /// <summary>An error at <paramref name="token"/>.</summary>
     public static ScimException At(string source, FilterToken token, string message) =>
         At(source, token.Position, message);
+
+    /// <summary>The first <paramref name="length"/> characters, one fewer if that would split a surrogate pair.</summary>
+    private static ReadOnlySpan<char> Cut(ReadOnlySpan<char> text, int length) =>
+        char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 
 using Roster.Scim.Errors;
+using Roster.Scim.Filtering;
 using Roster.Scim.Resources;
 using Roster.Scim.Schemas;
 
@@ -36,7 +37,7 @@ public static class PatchEngine
             catch (ScimException e)
             {
                 var number = (i + 1).ToString(CultureInfo.InvariantCulture);
-                return e.Error with { Detail = $"Operation {number} ({operations[i].Type.ToString().ToLowerInvariant()} {operations[i].Path?.ToString() ?? "without a path"}): {e.Error.Detail}" };
+                return e.Error with { Detail = $"Operation {number} ({operations[i].Type.ToString().ToLowerInvariant()} {(operations[i].Path is { } path ? FilterSyntaxErrors.Shorten(path.ToString()) : "without a path")}): {e.Error.Detail}" };
             }
         }
 

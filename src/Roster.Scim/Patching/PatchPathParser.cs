@@ -59,7 +59,7 @@ public static class PatchPathParser
 
         if (head.Value!.SubAttribute is not null)
         {
-            return Invalid(path, $"a value filter must follow an attribute, not the sub-attribute '{head.Value}'");
+            return Invalid(path, $"a value filter must follow an attribute, not the sub-attribute '{FilterSyntaxErrors.Shorten(head.Value.ToString())}'");
         }
 
         string? subAttribute = null;
@@ -68,13 +68,13 @@ public static class PatchPathParser
         {
             if (rest[0] != '.')
             {
-                return Invalid(path, $"expected '.' and a sub-attribute after the ']' at position {close + 1}, found '{rest}'");
+                return Invalid(path, $"expected '.' and a sub-attribute after the ']' at position {close + 1}, found '{FilterSyntaxErrors.Shorten(rest)}'");
             }
 
             subAttribute = rest[1..];
             if (!AttributePathParser.IsAttributeName(subAttribute))
             {
-                return Invalid(path, $"'{subAttribute}' after the value filter is not a valid sub-attribute name");
+                return Invalid(path, $"'{FilterSyntaxErrors.Shorten(subAttribute)}' after the value filter is not a valid sub-attribute name");
             }
         }
 
@@ -137,8 +137,9 @@ public static class PatchPathParser
         return -1;
     }
 
+    /// <summary>The error, quoting at most the start of the path: a path can be as long as the body.</summary>
     private static ScimError Invalid(string path, string problem) =>
-        ScimError.InvalidPath($"Invalid PATCH path '{path}': {Sentence(problem)}");
+        ScimError.InvalidPath($"Invalid PATCH path '{FilterSyntaxErrors.Shorten(path)}': {Sentence(problem)}");
 
     private static string Sentence(string problem)
     {

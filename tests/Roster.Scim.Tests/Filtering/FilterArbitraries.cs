@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Roster.Scim.Filtering;
+using Roster.Scim.Patching;
 
 namespace Roster.Scim.Tests.Filtering;
 
@@ -42,6 +43,24 @@ public static class FilterArbitraries
     /// <summary>Filter trees of the shape the parser produces.</summary>
     public static Arbitrary<FilterNode> FilterNodes() =>
         Gen.Sized(size => Node(Math.Min(size, 8), insideValueFilter: false)).ToArbitrary();
+
+    /// <summary>Value filters, the part between the brackets of <c>emails[type eq "work"]</c>: relative paths, no brackets.</summary>
+    public static Gen<FilterNode> ValueFilters() => Gen.Sized(size => Node(Math.Clamp(size, 1, 6), insideValueFilter: true));
+
+    /// <summary>Attribute paths as <see cref="AttributePathParser"/> produces them.</summary>
+    public static Arbitrary<AttributePath> AttributePaths() => AbsolutePath().ToArbitrary();
+
+    /// <summary>PATCH paths as <see cref="PatchPathParser"/> produces them: plain, with a value filter and sub-attribute, or a schema URN.</summary>
+    public static Arbitrary<PatchPath> PatchPaths() =>
+        Gen.Frequency(
+            (2, AbsolutePath().Select(path => new PatchPath(path))),
+            (3, from urn in Gen.Elements(Urns)
+                from name in Name()
+                from filter in ValueFilters()
+                from sub in Gen.Frequency((1, Gen.Constant<string?>(null)), (1, SubAttribute()))
+                select new PatchPath(new AttributePath(urn, name), filter, sub)),
+            (1, Gen.Elements(Urns.OfType<string>().ToArray()).Select(PatchPath.ForSchema)))
+        .ToArbitrary();
 
     /// <summary>Strings made of filter fragments: mostly invalid, sometimes valid, always tricky.</summary>
     public static Arbitrary<TokenSoup> TokenSoups() =>
@@ -86,7 +105,8 @@ public static class FilterArbitraries
 
     private static Gen<FilterLiteral> Literal(ComparisonOperator op)
     {
-        var strings = ArbMap.Default.GeneratorFor<string>().Where(s => s is not null).Select(FilterLiteral.FromString);
+        // A lone surrogate is refused by the parser (no database can compare it), so none is generated.
+        var strings = ArbMap.Default.GeneratorFor<string>().Where(s => s is not null).Select(WithoutLoneSurrogates).Select(FilterLiteral.FromString);
         var numbers = ArbMap.Default.GeneratorFor<decimal>().Select(FilterLiteral.FromNumber);
         var others = Gen.Elements(FilterLiteral.True, FilterLiteral.False, FilterLiteral.Null);
         return op switch
@@ -121,4 +141,15 @@ public static class FilterArbitraries
             && !name.Equals("or", StringComparison.OrdinalIgnoreCase)
             && !name.Equals("not", StringComparison.OrdinalIgnoreCase)
         select name;
+
+    private static string WithoutLoneSurrogates(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var lone = LoneSurrogates.IndexIn(chars); lone >= 0; lone = LoneSurrogates.IndexIn(chars))
+        {
+            chars[lone] = '?';
+        }
+
+        return new string(chars);
+    }
 }

@@ -40,8 +40,16 @@ public class RosterServerFixture : IAsyncLifetime
         ? new Dictionary<string, string> { ["Storage__Provider"] = "postgres" }
         : new Dictionary<string, string>();
 
-    /// <summary>Configuration a derived fixture sets on top of the defaults, e.g. <c>Roster:Limits:MaxPageSize</c>.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+    /// <summary>
+    /// Configuration a derived fixture sets on top of the defaults, e.g. <c>Roster:Limits:MaxPageSize</c>.
+    /// Request rate limits are off unless a fixture sets them (the rate limit tests do): tests
+    /// share one address and send requests far faster than any IdP, and a 429 would hide what
+    /// they are about.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Roster:RateLimits:Enabled"] = "false",
+    };
 
     public async Task InitializeAsync()
     {

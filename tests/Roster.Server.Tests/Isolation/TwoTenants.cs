@@ -9,7 +9,7 @@ namespace Roster.Server.Tests.Isolation;
 /// </summary>
 public sealed class TwoTenants : IAsyncLifetime
 {
-    public RosterServerFixture Server { get; } = new UnthrottledServer();
+    public RosterServerFixture Server { get; } = new();
 
     public TenantWorld A { get; private set; } = null!;
 
@@ -23,16 +23,4 @@ public sealed class TwoTenants : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Server.DisposeAsync();
-
-    /// <summary>
-    /// Request rates are not what these tests are about, and thousands of refused credentials
-    /// from one address would soon be answered 429 instead of what isolation must show.
-    /// </summary>
-    private sealed class UnthrottledServer : RosterServerFixture
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
-        {
-            ["Roster:RateLimits:Enabled"] = "false",
-        };
-    }
 }
