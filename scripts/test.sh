@@ -2,6 +2,7 @@
 # Runs every Roster test: restore, dependency audit (scripts/audit-dependencies.sh), format check, build (warnings are errors), then the test
 # projects twice: every project on SQLite, then the storage and HTTP tests (Roster.Directory.Tests,
 # Roster.Server.Tests) again on a throw-away PostgreSQL server started here (scripts/postgres.sh).
+# Then fuzzes each protocol-core target briefly (scripts/fuzz-briefly.sh).
 # Prints one line per database and a closing line "N passed, N failed" summing both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,9 @@ start_test_postgres
 for project in tests/Roster.Directory.Tests tests/Roster.Server.Tests; do
   ROSTER_TEST_STORAGE=postgres dotnet test "$project" -c Release --no-build 2>&1 | tee -a "$logs/postgres.log" || status=$?
 done
+
+# The fuzz targets for a few seconds each: a crash found fails the run.
+bash scripts/fuzz-briefly.sh 2>&1 | tee "$logs/fuzz.log" || status=$?
 
 count() { { grep -Eo "$1: +[0-9]+" "$2" || true; } | awk '{s+=$2} END {print s+0}'; }
 total_passed=0
