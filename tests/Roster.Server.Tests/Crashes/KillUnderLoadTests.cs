@@ -48,7 +48,10 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
             {
                 using var stop = new CancellationTokenSource(RoundTimeout);
                 var running = workers.Select((w, i) => w.RunAsync(clients[i], groupIds, stop.Token)).ToList();
-                await WaitForAsync(() => workers.Sum(w => w.Acknowledged) >= answered + AnswersBeforeKill, stop.Token);
+                await WaitForAsync(
+                    () => workers.Sum(w => w.Acknowledged) >= answered + AnswersBeforeKill,
+                    () => $"round {round}: {workers.Sum(w => w.Acknowledged) - answered} answers in {RoundTimeout}, failures: {string.Join("; ", workers.SelectMany(w => w.Failures).Take(5))}",
+                    stop.Token);
                 await Task.Delay(delay);
                 await server.KillAsync();
                 await Task.WhenAll(running).WaitAsync(RoundTimeout);
@@ -87,11 +90,16 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
         Assert.Equal(settings.Rounds, server.Kills);
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, CancellationToken cancellationToken)
+    private static async Task WaitForAsync(Func<bool> condition, Func<string> stuck, CancellationToken cancellationToken)
     {
         while (!condition())
         {
-            await Task.Delay(10, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Assert.Fail(stuck());
+            }
+
+            await Task.Delay(10, CancellationToken.None);
         }
     }
 
