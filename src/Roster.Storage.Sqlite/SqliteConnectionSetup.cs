@@ -8,7 +8,9 @@ namespace Roster.Storage.Sqlite;
 
 /// <summary>
 /// Prepares each SQLite connection EF opens: WAL (readers never wait for the writer),
-/// <c>synchronous=NORMAL</c> (durable at checkpoints; safe with WAL), foreign keys on, a busy
+/// <c>synchronous=NORMAL</c> (with WAL a commit is in the WAL file before it is acknowledged, so
+/// it survives the process being killed; only a power cut or an OS crash can lose the last
+/// commits since the WAL was last synced, and never leaves the file inconsistent), foreign keys on, a busy
 /// timeout for other processes' writes, and the case-folding function filters use. Pragmas
 /// stay with the pooled native handle, so they run once per handle; functions belong to the
 /// connection object, so they are registered once per object.

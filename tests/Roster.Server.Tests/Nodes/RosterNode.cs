@@ -63,6 +63,22 @@ public sealed class RosterNode : IAsyncDisposable
         }
     }
 
+    /// <summary>The text after <paramref name="label"/> on the first line that starts with it, e.g. the token of the first-start banner.</summary>
+    public string BannerValue(string label) =>
+        _output.First(l => l.StartsWith(label, StringComparison.Ordinal))[label.Length..].Trim();
+
+    /// <summary>
+    /// SIGKILL to the server process itself (<c>dotnet roster.dll</c> runs the server in the host
+    /// process, no shell in between): no shutdown, no flush, no finally block; what a power cut or
+    /// the OOM killer does to the process. Returns once it is gone.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     public HttpClient CreateClient(string? bearer, string relativeBase = "")
     {
         var client = new HttpClient { BaseAddress = new Uri(BaseAddress, relativeBase), Timeout = TimeSpan.FromSeconds(30) };

@@ -52,8 +52,8 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         try
         {
             A = await RosterNode.StartAsync("node A", Environment, "--public-url", PublicUrl);
-            OrgId = Guid.Parse(BannerValue("Tenant:").Split("org ID ")[1].TrimEnd(')'));
-            Token = BannerValue("SCIM token:");
+            OrgId = Guid.Parse(A.BannerValue("Tenant:").Split("org ID ")[1].TrimEnd(')'));
+            Token = A.BannerValue("SCIM token:");
             B = await RosterNode.StartAsync("node B", Environment, "--public-url", PublicUrl);
         }
         catch
@@ -122,7 +122,4 @@ public sealed class TwoNodeCluster : IAsyncLifetime
             System.IO.Directory.Delete(_mailFolder, recursive: true);
         }
     }
-
-    private string BannerValue(string label) =>
-        A.Output.First(l => l.StartsWith(label, StringComparison.Ordinal))[label.Length..].Trim();
 }
