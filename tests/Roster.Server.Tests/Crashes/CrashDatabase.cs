@@ -32,6 +32,9 @@ public sealed class CrashDatabase : IAsyncDisposable
         ["Storage__ConnectionString"] = IsSqlite ? SqliteFile : _postgres!.ConnectionString,
         ["Roster__Mail__PickupFolder"] = Path.Combine(_folder, "mail"),
         ["Logging__LogLevel__Default"] = "Warning",
+
+        // The workers send as fast as the server answers; a 429 would count as a refused write.
+        ["Roster__RateLimits__Enabled"] = "false",
     };
 
     public override string ToString() => IsSqlite ? "SQLite" : "PostgreSQL";
