@@ -43,8 +43,8 @@ public static class DirectoryServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWriteGate, OpenWriteGate>();
-        services.TryAddSingleton<ListCountOptions>();
-        services.TryAddSingleton<ListCountCache>();
+        services.TryAddSingleton<ListingCacheOptions>();
+        services.TryAddSingleton<ListingCache>();
         services.TryAddSingleton<DirectoryDatabase>();
         services.TryAddSingleton<FilterSqlTranslator>();
         services.TryAddSingleton<UserStore>();

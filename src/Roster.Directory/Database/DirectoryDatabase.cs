@@ -9,12 +9,12 @@ namespace Roster.Directory.Database;
 /// the storage packages wrap it, e.g. <c>Roster.Storage.Sqlite.RosterDatabase</c>), hands out
 /// tenant-scoped contexts, and opens the sessions the stores run their SQL in.
 /// </summary>
-public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListCountCache? counts = null)
+public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null)
 {
     public ISqlDialect Dialect => dialect;
 
-    /// <summary>The large listing counts kept for a few seconds; every committed write session voids its tenant's.</summary>
-    public ListCountCache Counts { get; } = counts ?? new ListCountCache(TimeProvider.System, new ListCountOptions());
+    /// <summary>Large listing counts and page bookmarks; every committed write session voids its tenant's.</summary>
+    public ListingCache Listings { get; } = listings ?? new ListingCache(TimeProvider.System, new ListingCacheOptions());
 
     /// <summary>Creates the database if needed and applies every pending migration. Safe to call on every start.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
         var gate = await writeGate.EnterAsync(cancellationToken);
         try
         {
-            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken, () => Counts.WriteCommitted(tenantId));
+            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken, () => Listings.WriteCommitted(tenantId));
         }
         catch
         {

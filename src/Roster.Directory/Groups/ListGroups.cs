@@ -14,7 +14,7 @@ namespace Roster.Directory.Groups;
 /// </summary>
 public sealed class ListGroups(DirectoryDatabase database, FilterSqlTranslator translator)
 {
-    private readonly ResourceListing _listing = new(translator, database.Counts);
+    private readonly ResourceListing _listing = new(translator, database.Listings);
 
     public async Task<ScimResult<ResourcePage>> ExecuteAsync(ScimCaller caller, ListQuery query, CancellationToken cancellationToken)
     {

@@ -14,10 +14,11 @@ namespace Roster.Directory.Listing;
 /// Runs a list or search in the database (ARCHITECTURE decision 1): the tenant, then the
 /// translated filter, a stable order (the sort key, nulls last, then id), and either
 /// <c>startIndex</c>/<c>count</c> (LIMIT/OFFSET) or keyset cursor paging (RFC 9865).
-/// <c>totalResults</c> comes from COUNT unless the page itself shows it; large counts are kept
-/// a few seconds (<see cref="ListCountCache"/>) so that walking a big tenant counts it once.
+/// <c>totalResults</c> comes from COUNT unless the page itself shows it. <see cref="ListingCache"/>
+/// keeps large counts a few seconds and where each <c>startIndex</c> page ended, so that walking
+/// a big tenant counts it once and reads each next page from where the last one stopped.
 /// </summary>
-internal sealed class ResourceListing(FilterSqlTranslator translator, ListCountCache counts)
+internal sealed class ResourceListing(FilterSqlTranslator translator, ListingCache listings)
 {
     private const string Columns = "id, version, created, last_modified, document";
 
@@ -60,6 +61,11 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListCountC
         var count = Math.Max(0, query.Count);
         var cursorPaging = query.Cursor is not null;
         var fingerprint = cursorPaging ? Fingerprint(session.TenantId, table, query) : [];
+        var offset = cursorPaging ? 0 : Math.Max(1, query.StartIndex) - 1;
+
+        // Read before the page: a write committed meanwhile moves it past what is remembered here.
+        var generation = listings.Generation(session.TenantId);
+        var walk = cursorPaging ? null : WalkKey(table, query);
 
         var keyset = "";
         if (!string.IsNullOrEmpty(query.Cursor))
@@ -73,14 +79,21 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListCountC
             keyset = " AND " + Keyset(cursor.Value!, sortKey, table.Qualified("id"), descending, parameters, session.Dialect);
         }
 
-        var offset = cursorPaging ? 0 : Math.Max(1, query.StartIndex) - 1;
+        // The previous page of this walk ended right before this one: start after its last row.
+        var skipped = offset;
+        if (walk is not null && offset > 0 && count > 0 && listings.FindBookmark(session.TenantId, walk, offset, generation) is { } bookmark)
+        {
+            keyset = " AND " + Keyset(bookmark, sortKey, table.Qualified("id"), descending, parameters, session.Dialect);
+            skipped = 0;
+        }
+
         var rows = new List<(ResourceRow Row, object? Key)>();
         if (count > 0)
         {
             var limit = parameters.Add(cursorPaging ? count + 1L : count);
-            var skip = parameters.Add((long)offset);
+            var skip = parameters.Add((long)skipped);
             var sortColumn = sortKey is null ? "" : $", {sortKey} AS sort_key";
-            var sql = offset < DeferredJoinFrom
+            var sql = skipped < DeferredJoinFrom
                 ? $"SELECT {Qualify(a)}{sortColumn} FROM {table.Name} AS {a} WHERE {where}{keyset} ORDER BY {order} LIMIT {limit} OFFSET {skip}"
                 : $"SELECT {Qualify(a)}{sortColumn} FROM {table.Name} AS {a} WHERE {a}.tenant_id = {SqlParameters.Tenant} AND {a}.id IN " +
                   $"(SELECT {a}.id FROM {table.Name} AS {a} WHERE {where} ORDER BY {order} LIMIT {limit} OFFSET {skip}) ORDER BY {order}";
@@ -93,11 +106,16 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListCountC
         {
             rows.RemoveRange(count, rows.Count - count);
             var (last, key) = rows[^1];
-            next = new ListCursor(key is null or DBNull, key is DBNull ? null : key, last.Id).Encode(fingerprint);
+            next = After(last.Id, key).Encode(fingerprint);
+        }
+        else if (walk is not null && count > 0 && rows.Count == count)
+        {
+            var (last, key) = rows[^1];
+            listings.RememberBookmark(session.TenantId, walk, offset + rows.Count, After(last.Id, key), generation);
         }
 
         int total;
-        if (count > 0 && keyset.Length == 0 && next is null && rows.Count < count + (cursorPaging ? 1 : 0) && (rows.Count > 0 || offset == 0))
+        if (count > 0 && (keyset.Length == 0 || skipped != offset) && next is null && rows.Count < count + (cursorPaging ? 1 : 0) && (rows.Count > 0 || offset == 0))
         {
             // The page ends before the limit: it shows how many there are.
             total = offset + rows.Count;
@@ -105,7 +123,7 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListCountC
         else
         {
             var countQuery = table.Name + "\n" + (query.Filter is null ? "" : FilterFormatter.Format(query.Filter));
-            var counted = await counts.CountAsync(session.TenantId, countQuery, async () => Convert.ToInt64(
+            var counted = await listings.CountAsync(session.TenantId, countQuery, async () => Convert.ToInt64(
                 await session.ScalarAsync($"SELECT COUNT(*) FROM {table.Name} AS {a} WHERE {where}", parameters, cancellationToken), CultureInfo.InvariantCulture));
             total = checked((int)counted);
         }
@@ -150,6 +168,16 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListCountC
             ? $"(({key}) IS NOT NULL AND (({key}) < {value} OR (({key}) = {value} AND {id} < {lastId})))"
             : $"(({key}) IS NULL OR ({key}) > {value} OR (({key}) = {value} AND {id} > {lastId}))";
     }
+
+    private static ListCursor After(Guid lastId, object? key) => new(key is null or DBNull, key is DBNull ? null : key, lastId);
+
+    // What decides the order of a startIndex walk's rows: the table, the filter and the sort (not
+    // the page size: where the first N rows end does not depend on how they were paged).
+    private static string WalkKey(ResourceTable table, ListQuery query) => string.Join('\n',
+        table.Name,
+        query.Filter is null ? "" : FilterFormatter.Format(query.Filter),
+        query.SortBy?.ToString().ToUpperInvariant() ?? "",
+        query.SortOrder.ToString());
 
     private static byte[] Fingerprint(Guid tenant, ResourceTable table, ListQuery query) =>
         ListCursor.QueryFingerprint(string.Join('\n',

@@ -11,7 +11,7 @@ namespace Roster.Directory.Users;
 /// <summary>GET /Users and POST /Users/.search: filter, sort and page in the database; the page's groups in one more query.</summary>
 public sealed class ListUsers(DirectoryDatabase database, FilterSqlTranslator translator)
 {
-    private readonly ResourceListing _listing = new(translator, database.Counts);
+    private readonly ResourceListing _listing = new(translator, database.Listings);
 
     public async Task<ScimResult<ResourcePage>> ExecuteAsync(ScimCaller caller, ListQuery query, CancellationToken cancellationToken)
     {

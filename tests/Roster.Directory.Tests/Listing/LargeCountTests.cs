@@ -4,7 +4,7 @@ using Roster.Directory.Tests.Support;
 namespace Roster.Directory.Tests.Listing;
 
 /// <summary>
-/// Large <c>totalResults</c> counts are kept a few seconds (<see cref="ListCountCache"/>); here
+/// Large <c>totalResults</c> counts are kept a few seconds (<see cref="ListingCache"/>); here
 /// "large" is 3 or more, so that a handful of users shows the rules: a write through the directory
 /// voids the kept count at once, a change the directory did not make shows once the time is up,
 /// and small counts are never kept.
@@ -12,7 +12,7 @@ namespace Roster.Directory.Tests.Listing;
 public sealed class LargeCountTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private static readonly ListCountOptions Options = new() { CacheFrom = 3, CacheFor = TimeSpan.FromSeconds(5) };
+    private static readonly ListingCacheOptions Options = new() { CacheFrom = 3, CacheFor = TimeSpan.FromSeconds(5) };
 
     [Fact]
     public async Task A_large_count_is_kept_until_the_directory_writes_or_the_time_is_up()
