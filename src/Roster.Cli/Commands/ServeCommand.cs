@@ -40,6 +40,12 @@ public static class ServeCommand
     {
         using var scope = app.Services.CreateScope();
         var tenants = await scope.ServiceProvider.GetRequiredService<ITenantService>().ListAsync(cancellationToken);
+        if (await TenantBootstrap.FinishAsync(app.Services, tenants, cancellationToken) is { } first)
+        {
+            Banner.Print(tenants[0], TenantBootstrap.ConnectorUrl(baseUrl, tenants[0].Id), first);
+            return;
+        }
+
         if (tenants.Count > 0)
         {
             foreach (var tenant in tenants)

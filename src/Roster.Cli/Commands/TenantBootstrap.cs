@@ -21,6 +21,25 @@ public static class TenantBootstrap
         return (tenant, token);
     }
 
+    /// <summary>
+    /// The first token of the only tenant, when that tenant has never had one: a first start stopped
+    /// after creating the tenant and before its token (two transactions) left it unreachable.
+    /// Null when there is nothing to finish.
+    /// </summary>
+    public static async Task<IssuedScimToken?> FinishAsync(IServiceProvider services, IReadOnlyList<Tenant> tenants, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenants);
+        using var scope = services.CreateScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<IScimTokenService>();
+        if (tenants.Count != 1 || (await tokens.ListAsync(tenants[0].Id, cancellationToken)).Count > 0)
+        {
+            return null;
+        }
+
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        return await tokens.IssueAsync(tenants[0].Id, "First token", time.GetUtcNow().AddDays(DefaultTokenDays), cancellationToken);
+    }
+
     public const string AdministratorRole = "Administrator";
 
     /// <summary>The tenant's "Administrator" role with every permission, so a first employee can be given the whole console.</summary>
