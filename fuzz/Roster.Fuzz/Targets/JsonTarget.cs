@@ -11,9 +11,7 @@ internal static class JsonTarget
 
     public static void Run(byte[] input)
     {
-        var body = RequestBodyParser.Parse(input);
-        Outcomes.ExpectClientError(body.Error);
-        if (!body.IsSuccess)
+        if (Outcomes.Value(RequestBodyParser.Parse(input)) is not { } body)
         {
             return;
         }
@@ -22,7 +20,7 @@ internal static class JsonTarget
         {
             foreach (var mode in new[] { ResourceWriteMode.Create, ResourceWriteMode.Replace })
             {
-                var normalized = ResourceNormalizer.Normalize(body.Value!, type, mode);
+                var normalized = ResourceNormalizer.Normalize(body, type, mode);
                 Outcomes.ExpectClientError(normalized.Error);
                 if (normalized.IsSuccess)
                 {

@@ -12,14 +12,12 @@ internal static class PatchTarget
 
     public static void Run(byte[] input)
     {
-        var body = RequestBodyParser.Parse(input);
-        Outcomes.ExpectClientError(body.Error);
-        if (!body.IsSuccess)
+        if (Outcomes.Value(RequestBodyParser.Parse(input)) is not { } body)
         {
             return;
         }
 
-        var operations = PatchRequestReader.Read(body.Value);
+        var operations = PatchRequestReader.Read(body);
         Outcomes.ExpectClientError(operations.Error);
         if (!operations.IsSuccess)
         {
