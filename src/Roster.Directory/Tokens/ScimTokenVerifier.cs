@@ -21,17 +21,15 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
     public const string RevokedReason = "The token has been revoked.";
     public const string OwnerDeactivatedReason = "The token's owner is deactivated, so the token no longer works.";
 
-    // The presented token is looked up before its tenant is known: the one query that must ignore the tenant filter.
-    private static readonly Func<RosterDbContext, byte[], CancellationToken, Task<ScimToken?>> FindByHash =
+    // The presented token is looked up before its tenant is known: the one query that must ignore
+    // the tenant filter. Its owner comes in the same query (a left join), one round trip a request.
+    private static readonly Func<RosterDbContext, byte[], CancellationToken, Task<TokenAndOwner?>> FindByHash =
         EF.CompileAsyncQuery((RosterDbContext db, byte[] hash, CancellationToken _) =>
-            db.ScimTokens.IgnoreQueryFilters().AsNoTracking().FirstOrDefault(t => t.Hash == hash));
-
-    private static readonly Func<RosterDbContext, Guid, Guid, CancellationToken, Task<OwnerState?>> FindOwner =
-        EF.CompileAsyncQuery((RosterDbContext db, Guid tenantId, Guid ownerId, CancellationToken _) =>
-            db.Users.IgnoreQueryFilters().AsNoTracking()
-                .Where(u => u.TenantId == tenantId && u.Id == ownerId)
-                .Select(u => new OwnerState(u.Status, u.Active))
-                .FirstOrDefault());
+            (from t in db.ScimTokens.IgnoreQueryFilters().AsNoTracking()
+             where t.Hash == hash
+             from u in db.Users.IgnoreQueryFilters().Where(u => u.TenantId == t.TenantId && u.Id == t.OwnerId).DefaultIfEmpty()
+             select new TokenAndOwner(t, u == null ? null : new OwnerState(u.Status, u.Active)))
+            .FirstOrDefault());
 
     private readonly Credentials.UseStampGate _stamps = new();
 
@@ -43,16 +41,14 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
         }
 
         var hash = ScimTokenFormat.Hash(presentedToken);
-        ScimToken? token;
-        OwnerState? owner = null;
+        TokenAndOwner? found;
         await using (var db = database.CreateContext(Guid.Empty))
         {
-            token = await FindByHash(db, hash, cancellationToken);
-            if (token?.OwnerId is { } ownerId)
-            {
-                owner = await FindOwner(db, token.TenantId, ownerId, cancellationToken);
-            }
+            found = await FindByHash(db, hash, cancellationToken);
         }
+
+        var token = found?.Token;
+        var owner = found?.Owner;
 
         if (token is null || !CryptographicOperations.FixedTimeEquals(token.Hash, hash))
         {
@@ -109,4 +105,6 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
     }
 
     private sealed record OwnerState(string Status, bool? Active);
+
+    private sealed record TokenAndOwner(ScimToken Token, OwnerState? Owner);
 }
