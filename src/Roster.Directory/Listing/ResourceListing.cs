@@ -60,12 +60,13 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListingCac
         var order = Order(sortKey, table.Qualified("id"), descending);
         var count = Math.Max(0, query.Count);
         var cursorPaging = query.Cursor is not null;
-        var fingerprint = cursorPaging ? Fingerprint(session.TenantId, table, query) : [];
+        var filterText = query.Filter is null ? "" : FilterFormatter.Format(query.Filter);
+        var fingerprint = cursorPaging ? ListCursor.QueryFingerprint(QueryText(table, session.TenantId, filterText, query)) : [];
         var offset = cursorPaging ? 0 : Math.Max(1, query.StartIndex) - 1;
 
         // Read before the page: a write committed meanwhile moves it past what is remembered here.
         var generation = listings.Generation(session.TenantId);
-        var walk = cursorPaging ? null : WalkKey(table, query);
+        var walk = cursorPaging ? null : QueryText(table, tenant: null, filterText, query);
 
         var keyset = "";
         if (!string.IsNullOrEmpty(query.Cursor))
@@ -122,7 +123,7 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListingCac
         }
         else
         {
-            var countQuery = table.Name + "\n" + (query.Filter is null ? "" : FilterFormatter.Format(query.Filter));
+            var countQuery = table.Name + "\n" + filterText;
             var counted = await listings.CountAsync(session.TenantId, countQuery, async () => Convert.ToInt64(
                 await session.ScalarAsync($"SELECT COUNT(*) FROM {table.Name} AS {a} WHERE {where}", parameters, cancellationToken), CultureInfo.InvariantCulture));
             total = checked((int)counted);
@@ -171,19 +172,16 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListingCac
 
     private static ListCursor After(Guid lastId, object? key) => new(key is null or DBNull, key is DBNull ? null : key, lastId);
 
-    // What decides the order of a startIndex walk's rows: the table, the filter and the sort (not
-    // the page size: where the first N rows end does not depend on how they were paged).
-    private static string WalkKey(ResourceTable table, ListQuery query) => string.Join('\n',
-        table.Name,
-        query.Filter is null ? "" : FilterFormatter.Format(query.Filter),
-        query.SortBy?.ToString().ToUpperInvariant() ?? "",
-        query.SortOrder.ToString());
-
-    private static byte[] Fingerprint(Guid tenant, ResourceTable table, ListQuery query) =>
-        ListCursor.QueryFingerprint(string.Join('\n',
+    // What decides which rows a listing holds and in what order: the table, the filter and the sort,
+    // not the page (where the first N rows end does not depend on how they were paged). Cursors are
+    // bound to it with the tenant; page bookmarks, kept per tenant already, without.
+    private static string QueryText(ResourceTable table, Guid? tenant, string filterText, ListQuery query) => string.Join('\n',
+        new[]
+        {
             table.Name,
-            tenant.ToString(),
-            query.Filter is null ? "" : FilterFormatter.Format(query.Filter),
+            tenant?.ToString(),
+            filterText,
             query.SortBy?.ToString().ToUpperInvariant() ?? "",
-            query.SortOrder.ToString()));
+            query.SortOrder.ToString(),
+        }.OfType<string>());
 }
