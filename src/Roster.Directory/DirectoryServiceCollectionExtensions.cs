@@ -54,6 +54,7 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<ScimSwitchCache>();
         services.TryAddKeyedSingleton<IScimResourceStore>(UsersKey, (provider, _) => Switched(provider, provider.GetRequiredService<UserStore>()));
         services.TryAddKeyedSingleton<IScimResourceStore>(GroupsKey, (provider, _) => Switched(provider, provider.GetRequiredService<GroupStore>()));
+        services.TryAddSingleton<OwnerPermissions>();
         services.TryAddSingleton<ScimTokenVerifier>();
         services.TryAddSingleton<IScimTokenService, ScimTokenService>();
         services.TryAddSingleton<ITenantService, TenantService>();

@@ -23,4 +23,7 @@ public sealed class AccessKeyRecord
     public DateTimeOffset? LastUsed { get; set; }
 
     public string? LastClient { get; set; }
+
+    /// <summary>What the key's issuer held when issuing it (<see cref="Roles.PermissionSet.ToText"/>); the key's power never exceeds it. Null: no ceiling.</summary>
+    public string? PermissionCeiling { get; set; }
 }

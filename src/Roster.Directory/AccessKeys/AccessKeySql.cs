@@ -16,9 +16,9 @@ internal static class AccessKeySql
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         return session.ExecuteAsync(
-            "INSERT INTO access_keys (tenant_id, id, owner_id, key_id, secret_hint, created) " +
+            "INSERT INTO access_keys (tenant_id, id, owner_id, key_id, secret_hint, created, permission_ceiling) " +
             $"VALUES ({SqlParameters.Tenant}, {parameters.Add(dialect.Key(key.Id))}, {parameters.Add(dialect.Key(key.OwnerId))}, " +
-            $"{parameters.Add(key.KeyId)}, {parameters.Add(key.SecretHint)}, {parameters.Add(dialect.Timestamp(key.Created))})",
+            $"{parameters.Add(key.KeyId)}, {parameters.Add(key.SecretHint)}, {parameters.Add(dialect.Timestamp(key.Created))}, {parameters.Add(key.PermissionCeiling)})",
             parameters, cancellationToken);
     }
 

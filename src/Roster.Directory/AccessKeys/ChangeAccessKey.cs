@@ -9,7 +9,9 @@ namespace Roster.Directory.AccessKeys;
 /// <summary>
 /// Deactivates, reactivates or deletes an access key. Deactivating stops the key and every
 /// token it obtained at once (the tokens are revoked, and each use checks the key); deleting
-/// also removes its OAuth client, so a lost secret means a new key. Each change is audited.
+/// also removes its OAuth client, so a lost secret means a new key. Taking power away needs only
+/// <c>accesskeys.manage</c>; reactivating also needs every permission the key's owner holds.
+/// Each change is audited.
 /// </summary>
 public sealed class ChangeAccessKey(DirectoryDatabase database, TimeProvider time, OAuthClientRegistry clients)
 {
@@ -61,6 +63,13 @@ public sealed class ChangeAccessKey(DirectoryDatabase database, TimeProvider tim
             if (before.Active == active)
             {
                 return before;
+            }
+
+            // Turning a key back on gives its power back: only someone who holds what its owner holds may.
+            if (active && await CredentialOwners.ReadAsync(session, before.OwnerId, cancellationToken) is { } owner
+                && owner.RefuseIssue(actor.Permissions, "an access key") is { } refused)
+            {
+                return AdminError.Forbidden(refused);
             }
 
             await AccessKeySql.SetDeactivatedAsync(session, id, active ? null : now, cancellationToken);

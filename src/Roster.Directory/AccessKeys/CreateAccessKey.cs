@@ -9,8 +9,10 @@ namespace Roster.Directory.AccessKeys;
 
 /// <summary>
 /// Adds an access key to an employee profile whose role allows it (CXone: a role with "create
-/// and edit employees"). The secret is returned once; OpenIddict keeps only its hash, as the
-/// OAuth client secret. Audited as <c>access_key.create</c>.
+/// and edit employees"). The administrator must hold every permission the owner holds, and the
+/// key keeps what the administrator held as its ceiling (<see cref="PrivilegeRules.CeilingFor"/>).
+/// The secret is returned once; OpenIddict keeps only its hash, as the OAuth client secret.
+/// Audited as <c>access_key.create</c>.
 /// </summary>
 public sealed class CreateAccessKey(DirectoryDatabase database, TimeProvider time, OAuthClientRegistry clients)
 {
@@ -19,7 +21,7 @@ public sealed class CreateAccessKey(DirectoryDatabase database, TimeProvider tim
         ArgumentNullException.ThrowIfNull(actor);
         await using (var session = await database.ReadAsync(actor.TenantId, cancellationToken))
         {
-            if (await CheckOwnerAsync(session, ownerId, cancellationToken) is { } refused)
+            if (await CheckOwnerAsync(session, actor, ownerId, cancellationToken) is { } refused)
             {
                 return refused;
             }
@@ -35,6 +37,7 @@ public sealed class CreateAccessKey(DirectoryDatabase database, TimeProvider tim
             KeyId = AccessKeyFormat.NewKeyId(),
             SecretHint = SecretFormat.Hint(secret),
             Created = now,
+            PermissionCeiling = PrivilegeRules.CeilingFor(actor.Permissions, actor.ProfileId, ownerId),
         };
 
         // The OAuth client first: if the key's row cannot be written, the client is removed again,
@@ -44,7 +47,7 @@ public sealed class CreateAccessKey(DirectoryDatabase database, TimeProvider tim
         {
             var result = await database.AdminWriteAsync<IssuedAccessKey>(actor.TenantId, async session =>
             {
-                if (await CheckOwnerAsync(session, ownerId, cancellationToken) is { } refused)
+                if (await CheckOwnerAsync(session, actor, ownerId, cancellationToken) is { } refused)
                 {
                     return refused;
                 }
@@ -69,7 +72,7 @@ public sealed class CreateAccessKey(DirectoryDatabase database, TimeProvider tim
         }
     }
 
-    private static async Task<AdminError?> CheckOwnerAsync(SqlSession session, Guid ownerId, CancellationToken cancellationToken)
+    private static async Task<AdminError?> CheckOwnerAsync(SqlSession session, AdminActor actor, Guid ownerId, CancellationToken cancellationToken)
     {
         var owner = await CredentialOwners.ReadAsync(session, ownerId, cancellationToken);
         if (owner is null)
@@ -80,6 +83,11 @@ public sealed class CreateAccessKey(DirectoryDatabase database, TimeProvider tim
         if (owner.IsDeactivated)
         {
             return AccessKeyErrors.OwnerDeactivated(ownerId);
+        }
+
+        if (owner.RefuseIssue(actor.Permissions, "an access key") is { } refused)
+        {
+            return AdminError.Forbidden(refused);
         }
 
         return owner.Grants(Permission.EmployeesEdit) ? null : AccessKeyErrors.RoleDoesNotAllow(owner.Employee.PrimaryRoleName);

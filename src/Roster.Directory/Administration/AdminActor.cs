@@ -1,3 +1,5 @@
+using Roster.Directory.Roles;
+
 namespace Roster.Directory.Administration;
 
 /// <summary>Who makes an administrative change, as the audit log records it.</summary>
@@ -5,7 +7,11 @@ namespace Roster.Directory.Administration;
 /// <param name="ProfileId">The employee profile acting, once profiles exist; null for the CLI or a bootstrap.</param>
 /// <param name="CredentialId">The credential used (access key, session), when there is one.</param>
 /// <param name="Client">What made the request: "console", "admin-api", "cli", ...</param>
-public sealed record AdminActor(Guid TenantId, Guid? ProfileId, Guid? CredentialId, string Client)
+/// <param name="Permissions">
+/// What the actor holds now, which bounds what they may grant, change and issue
+/// (<see cref="PrivilegeRules"/>); <see cref="PermissionSet.Unbounded"/> for the operator.
+/// </param>
+public sealed record AdminActor(Guid TenantId, Guid? ProfileId, Guid? CredentialId, string Client, PermissionSet Permissions)
 {
     /// <summary>
     /// True for the operator who runs Roster (the CLI on the server's own database). The operator
@@ -15,5 +21,5 @@ public sealed record AdminActor(Guid TenantId, Guid? ProfileId, Guid? Credential
     public bool ActsAsOperator { get; init; }
 
     /// <summary>The operator acting on <paramref name="tenantId"/> through the CLI.</summary>
-    public static AdminActor Operator(Guid tenantId) => new(tenantId, null, null, "cli") { ActsAsOperator = true };
+    public static AdminActor Operator(Guid tenantId) => new(tenantId, null, null, "cli", PermissionSet.Unbounded) { ActsAsOperator = true };
 }

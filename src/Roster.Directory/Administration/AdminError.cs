@@ -14,4 +14,7 @@ public sealed record AdminError(AdminErrorKind Kind, string Detail)
     public static AdminError Validation(string detail) => new(AdminErrorKind.Validation, detail);
 
     public static AdminError ManagedByScim(string detail) => new(AdminErrorKind.ManagedByScim, detail);
+
+    /// <summary>A refusal of Roster's privilege model (<see cref="Roles.PrivilegeRules"/>): the actor lacks permissions the change needs.</summary>
+    public static AdminError Forbidden(string detail) => new(AdminErrorKind.Forbidden, detail);
 }

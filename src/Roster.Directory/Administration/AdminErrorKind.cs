@@ -17,4 +17,11 @@ public enum AdminErrorKind
     /// changes are refused until SCIM is turned off (409 or 403, as the admin API decides).
     /// </summary>
     ManagedByScim,
+
+    /// <summary>
+    /// The actor is signed in and may use the endpoint, but this change needs permissions they do
+    /// not hold (<see cref="Roles.PrivilegeRules"/>): giving a role, changing a person or issuing a
+    /// credential beyond their own power (403).
+    /// </summary>
+    Forbidden,
 }

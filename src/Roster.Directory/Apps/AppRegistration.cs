@@ -11,7 +11,8 @@ public sealed record AppRegistration(
     AppClientType ClientType,
     IReadOnlyList<string> RedirectUris,
     IReadOnlyList<string> Scopes,
-    DateTimeOffset Created)
+    DateTimeOffset Created,
+    Guid? OwnerId = null)
 {
     /// <summary>Always client_secret_post for confidential apps, as Okta sends it; none for public ones.</summary>
     public string TokenEndpointAuthMethod => ClientType == AppClientType.UserPublic ? "none" : "client_secret_post";

@@ -26,4 +26,10 @@ public sealed class AppRegistrationRecord
     public required string Scopes { get; set; }
 
     public DateTimeOffset Created { get; set; }
+
+    /// <summary>The profile a back-end app's tokens act for; null for user apps and the operator's back-end apps.</summary>
+    public Guid? OwnerId { get; set; }
+
+    /// <summary>What the app's registrant held when registering it (<see cref="Roles.PermissionSet.ToText"/>); a back-end app's power never exceeds it. Null: no ceiling.</summary>
+    public string? PermissionCeiling { get; set; }
 }

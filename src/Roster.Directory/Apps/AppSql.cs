@@ -9,16 +9,17 @@ namespace Roster.Directory.Apps;
 /// <summary>The statements on <c>app_registrations</c>.</summary>
 internal static class AppSql
 {
-    private const string Columns = "id, client_id, name, description, contacts, client_type, redirect_uris, scopes, created";
+    private const string Columns = "id, client_id, name, description, contacts, client_type, redirect_uris, scopes, created, owner_id";
 
     public static Task InsertAsync(SqlSession session, AppRegistrationRecord app, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         return session.ExecuteAsync(
-            $"INSERT INTO app_registrations (tenant_id, {Columns}) VALUES ({SqlParameters.Tenant}, {parameters.Add(dialect.Key(app.Id))}, " +
+            $"INSERT INTO app_registrations (tenant_id, {Columns}, permission_ceiling) VALUES ({SqlParameters.Tenant}, {parameters.Add(dialect.Key(app.Id))}, " +
             $"{parameters.Add(app.ClientId)}, {parameters.Add(app.Name)}, {parameters.Add(app.Description)}, {parameters.Add(app.Contacts)}, " +
-            $"{parameters.Add(app.ClientType)}, {parameters.Add(app.RedirectUris)}, {parameters.Add(app.Scopes)}, {parameters.Add(dialect.Timestamp(app.Created))})",
+            $"{parameters.Add(app.ClientType)}, {parameters.Add(app.RedirectUris)}, {parameters.Add(app.Scopes)}, {parameters.Add(dialect.Timestamp(app.Created))}, " +
+            $"{parameters.Add(app.OwnerId is { } owner ? dialect.Key(owner) : null)}, {parameters.Add(app.PermissionCeiling)})",
             parameters, cancellationToken);
     }
 
@@ -57,6 +58,7 @@ internal static class AppSql
         ["clientType"] = AppClientTypes.ToText(app.ClientType),
         ["redirectUris"] = new JsonArray([.. app.RedirectUris.Select(r => JsonValue.Create(r))]),
         ["scopes"] = new JsonArray([.. app.Scopes.Select(s => JsonValue.Create(s))]),
+        ["ownerId"] = app.OwnerId?.ToString(),
     };
 
     private static Task<List<AppRegistration>> QueryAsync(SqlSession session, string conditionAndOrder, SqlParameters parameters, CancellationToken cancellationToken)
@@ -76,7 +78,8 @@ internal static class AppSql
         AppClientTypes.Parse(reader.GetString(5)) ?? AppClientType.BackEnd,
         List(reader.GetString(6)),
         List(reader.GetString(7)),
-        dialect.ReadTimestamp(reader, 8));
+        dialect.ReadTimestamp(reader, 8),
+        reader.IsDBNull(9) ? null : dialect.ReadKey(reader, 9));
 
     private static List<string> List(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
 }

@@ -3,13 +3,16 @@ using Roster.Directory.Audit;
 using Roster.Directory.Credentials;
 using Roster.Directory.Database;
 using Roster.Directory.Resources;
+using Roster.Directory.Roles;
 
 namespace Roster.Directory.Apps;
 
 /// <summary>
 /// Registers an app (seed 002) as an OAuth client of the tenant. A confidential or back-end app
 /// gets a client secret, returned once (<c>roster_cs_</c> prefix; OpenIddict keeps its hash).
-/// Audited as <c>app.create</c>.
+/// A back-end app's tokens act for a profile (the registering administrator unless another is
+/// named, which needs every permission that profile holds) within the registrant's permissions;
+/// user apps act for whoever signs in and consents. Audited as <c>app.create</c>.
 /// </summary>
 public sealed class RegisterApp(DirectoryDatabase database, TimeProvider time, OAuthClientRegistry clients)
 {
@@ -26,6 +29,21 @@ public sealed class RegisterApp(DirectoryDatabase database, TimeProvider time, O
         }
 
         var valid = checkedDraft.Value!;
+        var ownerId = valid.ClientType == AppClientType.BackEnd ? valid.OwnerId ?? actor.ProfileId : null;
+        if (valid.ClientType != AppClientType.BackEnd && valid.OwnerId is not null)
+        {
+            return AdminError.Validation("Only a back-end app acts for a profile; a user app acts for whoever signs in and approves it.");
+        }
+
+        if (ownerId is { } owner)
+        {
+            await using var read = await database.ReadAsync(actor.TenantId, cancellationToken);
+            if (await CheckOwnerAsync(read, actor, owner, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+        }
+
         var now = ScimDateTime.Truncate(time.GetUtcNow());
         var secret = valid.ClientType == AppClientType.UserPublic ? null : ClientSecretFormat.Generate();
         var record = new AppRegistrationRecord
@@ -40,24 +58,53 @@ public sealed class RegisterApp(DirectoryDatabase database, TimeProvider time, O
             RedirectUris = AppSql.ToColumn(valid.RedirectUris),
             Scopes = AppSql.ToColumn(valid.Scopes),
             Created = now,
+            OwnerId = ownerId,
+            PermissionCeiling = ownerId is { } o ? PrivilegeRules.CeilingFor(actor.Permissions, actor.ProfileId, o) : null,
         };
 
         await clients.RegisterAsync(AppClients.Describe(record.ClientId, secret, valid, actor.TenantId), cancellationToken);
         try
         {
-            return await database.AdminWriteAsync<RegisteredApp>(actor.TenantId, async session =>
+            var result = await database.AdminWriteAsync<RegisteredApp>(actor.TenantId, async session =>
             {
+                if (ownerId is { } owner && await CheckOwnerAsync(session, actor, owner, cancellationToken) is { } refused)
+                {
+                    return refused;
+                }
+
                 await AppSql.InsertAsync(session, record, cancellationToken);
                 var app = (await AppSql.ReadAsync(session, record.Id, cancellationToken))!;
                 var entry = AuditEntry.For(actor, AuditActions.AppCreate, AuditResourceTypes.App, app.Id, AuditChanges.Diff(null, AppSql.ToAuditJson(app)));
                 await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
                 return new RegisteredApp(app, secret);
             }, cancellationToken);
+            if (!result.IsSuccess)
+            {
+                await clients.DeleteAsync(record.ClientId, CancellationToken.None);
+            }
+
+            return result;
         }
         catch
         {
             await clients.DeleteAsync(record.ClientId, CancellationToken.None);
             throw;
         }
+    }
+
+    private static async Task<AdminError?> CheckOwnerAsync(SqlSession session, AdminActor actor, Guid ownerId, CancellationToken cancellationToken)
+    {
+        var owner = await CredentialOwners.ReadAsync(session, ownerId, cancellationToken);
+        if (owner is null)
+        {
+            return AdminError.NotFound($"There is no employee {ownerId} in this organization for the back-end app to act for.");
+        }
+
+        if (owner.IsDeactivated)
+        {
+            return AdminError.Validation($"Employee {ownerId} is deactivated; a back-end app acting for it would not work. Pick an active profile.");
+        }
+
+        return owner.RefuseIssue(actor.Permissions, "a back-end app") is { } refused ? AdminError.Forbidden(refused) : null;
     }
 }

@@ -18,14 +18,21 @@ internal static class CredentialOwners
 
         var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
         var employee = EmployeeProjection.From(row, roles);
-        return new CredentialOwner(employee, EmployeeProjection.PermissionsOf(employee, roles));
+        return new CredentialOwner(employee, PermissionSet.Of(EmployeeProjection.PermissionsOf(employee, roles)));
     }
 }
 
 /// <summary>An owner of credentials and what its roles allow.</summary>
-internal sealed record CredentialOwner(Employee Employee, IReadOnlySet<string> Permissions)
+internal sealed record CredentialOwner(Employee Employee, PermissionSet Permissions)
 {
     public bool IsDeactivated => Employee.Status == EmployeeStatus.Deactivated;
 
-    public bool Grants(Permission permission) => Permissions.Contains(permission.Key);
+    public bool Grants(Permission permission) => Permissions.Holds(permission);
+
+    /// <summary>
+    /// Null when <paramref name="actor"/> may issue or reactivate <paramref name="credential"/>
+    /// for this owner (it holds every permission the owner holds); else why not.
+    /// </summary>
+    public string? RefuseIssue(PermissionSet actor, string credential) =>
+        PrivilegeRules.Issue(actor, Permissions, credential, $"'{Employee.UserName}'");
 }

@@ -15,11 +15,15 @@ namespace Roster.Directory.Credentials;
 /// SCIM call whether the credential and its person still stand, so that deactivating a key, an
 /// app or a person stops its tokens at once (PRODUCT "active=false revokes access").
 /// </summary>
-public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider time)
+public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider time, OwnerPermissions ownerPermissions)
 {
     public const string KeyDeactivatedReason = "The access key that obtained this token has been deactivated or deleted.";
     public const string AppDeletedReason = "The app that obtained this token has been deleted.";
     public const string PersonDeactivatedReason = "The person this token acts for is deactivated, so the token no longer works.";
+
+    /// <summary>Why a person (or a credential acting for them) gets no SCIM token.</summary>
+    public static string ScimNotAllowed(string who) =>
+        $"The permissions of {who} do not allow SCIM provisioning: it needs the 'employees.edit' permission.";
 
     // A client_id arrives before its tenant is known: these two look-ups ignore the tenant filter.
     private static readonly Func<RosterDbContext, string, CancellationToken, Task<AccessKeyRecord?>> FindKey =
@@ -43,7 +47,7 @@ public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider ti
 
         if (await FindApp(db, clientId, cancellationToken) is { } app)
         {
-            return new OAuthClient(app.TenantId, OAuthClientKind.App, app.Id, null, true, AppClientTypes.Parse(app.ClientType), app.Name);
+            return new OAuthClient(app.TenantId, OAuthClientKind.App, app.Id, app.OwnerId, true, AppClientTypes.Parse(app.ClientType), app.Name);
         }
 
         return null;
@@ -51,7 +55,8 @@ public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider ti
 
     /// <summary>
     /// Null when <paramref name="personId"/> is a profile of the tenant that is not deactivated
-    /// and whose roles allow SCIM provisioning (<c>employees.edit</c>); else why not.
+    /// and whose roles allow SCIM provisioning (<c>employees.edit</c>); else why not. Asked before
+    /// a person consents at the authorize endpoint.
     /// </summary>
     public async Task<string?> CheckScimPersonAsync(Guid tenantId, Guid personId, CancellationToken cancellationToken)
     {
@@ -62,30 +67,49 @@ public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider ti
             return PersonDeactivatedReason;
         }
 
-        return owner.Grants(Permission.EmployeesEdit)
-            ? null
-            : $"The role of {owner.Employee.UserName} does not allow SCIM provisioning: it needs the 'employees.edit' permission.";
+        return owner.Grants(Permission.EmployeesEdit) ? null : ScimNotAllowed(owner.Employee.UserName);
     }
 
-    /// <summary>On every SCIM call with an access token: null when its credential and person still stand, else why not.</summary>
-    public async Task<string?> CheckTokenAsync(Guid tenantId, OAuthClientKind kind, Guid credentialId, Guid? personId, CancellationToken cancellationToken)
+    /// <summary>
+    /// On every SCIM call with an access token and every code or refresh-token exchange: whether
+    /// the credential (access key or app) and the person still stand, and what the grant may do
+    /// now. A <paramref name="delegated"/> grant (the authorization code flow) acts for the person
+    /// who consented, with their permissions; a client-credentials grant acts for the key's or
+    /// back-end app's owner within the credential's ceiling, and <paramref name="personId"/> must
+    /// be that owner. One query.
+    /// </summary>
+    public async Task<GrantCheck> CheckGrantAsync(
+        Guid tenantId, OAuthClientKind kind, Guid credentialId, Guid? personId, bool delegated, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext(tenantId);
-        var credentialStands = kind == OAuthClientKind.AccessKey
-            ? await db.AccessKeys.AnyAsync(k => k.Id == credentialId && k.DeactivatedAt == null, cancellationToken)
-            : await db.AppRegistrations.AnyAsync(a => a.Id == credentialId, cancellationToken);
-        if (!credentialStands)
+        GrantRow? row;
+        await using (var session = await database.ReadAsync(tenantId, cancellationToken))
         {
-            return kind == OAuthClientKind.AccessKey ? KeyDeactivatedReason : AppDeletedReason;
+            row = await GrantRow.ReadAsync(session, kind, credentialId, personId, cancellationToken);
         }
 
-        if (personId is null)
+        if (row is null || row.Deactivated)
         {
-            return null;
+            return GrantCheck.Refused(kind == OAuthClientKind.AccessKey ? KeyDeactivatedReason : AppDeletedReason);
         }
 
-        var person = await db.Users.Where(u => u.Id == personId).Select(u => new { u.Status, u.Active }).FirstOrDefaultAsync(cancellationToken);
-        return person is null || person.Active == false || person.Status == EmployeeStatuses.Deactivated ? PersonDeactivatedReason : null;
+        // Client credentials act for the credential's owner and no one else; the operator's back-end apps for no one.
+        if (!delegated && row.OwnerId != personId)
+        {
+            return GrantCheck.Refused(kind == OAuthClientKind.AccessKey ? KeyDeactivatedReason : AppDeletedReason);
+        }
+
+        if (personId is not { } person)
+        {
+            return new GrantCheck(null, PermissionSet.Unbounded);
+        }
+
+        if (row.PersonVersion is not { } personVersion || row.PersonActive == false || row.PersonStatus == EmployeeStatuses.Deactivated)
+        {
+            return GrantCheck.Refused(PersonDeactivatedReason);
+        }
+
+        var permissions = await ownerPermissions.GetAsync(tenantId, person, personVersion, row.RolesVersion, cancellationToken);
+        return new GrantCheck(null, delegated ? permissions : permissions.Within(PermissionSet.Parse(row.Ceiling, PermissionSet.Unbounded)));
     }
 
     /// <summary>Records an access key's use (at most once a minute per key); failures are ignored, the value is informational.</summary>

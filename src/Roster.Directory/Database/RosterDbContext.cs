@@ -79,6 +79,7 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             tenant.ToTable("tenants");
             tenant.HasKey(t => t.Id).HasName("pk_tenants");
             tenant.Property(t => t.Name).HasMaxLength(200);
+            tenant.Property(t => t.RolesVersion).HasDefaultValue(0L).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<ScimToken>(token =>
@@ -92,6 +93,7 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             token.HasIndex(t => t.Hash).IsUnique().HasDatabaseName("ux_scim_tokens_hash");
             token.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).HasConstraintName("fk_scim_tokens_tenants");
             token.Property(t => t.LastClient).HasMaxLength(200);
+            token.Property(t => t.PermissionCeiling).HasMaxLength(1000);
 
             // A deleted owner takes its tokens along; the audit log keeps what they did.
             token.HasOne<UserRecord>().WithMany().HasForeignKey(t => new { t.TenantId, t.OwnerId })
@@ -235,6 +237,7 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             key.Property(k => k.KeyId).HasMaxLength(40);
             key.Property(k => k.SecretHint).HasMaxLength(8);
             key.Property(k => k.LastClient).HasMaxLength(200);
+            key.Property(k => k.PermissionCeiling).HasMaxLength(1000);
             key.HasOne<UserRecord>().WithMany().HasForeignKey(k => new { k.TenantId, k.OwnerId })
                 .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_access_keys_owner");
             key.HasQueryFilter(k => k.TenantId == TenantId);
@@ -252,6 +255,7 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             app.Property(a => a.ClientType).HasMaxLength(20);
             app.Property(a => a.RedirectUris).HasMaxLength(8000);
             app.Property(a => a.Scopes).HasMaxLength(1000);
+            app.Property(a => a.PermissionCeiling).HasMaxLength(1000);
             app.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).HasConstraintName("fk_app_registrations_tenants");
             app.HasQueryFilter(a => a.TenantId == TenantId);
         });

@@ -54,7 +54,7 @@ public sealed class ChangeEmployeeGroups(DirectoryDatabase database, GroupStore 
             ["Operations"] = new JsonArray(operation),
         };
         var operations = PatchRequestReader.Read(request);
-        var caller = new ScimCaller(actor.TenantId, actor.CredentialId, actor.Client, actor.ProfileId);
+        var caller = new ScimCaller(actor.TenantId, actor.CredentialId, actor.Client, actor.ProfileId, actor.Permissions);
         var patched = await groups.PatchAsync(caller, groupId.ToString(), operations.Value!, null, includeMembers: false, cancellationToken);
         if (patched.IsSuccess)
         {

@@ -44,16 +44,10 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
             }
 
             var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
-            string? roleName = null;
-            if (draft.PrimaryRoleId is { } roleId)
+            var roleNames = EmployeeRules.RoleNames(draft.PrimaryRoleId, draft.RoleIds, roles, []);
+            if (!roleNames.IsSuccess)
             {
-                var role = EmployeeRules.PrimaryRole(roleId, roles);
-                if (!role.IsSuccess)
-                {
-                    return role.Error;
-                }
-
-                roleName = role.Value!.Name;
+                return roleNames.Error;
             }
 
             // Email is unique like userName: another user's userName or primary email would make sign-in ambiguous.
@@ -62,16 +56,16 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
                 return EmployeeErrors.EmailTaken(email.Value!);
             }
 
-            var body = EmployeeDocument.New(email.Value!, firstName.Value!, lastName.Value!, roleName);
+            var body = EmployeeDocument.New(email.Value!, firstName.Value!, lastName.Value!, roleNames.Value ?? []);
             var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.User, ResourceWriteMode.Create);
             if (!normalized.IsSuccess)
             {
                 return AdminError.Validation(normalized.Error.Detail);
             }
 
-            if (await ProvisioningPolicy.ApplyAsync(session, null, normalized.Value!, cancellationToken) is { } refused)
+            if (await ProvisioningPolicy.ApplyAsync(session, null, normalized.Value!, actor.Permissions, PrivilegeRules.Yours, cancellationToken) is { } refused)
             {
-                return AdminError.Validation(refused.Detail);
+                return EmployeeErrors.FromPolicy(refused);
             }
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());

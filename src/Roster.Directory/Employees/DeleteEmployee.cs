@@ -9,7 +9,8 @@ namespace Roster.Directory.Employees;
 
 /// <summary>
 /// Deletes an employee profile: the user, its email keys and memberships, as a SCIM DELETE
-/// does. Refused while SCIM provisioning is on (<see cref="AdminErrorKind.ManagedByScim"/>).
+/// does. Refused while SCIM provisioning is on (<see cref="AdminErrorKind.ManagedByScim"/>), and
+/// unless the administrator holds every permission the person holds.
 /// Audited as <c>employee.delete</c> with the profile as it was.
 /// </summary>
 public sealed class DeleteEmployee(DirectoryDatabase database, TimeProvider time)
@@ -28,6 +29,11 @@ public sealed class DeleteEmployee(DirectoryDatabase database, TimeProvider time
             if (row is null)
             {
                 return EmployeeErrors.NotFound(employeeId);
+            }
+
+            if (await PersonGovernance.CheckAsync(session, actor.Permissions, row.Document, PrivilegeRules.Yours, cancellationToken) is { } refused)
+            {
+                return AdminError.Forbidden(refused);
             }
 
             var employee = EmployeeProjection.From(row, await RoleSql.ReadAllAsync(session, cancellationToken));

@@ -16,6 +16,7 @@ internal static class EmployeeAudit
         ["firstName"] = employee.FirstName,
         ["lastName"] = employee.LastName,
         ["primaryRole"] = employee.PrimaryRoleName,
+        ["roles"] = new JsonArray([.. employee.Roles.Select(r => JsonValue.Create(r))]),
         ["status"] = EmployeeStatuses.ToColumn(employee.Status),
         ["loginAuthenticator"] = employee.LoginAuthenticator,
         ["billing"] = BillingJson.ToJson(employee.Billing),

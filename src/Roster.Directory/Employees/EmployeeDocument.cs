@@ -9,7 +9,7 @@ namespace Roster.Directory.Employees;
 /// </summary>
 internal static class EmployeeDocument
 {
-    public static JsonObject New(string email, string firstName, string lastName, string? primaryRole)
+    public static JsonObject New(string email, string firstName, string lastName, IReadOnlyList<string> roles)
     {
         var document = new JsonObject
         {
@@ -20,16 +20,20 @@ internal static class EmployeeDocument
             ["emails"] = new JsonArray(new JsonObject { ["value"] = email, ["type"] = "work", ["primary"] = true }),
             ["active"] = true,
         };
-        if (primaryRole is not null)
+        if (roles.Count > 0)
         {
-            document["roles"] = new JsonArray(new JsonObject { ["value"] = primaryRole, ["primary"] = true });
+            document["roles"] = RoleEntries(null, roles);
         }
 
         return document;
     }
 
-    /// <summary>A copy of <paramref name="document"/> with new names and primary role (null keeps each).</summary>
-    public static JsonObject With(JsonObject document, string? firstName, string? lastName, string? primaryRole)
+    /// <summary>
+    /// A copy of <paramref name="document"/> with new names (null keeps each) and, when
+    /// <paramref name="roles"/> is given, exactly those roles, the first marked primary: setting
+    /// roles by hand replaces them, so a demotion takes the old role away.
+    /// </summary>
+    public static JsonObject With(JsonObject document, string? firstName, string? lastName, IReadOnlyList<string>? roles)
     {
         var copy = document.DeepClone().AsObject();
         if (firstName is not null || lastName is not null)
@@ -50,35 +54,38 @@ internal static class EmployeeDocument
             }
         }
 
-        if (primaryRole is not null)
+        if (roles is not null)
         {
-            if (copy["roles"] is not JsonArray roles)
+            if (roles.Count == 0)
             {
-                copy["roles"] = roles = [];
+                copy.Remove("roles");
             }
-
-            // The new primary role is marked primary and every other entry loses the mark; the IdP's other roles stay.
-            var found = false;
-            foreach (var entry in roles.OfType<JsonObject>())
+            else
             {
-                var isTarget = entry["value"] is JsonValue v && v.TryGetValue<string>(out var value) && string.Equals(value, primaryRole, StringComparison.Ordinal);
-                if (isTarget && !found)
-                {
-                    entry["primary"] = true;
-                    found = true;
-                }
-                else
-                {
-                    entry.Remove("primary");
-                }
-            }
-
-            if (!found)
-            {
-                roles.Insert(0, new JsonObject { ["value"] = primaryRole, ["primary"] = true });
+                copy["roles"] = RoleEntries(copy["roles"] as JsonArray, roles);
             }
         }
 
         return copy;
+    }
+
+    /// <summary>One entry per role, the first marked primary; an entry kept from <paramref name="existing"/> keeps its other attributes (display, type).</summary>
+    private static JsonArray RoleEntries(JsonArray? existing, IReadOnlyList<string> roles)
+    {
+        var entries = new JsonArray();
+        foreach (var role in roles)
+        {
+            var kept = existing?.OfType<JsonObject>().FirstOrDefault(e => e["value"] is JsonValue v && v.TryGetValue<string>(out var value) && string.Equals(value, role, StringComparison.Ordinal));
+            var entry = kept?.DeepClone().AsObject() ?? new JsonObject { ["value"] = role };
+            entry.Remove("primary");
+            if (entries.Count == 0)
+            {
+                entry["primary"] = true;
+            }
+
+            entries.Add(entry);
+        }
+
+        return entries;
     }
 }

@@ -7,13 +7,15 @@ namespace Roster.Directory.Employees;
 /// <param name="PrimaryRoleId">An active role of the tenant; none means the SCIM default role, if one is set.</param>
 /// <param name="LoginAuthenticator">How the person signs in; "password" unless the tenant uses another.</param>
 /// <param name="Billing">Null for <see cref="BillingAttributes.Default"/> (billable, no license).</param>
+/// <param name="RoleIds">Further active roles, beside the primary one.</param>
 public sealed record EmployeeDraft(
     string Email,
     string FirstName,
     string LastName,
     Guid? PrimaryRoleId = null,
     string LoginAuthenticator = EmployeeDraft.PasswordAuthenticator,
-    BillingAttributes? Billing = null)
+    BillingAttributes? Billing = null,
+    IReadOnlyList<Guid>? RoleIds = null)
 {
     public const string PasswordAuthenticator = "password";
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using Roster.Directory.Administration;
+using Roster.Scim.Errors;
 
 namespace Roster.Directory.Employees;
 
@@ -16,6 +18,10 @@ internal static class EmployeeErrors
         AdminError.Conflict($"An employee or user with the email \"{email}\" already exists in this organization (emails are unique ignoring case).");
 
     public static AdminError UnknownRole(Guid roleId) => AdminError.Validation($"There is no role {roleId} in this organization.");
+
+    /// <summary>A refusal of the provisioning policy, as the admin API reports it: 403 for the privilege rules, else 400.</summary>
+    public static AdminError FromPolicy(ScimError refused) =>
+        refused.Status == HttpStatusCode.Forbidden ? AdminError.Forbidden(refused.Detail) : AdminError.Validation(refused.Detail);
 
     public static AdminError InactiveRole(string name) =>
         AdminError.Validation($"The role '{name}' is deactivated; activate it or pick another primary role.");

@@ -10,6 +10,7 @@ internal static class EmployeeRules
     public const int MaxEmailLength = 254;
     public const int MaxAuthenticatorLength = 100;
     public const int MaxLicenses = 50;
+    public const int MaxRoles = 50;
 
     public static AdminResult<string> Email(string? email)
     {
@@ -59,6 +60,46 @@ internal static class EmployeeRules
         return licenses.Count > MaxLicenses
             ? AdminError.Validation($"A profile holds at most {MaxLicenses} licenses.")
             : new BillingAttributes(billing.Billable, licenses);
+    }
+
+    /// <summary>
+    /// The roles an administrator sets, primary first, each once: <paramref name="primaryRoleId"/>
+    /// and <paramref name="roleIds"/> together (either may be missing). Null when neither is given
+    /// (the roles stay as they are); each role must exist and be active, or be one of
+    /// <paramref name="held"/> (a deactivated role the person holds may stay, granting nothing).
+    /// </summary>
+    public static AdminResult<IReadOnlyList<string>?> RoleNames(Guid? primaryRoleId, IReadOnlyList<Guid>? roleIds, IReadOnlyList<Role> roles, IReadOnlyCollection<string> held)
+    {
+        if (primaryRoleId is null && roleIds is null)
+        {
+            return AdminResult<IReadOnlyList<string>?>.Success(null);
+        }
+
+        var ids = (primaryRoleId is { } primary ? [primary] : Array.Empty<Guid>()).Concat(roleIds ?? []).Distinct().ToList();
+        if (ids.Count > MaxRoles)
+        {
+            return AdminError.Validation($"A profile holds at most {MaxRoles} roles.");
+        }
+
+        var names = new List<string>();
+        foreach (var id in ids)
+        {
+            if (roles.FirstOrDefault(r => r.Id == id && !r.Active && held.Contains(r.Name, StringComparer.Ordinal)) is { } kept)
+            {
+                names.Add(kept.Name);
+                continue;
+            }
+
+            var role = PrimaryRole(id, roles);
+            if (!role.IsSuccess)
+            {
+                return role.Error;
+            }
+
+            names.Add(role.Value!.Name);
+        }
+
+        return names;
     }
 
     /// <summary>The named role, which must exist and be active in the tenant.</summary>

@@ -41,6 +41,12 @@ public sealed class InviteEmployee(DirectoryDatabase database, IMailSender mailS
                 return refused;
             }
 
+            // Whoever activates the link sets the profile's password: only someone who holds everything the person holds may send it.
+            if (await PersonGovernance.CheckAsync(read, actor.Permissions, row.Document, PrivilegeRules.Yours, cancellationToken) is { } forbidden)
+            {
+                return AdminError.Forbidden(forbidden);
+            }
+
             employee = EmployeeProjection.From(row, await RoleSql.ReadAllAsync(read, cancellationToken));
         }
 

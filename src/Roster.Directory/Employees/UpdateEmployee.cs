@@ -11,10 +11,11 @@ using Roster.Directory.Users;
 namespace Roster.Directory.Employees;
 
 /// <summary>
-/// Changes an employee's names, primary role, login authenticator, billing attributes and
-/// active state (deactivate / reactivate). Names
-/// and role go into the SCIM document (next version, like a SCIM PATCH, under the tenant's
-/// provisioning policy); clearing billing makes the profile not billable with no license
+/// Changes an employee's names, roles, login authenticator, billing attributes and active state
+/// (deactivate / reactivate). Names and roles go into the SCIM document (next version, like a
+/// SCIM PATCH, under the tenant's provisioning policy and the privilege model: the administrator
+/// must hold every permission the person holds and every role given); roles set here replace the
+/// ones held. Clearing billing makes the profile not billable with no license
 /// (CXone's "profile only for credentials"). Refused while SCIM provisioning is on
 /// (<see cref="AdminErrorKind.ManagedByScim"/>). One <c>employee.update</c> event with what
 /// changed; a change that changes nothing writes nothing.
@@ -50,20 +51,14 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
             }
 
             var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
-            string? roleName = null;
-            if (update.PrimaryRoleId is { } roleId)
+            var roleNames = EmployeeRules.RoleNames(update.PrimaryRoleId, update.RoleIds, roles, EmployeeProjection.RoleValues(row.Document));
+            if (!roleNames.IsSuccess)
             {
-                var role = EmployeeRules.PrimaryRole(roleId, roles);
-                if (!role.IsSuccess)
-                {
-                    return role.Error;
-                }
-
-                roleName = role.Value!.Name;
+                return roleNames.Error;
             }
 
             var before = EmployeeProjection.From(row, roles);
-            var document = EmployeeDocument.With(row.Document, firstName.Value, lastName.Value, roleName);
+            var document = EmployeeDocument.With(row.Document, firstName.Value, lastName.Value, roleNames.Value);
             if (update.Active is { } active)
             {
                 document["active"] = active;
@@ -89,7 +84,7 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
             }
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
-            var written = await WriteDocumentAsync(session, row, document, now, cancellationToken);
+            var written = await WriteDocumentAsync(session, actor, row, document, now, cancellationToken);
             if (!written.IsSuccess)
             {
                 return written.Error;
@@ -103,11 +98,13 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
     }
 
     // The document is written at the next version even when only profile columns changed, so that lastModified and the ETag move with any change.
-    private static async Task<AdminResult<bool>> WriteDocumentAsync(SqlSession session, EmployeeRow row, JsonObject document, DateTimeOffset now, CancellationToken cancellationToken)
+    // The provisioning policy also applies the privilege model: changing this person needs every permission they hold, and each role given every permission it grants.
+    private static async Task<AdminResult<bool>> WriteDocumentAsync(
+        SqlSession session, AdminActor actor, EmployeeRow row, JsonObject document, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await ProvisioningPolicy.ApplyAsync(session, row.Document, document, cancellationToken) is { } refused)
+        if (await ProvisioningPolicy.ApplyAsync(session, row.Document, document, actor.Permissions, PrivilegeRules.Yours, cancellationToken) is { } refused)
         {
-            return AdminError.Validation(refused.Detail);
+            return EmployeeErrors.FromPolicy(refused);
         }
 
         var previous = UserColumns.From(row.Document);

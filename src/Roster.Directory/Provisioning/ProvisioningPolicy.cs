@@ -22,7 +22,11 @@ namespace Roster.Directory.Provisioning;
 /// <c>example.com</c> does not cover <c>eu.example.com</c>, since whoever controls a subdomain's
 /// DNS need not control the parent's mail.</item>
 /// </list>
-/// A refusal is a SCIM 400 that names the value at fault; the write then stores nothing.
+/// Then Roster's privilege model (<see cref="PrivilegeRules"/>), whoever writes (a SCIM
+/// credential, an administrator): changing an existing user needs every permission they hold, and
+/// every role the write gives them (sent, default or required) needs every permission it grants.
+/// A refusal is a SCIM 400 that names the value at fault (403 for the privilege rules); the write
+/// then stores nothing.
 /// </summary>
 internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Role> roles, IReadOnlySet<string>? verifiedDomains = null)
 {
@@ -32,15 +36,21 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
     /// Checks <paramref name="user"/> (the document about to be stored) against the rules of the
     /// session's tenant, read in the session's transaction, and adds the default and required
     /// roles to it; <paramref name="previous"/> is the stored user on replace and patch, null on
-    /// create. Roles are read only when the user has some or the settings name one.
+    /// create. <paramref name="actor"/> is what the writer holds, named in refusals by
+    /// <paramref name="possessive"/> (<see cref="PrivilegeRules.Yours"/> or <see cref="PrivilegeRules.Credentials"/>).
+    /// Roles are read only when the user has some, the settings name one, or the writer is bounded.
     /// </summary>
-    public static async Task<ScimError?> ApplyAsync(SqlSession session, JsonObject? previous, JsonObject user, CancellationToken cancellationToken)
+    public static async Task<ScimError?> ApplyAsync(
+        SqlSession session, JsonObject? previous, JsonObject user, PermissionSet actor, string possessive, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var settings = await ScimSettingsSql.ReadAsync(session, cancellationToken);
-        var needsRoles = settings.DefaultRoleId is not null || settings.RequiredRoleId is not null || Get(user, "roles") is JsonArray { Count: > 0 };
+        var needsRoles = settings.DefaultRoleId is not null || settings.RequiredRoleId is not null || Get(user, "roles") is JsonArray { Count: > 0 }
+            || (!actor.IsUnbounded && previous is not null && Get(previous, "roles") is JsonArray { Count: > 0 });
         var roles = needsRoles ? await RoleSql.ReadAllAsync(session, cancellationToken) : [];
         var domains = settings.EnforceVerifiedDomains ? await VerifiedDomainSql.ReadVerifiedNamesAsync(session, cancellationToken) : null;
-        return new ProvisioningPolicy(settings, roles, domains).Apply(previous, user);
+        var policy = new ProvisioningPolicy(settings, roles, domains);
+        return policy.Apply(previous, user) ?? policy.CheckPrivileges(previous, user, actor, possessive);
     }
 
     /// <summary>The same checks with rules already read.</summary>
@@ -50,6 +60,40 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
             ?? CheckUserNameIsPrimaryEmail(user)
             ?? CheckNamesUnchanged(previous, user)
             ?? CheckEmailDomainsVerified(user);
+    }
+
+    /// <summary>
+    /// The privilege model on a user write, after the default and required roles were added:
+    /// the user as stored must be within the writer's permissions, and so must each role the
+    /// write adds. Removed roles need no check of their own: the stored user held them.
+    /// </summary>
+    private ScimError? CheckPrivileges(JsonObject? previous, JsonObject user, PermissionSet actor, string possessive)
+    {
+        if (actor.IsUnbounded)
+        {
+            return null;
+        }
+
+        var before = previous is null ? [] : Employees.EmployeeProjection.RoleValues(previous);
+        if (previous is not null)
+        {
+            var name = Text(Get(previous, "userName")) ?? "this user";
+            if (PrivilegeRules.Govern(actor, PermissionSet.OfRoles(before, roles), $"'{name}'", possessive) is { } refused)
+            {
+                return ScimError.Forbidden(refused);
+            }
+        }
+
+        foreach (var added in Employees.EmployeeProjection.RoleValues(user).Except(before, StringComparer.Ordinal))
+        {
+            var role = roles.FirstOrDefault(r => r.Active && string.Equals(r.Name, added, StringComparison.Ordinal));
+            if (role is not null && PrivilegeRules.Grant(actor, role, possessive) is { } refused)
+            {
+                return ScimError.Forbidden(refused);
+            }
+        }
+
+        return null;
     }
 
     private ScimError? ApplyRoles(JsonObject user)

@@ -8,7 +8,8 @@ namespace Roster.Directory.Provisioning;
 
 /// <summary>
 /// Saves a tenant's SCIM settings: enable or disable provisioning, the default and required
-/// roles (each must be an active role of the tenant), and the policies. Audited as
+/// roles (each must be an active role of the tenant whose every permission the actor holds, as
+/// it is given to every user provisioned from then on), and the policies. Audited as
 /// <c>scim.settings.update</c> with what changed; saving unchanged settings writes nothing.
 /// </summary>
 public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider time, ScimSwitchCache switches)
@@ -34,7 +35,8 @@ public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider 
 
         return database.AdminWriteAsync<ScimSettings>(actor.TenantId, async session =>
         {
-            foreach (var (roleId, use) in new[] { (update.DefaultRoleId, "default role"), (update.RequiredRoleId, "required role") })
+            var before = await ScimSettingsSql.ReadAsync(session, cancellationToken);
+            foreach (var (roleId, use, current) in new[] { (update.DefaultRoleId, "default role", before.DefaultRoleId), (update.RequiredRoleId, "required role", before.RequiredRoleId) })
             {
                 if (roleId is { } id)
                 {
@@ -48,10 +50,15 @@ public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider 
                     {
                         return AdminError.Validation($"The role '{role.Name}' is deactivated and cannot be the {use}; activate it first.");
                     }
+
+                    // A default or required role is given to every user provisioned from then on.
+                    if (id != current && PrivilegeRules.Grant(actor.Permissions, role, PrivilegeRules.Yours) is { } refused)
+                    {
+                        return AdminError.Forbidden(refused);
+                    }
                 }
             }
 
-            var before = await ScimSettingsSql.ReadAsync(session, cancellationToken);
             var after = before with
             {
                 Enabled = update.Enabled,

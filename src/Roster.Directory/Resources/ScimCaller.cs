@@ -1,3 +1,5 @@
+using Roster.Directory.Roles;
+
 namespace Roster.Directory.Resources;
 
 /// <summary>Who makes a SCIM request: the tenant, the credential and the client seen.</summary>
@@ -5,4 +7,9 @@ namespace Roster.Directory.Resources;
 /// <param name="CredentialId">The SCIM token (or other credential) used.</param>
 /// <param name="Client">The client identified from the request (Okta, Entra ID, other).</param>
 /// <param name="ProfileId">The employee profile that owns the credential, credited with the changes made with it.</param>
-public sealed record ScimCaller(Guid TenantId, Guid? CredentialId, string Client, Guid? ProfileId = null);
+/// <param name="Permissions">
+/// The credential's power now: its owner's permissions within the credential's ceiling, or
+/// <see cref="PermissionSet.Unbounded"/> for the operator's tokens. It bounds which roles a write
+/// may give and whom it may change (<see cref="PrivilegeRules"/>).
+/// </param>
+public sealed record ScimCaller(Guid TenantId, Guid? CredentialId, string Client, Guid? ProfileId, PermissionSet Permissions);

@@ -6,7 +6,10 @@ using Roster.Directory.Resources;
 
 namespace Roster.Directory.Roles;
 
-/// <summary>Creates an active role with a name unique in the tenant (case-sensitive) and its permissions; audited as <c>role.create</c>.</summary>
+/// <summary>
+/// Creates an active role with a name unique in the tenant (case-sensitive) and its permissions,
+/// each of which the actor must hold; audited as <c>role.create</c>.
+/// </summary>
 public sealed class CreateRole(DirectoryDatabase database, TimeProvider time)
 {
     public async Task<AdminResult<Role>> ExecuteAsync(AdminActor actor, string name, IEnumerable<string> permissions, CancellationToken cancellationToken)
@@ -27,6 +30,11 @@ public sealed class CreateRole(DirectoryDatabase database, TimeProvider time)
 
         var now = ScimDateTime.Truncate(time.GetUtcNow());
         var role = new Role(Guid.CreateVersion7(now), parsedName.Value!, true, granted.Value!, now, now);
+        if (PrivilegeRules.ChangeRole(actor.Permissions, null, role) is { } refused)
+        {
+            return AdminError.Forbidden(refused);
+        }
+
         return await database.AdminWriteAsync<Role>(actor.TenantId, async session =>
         {
             try
@@ -38,6 +46,7 @@ public sealed class CreateRole(DirectoryDatabase database, TimeProvider time)
                 return RoleErrors.NameTaken(role.Name);
             }
 
+            await RoleSql.CountChangeAsync(session, cancellationToken);
             var entry = AuditEntry.For(actor, AuditActions.RoleCreate, AuditResourceTypes.Role, role.Id, AuditChanges.Diff(null, RoleSql.ToAuditJson(role)));
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
             return role;

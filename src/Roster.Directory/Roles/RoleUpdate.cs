@@ -7,9 +7,10 @@ using Roster.Directory.Resources;
 namespace Roster.Directory.Roles;
 
 /// <summary>
-/// The common path of the role changes: read the role, apply the change, store it and audit
-/// <c>role.update</c> with what changed, in one transaction. A change that changes nothing
-/// writes nothing and no event. <c>stored</c>, when given, runs after the role is stored, in the
+/// The common path of the role changes: read the role, apply the change, check that the actor
+/// holds every permission the role grants before and after (<see cref="PrivilegeRules.ChangeRole"/>),
+/// store it and audit <c>role.update</c> with what changed, in one transaction. A change that
+/// changes nothing writes nothing and no event. <c>stored</c>, when given, runs after the role is stored, in the
 /// same transaction, with the role before and after and the time of the change.
 /// </summary>
 internal static class RoleUpdate
@@ -40,6 +41,11 @@ internal static class RoleUpdate
                 return role;
             }
 
+            if (PrivilegeRules.ChangeRole(actor.Permissions, role, changed.Value!) is { } refused)
+            {
+                return AdminError.Forbidden(refused);
+            }
+
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             var updated = changed.Value! with { LastModified = now };
             try
@@ -51,6 +57,7 @@ internal static class RoleUpdate
                 return RoleErrors.NameTaken(updated.Name);
             }
 
+            await RoleSql.CountChangeAsync(session, cancellationToken);
             await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.RoleUpdate, AuditResourceTypes.Role, role.Id, changes), now, cancellationToken);
             if (stored is not null)
             {

@@ -29,4 +29,7 @@ public sealed class ScimToken
 
     /// <summary>The client (Okta, Entra ID, other) seen on the token's latest use.</summary>
     public string? LastClient { get; set; }
+
+    /// <summary>What the token's issuer held when issuing it (<see cref="Roles.PermissionSet.ToText"/>); the token's power never exceeds it. Null: no ceiling.</summary>
+    public string? PermissionCeiling { get; set; }
 }

@@ -1,15 +1,17 @@
 using Roster.Directory.Administration;
 using Roster.Directory.Audit;
+using Roster.Directory.Credentials;
 using Roster.Directory.Database;
-using Roster.Directory.Employees;
 using Roster.Directory.Resources;
+using Roster.Directory.Roles;
 
 namespace Roster.Directory.Tokens;
 
 /// <summary>
 /// SCIM bearer tokens: issued once in plain text, stored as a SHA-256 hash (ARCHITECTURE
 /// decision 7), owned by an employee profile that is credited with their changes, checked on
-/// every SCIM request by <see cref="ScimTokenVerifier"/>.
+/// every SCIM request by <see cref="ScimTokenVerifier"/>. Issuing one for a profile needs every
+/// permission it holds; the token keeps the issuer's permissions as its ceiling.
 /// </summary>
 public sealed class ScimTokenService(DirectoryDatabase database, TimeProvider time, ScimTokenVerifier verifier) : IScimTokenService
 {
@@ -39,15 +41,20 @@ public sealed class ScimTokenService(DirectoryDatabase database, TimeProvider ti
 
         return await database.AdminWriteAsync<IssuedScimToken>(actor.TenantId, async session =>
         {
-            var owner = await EmployeeSql.ReadAsync(session, request.OwnerId, cancellationToken);
+            var owner = await CredentialOwners.ReadAsync(session, request.OwnerId, cancellationToken);
             if (owner is null)
             {
                 return ScimTokenErrors.OwnerNotFound(request.OwnerId);
             }
 
-            if (owner.EffectiveStatus == EmployeeStatus.Deactivated)
+            if (owner.IsDeactivated)
             {
                 return ScimTokenErrors.OwnerDeactivated(request.OwnerId);
+            }
+
+            if (owner.RefuseIssue(actor.Permissions, "a SCIM token") is { } refused)
+            {
+                return AdminError.Forbidden(refused);
             }
 
             var maxDays = await ScimTokenSql.MaxDaysAsync(session, cancellationToken);
@@ -56,7 +63,8 @@ public sealed class ScimTokenService(DirectoryDatabase database, TimeProvider ti
                 return ScimTokenErrors.ExpiryTooFar(maxDays);
             }
 
-            return await InsertAsync(session, actor, name, expires, owner.Id, now, cancellationToken);
+            var ceiling = PrivilegeRules.CeilingFor(actor.Permissions, actor.ProfileId, owner.Employee.Id);
+            return await InsertAsync(session, actor, name, expires, owner.Employee.Id, ceiling, now, cancellationToken);
         }, cancellationToken);
     }
 
@@ -71,7 +79,7 @@ public sealed class ScimTokenService(DirectoryDatabase database, TimeProvider ti
                 throw new InvalidOperationException($"There is no tenant {tenantId}.");
             }
 
-            return await InsertAsync(session, AdminActor.Operator(tenantId), name.Trim(), expires is { } at ? ScimDateTime.Truncate(at) : null, null, now, cancellationToken);
+            return await InsertAsync(session, AdminActor.Operator(tenantId), name.Trim(), expires is { } at ? ScimDateTime.Truncate(at) : null, null, null, now, cancellationToken);
         }, cancellationToken);
         return result.Value!;
     }
@@ -111,7 +119,7 @@ public sealed class ScimTokenService(DirectoryDatabase database, TimeProvider ti
         verifier.VerifyAsync(presentedToken, client, cancellationToken);
 
     private static async Task<AdminResult<IssuedScimToken>> InsertAsync(
-        SqlSession session, AdminActor actor, string name, DateTimeOffset? expires, Guid? ownerId, DateTimeOffset now, CancellationToken cancellationToken)
+        SqlSession session, AdminActor actor, string name, DateTimeOffset? expires, Guid? ownerId, string? ceiling, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var text = ScimTokenFormat.Generate();
         var token = new ScimToken
@@ -124,6 +132,7 @@ public sealed class ScimTokenService(DirectoryDatabase database, TimeProvider ti
             Created = now,
             Expires = expires,
             OwnerId = ownerId,
+            PermissionCeiling = ceiling,
         };
         await ScimTokenSql.InsertAsync(session, token, cancellationToken);
         var summary = (await ScimTokenSql.ReadAsync(session, token.Id, now, cancellationToken))!;

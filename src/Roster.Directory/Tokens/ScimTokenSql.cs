@@ -16,10 +16,10 @@ internal static class ScimTokenSql
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         return session.ExecuteAsync(
-            "INSERT INTO scim_tokens (tenant_id, id, name, hash, hint, created, expires, owner_id) " +
+            "INSERT INTO scim_tokens (tenant_id, id, name, hash, hint, created, expires, owner_id, permission_ceiling) " +
             $"VALUES ({SqlParameters.Tenant}, {parameters.Add(dialect.Key(token.Id))}, {parameters.Add(token.Name)}, {parameters.Add(token.Hash)}, " +
             $"{parameters.Add(token.Hint)}, {parameters.Add(dialect.Timestamp(token.Created))}, " +
-            $"{parameters.Add(token.Expires is { } e ? dialect.Timestamp(e) : null)}, {parameters.Add(token.OwnerId is { } o ? dialect.Key(o) : null)})",
+            $"{parameters.Add(token.Expires is { } e ? dialect.Timestamp(e) : null)}, {parameters.Add(token.OwnerId is { } o ? dialect.Key(o) : null)}, {parameters.Add(token.PermissionCeiling)})",
             parameters, cancellationToken);
     }
 

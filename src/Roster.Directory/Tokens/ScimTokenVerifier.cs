@@ -1,9 +1,11 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Roster.Directory.Credentials;
 using Roster.Directory.Database;
 using Roster.Directory.Employees;
 using Roster.Directory.Resources;
+using Roster.Directory.Roles;
 
 namespace Roster.Directory.Tokens;
 
@@ -12,9 +14,10 @@ namespace Roster.Directory.Tokens;
 /// that is not ours), its hash, its expiry and revocation, and its owner, whose deactivation
 /// (by an administrator or SCIM <c>active=false</c>) stops the token at once. <c>last_used</c>
 /// and the client are written at most once a minute per token, so checking a token does not
-/// turn every read into a write.
+/// turn every read into a write. The token's power is its owner's permissions now
+/// (<see cref="OwnerPermissions"/>) within the ceiling it was issued with.
 /// </summary>
-public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider time)
+public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider time, OwnerPermissions ownerPermissions)
 {
     public const string InvalidReason = "The token is not valid.";
     public const string ExpiredReason = "The token has expired.";
@@ -22,16 +25,18 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
     public const string OwnerDeactivatedReason = "The token's owner is deactivated, so the token no longer works.";
 
     // The presented token is looked up before its tenant is known: the one query that must ignore
-    // the tenant filter. Its owner comes in the same query (a left join), one round trip a request.
+    // the tenant filter. Its owner's state and the versions its permissions depend on come in the
+    // same query, one round trip a request.
     private static readonly Func<RosterDbContext, byte[], CancellationToken, Task<TokenAndOwner?>> FindByHash =
         EF.CompileAsyncQuery((RosterDbContext db, byte[] hash, CancellationToken _) =>
             (from t in db.ScimTokens.IgnoreQueryFilters().AsNoTracking()
              where t.Hash == hash
+             from n in db.Tenants.Where(n => n.Id == t.TenantId)
              from u in db.Users.IgnoreQueryFilters().Where(u => u.TenantId == t.TenantId && u.Id == t.OwnerId).DefaultIfEmpty()
-             select new TokenAndOwner(t, u == null ? null : new OwnerState(u.Status, u.Active)))
+             select new TokenAndOwner(t, u == null ? null : new OwnerState(u.Status, u.Active, u.Version), n.RolesVersion))
             .FirstOrDefault());
 
-    private readonly Credentials.UseStampGate _stamps = new();
+    private readonly UseStampGate _stamps = new();
 
     public async Task<TokenAuthentication> VerifyAsync(string presentedToken, string? client, CancellationToken cancellationToken)
     {
@@ -72,13 +77,17 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
             return TokenAuthentication.Failure(OwnerDeactivatedReason);
         }
 
+        var permissions = token.OwnerId is { } ownerId
+            ? (await ownerPermissions.GetAsync(token.TenantId, ownerId, owner!.Version, found!.RolesVersion, cancellationToken))
+                .Within(PermissionSet.Parse(token.PermissionCeiling, PermissionSet.Unbounded))
+            : PermissionSet.Unbounded;
         await NoteUseAsync(token, client, now, cancellationToken);
-        return TokenAuthentication.Success(token.TenantId, token.Id, token.OwnerId);
+        return TokenAuthentication.Success(token.TenantId, token.Id, token.OwnerId, permissions);
     }
 
     private async Task NoteUseAsync(ScimToken token, string? client, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var stored = token.LastUsed is { } lastUsed && now - lastUsed < Credentials.UseStampGate.Resolution && (client is null || client == token.LastClient);
+        var stored = token.LastUsed is { } lastUsed && now - lastUsed < UseStampGate.Resolution && (client is null || client == token.LastClient);
         if (stored || !_stamps.TryEnter(token.Id, now))
         {
             return;
@@ -104,7 +113,7 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
         }
     }
 
-    private sealed record OwnerState(string Status, bool? Active);
+    private sealed record OwnerState(string Status, bool? Active, long Version);
 
-    private sealed record TokenAndOwner(ScimToken Token, OwnerState? Owner);
+    private sealed record TokenAndOwner(ScimToken Token, OwnerState? Owner, long RolesVersion);
 }

@@ -1,3 +1,5 @@
+using Roster.Directory.Roles;
+
 namespace Roster.Directory.Tokens;
 
 /// <summary>The outcome of checking a presented bearer token.</summary>
@@ -6,9 +8,14 @@ namespace Roster.Directory.Tokens;
 /// <param name="TokenId">The token's id, when it succeeded.</param>
 /// <param name="FailureReason">Why it failed, in words safe to return to the client.</param>
 /// <param name="OwnerId">The employee profile the token belongs to, credited with its changes.</param>
-public sealed record TokenAuthentication(bool Succeeded, Guid TenantId, Guid TokenId, string? FailureReason, Guid? OwnerId = null)
+/// <param name="Permissions">
+/// The token's power now: its owner's permissions within its ceiling, or unbounded for the
+/// operator's tokens; <see cref="PermissionSet.None"/> when it failed.
+/// </param>
+public sealed record TokenAuthentication(bool Succeeded, Guid TenantId, Guid TokenId, string? FailureReason, Guid? OwnerId, PermissionSet Permissions)
 {
-    public static TokenAuthentication Success(Guid tenantId, Guid tokenId, Guid? ownerId) => new(true, tenantId, tokenId, null, ownerId);
+    public static TokenAuthentication Success(Guid tenantId, Guid tokenId, Guid? ownerId, PermissionSet permissions) =>
+        new(true, tenantId, tokenId, null, ownerId, permissions);
 
-    public static TokenAuthentication Failure(string reason) => new(false, Guid.Empty, Guid.Empty, reason);
+    public static TokenAuthentication Failure(string reason) => new(false, Guid.Empty, Guid.Empty, reason, null, PermissionSet.None);
 }

@@ -36,7 +36,7 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
 
         return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
-            if (await ProvisioningPolicy.ApplyAsync(session, null, user, cancellationToken) is { } refused)
+            if (await ProvisioningPolicy.ApplyAsync(session, null, user, caller.Permissions, Roles.PrivilegeRules.Credentials, cancellationToken) is { } refused)
             {
                 return refused;
             }

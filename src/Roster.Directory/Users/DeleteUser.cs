@@ -8,7 +8,8 @@ namespace Roster.Directory.Users;
 
 /// <summary>
 /// DELETE /Users/{id}: the user, its email keys and its memberships go in one transaction; the
-/// groups it belonged to get a new version, since their members changed.
+/// groups it belonged to get a new version, since their members changed. Deleting someone needs
+/// every permission they hold (<see cref="Roles.PrivilegeRules.Govern"/>).
 /// </summary>
 public sealed class DeleteUser(DirectoryDatabase database, TimeProvider time)
 {
@@ -34,9 +35,15 @@ public sealed class DeleteUser(DirectoryDatabase database, TimeProvider time)
                 return mismatch;
             }
 
+            var document = JsonNode.Parse(row.Document)!.AsObject();
+            if (await Roles.PersonGovernance.CheckAsync(session, caller.Permissions, document, Roles.PrivilegeRules.Credentials, cancellationToken) is { } refused)
+            {
+                return ScimError.Forbidden(refused);
+            }
+
             var deleted = ScimDateTime.Truncate(time.GetUtcNow());
             await UserSql.DeleteAsync(session, key, deleted, cancellationToken);
-            var changes = AuditChanges.Diff(JsonNode.Parse(row.Document)!.AsObject(), null);
+            var changes = AuditChanges.Diff(document, null);
             await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.UserDelete, AuditResourceTypes.User, key, changes), deleted, cancellationToken);
             return true;
         }, cancellationToken);

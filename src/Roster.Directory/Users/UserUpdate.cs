@@ -18,7 +18,7 @@ internal static class UserUpdate
     public static async Task<ScimResult<StoredResource>> WriteAsync(
         SqlSession session, ScimCaller caller, ResourceRow row, JsonObject previousDocument, JsonObject newDocument, TimeProvider time, bool includeGroups, CancellationToken cancellationToken)
     {
-        if (await ProvisioningPolicy.ApplyAsync(session, previousDocument, newDocument, cancellationToken) is { } refused)
+        if (await ProvisioningPolicy.ApplyAsync(session, previousDocument, newDocument, caller.Permissions, Roles.PrivilegeRules.Credentials, cancellationToken) is { } refused)
         {
             return refused;
         }

@@ -60,6 +60,7 @@ public sealed class ScimBearerHandler(
             [
                 new Claim(ScimBearerDefaults.TenantClaim, outcome.TenantId.ToString()),
                 new Claim(ScimBearerDefaults.CredentialClaim, outcome.TokenId.ToString()),
+                new Claim(ScimBearerDefaults.PermissionsClaim, outcome.Permissions.ToText()),
             ],
             ScimBearerDefaults.Scheme);
         if (outcome.OwnerId is { } owner)
@@ -72,7 +73,8 @@ public sealed class ScimBearerHandler(
 
     /// <summary>
     /// An OAuth access token from Roster's own server: OpenIddict checks signature, expiry and
-    /// revocation; then the credential and the person it acts for must still stand. A token
+    /// revocation; then the credential and the person it acts for must still stand, and the
+    /// token's power is what that person holds now (within the credential's ceiling). A token
     /// without the <c>scim</c> scope authenticates without a tenant, so the SCIM policy answers 403.
     /// </summary>
     private async Task<AuthenticateResult> AuthenticateAccessTokenAsync()
@@ -83,22 +85,24 @@ public sealed class ScimBearerHandler(
             return Fail("The access token is not valid, has expired or has been revoked; request a new one from the token endpoint.");
         }
 
-        if (!TokenEndpoint.TryRead(principal, out var tenantId, out var kind, out var credentialId, out var personId))
+        if (!TokenEndpoint.TryRead(principal, out var grant))
         {
             return Fail("The access token was not issued for the SCIM API.");
         }
 
-        if (await oauth.CheckTokenAsync(tenantId, kind, credentialId, personId, Context.RequestAborted) is { } reason)
+        var check = await oauth.CheckGrantAsync(grant.TenantId, grant.Kind, grant.CredentialId, grant.PersonId, grant.Delegated, Context.RequestAborted);
+        if (!check.Stands)
         {
-            return Fail(reason);
+            return Fail(check.Refusal);
         }
 
         var identity = new ClaimsIdentity(ScimBearerDefaults.Scheme);
         if (principal.HasScope(OAuthScopes.Scim))
         {
-            identity.AddClaim(new Claim(ScimBearerDefaults.TenantClaim, tenantId.ToString()));
-            identity.AddClaim(new Claim(ScimBearerDefaults.CredentialClaim, credentialId.ToString()));
-            if (personId is { } person)
+            identity.AddClaim(new Claim(ScimBearerDefaults.TenantClaim, grant.TenantId.ToString()));
+            identity.AddClaim(new Claim(ScimBearerDefaults.CredentialClaim, grant.CredentialId.ToString()));
+            identity.AddClaim(new Claim(ScimBearerDefaults.PermissionsClaim, check.Permissions.ToText()));
+            if (grant.PersonId is { } person)
             {
                 identity.AddClaim(new Claim(ScimBearerDefaults.ProfileClaim, person.ToString()));
             }

@@ -14,7 +14,8 @@ public static class OAuthPrincipals
     /// <param name="client">The client (access key or app) that asked.</param>
     /// <param name="personId">The employee the tokens act for: the key's owner, or whoever signed in; null for a back-end app.</param>
     /// <param name="scopes">The granted scopes.</param>
-    public static ClaimsPrincipal Create(Guid tenantId, OAuthClient client, Guid? personId, IEnumerable<string> scopes)
+    /// <param name="delegated">True when the person signed in and consented (authorization code); false for client credentials.</param>
+    public static ClaimsPrincipal Create(Guid tenantId, OAuthClient client, Guid? personId, IEnumerable<string> scopes, bool delegated)
     {
         ArgumentNullException.ThrowIfNull(client);
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
@@ -22,6 +23,10 @@ public static class OAuthPrincipals
         identity.SetClaim(ScimBearerDefaults.TenantClaim, tenantId.ToString());
         identity.SetClaim(ScimBearerDefaults.CredentialClaim, client.CredentialId.ToString());
         identity.SetClaim(OAuthClaims.CredentialKind, client.Kind.ToString());
+        if (delegated)
+        {
+            identity.SetClaim(OAuthClaims.Delegated, "true");
+        }
         if (personId is { } person)
         {
             identity.SetClaim(ScimBearerDefaults.ProfileClaim, person.ToString());

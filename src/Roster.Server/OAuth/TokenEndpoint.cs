@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Roster.Directory.Credentials;
+using Roster.Directory.Roles;
 using Roster.Server.Authentication;
 using Roster.Server.Scim.Http;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -12,9 +13,10 @@ namespace Roster.Server.OAuth;
 
 /// <summary>
 /// <c>POST /auth/token</c> after OpenIddict checked the request and the client's credentials:
-/// client credentials with an access key (tokens act for the key's owner) or a back-end app,
-/// and the exchange of codes and refresh tokens, each re-checked against the directory so a
-/// deactivated key, app or person gets no new token.
+/// client credentials with an access key (tokens act for the key's owner) or a back-end app
+/// (tokens act for the profile it was registered for), and the exchange of codes and refresh
+/// tokens, each re-checked against the directory so a deactivated key, app or person, or a person
+/// whose permissions no longer allow SCIM provisioning, gets no new token.
 /// </summary>
 public static class TokenEndpoint
 {
@@ -37,14 +39,21 @@ public static class TokenEndpoint
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
             var granted = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            if (granted.Principal is not { } principal || !TryRead(principal, out var tenantId, out var kind, out var credentialId, out var personId))
+            if (granted.Principal is not { } principal || !TryRead(principal, out var grant))
             {
                 return OAuthResults.Error(Errors.InvalidGrant, "The code or refresh token is no longer valid.");
             }
 
-            if (await credentials.CheckTokenAsync(tenantId, kind, credentialId, personId, cancellationToken) is { } reason)
+            // A demotion takes effect here too: a person who lost employees.edit gets no new SCIM token.
+            var check = await credentials.CheckGrantAsync(grant.TenantId, grant.Kind, grant.CredentialId, grant.PersonId, grant.Delegated, cancellationToken);
+            if (!check.Stands)
             {
-                return OAuthResults.Error(Errors.InvalidGrant, reason);
+                return OAuthResults.Error(Errors.InvalidGrant, check.Refusal);
+            }
+
+            if (principal.HasScope(OAuthScopes.Scim) && !check.Permissions.Holds(Permission.EmployeesEdit))
+            {
+                return OAuthResults.Error(Errors.InvalidGrant, OAuthCredentials.ScimNotAllowed("the person this grant acts for"));
             }
 
             return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -66,9 +75,11 @@ public static class TokenEndpoint
             return OAuthResults.Error(Errors.InvalidClient, "This access key is deactivated; reactivate it or create a new one.");
         }
 
-        if (client.OwnerId is { } owner && await credentials.CheckScimPersonAsync(client.TenantId, owner, cancellationToken) is { } reason)
+        // The token acts for the key's or back-end app's owner, within the credential's ceiling.
+        var check = await credentials.CheckGrantAsync(client.TenantId, client.Kind, client.CredentialId, client.OwnerId, delegated: false, cancellationToken);
+        if (!check.Stands)
         {
-            return OAuthResults.Error(Errors.AccessDenied, reason);
+            return OAuthResults.Error(Errors.AccessDenied, check.Refusal);
         }
 
         if (client.Kind == OAuthClientKind.AccessKey)
@@ -78,17 +89,23 @@ public static class TokenEndpoint
 
         // Without a scope the token is for SCIM, the one thing these clients come for.
         var scopes = request.GetScopes().IsEmpty ? [OAuthScopes.Scim] : request.GetScopes().Where(s => s == OAuthScopes.Scim).ToList();
-        return Results.SignIn(OAuthPrincipals.Create(client.TenantId, client, client.OwnerId, scopes), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (scopes.Contains(OAuthScopes.Scim) && !check.Permissions.Holds(Permission.EmployeesEdit))
+        {
+            return OAuthResults.Error(Errors.AccessDenied, OAuthCredentials.ScimNotAllowed($"the profile '{client.Name}' acts for"));
+        }
+
+        return Results.SignIn(OAuthPrincipals.Create(client.TenantId, client, client.OwnerId, scopes, delegated: false), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    /// <summary>Reads the Roster claims of a principal OpenIddict restored from a code or refresh token.</summary>
-    public static bool TryRead(ClaimsPrincipal principal, out Guid tenantId, out OAuthClientKind kind, out Guid credentialId, out Guid? personId)
+    /// <summary>Reads the Roster claims of a principal OpenIddict restored from an access token, a code or a refresh token.</summary>
+    public static bool TryRead(ClaimsPrincipal principal, out GrantClaims grant)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        personId = Guid.TryParse(principal.GetClaim(ScimBearerDefaults.ProfileClaim), out var person) ? person : null;
-        kind = Enum.TryParse<OAuthClientKind>(principal.GetClaim(OAuthClaims.CredentialKind), out var k) ? k : default;
-        credentialId = Guid.TryParse(principal.GetClaim(ScimBearerDefaults.CredentialClaim), out var credential) ? credential : Guid.Empty;
-        tenantId = Guid.TryParse(principal.GetClaim(ScimBearerDefaults.TenantClaim), out var tenant) ? tenant : Guid.Empty;
+        var personId = Guid.TryParse(principal.GetClaim(ScimBearerDefaults.ProfileClaim), out var person) ? person : (Guid?)null;
+        var kind = Enum.TryParse<OAuthClientKind>(principal.GetClaim(OAuthClaims.CredentialKind), out var k) ? k : default;
+        var credentialId = Guid.TryParse(principal.GetClaim(ScimBearerDefaults.CredentialClaim), out var credential) ? credential : Guid.Empty;
+        var tenantId = Guid.TryParse(principal.GetClaim(ScimBearerDefaults.TenantClaim), out var tenant) ? tenant : Guid.Empty;
+        grant = new GrantClaims(tenantId, kind, credentialId, personId, principal.GetClaim(OAuthClaims.Delegated) == "true");
         return tenantId != Guid.Empty && credentialId != Guid.Empty;
     }
 }

@@ -383,6 +383,12 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
+                    b.Property<string>("PermissionCeiling")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("permission_ceiling")
+                        .UseCollation("C");
+
                     b.Property<string>("SecretHint")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -449,6 +455,16 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("PermissionCeiling")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("permission_ceiling")
                         .UseCollation("C");
 
                     b.Property<string>("RedirectUris")
@@ -897,6 +913,11 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnName("name")
                         .UseCollation("C");
 
+                    b.Property<long>("RolesVersion")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("roles_version");
+
                     b.HasKey("Id")
                         .HasName("pk_tenants");
 
@@ -953,6 +974,12 @@ namespace Roster.Storage.Postgres.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
+
+                    b.Property<string>("PermissionCeiling")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("permission_ceiling")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("Revoked")
                         .HasColumnType("timestamp with time zone")

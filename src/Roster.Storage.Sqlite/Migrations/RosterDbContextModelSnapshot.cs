@@ -331,6 +331,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("owner_id");
 
+                    b.Property<string>("PermissionCeiling")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permission_ceiling");
+
                     b.Property<string>("SecretHint")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -393,6 +398,15 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<byte[]>("OwnerId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("PermissionCeiling")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permission_ceiling");
 
                     b.Property<string>("RedirectUris")
                         .IsRequired()
@@ -827,6 +841,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<long>("RolesVersion")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("roles_version");
+
                     b.HasKey("Id")
                         .HasName("pk_tenants");
 
@@ -881,6 +900,11 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.Property<byte[]>("OwnerId")
                         .HasColumnType("BLOB")
                         .HasColumnName("owner_id");
+
+                    b.Property<string>("PermissionCeiling")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permission_ceiling");
 
                     b.Property<string>("Revoked")
                         .HasColumnType("TEXT")

@@ -1,6 +1,7 @@
 using Roster.Directory.Administration;
 using Roster.Directory.Audit;
 using Roster.Directory.Domains;
+using Roster.Directory.Roles;
 using Roster.Directory.Tests.Support;
 
 namespace Roster.Directory.Tests.Domains;
@@ -134,7 +135,7 @@ public sealed class DomainVerificationTests
         await using var directory = await TestDirectory.CreateAsync();
         var other = await directory.NewTenantAsync("Tenant B");
         var domain = (await directory.Get<AddDomain>().ExecuteAsync(directory.Admin, "acme.test", None)).Ok();
-        var otherAdmin = new AdminActor(other.TenantId, null, null, "console");
+        var otherAdmin = new AdminActor(other.TenantId, null, null, "console", PermissionSet.Unbounded);
         await using var dns = await DnsmasqServer.StartAsync((domain.RecordName, domain.RecordValue));
 
         Assert.Equal(AdminErrorKind.NotFound, (await Verifier(directory, dns).ExecuteAsync(otherAdmin, domain.Id, None)).Failed().Kind);

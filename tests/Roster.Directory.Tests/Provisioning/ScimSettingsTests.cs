@@ -62,7 +62,7 @@ public sealed class ScimSettingsTests
     {
         await using var directory = await TestDirectory.CreateAsync();
         var other = await directory.NewTenantAsync("Tenant B");
-        var foreign = (await directory.Get<CreateRole>().ExecuteAsync(new AdminActor(other.TenantId, null, null, "console"), "Agent", [], None)).Ok();
+        var foreign = (await directory.Get<CreateRole>().ExecuteAsync(new AdminActor(other.TenantId, null, null, "console", PermissionSet.Unbounded), "Agent", [], None)).Ok();
         var inactive = (await directory.Get<CreateRole>().ExecuteAsync(directory.Admin, "Old", [], None)).Ok();
         (await directory.Get<DeactivateRole>().ExecuteAsync(directory.Admin, inactive.Id, None)).Ok();
         var update = directory.Get<UpdateScimSettings>();

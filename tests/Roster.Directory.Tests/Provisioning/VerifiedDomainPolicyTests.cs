@@ -3,6 +3,7 @@ using Roster.Directory.Administration;
 using Roster.Directory.Audit;
 using Roster.Directory.Employees;
 using Roster.Directory.Provisioning;
+using Roster.Directory.Roles;
 using Roster.Directory.Tests.Domains;
 using Roster.Directory.Tests.Support;
 using Roster.Scim.Errors;
@@ -92,7 +93,7 @@ public sealed class VerifiedDomainPolicyTests
     {
         await using var directory = await TestDirectory.CreateAsync();
         var other = await directory.NewTenantAsync("Tenant B");
-        var otherAdmin = new AdminActor(other.TenantId, null, null, "console");
+        var otherAdmin = new AdminActor(other.TenantId, null, null, "console", PermissionSet.Unbounded);
         await DomainVerificationTests.AddVerifiedAsync(directory, directory.Admin, "acme.test");
         await EnforceAsync(directory, otherAdmin);
 

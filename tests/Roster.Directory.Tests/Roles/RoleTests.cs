@@ -138,7 +138,7 @@ public sealed class RoleTests
     {
         await using var directory = await TestDirectory.CreateAsync();
         var other = await directory.NewTenantAsync("Tenant B");
-        var otherAdmin = new AdminActor(other.TenantId, null, null, "console");
+        var otherAdmin = new AdminActor(other.TenantId, null, null, "console", PermissionSet.Unbounded);
         var role = (await directory.Get<CreateRole>().ExecuteAsync(directory.Admin, "Agent", [], None)).Ok();
 
         // The same name is free in another tenant: uniqueness is per tenant.

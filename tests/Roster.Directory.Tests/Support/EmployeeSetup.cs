@@ -2,6 +2,7 @@ using Roster.Directory.Administration;
 using Roster.Directory.Audit;
 using Roster.Directory.Employees;
 using Roster.Directory.Provisioning;
+using Roster.Directory.Roles;
 
 namespace Roster.Directory.Tests.Support;
 
@@ -36,7 +37,7 @@ public static class EmployeeSetup
     {
         var tenant = tenantId ?? directory.Caller.TenantId;
         var settings = await directory.Get<GetScimSettings>().ExecuteAsync(tenant, CancellationToken.None);
-        var actor = new AdminActor(tenant, null, null, "console");
+        var actor = new AdminActor(tenant, null, null, "console", PermissionSet.Unbounded);
         (await directory.Get<UpdateScimSettings>().ExecuteAsync(actor, ScimSettingsUpdate.From(settings) with { Enabled = enabled }, CancellationToken.None)).Ok();
     }
 

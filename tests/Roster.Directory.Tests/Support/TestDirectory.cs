@@ -5,6 +5,7 @@ using Roster.Directory.Administration;
 using Roster.Directory.Database;
 using Roster.Directory.Mail;
 using Roster.Directory.Resources;
+using Roster.Directory.Roles;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
 using Roster.Storage.Postgres;
@@ -59,7 +60,7 @@ public sealed class TestDirectory : IAsyncDisposable
         where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>An administrator of the directory's first tenant, as the audit log credits them.</summary>
-    public AdminActor Admin => new(Caller.TenantId, null, null, "console");
+    public AdminActor Admin => new(Caller.TenantId, null, null, "console", PermissionSet.Unbounded);
 
     public IScimTokenService Tokens => Services.GetRequiredService<IScimTokenService>();
 
@@ -100,7 +101,7 @@ public sealed class TestDirectory : IAsyncDisposable
     public async Task<ScimCaller> NewTenantAsync(string name)
     {
         var tenant = await Tenants.CreateAsync(name, CancellationToken.None);
-        return new ScimCaller(tenant.Id, null, "test");
+        return new ScimCaller(tenant.Id, null, "test", null, PermissionSet.Unbounded);
     }
 
     /// <summary>Moves the fake clock on.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Roster.Directory.Administration;
 using Roster.Directory.Audit;
 using Roster.Directory.Provisioning;
+using Roster.Directory.Roles;
 using Roster.Directory.Tests.Support;
 using Roster.Directory.Tokens;
 
@@ -164,7 +165,7 @@ public sealed class OwnedScimTokenTests
         var owner = await EmployeeSetup.InvitedAsync(directory, "scim@example.com");
         var issued = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Ok();
 
-        var refused = (await directory.Tokens.RevokeAsync(new AdminActor(other.TenantId, null, null, "test"), issued.Id, None)).Failed();
+        var refused = (await directory.Tokens.RevokeAsync(new AdminActor(other.TenantId, null, null, "test", PermissionSet.Unbounded), issued.Id, None)).Failed();
 
         Assert.Equal(AdminErrorKind.NotFound, refused.Kind);
         Assert.True((await directory.Tokens.AuthenticateAsync(issued.Token, None)).Succeeded);

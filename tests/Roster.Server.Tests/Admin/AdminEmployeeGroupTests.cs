@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Roster.Directory.Groups;
 using Roster.Directory.Resources;
+using Roster.Directory.Roles;
 using Roster.Server.Tests.Infrastructure;
 
 namespace Roster.Server.Tests.Admin;
@@ -54,7 +55,7 @@ public sealed class AdminEmployeeGroupTests(RosterServerFixture server)
     {
         // SCIM is off for the tenant and its API refuses, so read the group from the directory's own store.
         var store = server.Services.GetRequiredService<GroupStore>();
-        var group = await store.GetAsync(new ScimCaller(admin.OrgId, null, "test"), groupId, includeMembers: true, CancellationToken.None);
+        var group = await store.GetAsync(new ScimCaller(admin.OrgId, null, "test", null, PermissionSet.Unbounded), groupId, includeMembers: true, CancellationToken.None);
         return [.. (group.Value!.Document["members"]?.AsArray() ?? []).Select(m => (string)m!["value"]!)];
     }
 }

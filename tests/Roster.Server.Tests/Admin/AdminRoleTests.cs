@@ -11,7 +11,7 @@ public sealed class AdminRoleTests(RosterServerFixture server)
     [Fact]
     public async Task Create_role_is_201_with_location_and_implied_permissions()
     {
-        var admin = await server.CreateAdminAsync("roles.manage");
+        var admin = await server.CreateAdminAsync("roles.manage", "employees.edit");
 
         var response = await admin.Http.PostAsJsonAsync("roles", new { name = "Agent", permissions = new[] { "employees.edit" } });
 
@@ -89,7 +89,7 @@ public sealed class AdminRoleTests(RosterServerFixture server)
     [Fact]
     public async Task Rename_set_permissions_deactivate_and_activate()
     {
-        var admin = await server.CreateAdminAsync("roles.manage");
+        var admin = await server.CreateAdminAsync("roles.manage", "audit.view");
         var id = (await (await admin.Http.PostAsJsonAsync("roles", new { name = "Agent" })).ReadObjectAsync()).Id();
 
         var renamed = await admin.Http.PutAsJsonAsync($"roles/{id}/name", new { name = "Senior agent" });

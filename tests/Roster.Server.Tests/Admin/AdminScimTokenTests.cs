@@ -14,7 +14,7 @@ public sealed class AdminScimTokenTests(RosterServerFixture server)
     [Fact]
     public async Task A_token_generated_for_a_profile_works_on_SCIM_and_its_changes_are_credited_to_the_profile()
     {
-        var admin = await server.CreateAdminAsync(ScimManage, "audit.view");
+        var admin = await server.CreateAdminAsync(ScimManage, "audit.view", "employees.edit");
         var owner = await server.AddEmployeeAsync(admin.Tenant, "employees.edit");
 
         var response = await admin.Http.PostAsJsonAsync("scim-tokens", new { name = "Okta", ownerId = owner.EmployeeId });
@@ -41,7 +41,7 @@ public sealed class AdminScimTokenTests(RosterServerFixture server)
     [Fact]
     public async Task A_revoked_token_gets_401_saying_so_and_the_list_shows_it_revoked()
     {
-        var admin = await server.CreateAdminAsync(ScimManage);
+        var admin = await server.CreateAdminAsync(ScimManage, "employees.view");
         var issued = await (await admin.Http.PostAsJsonAsync("scim-tokens", new { name = "Entra", ownerId = admin.EmployeeId })).ReadObjectAsync();
         using var scim = server.CreateClient((string)issued["token"]!, $"scim/v2/{admin.OrgId}/");
         Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("Users")).StatusCode);
@@ -76,7 +76,7 @@ public sealed class AdminScimTokenTests(RosterServerFixture server)
     public async Task Without_scim_manage_the_token_routes_are_403_and_another_tenants_token_is_404()
     {
         var viewer = await server.CreateAdminAsync("employees.view");
-        var other = await server.CreateAdminAsync(ScimManage);
+        var other = await server.CreateAdminAsync(ScimManage, "employees.view");
         var theirs = await (await other.Http.PostAsJsonAsync("scim-tokens", new { name = "Okta", ownerId = other.EmployeeId })).ReadObjectAsync();
         var admin = await server.CreateAdminAsync(ScimManage);
 
@@ -100,7 +100,7 @@ public sealed class AdminScimTokenTests(RosterServerFixture server)
     [Fact]
     public async Task Deactivating_the_owner_stops_its_token_at_once()
     {
-        var admin = await server.CreateAdminAsync(ScimManage);
+        var admin = await server.CreateAdminAsync(ScimManage, "employees.edit");
         var owner = await server.AddEmployeeAsync(admin.Tenant, "employees.edit");
         var issued = await (await admin.Http.PostAsJsonAsync("scim-tokens", new { name = "Okta", ownerId = owner.EmployeeId })).ReadObjectAsync();
         using var scim = server.CreateClient((string)issued["token"]!, $"scim/v2/{admin.OrgId}/");

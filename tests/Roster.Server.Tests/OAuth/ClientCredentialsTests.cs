@@ -109,7 +109,7 @@ public sealed class ClientCredentialsTests(RosterServerFixture server)
     [Fact]
     public async Task A_key_needs_an_owner_whose_role_allows_it_and_its_secret_is_shown_once()
     {
-        var admin = await server.CreateAdminAsync("accesskeys.manage");
+        var admin = await server.CreateAdminAsync("accesskeys.manage", "employees.view");
         var viewer = await server.AddEmployeeAsync(admin.Tenant, "employees.view");
 
         var refused = await admin.Http.PostAsync($"employees/{viewer.EmployeeId}/access-keys", null);
@@ -130,7 +130,7 @@ public sealed class ClientCredentialsTests(RosterServerFixture server)
 
     private async Task<(AdminSession Admin, AdminSession Owner, JsonObject Key)> KeyAsync()
     {
-        var admin = await server.CreateAdminAsync("accesskeys.manage", "audit.view");
+        var admin = await server.CreateAdminAsync("accesskeys.manage", "audit.view", "employees.edit");
         var owner = await server.AddEmployeeAsync(admin.Tenant, "employees.edit");
         var response = await admin.Http.PostAsync($"employees/{owner.EmployeeId}/access-keys", null);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

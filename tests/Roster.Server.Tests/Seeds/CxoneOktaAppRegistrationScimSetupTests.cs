@@ -47,11 +47,15 @@ public sealed class CxoneOktaAppRegistrationScimSetupTests(RosterServerFixture s
         Assert.EndsWith("/auth/token", org["tokenEndpoint"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("/auth/authorize", org["authorizeEndpoint"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        // The integrator's role gets the SCIM permission.
+        // The integrator's role gets the SCIM permission. Holding roles.manage is not enough to
+        // give it to oneself (no one obtains a permission they do not hold): an administrator who
+        // holds scim.manage adds it.
         var denied = await AdminAssert.ProblemAsync(await integrator.Http.GetAsync("scim-settings"), HttpStatusCode.Forbidden);
         Assert.Contains("scim.manage", denied["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         var roleId = (await (await integrator.Http.GetAsync($"employees/{integrator.EmployeeId}")).ReadObjectAsync())["primaryRoleId"]!.GetValue<string>();
-        var granted = await integrator.Http.PutAsJsonAsync($"roles/{roleId}/permissions", new { permissions = new[] { "roles.manage", "employees.view", "scim.manage" } });
+        var selfGrant = await integrator.Http.PutAsJsonAsync($"roles/{roleId}/permissions", new { permissions = new[] { "roles.manage", "employees.view", "scim.manage" } });
+        Assert.Contains("scim.manage", (await AdminAssert.ProblemAsync(selfGrant, HttpStatusCode.Forbidden))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var granted = await console.Http.PutAsJsonAsync($"roles/{roleId}/permissions", new { permissions = new[] { "roles.manage", "employees.view", "scim.manage" } });
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await integrator.Http.GetAsync("scim-settings")).StatusCode);
 

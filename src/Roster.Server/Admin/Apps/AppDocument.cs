@@ -14,12 +14,13 @@ public sealed record AppDocument(
     IReadOnlyList<string> RedirectUris,
     string TokenEndpointAuthMethod,
     IReadOnlyList<string> Scopes,
-    DateTimeOffset Created)
+    DateTimeOffset Created,
+    Guid? OwnerId)
 {
     public static AppDocument From(AppRegistration app)
     {
         ArgumentNullException.ThrowIfNull(app);
         return new(app.Id, app.ClientId, app.Name, app.Description, app.Contacts, app.TenantId, AppClientTypes.ToText(app.ClientType),
-            app.RedirectUris, app.TokenEndpointAuthMethod, app.Scopes, app.Created);
+            app.RedirectUris, app.TokenEndpointAuthMethod, app.Scopes, app.Created, app.OwnerId);
     }
 }

@@ -48,7 +48,7 @@ public static class AppEndpoints
             return AdminProblems.Validation("clientType", $"Choose the client type: {AppClientTypes.UserConfidential}, {AppClientTypes.UserPublic} or {AppClientTypes.BackEnd}.");
         }
 
-        var draft = new AppDraft(body.Name ?? "", body.Description, body.TechnicalContacts ?? [], type, body.RedirectUris ?? [], body.Scopes ?? []);
+        var draft = new AppDraft(body.Name ?? "", body.Description, body.TechnicalContacts ?? [], type, body.RedirectUris ?? [], body.Scopes ?? [], body.OwnerId);
         var result = await register.ExecuteAsync(context.GetAdminActor(), draft, cancellationToken);
         if (!result.IsSuccess)
         {

@@ -3,7 +3,8 @@ namespace Roster.Server.Admin.Apps;
 /// <summary>
 /// The body of <c>POST /apps</c>, the seed 002 form: name, description, technical contacts'
 /// emails, client type (user-confidential, user-public, back-end), redirect URLs and scopes
-/// (default openid, offline_access, scim).
+/// (default openid, offline_access, scim). A back-end app's tokens act for <see cref="OwnerId"/>
+/// (the registering employee when left out).
 /// </summary>
 public sealed record RegisterAppRequest(
     string? Name,
@@ -11,4 +12,5 @@ public sealed record RegisterAppRequest(
     IReadOnlyList<string>? TechnicalContacts,
     string? ClientType,
     IReadOnlyList<string>? RedirectUris,
-    IReadOnlyList<string>? Scopes);
+    IReadOnlyList<string>? Scopes,
+    Guid? OwnerId = null);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Roster.Directory.Administration;
+using Roster.Directory.Roles;
 
 namespace Roster.Server.Admin.Authentication;
 
@@ -13,7 +14,14 @@ public static class AdminPrincipal
         var tenant = context.User.FindFirstValue(AdminBasicDefaults.TenantClaim)
             ?? throw new InvalidOperationException("Admin endpoints run only for signed-in employees.");
         var employee = context.User.FindFirstValue(AdminBasicDefaults.EmployeeClaim);
-        return new AdminActor(Guid.Parse(tenant), employee is null ? null : Guid.Parse(employee), null, AdminBasicDefaults.Client);
+        return new AdminActor(Guid.Parse(tenant), employee is null ? null : Guid.Parse(employee), null, AdminBasicDefaults.Client, context.User.Permissions());
+    }
+
+    /// <summary>The permissions the signed-in employee holds now (read at sign-in, which the admin API does on every request).</summary>
+    public static PermissionSet Permissions(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return PermissionSet.Of(user.FindAll(AdminBasicDefaults.PermissionClaim).Select(c => c.Value));
     }
 
     public static bool HasPermission(this ClaimsPrincipal user, string permission)

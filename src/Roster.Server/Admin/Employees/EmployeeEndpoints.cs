@@ -30,7 +30,7 @@ public static class EmployeeEndpoints
         employees.MapPost("", CreateAsync).RequirePermission(Edit)
             .WithSummary("Create an employee profile (status invited). Refused while SCIM provisioning is on.");
         employees.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Edit)
-            .WithSummary("Change names, primary role, login authenticator or billing attributes. Refused while SCIM provisioning is on.");
+            .WithSummary("Change names, roles (replacing those held), login authenticator, billing attributes or active state. Refused while SCIM provisioning is on.");
         employees.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Edit)
             .WithSummary("Delete an employee profile. Refused while SCIM provisioning is on.");
         employees.MapPost("/{id:guid}/unlock", UnlockAsync).RequirePermission(Edit)
@@ -101,7 +101,8 @@ public static class EmployeeEndpoints
             body.LastName ?? "",
             body.PrimaryRoleId,
             string.IsNullOrWhiteSpace(body.LoginAuthenticator) ? EmployeeDraft.PasswordAuthenticator : body.LoginAuthenticator,
-            body.Billing?.ToAttributes());
+            body.Billing?.ToAttributes(),
+            body.RoleIds);
         var result = await create.ExecuteAsync(context.GetAdminActor(), draft, cancellationToken);
         if (!result.IsSuccess)
         {
@@ -115,7 +116,7 @@ public static class EmployeeEndpoints
     private static async Task<Results<Ok<EmployeeProfileDocument>, ProblemHttpResult>> UpdateAsync(
         HttpContext context, Guid id, UpdateEmployeeRequest body, UpdateEmployee update, CancellationToken cancellationToken)
     {
-        var change = new EmployeeUpdate(body.FirstName, body.LastName, body.PrimaryRoleId, body.LoginAuthenticator, body.Billing?.ToAttributes(), body.ClearBilling ?? false, body.Active);
+        var change = new EmployeeUpdate(body.FirstName, body.LastName, body.PrimaryRoleId, body.LoginAuthenticator, body.Billing?.ToAttributes(), body.ClearBilling ?? false, body.Active, body.RoleIds);
         var result = await update.ExecuteAsync(context.GetAdminActor(), id, change, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(EmployeeProfileDocument.From(result.Value!)) : AdminProblems.From(result.Error, FieldOf(result.Error));
     }

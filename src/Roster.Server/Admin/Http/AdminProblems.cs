@@ -30,10 +30,8 @@ public static class AdminProblems
 
         // SCIM is on, so the IdP owns the users: the request clashes with the tenant's state.
         AdminErrorKind.ManagedByScim => StatusCodes.Status409Conflict,
-
-        // Kinds added to the directory later are matched by name until mapped here, so a
-        // "Forbidden" refusal is never reported as the client's mistake.
-        _ => string.Equals(kind.ToString(), "Forbidden", StringComparison.Ordinal) ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest,
+        AdminErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status400BadRequest,
     };
 
     public static ProblemHttpResult Problem(int status, string detail) =>

@@ -51,6 +51,6 @@ public static class ConsolePrincipal
     public static AdminActor ConsoleActor(this ClaimsPrincipal user)
     {
         var tenant = user.TenantId() ?? throw new InvalidOperationException("Console pages run only for signed-in employees.");
-        return new AdminActor(tenant, user.EmployeeId(), null, ConsoleAuthentication.Client);
+        return new AdminActor(tenant, user.EmployeeId(), null, ConsoleAuthentication.Client, user.Permissions());
     }
 }

@@ -10,7 +10,7 @@ public static class ResourceEndpoints
     public static void MapResourceEndpoints(this RouteGroupBuilder scim, string resourceKey)
     {
         ArgumentNullException.ThrowIfNull(scim);
-        var group = scim.MapGroup($"/{resourceKey}");
+        var group = scim.MapGroup($"/{resourceKey}").AddEndpointFilter<ScimPermissionFilter>();
         group.MapGet("", (Delegate)((HttpContext c) => ListResources.HandleAsync(c, Store(c, resourceKey))));
         group.MapPost("/.search", (Delegate)((HttpContext c) => SearchResources.HandleAsync(c, Store(c, resourceKey))));
         group.MapPost("", (Delegate)((HttpContext c) => CreateResource.HandleAsync(c, Store(c, resourceKey))));

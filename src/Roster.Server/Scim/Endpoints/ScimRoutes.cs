@@ -28,7 +28,7 @@ public static class ScimRoutes
             .AddEndpointFilter<TenantRouteFilter>();
         scim.MapResourceEndpoints("Users");
         scim.MapResourceEndpoints("Groups");
-        scim.MapPost("/.search", (Delegate)SearchRoot.HandleAsync);
+        scim.MapPost("/.search", (Delegate)SearchRoot.HandleAsync).AddEndpointFilter<ScimPermissionFilter>();
         scim.MapDiscoveryEndpoints();
         scim.MapUnsupportedEndpoints();
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Roster.Directory.Resources;
+using Roster.Directory.Roles;
 using Roster.Server.Authentication;
 
 namespace Roster.Server.Scim.Http;
@@ -18,6 +19,14 @@ public static class ScimCallerAccessor
             Guid.Parse(tenant),
             credential is null ? null : Guid.Parse(credential),
             ScimClientNames.Identify(context.Request),
-            profile is null ? null : Guid.Parse(profile));
+            profile is null ? null : Guid.Parse(profile),
+            context.User.ScimPermissions());
+    }
+
+    /// <summary>The credential's power, as authentication read it; nothing when the claim is missing.</summary>
+    public static PermissionSet ScimPermissions(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return PermissionSet.Parse(user.FindFirstValue(ScimBearerDefaults.PermissionsClaim), PermissionSet.None);
     }
 }

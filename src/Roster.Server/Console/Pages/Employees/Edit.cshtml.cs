@@ -10,8 +10,10 @@ namespace Roster.Server.Console.Pages.Employees;
 
 /// <summary>
 /// One employee profile: its fields (saved by <see cref="UpdateEmployee"/>, so refused while SCIM
-/// is on), "Clear billing attributes" for a profile that only holds credentials, invite, unblock
-/// and delete. Viewing needs employees.view; every change needs employees.edit.
+/// is on; the roles ticked replace the roles held), "Clear billing attributes" for a profile that
+/// only holds credentials, invite, unblock and delete. Viewing needs employees.view; every change
+/// needs employees.edit, and the privilege model's rules (changing someone needs every permission
+/// they hold).
 /// </summary>
 [Authorize(Policy = ConsolePolicies.EmployeesView)]
 public sealed class EditModel(
@@ -30,6 +32,10 @@ public sealed class EditModel(
     [BindProperty]
     public Guid? PrimaryRoleId { get; set; }
 
+    /// <summary>The further roles ticked; with the primary one, every role the person is to hold.</summary>
+    [BindProperty]
+    public List<Guid> RoleIds { get; set; } = [];
+
     [BindProperty]
     public string? LoginAuthenticator { get; set; }
 
@@ -43,7 +49,7 @@ public sealed class EditModel(
 
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
-    public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, LoginAuthenticator, Billable, Licenses, Roles, ForNewProfile: false);
+    public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, RoleIds, LoginAuthenticator, Billable, Licenses, Roles, Employee.Roles, ForNewProfile: false);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -55,6 +61,7 @@ public sealed class EditModel(
         FirstName = Employee.FirstName;
         LastName = Employee.LastName;
         PrimaryRoleId = Employee.PrimaryRoleId;
+        RoleIds = [.. Roles.Where(r => r.Id != PrimaryRoleId && Employee.Roles.Contains(r.Name, StringComparer.Ordinal)).Select(r => r.Id)];
         LoginAuthenticator = Employee.LoginAuthenticator;
         Billable = Employee.Billing.Billable;
         Licenses = string.Join(", ", Employee.Billing.Licenses);
@@ -64,7 +71,7 @@ public sealed class EditModel(
     public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
         Billable = Request.Form.ContainsKey(nameof(Billable));
-        var change = new EmployeeUpdate(FirstName, LastName, PrimaryRoleId, LoginAuthenticator, new BillingAttributes(Billable, EmployeeFields.Licenses(Licenses)));
+        var change = new EmployeeUpdate(FirstName, LastName, PrimaryRoleId, LoginAuthenticator, new BillingAttributes(Billable, EmployeeFields.Licenses(Licenses)), RoleIds: RoleIds);
         return ChangeAsync(async () => Outcome(await update.ExecuteAsync(Actor, Id, change, cancellationToken), e => $"Profile of {e.Email} saved."), cancellationToken);
     }
 

@@ -6,7 +6,7 @@ using Roster.Server.Console.Authentication;
 
 namespace Roster.Server.Console.Pages.Employees;
 
-/// <summary>"Create employee": email, names, primary role, login authenticator, billing attributes (all can be cleared).</summary>
+/// <summary>"Create employee": email, names, primary and other roles, login authenticator, billing attributes (all can be cleared).</summary>
 [Authorize(Policy = ConsolePolicies.EmployeesEdit)]
 public sealed class NewModel(CreateEmployee create, ListRoles roles) : ConsolePageModel
 {
@@ -23,6 +23,9 @@ public sealed class NewModel(CreateEmployee create, ListRoles roles) : ConsolePa
     public Guid? PrimaryRoleId { get; set; }
 
     [BindProperty]
+    public List<Guid> RoleIds { get; set; } = [];
+
+    [BindProperty]
     public string? LoginAuthenticator { get; set; } = EmployeeDraft.PasswordAuthenticator;
 
     [BindProperty]
@@ -33,7 +36,7 @@ public sealed class NewModel(CreateEmployee create, ListRoles roles) : ConsolePa
 
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
-    public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, LoginAuthenticator, Billable, Licenses, Roles, ForNewProfile: true);
+    public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, RoleIds, LoginAuthenticator, Billable, Licenses, Roles, [], ForNewProfile: true);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
@@ -42,7 +45,7 @@ public sealed class NewModel(CreateEmployee create, ListRoles roles) : ConsolePa
     {
         // A cleared "Billable" box is not sent at all; the bound default must not win then.
         Billable = Request.Form.ContainsKey(nameof(Billable));
-        var draft = new EmployeeDraft(Email ?? "", FirstName ?? "", LastName ?? "", PrimaryRoleId, LoginAuthenticator ?? "", new BillingAttributes(Billable, EmployeeFields.Licenses(Licenses)));
+        var draft = new EmployeeDraft(Email ?? "", FirstName ?? "", LastName ?? "", PrimaryRoleId, LoginAuthenticator ?? "", new BillingAttributes(Billable, EmployeeFields.Licenses(Licenses)), RoleIds);
         var result = await create.ExecuteAsync(Actor, draft, cancellationToken);
         if (!result.IsSuccess)
         {

@@ -109,7 +109,7 @@ public sealed class AuthorizeModel(
             return Page();
         }
 
-        var principal = OAuthPrincipals.Create(tenantId, client, personId, scopes);
+        var principal = OAuthPrincipals.Create(tenantId, client, personId, scopes, delegated: true);
         authorization ??= await authorizations.CreateAsync(principal, subject, applicationId!, AuthorizationTypes.Permanent, scopes, cancellationToken);
         principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization, cancellationToken));
         return SignIn(principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -90,7 +90,8 @@ namespace Roster.Storage.Postgres.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    roles_version = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
                 },
                 constraints: table =>
                 {
@@ -134,7 +135,9 @@ namespace Roster.Storage.Postgres.Migrations
                     client_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
                     redirect_uris = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false, collation: "C"),
                     scopes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
-                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    permission_ceiling = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -410,7 +413,8 @@ namespace Roster.Storage.Postgres.Migrations
                     created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     deactivated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_used = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    last_client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C")
+                    last_client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    permission_ceiling = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -437,7 +441,8 @@ namespace Roster.Storage.Postgres.Migrations
                     revoked = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_used = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     owner_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    last_client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C")
+                    last_client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    permission_ceiling = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
