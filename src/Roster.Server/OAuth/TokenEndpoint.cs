@@ -91,7 +91,7 @@ public static class TokenEndpoint
         var scopes = request.GetScopes().IsEmpty ? [OAuthScopes.Scim] : request.GetScopes().Where(s => s == OAuthScopes.Scim).ToList();
         if (scopes.Contains(OAuthScopes.Scim) && !check.Permissions.Holds(Permission.EmployeesEdit))
         {
-            return OAuthResults.Error(Errors.AccessDenied, OAuthCredentials.ScimNotAllowed($"the profile '{client.Name}' acts for"));
+            return OAuthResults.Error(Errors.AccessDenied, OAuthCredentials.ScimNotAllowed($"the profile that {client.Name} acts for"));
         }
 
         return Results.SignIn(OAuthPrincipals.Create(client.TenantId, client, client.OwnerId, scopes, delegated: false), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
