@@ -1,3 +1,5 @@
+using Roster.Directory.Credentials;
+
 namespace Roster.Directory.Apps;
 
 /// <summary>An app registration as the console and the admin API show it (never the client secret).</summary>
@@ -14,6 +16,6 @@ public sealed record AppRegistration(
     DateTimeOffset Created,
     Guid? OwnerId = null)
 {
-    /// <summary>Always client_secret_post for confidential apps, as Okta sends it; none for public ones.</summary>
-    public string TokenEndpointAuthMethod => ClientType == AppClientType.UserPublic ? "none" : "client_secret_post";
+    /// <summary>Always client_secret_post for confidential apps, as Okta sends it; none for public ones (<see cref="TokenEndpointAuthMethods"/>).</summary>
+    public string TokenEndpointAuthMethod => TokenEndpointAuthMethods.For(OAuthClientKind.App, ClientType)[0];
 }

@@ -37,15 +37,18 @@ internal static class AppRules
         }
 
         var redirects = (draft.RedirectUris ?? []).Select(r => r?.Trim() ?? "").Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (redirects.Count > MaxListLength || (redirects.Count == 0 && draft.ClientType != AppClientType.BackEnd))
+        if (redirects.Count > RedirectUriRules.MaxCount || (redirects.Count == 0 && draft.ClientType != AppClientType.BackEnd))
         {
-            return AdminError.Validation($"Give 1 to {MaxListLength} redirect URLs, e.g. https://system-admin.okta.com/admin/app/cpc/{{appName}}/oauth/callback.");
+            return AdminError.Validation($"Give 1 to {RedirectUriRules.MaxCount} redirect URLs, e.g. https://system-admin.okta.com/admin/app/cpc/{{appName}}/oauth/callback.");
         }
 
-        if (redirects.FirstOrDefault(r => !IsRedirectUri(r)) is { } badRedirect)
+        foreach (var redirect in redirects)
         {
-            return AdminError.Validation(
-                $"\"{badRedirect}\" is not a usable redirect URL: it must be an absolute https URL without a fragment (http only for localhost).");
+            if (RedirectUriRules.Check(redirect, publicClient: draft.ClientType == AppClientType.UserPublic) is { } reason)
+            {
+                var shown = redirect.Length > 100 ? redirect[..100] + "..." : redirect;
+                return AdminError.Validation($"\"{shown}\" is not a usable redirect URL: {reason}.");
+            }
         }
 
         var scopes = (draft.Scopes ?? []).Select(s => s?.Trim() ?? "").Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -64,9 +67,4 @@ internal static class AppRules
 
     private static bool IsEmail(string text) =>
         MailAddress.TryCreate(text, out var address) && string.Equals(address.Address, text, StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsRedirectUri(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri)
-        && string.IsNullOrEmpty(uri.Fragment)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }

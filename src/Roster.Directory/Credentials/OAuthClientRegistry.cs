@@ -18,31 +18,6 @@ public sealed class OAuthClientRegistry(IServiceScopeFactory scopes)
         await applications.CreateAsync(descriptor, cancellationToken);
     }
 
-    public async Task<bool> ExistsAsync(string clientId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        return await applications.FindByClientIdAsync(clientId, cancellationToken) is not null;
-    }
-
-    /// <summary>Adds a redirect URI the client may use, when it does not have it yet.</summary>
-    public async Task AddRedirectUriAsync(string clientId, Uri redirectUri, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
-            ?? throw new InvalidOperationException($"There is no OAuth client {clientId}.");
-        var descriptor = new OpenIddictApplicationDescriptor();
-        await applications.PopulateAsync(descriptor, application, cancellationToken);
-        if (!descriptor.RedirectUris.Add(redirectUri))
-        {
-            return;
-        }
-
-        await applications.PopulateAsync(application, descriptor, cancellationToken);
-        await applications.UpdateAsync(application, cancellationToken);
-    }
-
     /// <summary>Revokes every token and consent of the client; its secret keeps working for new requests.</summary>
     public async Task<long> RevokeGrantsAsync(string clientId, CancellationToken cancellationToken)
     {

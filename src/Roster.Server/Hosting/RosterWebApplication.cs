@@ -59,6 +59,7 @@ public static class RosterWebApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseBrowserSecurityHeaders();
         app.UseTransportSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages(c => ConsolePaths.IsConsole(c.HttpContext.Request.Path) ? ConsoleStatusCodePages.WriteAsync(c)
@@ -133,10 +134,11 @@ public static class RosterWebApplication
 
         // The default scheme picks the API's own credential, so an admin request never runs the
         // SCIM bearer handler (and a SCIM request never runs a password check); console pages
-        // read the console's session cookie.
+        // and the OAuth consent page read the console's session cookie (so an anonymous
+        // authorization request is not also a failed SCIM authentication, logged as one).
         services.AddAuthentication(RequestScheme)
             .AddPolicyScheme(RequestScheme, null, o => o.ForwardDefaultSelector = c =>
-                ConsolePaths.IsConsole(c.Request.Path) ? ConsoleAuthentication.Scheme
+                ConsolePaths.IsConsole(c.Request.Path) || c.Request.Path.Equals("/" + OAuthServerSetup.AuthorizePath, StringComparison.OrdinalIgnoreCase) ? ConsoleAuthentication.Scheme
                 : AdminPaths.IsAdmin(c.Request.Path) ? AdminBasicDefaults.Scheme
                 : ScimBearerDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ScimBearerHandler>(ScimBearerDefaults.Scheme, null)

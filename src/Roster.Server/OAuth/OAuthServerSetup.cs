@@ -4,6 +4,7 @@ using OpenIddict.Server;
 using Roster.Directory.Credentials;
 using Roster.Server.Deployment;
 using Roster.Server.Hosting;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Roster.Server.OAuth;
 
@@ -39,11 +40,21 @@ public static class OAuthServerSetup
                 // Access tokens are signed JWTs that any resource server can check with the JWKS.
                 server.DisableAccessTokenEncryption();
 
-                // TLS usually ends at the load balancer in front of Roster, so the requests it sees are
-                // plain HTTP; the deployment guide requires HTTPS at the edge (docs/operations.md).
-                server.AddEventHandler(TrustIdpCallbacks.Descriptor);
+                // Okta's callbacks are accepted for access keys without being stored; every URI obeys Roster's rules.
+                server.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor);
+                server.AddEventHandler(ClientRedirectUriCheck.Descriptor);
+                server.AddEventHandler(RegisteredAuthenticationMethod.TokenDescriptor);
+                server.AddEventHandler(RegisteredAuthenticationMethod.RevocationDescriptor);
+                server.AddEventHandler(AuthorizationRefusalLog.Descriptor);
                 server.AddEventHandler(UnknownAndWrongClientsLookAlike.TokenDescriptor);
                 server.AddEventHandler(UnknownAndWrongClientsLookAlike.RevocationDescriptor);
+
+                // PKCE with S256 only: "plain" sends the verifier itself as the challenge, so whoever
+                // sees the authorization request can redeem the code (RFC 9700 §2.1.1).
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+                // TLS usually ends at the load balancer in front of Roster, so the requests it sees are
+                // plain HTTP; the deployment guide requires HTTPS at the edge (docs/operations.md).
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
@@ -61,7 +72,6 @@ public static class OAuthServerSetup
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, IssuerOptions>();
         services.AddSingleton(TrustedRedirects.From(configuration));
-        services.AddSingleton<TrustIdpCallbacks>();
         services.AddSingleton<UnknownAndWrongClientsLookAlike>();
         return services;
     }

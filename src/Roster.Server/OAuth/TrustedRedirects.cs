@@ -1,12 +1,15 @@
 using System.Text.RegularExpressions;
+using Roster.Directory.Credentials;
 
 namespace Roster.Server.OAuth;
 
 /// <summary>
 /// Redirect URLs of identity providers that an access key may use without registering them
 /// first: Okta's "Authenticate with ..." button (seed 001) sends its own callback, which the
-/// administrator never sees. Patterns are https URLs where <c>*</c> stands for one host label
-/// or one path segment; configured by <c>Roster:OAuth:TrustedRedirectPatterns</c>.
+/// administrator never sees. Patterns are https URLs where <c>*</c> stands for one host label (at
+/// most 63 characters, as in DNS) or one path segment (at most <see cref="MaxSegmentLength"/>);
+/// configured by <c>Roster:OAuth:TrustedRedirectPatterns</c>. A match is only ever checked, never
+/// stored (<see cref="ClientRedirectUriCheck"/>).
 /// </summary>
 public sealed class TrustedRedirects
 {
@@ -19,6 +22,12 @@ public sealed class TrustedRedirects
         "https://*.oktapreview.com/admin/app/*/*/oauth/callback",
         "https://*.okta-emea.com/admin/app/*/*/oauth/callback",
     ];
+
+    /// <summary>The longest path segment a <c>*</c> stands for: Okta's app names and instance IDs are far shorter.</summary>
+    public const int MaxSegmentLength = 100;
+
+    /// <summary>The longest URL that can match; Okta's callbacks are under 150 characters.</summary>
+    public const int MaxLength = 512;
 
     private readonly List<(Regex Host, Regex Path)> _patterns;
 
@@ -35,9 +44,11 @@ public sealed class TrustedRedirects
         return new TrustedRedirects(configured ?? Defaults);
     }
 
-    /// <summary>True for an https URL without user info, port, query or fragment whose host and path match a pattern.</summary>
+    /// <summary>True for an https URL of at most <see cref="MaxLength"/> characters without user info, port, query or fragment whose host and path match a pattern.</summary>
     public bool Matches(string? redirectUri) =>
-        Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri)
+        redirectUri is { Length: <= MaxLength }
+        && RedirectUriRules.Check(redirectUri, publicClient: false) is null
+        && Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri)
         && uri.Scheme == Uri.UriSchemeHttps
         && uri.IsDefaultPort
         && uri.UserInfo.Length == 0
@@ -50,7 +61,7 @@ public sealed class TrustedRedirects
         var uri = new Uri(pattern.Replace("*", "wildcard", StringComparison.Ordinal));
         static string ToRegex(string text, string any) => "^" + Regex.Escape(text).Replace("wildcard", any, StringComparison.Ordinal) + "$";
         return (
-            new Regex(ToRegex(uri.Host, "[a-z0-9-]+"), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)),
-            new Regex(ToRegex(uri.AbsolutePath, "[^/]+"), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            new Regex(ToRegex(uri.Host, "[a-z0-9-]{1,63}"), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)),
+            new Regex(ToRegex(uri.AbsolutePath, $"[^/]{{1,{MaxSegmentLength}}}"), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
     }
 }

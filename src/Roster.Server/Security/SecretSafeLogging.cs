@@ -1,11 +1,18 @@
 namespace Roster.Server.Security;
 
 /// <summary>
-/// Keeps OpenIddict's trace logs off, whatever the logging configuration asks for: at the Trace
-/// level OpenIddict writes every token it creates or validates (access and refresh tokens whole,
-/// authorization code identifiers), so an operator chasing a problem with
-/// <c>Logging:LogLevel:Default=Trace</c> would put live credentials in the logs. Its Debug
-/// messages, which name what happened without the tokens, stay available.
+/// Keeps OpenIddict's logs short and free of secrets, whatever the logging configuration asks for:
+/// <list type="bullet">
+/// <item>At Trace OpenIddict writes every token it creates or validates (access and refresh tokens
+/// whole, authorization code identifiers), so an operator chasing a problem with
+/// <c>Logging:LogLevel:Default=Trace</c> would put live credentials in the logs: its categories
+/// never go below Debug, whose messages name what happened without the tokens.</item>
+/// <item>At Information OpenIddict writes each request and response whole, kilobytes that anyone can
+/// send to <c>/auth/authorize</c> without signing in: unless the configuration names an
+/// <c>OpenIddict</c> category, its level is Warning (Roster writes one short line per refused
+/// authorization instead, <see cref="OAuth.AuthorizationRefusalLog"/>). Naming it,
+/// <c>Logging:LogLevel:OpenIddict=Information</c>, turns its messages back on down to Debug.</item>
+/// </list>
 /// </summary>
 public static class SecretSafeLogging
 {
@@ -16,19 +23,21 @@ public static class SecretSafeLogging
 
     /// <summary>
     /// Raises every rule for OpenIddict's categories to Debug at least, and gives every provider a
-    /// rule for them (a provider's catch-all rule would otherwise apply, at whatever level it says).
+    /// rule for them (a provider's catch-all rule would otherwise apply, at whatever level it
+    /// says): the level of the configuration's own OpenIddict rule when it has one, else Warning.
     /// </summary>
     public static void Apply(LoggerFilterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var providers = options.Rules.Select(rule => rule.ProviderName).Append(null).Distinct().ToList();
         var rules = options.Rules.Select(Floor).ToList();
+        var named = rules.Where(rule => rule.ProviderName is null && rule.CategoryName == OpenIddict).Select(rule => rule.LogLevel).LastOrDefault();
         foreach (var provider in providers)
         {
             if (!rules.Any(rule => rule.ProviderName == provider && rule.CategoryName == OpenIddict))
             {
-                var level = rules.Where(rule => rule.ProviderName == provider && rule.CategoryName is null).Select(rule => rule.LogLevel).LastOrDefault() ?? options.MinLevel;
-                rules.Add(new LoggerFilterRule(provider, OpenIddict, Max(level, LogLevel.Debug), null));
+                var catchAll = rules.Where(rule => rule.ProviderName == provider && rule.CategoryName is null).Select(rule => rule.LogLevel).LastOrDefault() ?? options.MinLevel;
+                rules.Add(new LoggerFilterRule(provider, OpenIddict, named ?? Max(catchAll, LogLevel.Warning), null));
             }
         }
 
@@ -39,9 +48,11 @@ public static class SecretSafeLogging
         }
     }
 
+    private static bool IsOpenIddict(string? category) => category is not null && category.StartsWith(OpenIddict, StringComparison.OrdinalIgnoreCase);
+
     private static LoggerFilterRule Floor(LoggerFilterRule rule) =>
-        rule.CategoryName is { } category && category.StartsWith(OpenIddict, StringComparison.OrdinalIgnoreCase)
-            ? new LoggerFilterRule(rule.ProviderName, category, Max(rule.LogLevel ?? LogLevel.Trace, LogLevel.Debug), rule.Filter)
+        IsOpenIddict(rule.CategoryName)
+            ? new LoggerFilterRule(rule.ProviderName, rule.CategoryName, Max(rule.LogLevel ?? LogLevel.Trace, LogLevel.Debug), rule.Filter)
             : rule;
 
     private static LogLevel Max(LogLevel level, LogLevel floor) => level < floor ? floor : level;

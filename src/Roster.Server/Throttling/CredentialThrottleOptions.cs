@@ -20,6 +20,14 @@ public sealed class CredentialThrottleOptions
     [Range(1, 100_000)]
     public int TokenPerAddress { get; set; } = 300;
 
+    /// <summary>
+    /// Authorization requests per minute from one address (<c>/auth/authorize</c>, GET and the
+    /// consent form's POST): anyone may send them before signing in. A person's sign-in through
+    /// Okta's button takes three or four.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int AuthorizePerAddress { get; set; } = 60;
+
     /// <summary>Sign-in attempts per minute for one email from one address.</summary>
     [Range(1, 100_000)]
     public int SignInPerAccount { get; set; } = 10;

@@ -9,10 +9,12 @@ using Roster.Server.OAuth;
 namespace Roster.Server.Throttling;
 
 /// <summary>
-/// Brute-force protection on the two places that take a secret from anyone: the token endpoint
-/// and the console's sign-in. ASP.NET Core's rate limiter, one fixed one-minute window per
-/// client_id (or email) and address, and one per address; a refused request is a 429 with
-/// <c>Retry-After</c> and a body that says when to try again. Everything else passes untouched.
+/// Brute-force protection on the places that take a secret from anyone, the token endpoint and
+/// the console's sign-in, and on the authorize endpoint, which anyone may call before signing in.
+/// ASP.NET Core's rate limiter, one fixed one-minute window per client_id (or email) and address,
+/// and one per address (the authorize endpoint: per address only); a refused request is a 429
+/// with <c>Retry-After</c> and a body that says when to try again, before OpenIddict or any page
+/// reads it. Everything else passes untouched.
 /// </summary>
 public static class CredentialThrottling
 {
@@ -43,7 +45,7 @@ public static class CredentialThrottling
         ArgumentNullException.ThrowIfNull(app);
         app.Use(async (context, next) =>
         {
-            if (KindOf(context.Request) is { } kind && context.Request.HasFormContentType)
+            if (KindOf(context.Request) is { } kind and not Kind.Authorize && context.Request.HasFormContentType)
             {
                 try
                 {
@@ -73,10 +75,12 @@ public static class CredentialThrottling
     {
         Token,
         SignIn,
+        Authorize,
     }
 
     private static Kind? KindOf(HttpRequest request) =>
-        !HttpMethods.IsPost(request.Method) ? null
+        request.Path.Equals("/" + OAuthServerSetup.AuthorizePath, StringComparison.OrdinalIgnoreCase) ? Kind.Authorize
+        : !HttpMethods.IsPost(request.Method) ? null
         : request.Path.Equals("/" + OAuthServerSetup.TokenPath, StringComparison.OrdinalIgnoreCase) ? Kind.Token
         : request.Path.Equals(ConsoleAuthentication.SignInPath, StringComparison.OrdinalIgnoreCase) ? Kind.SignIn
         : null;
@@ -88,9 +92,15 @@ public static class CredentialThrottling
             return RateLimitPartition.GetNoLimiter("");
         }
 
+        if (kind == Kind.Authorize && perSecret)
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
         var address = TooManyRequests.ClientAddress(context);
         var limit = (kind, perSecret) switch
         {
+            (Kind.Authorize, _) => limits.AuthorizePerAddress,
             (Kind.Token, true) => limits.TokenPerClient,
             (Kind.Token, false) => limits.TokenPerAddress,
             (_, true) => limits.SignInPerAccount,
@@ -129,7 +139,15 @@ public static class CredentialThrottling
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var seconds = TooManyRequests.Refuse(rejected, Window);
-        if (KindOf(rejected.HttpContext.Request) == Kind.Token)
+        var kind = KindOf(rejected.HttpContext.Request);
+        if (kind == Kind.Authorize)
+        {
+            await TooManyRequests.WriteProblemAsync(
+                rejected.HttpContext, "Too many authorization requests", $"Too many authorization requests from here; try again in {seconds} seconds.", cancellationToken);
+            return;
+        }
+
+        if (kind == Kind.Token)
         {
             await rejected.HttpContext.Response.WriteAsJsonAsync(
                 new Dictionary<string, string>

@@ -26,18 +26,28 @@ public static class CredentialCalls
     }
 
     /// <summary>The authorization code exchange (client_secret_post) an IdP makes after the browser came back with a code; the access token.</summary>
-    public static async Task<string> ExchangeCodeAsync(ConsoleServerFixture server, string code, string redirectUri, string clientId, string clientSecret)
+    public static async Task<string> ExchangeCodeAsync(ConsoleServerFixture server, string code, string redirectUri, string clientId, string? clientSecret, string? codeVerifier = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
             ["redirect_uri"] = redirectUri,
             ["client_id"] = clientId,
-            ["client_secret"] = clientSecret,
-        });
+        };
+        if (clientSecret is not null)
+        {
+            fields["client_secret"] = clientSecret;
+        }
+
+        if (codeVerifier is not null)
+        {
+            fields["code_verifier"] = codeVerifier;
+        }
+
+        using var form = new FormUrlEncodedContent(fields);
         using var response = await http.PostAsync(new Uri("auth/token", UriKind.Relative), form);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"The code exchange failed: {(int)response.StatusCode} {text}");

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Web;
 using Roster.Console.Tests.Infrastructure;
 
@@ -15,27 +17,31 @@ public sealed class SeedWalkthroughTests(ConsoleServerFixture server, ChromiumBr
     public async Task Seed_002_an_app_registration_authenticates_with_the_code_flow_and_provisions()
     {
         var tenant = await SignInToNewTenantAsync();
-        // A loopback callback on Roster itself stands for Okta's: the browser here reaches no other host.
+        // A loopback callback on Roster itself stands for Okta's: the browser here reaches no other
+        // host. Plain http is for loopback and public apps only (RFC 8252), so the app is "User,
+        // public", the guide's other choice, and proves itself with PKCE instead of a secret.
         var callback = Server.Url("health");
+        var verifier = "seed-002-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
+        var challenge = System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
         Browser.ClickToLoad("App registrations");
         Browser.ClickToLoad("Register an app");
         Browser.Type("App name", "Okta CXone Integration");
         Browser.Type("Technical contacts (emails)", "it@example.cn");
-        Browser.Field("User, confidential").Click();
+        Browser.Field("User, public").Click();
         Browser.Type("Redirect URLs", callback);
         Browser.ClickToLoad("Register");
         var clientId = Browser.ValueOf("client-id");
-        var secret = Browser.ValueOf("client-secret");
 
         // "Authenticate with CXone": Okta sends the signed-in administrator to the authorize URL.
-        Browser.GoTo(Server.Url($"auth/authorize?scope=openid&client_id={Uri.EscapeDataString(clientId)}&response_type=code&redirect_uri={Uri.EscapeDataString(callback)}&state=okta"));
+        Browser.GoTo(Server.Url($"auth/authorize?scope=openid&client_id={Uri.EscapeDataString(clientId)}&response_type=code&redirect_uri={Uri.EscapeDataString(callback)}&state=okta" +
+            $"&code_challenge={challenge}&code_challenge_method=S256"));
         Browser.Sees("Allow Okta CXone Integration to act for you?");
         Browser.Click("Allow");
         var back = new Uri(Browser.Until(d => d.Url.StartsWith(callback, StringComparison.Ordinal) ? d.Url : null)!);
         var query = HttpUtility.ParseQueryString(back.Query);
         Assert.Equal("okta", query["state"]);
-        var accessToken = await CredentialCalls.ExchangeCodeAsync(Server, query["code"]!, callback, clientId, secret);
+        var accessToken = await CredentialCalls.ExchangeCodeAsync(Server, query["code"]!, callback, clientId, clientSecret: null, codeVerifier: verifier);
 
         Assert.Equal(HttpStatusCode.Created, await CredentialCalls.CreateUserAsync(Server, tenant.OrgId, accessToken, "li.wei@example.cn"));
         Open("console/provisioning/activity");

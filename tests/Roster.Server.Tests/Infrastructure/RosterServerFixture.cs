@@ -42,13 +42,14 @@ public class RosterServerFixture : IAsyncLifetime
 
     /// <summary>
     /// Configuration a derived fixture sets on top of the defaults, e.g. <c>Roster:Limits:MaxPageSize</c>.
-    /// Request rate limits are off unless a fixture sets them (the rate limit tests do): tests
-    /// share one address and send requests far faster than any IdP, and a 429 would hide what
-    /// they are about.
+    /// Request rate limits are off unless a fixture sets them (the rate limit tests do), and the
+    /// authorize endpoint's limit per address is out of reach: tests share one address and send
+    /// requests far faster than any IdP or person, and a 429 would hide what they are about.
     /// </summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Roster:RateLimits:Enabled"] = "false",
+        ["Roster:Throttling:AuthorizePerAddress"] = "100000",
     };
 
     public async Task InitializeAsync()

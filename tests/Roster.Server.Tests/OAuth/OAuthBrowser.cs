@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
 namespace Roster.Server.Tests.OAuth;
@@ -16,6 +17,9 @@ public sealed partial class OAuthBrowser : IDisposable
     {
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
     }
+
+    /// <summary>The headers of the last response, the page's or the redirect's that left Roster.</summary>
+    public HttpResponseHeaders? LastHeaders { get; private set; }
 
     /// <summary>The page reached, or the URL outside Roster a redirect pointed to.</summary>
     public async Task<(string? Html, Uri? LeftTo, HttpStatusCode Status)> GetAsync(string url) => await FollowAsync(await _http.GetAsync(url));
@@ -47,6 +51,7 @@ public sealed partial class OAuthBrowser : IDisposable
     {
         for (var hops = 0; hops < 10; hops++)
         {
+            LastHeaders = response.Headers;
             if ((int)response.StatusCode is < 300 or >= 400)
             {
                 return (await response.Content.ReadAsStringAsync(), null, response.StatusCode);
