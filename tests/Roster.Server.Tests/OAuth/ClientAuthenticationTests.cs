@@ -41,7 +41,7 @@ public sealed class ClientAuthenticationTests(RosterServerFixture server)
     [Fact]
     public async Task An_app_registered_for_client_secret_post_is_refused_with_HTTP_Basic_at_the_token_and_revocation_endpoints()
     {
-        var admin = await server.CreateAdminAsync("security.login.manage");
+        var admin = await server.CreateAdminAsync("security.login.manage", "employees.edit");
         var app = await RegisterAsync(admin, "back-end");
         var clientId = (string)app["app"]!["clientId"]!;
         var secret = (string)app["clientSecret"]!;
@@ -66,7 +66,7 @@ public sealed class ClientAuthenticationTests(RosterServerFixture server)
     [Fact]
     public async Task A_wrong_secret_sent_by_Basic_to_an_app_gets_the_same_answer_as_an_unknown_client()
     {
-        var admin = await server.CreateAdminAsync("security.login.manage");
+        var admin = await server.CreateAdminAsync("security.login.manage", "employees.edit");
         var app = await RegisterAsync(admin, "back-end");
         using var http = server.CreateClient(null);
 
