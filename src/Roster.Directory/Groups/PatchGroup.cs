@@ -3,6 +3,7 @@ using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
+using Roster.Directory.RoleGrants;
 using Roster.Scim.Errors;
 using Roster.Scim.Patching;
 using Roster.Scim.Schemas;
@@ -66,6 +67,14 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             if (await membership.ApplyAsync(plan.Value.MembershipChanges, cancellationToken) is { } error)
             {
                 return error;
+            }
+
+            var identity = document is not null && GroupColumns.From(previous!) is { IsSuccess: true } old && GroupColumns.From(document) is { IsSuccess: true } next
+                ? GroupIdentityChange.Changed(old.Value!, next.Value!)
+                : null;
+            if (await GroupRoleEffects.ApplyAsync(session, caller, key, membership.Diff, identity, now, cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             var changes = AuditChanges.WithMembers(document is null ? [] : AuditChanges.Diff(previous, document), membership.Diff);
