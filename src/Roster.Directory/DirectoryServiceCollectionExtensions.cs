@@ -73,6 +73,7 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<PreviewRoleRule>();
         services.TryAddSingleton<ExplainRoles>();
         services.TryAddSingleton<ManualRoleGrants>();
+        services.TryAddSingleton<ListUnmatchedRoleValues>();
         services.TryAddSingleton<GetScimSettings>();
         services.TryAddSingleton<UpdateScimSettings>();
         services.TryAddSingleton<ListAuditEvents>();
