@@ -42,9 +42,16 @@ public sealed class ListEmployees(DirectoryDatabase database)
         {
             var deactivated = parameters.Add(EmployeeStatuses.Deactivated);
             var inactive = parameters.Add(dialect.BooleanValue(false));
-            where.Append(wanted == EmployeeStatus.Deactivated
-                ? $" AND (u.status = {deactivated} OR u.active = {inactive})"
-                : $" AND u.status = {parameters.Add(EmployeeStatuses.ToColumn(wanted))} AND (u.active IS NULL OR u.active <> {inactive})");
+            var now = parameters.Add(dialect.Timestamp(session.Now));
+
+            // As EmployeeRow.EffectiveStatus reads a row: deactivated first, then a lock that has not run out, then the stored status.
+            where.Append(wanted switch
+            {
+                EmployeeStatus.Deactivated => $" AND (u.status = {deactivated} OR u.active = {inactive})",
+                EmployeeStatus.Locked => $" AND u.status <> {deactivated} AND (u.active IS NULL OR u.active <> {inactive}) AND u.locked_until > {now}",
+                _ => $" AND u.status = {parameters.Add(EmployeeStatuses.ToColumn(wanted))} AND (u.active IS NULL OR u.active <> {inactive}) " +
+                    $"AND (u.locked_until IS NULL OR u.locked_until <= {now})",
+            });
         }
 
         if (search?.Trim() is { Length: > 0 } text)

@@ -43,7 +43,10 @@ internal static class UserSql
         return session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);
     }
 
-    /// <summary>Writes new columns and document at <paramref name="version"/>; rewrites email keys only when they changed.</summary>
+    /// <summary>
+    /// Writes new columns and document at <paramref name="version"/>; rewrites email keys only
+    /// when they changed; ends the person's console sessions when the user is (still) deactivated.
+    /// </summary>
     public static Task UpdateAsync(SqlSession session, Guid id, UserColumns columns, UserColumns previous, DateTimeOffset now, long version, string document, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
@@ -60,6 +63,12 @@ internal static class UserSql
         {
             sql.Append($"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {key};");
             AppendEmails(sql, parameters, key, columns.EmailKeys);
+        }
+
+        // Deactivation revokes access: the person's console sessions end with it, on every node.
+        if (columns.Active == false)
+        {
+            sql.Append(Sessions.ConsoleSessionSql.DeleteAllStatement(key));
         }
 
         return session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);
