@@ -75,7 +75,7 @@ public sealed class SeedConsole(RosterServerFixture server, AdminSession admin)
     /// </summary>
     public async Task<HttpClient> InviteAndActivateAsync(string employeeId, string email)
     {
-        var invite = await admin.Http.PostAsync($"employees/{employeeId}/invite", null);
+        var invite = await admin.Http.PostNoBodyAsync($"employees/{employeeId}/invite");
         Assert.True(invite.StatusCode == HttpStatusCode.OK, await invite.Content.ReadAsStringAsync());
         var token = AdminSessions.TokenFrom(server.Mail.LastTo(email).TextBody);
         using var anonymous = server.CreateClient(null);
@@ -109,7 +109,7 @@ public sealed class SeedConsole(RosterServerFixture server, AdminSession admin)
     /// <summary>The employee's Security tab > Access keys > Add access key: the ID and the secret, shown once.</summary>
     public async Task<JsonObject> AddAccessKeyAsync(string employeeId)
     {
-        var response = await admin.Http.PostAsync($"employees/{employeeId}/access-keys", null);
+        var response = await admin.Http.PostNoBodyAsync($"employees/{employeeId}/access-keys");
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var key = await response.ReadObjectAsync();
         Assert.Matches("^RAK[A-Z0-9]{20}$", key["accessKeyId"]!.GetValue<string>());
