@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Roster.Directory.Administration;
 using Roster.Directory.Database;
@@ -60,6 +61,7 @@ public sealed class ListEmployees(DirectoryDatabase database)
             var givenName = dialect.Fold(dialect.JsonValue("u.document", new DocumentPath("name", "givenName"), AttributeType.String));
             var familyName = dialect.Fold(dialect.JsonValue("u.document", new DocumentPath("name", "familyName"), AttributeType.String));
             where.Append(
+                CultureInfo.InvariantCulture,
                 $" AND ({dialect.Contains("u.user_name_key", key)} OR (u.display_name_key IS NOT NULL AND {dialect.Contains("u.display_name_key", key)}) " +
                 $"OR ({givenName} IS NOT NULL AND {dialect.Contains(givenName, key)}) OR ({familyName} IS NOT NULL AND {dialect.Contains(familyName, key)}) " +
                 $"OR EXISTS (SELECT 1 FROM user_emails AS e WHERE e.tenant_id = u.tenant_id AND e.user_id = u.id AND {dialect.Contains("e.value_key", key)}))");

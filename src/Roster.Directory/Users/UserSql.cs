@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Roster.Directory.Database;
@@ -61,7 +62,7 @@ internal static class UserSql
             $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {key};");
         if (!columns.EmailKeys.SequenceEqual(previous.EmailKeys, StringComparer.Ordinal))
         {
-            sql.Append($"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {key};");
+            sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {key};");
             AppendEmails(sql, parameters, key, columns.EmailKeys);
         }
 
