@@ -59,6 +59,7 @@ public sealed class SignInTests(ConsoleServerFixture server, ChromiumBrowser bro
 
         // The token left the address bar, and the link works once.
         Assert.DoesNotContain("token", Browser.Driver.Url, StringComparison.Ordinal);
+        Open("console/sign-in");
         Browser.GoTo(link);
         Browser.Click("Unlock");
         Browser.Sees(UnlockByLink.InvalidLink);
