@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Roster.Directory.Administration;

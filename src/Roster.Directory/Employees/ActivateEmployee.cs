@@ -81,8 +81,14 @@ public sealed class ActivateEmployee(DirectoryDatabase database, TimeProvider ti
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
             var activated = row with
             {
-                Status = EmployeeStatuses.Active, PasswordHash = passwordHash, FailedSignIns = 0, SignInLocks = 0, LockedAt = null, LockedUntil = null,
-                InvitationHash = null, InvitationExpires = null,
+                Status = EmployeeStatuses.Active,
+                PasswordHash = passwordHash,
+                FailedSignIns = 0,
+                SignInLocks = 0,
+                LockedAt = null,
+                LockedUntil = null,
+                InvitationHash = null,
+                InvitationExpires = null,
             };
             return EmployeeProjection.From(activated, await RoleSql.ReadAllAsync(session, cancellationToken));
         }, cancellationToken);
