@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Roster.Directory.Tokens;
@@ -158,15 +157,10 @@ public sealed class SeedConsole(RosterServerFixture server, AdminSession admin)
         return client;
     }
 
-    /// <summary>Five wrong passwords lock the profile (what makes "unblock" necessary).</summary>
+    /// <summary>Wrong passwords from many addresses lock the profile (what makes "unblock" necessary).</summary>
     public async Task LockOutAsync(string email)
     {
-        using var wrong = server.CreateClient(null, $"api/v1/orgs/{OrgId}/");
-        wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", AdminSessions.Basic(email, "not the password").Parameter);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("employees")).StatusCode);
-        }
+        await SignIn.SignInPeople.LockAsync(server, OrgId, email);
 
         Assert.Equal("locked", (await FindEmployeeAsync(email))!["status"]!.GetValue<string>());
     }
