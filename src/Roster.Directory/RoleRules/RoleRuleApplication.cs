@@ -69,6 +69,15 @@ internal static class RoleRuleApplication
             }
         }
 
+        // A rule by id names a group of this organization, found when the rule is written (a group
+        // deleted later leaves the rule matching nothing); another organization's group ids are
+        // answered as ids that exist nowhere.
+        if (after is { Match: RuleMatch.GroupId } && (before?.Match != after.Match || before.Value != after.Value)
+            && !await RoleRuleSql.GroupExistsAsync(session, Guid.Parse(after.Value), cancellationToken))
+        {
+            return RoleRuleErrors.UnknownGroup(after.Value);
+        }
+
         if (before is null && after is not null)
         {
             if (await RoleRuleSql.CountAsync(session, cancellationToken) >= RoleRuleLimits.MaxRulesPerTenant)

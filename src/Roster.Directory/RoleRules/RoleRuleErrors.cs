@@ -15,6 +15,9 @@ internal static class RoleRuleErrors
 
     public static AdminError NotAGroupId(string value) => AdminError.Validation($"\"{value}\" is not a group id (a GUID); to name a group by its name use group.displayName.");
 
+    public static AdminError UnknownGroup(string id) =>
+        AdminError.Validation($"There is no group {id} in this organization; to give a role to a group your identity provider has not pushed yet, name it by group.displayName or group.externalId.");
+
     public static AdminError UnknownRole(Guid id) => AdminError.Validation($"There is no role {id} in this organization.");
 
     public static AdminError InactiveRole(string name) => AdminError.Validation($"The role '{name}' is deactivated; activate it before a rule gives it.");

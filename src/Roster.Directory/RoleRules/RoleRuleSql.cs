@@ -22,6 +22,15 @@ internal static class RoleRuleSql
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <summary>Whether the tenant has a group with this id: a rule by id names a group that exists.</summary>
+    public static async Task<bool> GroupExistsAsync(SqlSession session, Guid groupId, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var found = await session.ScalarAsync(
+            $"SELECT 1 FROM groups WHERE tenant_id = {SqlParameters.Tenant} AND id = {parameters.Add(session.Dialect.Key(groupId))}", parameters, cancellationToken);
+        return found is not null and not DBNull;
+    }
+
     /// <summary>The rules that map <c>roles</c> values, for a user write.</summary>
     public static Task<List<RoleRule>> ReadValueRulesAsync(SqlSession session, CancellationToken cancellationToken)
     {

@@ -94,10 +94,11 @@ internal static class AttributeValueConformer
             return new JsonObject { ["value"] = bare };
         }
 
-        if (JsonStrings.TryGet(value, out var element) && attribute.MultiValued && attribute.FindSubAttribute("value") is not null)
+        if (JsonStrings.TryGet(value, out var element) && attribute.MultiValued && IsRoles(attribute))
         {
-            // Okta: a custom string-array attribute mapped to a multi-valued complex one, such as
-            // roles, arrives as plain strings ("roles": ["Admin", "Agent"]). Each is that value.
+            // Okta: a custom string-array attribute mapped to roles arrives as plain strings
+            // ("roles": ["Admin", "Agent"]). Each is that value. Only roles: a plain string in
+            // emails or phoneNumbers stays an error (RFC 7643 section 2.3.8), as no IdP sends one.
             // Source: Okta Developer, "SCIM 2.0 protocol reference" (custom attributes of type string array).
             return RoleValueInJson(attribute, new JsonObject { ["value"] = element });
         }
@@ -239,6 +240,9 @@ internal static class AttributeValueConformer
         return $"{kind} {text}";
     }
 
+    private static bool IsRoles(AttributeDefinition attribute) =>
+        string.Equals(attribute.Name, "roles", StringComparison.Ordinal) && attribute.FindSubAttribute("value") is not null;
+
     private static ScimException Invalid(string detail) => new(ScimError.InvalidValue(detail));
 
     /// <summary>
@@ -252,7 +256,7 @@ internal static class AttributeValueConformer
     /// </summary>
     private static JsonObject RoleValueInJson(AttributeDefinition attribute, JsonObject role)
     {
-        if (!string.Equals(attribute.Name, "roles", StringComparison.Ordinal)
+        if (!IsRoles(attribute)
             || !JsonStrings.TryGet(role["value"], out var text)
             || !text.TrimStart().StartsWith('{'))
         {

@@ -48,7 +48,7 @@ public sealed class RulePreviewTests(RosterServerFixture server)
 
         var deleting = await PreviewAsync(admin, new { ruleId = created.Id(), delete = true });
         snapshot = await HoldingsAsync(admin, everyone);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"role-rules/{created.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteNoBodyAsync($"role-rules/{created.Id()}")).StatusCode);
         await AssertMatchesAsync(admin, deleting, snapshot, everyone);
 
         Assert.Equal(3, (int)creating["roles"]!.AsArray().Single()!["gainedCount"]!);

@@ -35,7 +35,7 @@ public sealed class ValueRuleTests(RosterServerFixture server)
         var moved = await admin.Http.PutAsJsonAsync($"role-rules/{rule.Id()}", new { match = "roles.value", value = "admin", roleId = viewer });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(["Viewer"], await admin.HeldAsync(user.Id()));
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"role-rules/{rule.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteNoBodyAsync($"role-rules/{rule.Id()}")).StatusCode);
         Assert.Empty(await admin.HeldAsync(user.Id()));
     }
 
@@ -90,7 +90,7 @@ public sealed class ValueRuleTests(RosterServerFixture server)
         var put = await scim.PutAsync($"Users/{user.Id()}", ScimHttp.Json("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"manual@example.com","title":"Lead"}"""));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal(["Extra"], await admin.HeldAsync(user.Id()));
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteAsync($"employees/{user.Id()}/role-grants/{extra}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteNoBodyAsync($"employees/{user.Id()}/role-grants/{extra}")).StatusCode);
         Assert.Empty(await admin.HeldAsync(user.Id()));
     }
 
