@@ -40,6 +40,13 @@ public sealed class RequestLimitsOptions
     [Range(2, 1_000)]
     public int MaxFilterDepth { get; set; } = 64;
 
+    /// <summary>
+    /// How many terms (comparisons and <c>pr</c> tests, also inside brackets) a filter may hold;
+    /// advertised in <c>/ServiceProviderConfig</c>.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxFilterTerms { get; set; } = 500;
+
     /// <summary>How deeply a SCIM JSON body may nest (a SCIM resource needs 4 levels).</summary>
     [Range(8, 1_000)]
     public int MaxJsonDepth { get; set; } = 64;

@@ -111,6 +111,22 @@ public sealed class ScimRequestLimitTests(LimitedServerFixture server) : IClassF
     }
 
     [Fact]
+    public async Task A_filter_with_more_terms_than_the_limit_is_400_invalidFilter_naming_the_limit()
+    {
+        var tenant = await server.CreateTenantAsync();
+        await tenant.Scim.CreateUserAsync("t3");
+        static string Terms(int count) => string.Join(" or ", Enumerable.Range(0, count).Select(i => $"userName eq \"t{i}\""));
+
+        var atTheLimit = await tenant.Scim.GetAsync($"Users?filter={Uri.EscapeDataString(Terms(LimitedServerFixture.MaxFilterTerms))}");
+        var overIt = await tenant.Scim.PostAsync("Users/.search", ScimHttp.Json(new JsonObject { ["filter"] = Terms(LimitedServerFixture.MaxFilterTerms + 1) }));
+        var inBrackets = await tenant.Scim.GetAsync($"Users?filter={Uri.EscapeDataString("emails[" + string.Join(" or ", Enumerable.Repeat("value pr", LimitedServerFixture.MaxFilterTerms + 1)) + "]")}");
+
+        Assert.Equal(1, (await atTheLimit.ReadObjectAsync())["totalResults"]!.GetValue<int>());
+        await AssertScimErrorAsync(overIt, HttpStatusCode.BadRequest, "invalidFilter", "the limit is 6");
+        await AssertScimErrorAsync(inBrackets, HttpStatusCode.BadRequest, "invalidFilter", "the limit is 6");
+    }
+
+    [Fact]
     public async Task A_PATCH_with_more_operations_than_the_limit_is_413_naming_it_and_changes_nothing()
     {
         var tenant = await server.CreateTenantAsync();

@@ -20,7 +20,7 @@ public static class OAuthHttp
     }
 
     /// <summary>client_credentials with HTTP Basic client authentication (RFC 6749 §2.3.1).</summary>
-    public static Task<HttpResponseMessage> ClientCredentialsBasicAsync(this HttpClient http, string clientId, string clientSecret)
+    public static async Task<HttpResponseMessage> ClientCredentialsBasicAsync(this HttpClient http, string clientId, string clientSecret)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "auth/token")
         {
@@ -28,7 +28,9 @@ public static class OAuthHttp
         };
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(clientSecret)}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
-        return http.SendAsync(request);
+
+        // Awaited here: the request is disposed when this method returns.
+        return await http.SendAsync(request);
     }
 
     public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response) =>
