@@ -9,9 +9,13 @@ namespace Roster.Directory.Database;
 /// the storage packages wrap it, e.g. <c>Roster.Storage.Sqlite.RosterDatabase</c>), hands out
 /// tenant-scoped contexts, and opens the sessions the stores run their SQL in.
 /// </summary>
-public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null)
+public sealed class DirectoryDatabase(
+    IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null, DirectoryLimits? limits = null)
 {
     public ISqlDialect Dialect => dialect;
+
+    /// <summary>What one request may make the directory spend.</summary>
+    public DirectoryLimits Limits { get; } = limits ?? new DirectoryLimits();
 
     /// <summary>Large listing counts and page bookmarks; every committed write session voids its tenant's.</summary>
     public ListingCache Listings { get; } = listings ?? new ListingCache(TimeProvider.System, new ListingCacheOptions());
@@ -45,6 +49,14 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
     /// <summary>A read-only session: no transaction, no gate; SQLite's WAL lets reads run beside the writer.</summary>
     internal Task<SqlSession> ReadAsync(Guid tenantId, CancellationToken cancellationToken) =>
         SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, cancellationToken);
+
+    /// <summary>
+    /// A read session for a list or search: each statement may run <see cref="DirectoryLimits.QueryTimeout"/>,
+    /// then the database stops it (<see cref="ISqlDialect.IsStatementTimeout"/>), so no filter holds a
+    /// connection and a core for longer, whatever it asks.
+    /// </summary>
+    internal Task<SqlSession> SearchAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, cancellationToken, statementBudget: Limits.QueryTimeout);
 
     /// <summary>A write session: inside the write gate, in one transaction that reserves the write lock at once.</summary>
     internal async Task<SqlSession> WriteAsync(Guid tenantId, CancellationToken cancellationToken)

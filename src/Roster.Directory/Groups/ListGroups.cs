@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Listing;
@@ -20,7 +21,19 @@ public sealed class ListGroups(DirectoryDatabase database, FilterSqlTranslator t
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(query);
-        await using var session = await database.ReadAsync(caller.TenantId, cancellationToken);
+        await using var session = await database.SearchAsync(caller.TenantId, cancellationToken);
+        try
+        {
+            return await ListAsync(session, query, cancellationToken);
+        }
+        catch (DbException e) when (session.Dialect.IsStatementTimeout(e))
+        {
+            return ResourceErrors.QueryTimedOut(database.Limits.QueryTimeout);
+        }
+    }
+
+    private async Task<ScimResult<ResourcePage>> ListAsync(SqlSession session, ListQuery query, CancellationToken cancellationToken)
+    {
         var page = await _listing.ListAsync(session, ResourceTable.Groups, ScimResourceTypes.Group, query, cancellationToken);
         if (!page.IsSuccess)
         {

@@ -120,6 +120,16 @@ public static class RosterWebApplication
         // Console pages first: an HTML page for a person; everything else gets SCIM errors or ProblemDetails.
         services.AddExceptionHandler<ConsoleExceptionHandler>();
         services.AddExceptionHandler<ScimExceptionHandler>();
+        services.AddSingleton(provider =>
+        {
+            var limits = provider.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+            return new Roster.Directory.Database.DirectoryLimits
+            {
+                QueryTimeout = TimeSpan.FromMilliseconds(limits.QueryTimeoutMilliseconds),
+                MaxValuesPerAttribute = limits.MaxValuesPerAttribute,
+                MaxMembersPerPage = limits.MaxMembersPerPage,
+            };
+        });
         services.AddRosterDirectory();
         storage.AddTo(services);
         services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));

@@ -26,6 +26,14 @@ public sealed class ScimRequestLimitTests(LimitedServerFixture server) : IClassF
         Assert.False(config["bulk"]!["supported"]!.GetValue<bool>());
         Assert.Equal(LimitedServerFixture.MaxPatchOperations, config["bulk"]!["maxOperations"]!.GetValue<int>());
         Assert.Equal(LimitedServerFixture.MaxBodyBytes, config["bulk"]!["maxPayloadSize"]!.GetValue<int>());
+        var limits = config[Roster.Scim.Discovery.ServiceProviderLimits.SchemaUri]!;
+        Assert.Contains(Roster.Scim.Discovery.ServiceProviderLimits.SchemaUri, config["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(LimitedServerFixture.MaxFilterLength, limits["maxFilterLength"]!.GetValue<int>());
+        Assert.Equal(LimitedServerFixture.MaxFilterDepth, limits["maxFilterDepth"]!.GetValue<int>());
+        Assert.Equal(LimitedServerFixture.MaxFilterTerms, limits["maxFilterTerms"]!.GetValue<int>());
+        Assert.Equal(LimitedServerFixture.QueryTimeoutMilliseconds, limits["queryTimeoutMilliseconds"]!.GetValue<int>());
+        Assert.Equal(LimitedServerFixture.MaxValuesPerAttribute, limits["maxValuesPerAttribute"]!.GetValue<int>());
+        Assert.Equal(LimitedServerFixture.MaxMembersPerPage, limits["maxMembersPerPage"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.NotImplemented, bulk.StatusCode);
     }
 
