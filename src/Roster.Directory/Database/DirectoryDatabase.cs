@@ -12,6 +12,13 @@ namespace Roster.Directory.Database;
 public sealed class DirectoryDatabase(
     IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null, DirectoryLimits? limits = null)
 {
+    /// <summary>
+    /// How many times a write computed outside the write gate (a PATCH, a PUT) is computed again
+    /// when another write changed the resource before it could be stored; then the client is told
+    /// to send it again (409).
+    /// </summary>
+    public const int WriteAttempts = 5;
+
     public ISqlDialect Dialect => dialect;
 
     /// <summary>What one request may make the directory spend.</summary>

@@ -17,7 +17,7 @@ public sealed class DirectoryLimits
     /// The most values one multi-valued attribute of a user (<c>emails</c>, <c>phoneNumbers</c>,
     /// <c>addresses</c>, <c>roles</c>, ...) may hold after a write that adds to it.
     /// </summary>
-    public int MaxValuesPerAttribute { get; init; } = 1_000;
+    public int MaxValuesPerAttribute { get; init; } = 100;
 
     /// <summary>
     /// The most group members one list or search page returns (when <c>attributes</c> asks for

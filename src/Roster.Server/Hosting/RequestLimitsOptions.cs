@@ -59,7 +59,7 @@ public sealed class RequestLimitsOptions
     /// <c>phoneNumbers</c>, <c>addresses</c>, <c>roles</c>, ...); a group's members are rows and not counted.
     /// </summary>
     [Range(1, 100_000)]
-    public int MaxValuesPerAttribute { get; set; } = 1_000;
+    public int MaxValuesPerAttribute { get; set; } = 100;
 
     /// <summary>The most group members one list or search page returns when <c>attributes</c> asks for them.</summary>
     [Range(1, 1_000_000)]

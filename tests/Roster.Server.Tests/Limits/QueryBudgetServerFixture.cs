@@ -2,7 +2,10 @@ using Roster.Server.Tests.Infrastructure;
 
 namespace Roster.Server.Tests.Limits;
 
-/// <summary>A server whose list and search statements may each run <see cref="QueryTimeoutMilliseconds"/> ms.</summary>
+/// <summary>
+/// A server whose list and search statements may each run <see cref="QueryTimeoutMilliseconds"/>
+/// ms, and whose users may hold 200 emails, so that a few hundred users make a costly filter.
+/// </summary>
 public sealed class QueryBudgetServerFixture : RosterServerFixture
 {
     public const int QueryTimeoutMilliseconds = 500;
@@ -11,5 +14,6 @@ public sealed class QueryBudgetServerFixture : RosterServerFixture
     {
         ["Roster:RateLimits:Enabled"] = "false",
         ["Roster:Limits:QueryTimeoutMilliseconds"] = $"{QueryTimeoutMilliseconds}",
+        ["Roster:Limits:MaxValuesPerAttribute"] = "200",
     };
 }

@@ -135,6 +135,31 @@ public sealed class ScimRequestLimitTests(LimitedServerFixture server) : IClassF
     }
 
     [Fact]
+    public async Task A_write_that_grows_a_multi_valued_attribute_past_the_limit_is_400_naming_it_and_stores_nothing()
+    {
+        var tenant = await server.CreateTenantAsync();
+        static string Values(string attribute, int count) =>
+            $"\"{attribute}\":[{string.Join(",", Enumerable.Range(0, count).Select(i => $"{{\"value\":\"v{i}@example.com\"}}"))}]";
+        var user = await tenant.Scim.CreateUserAsync("values@example.com", Values("emails", LimitedServerFixture.MaxValuesPerAttribute));
+        var version = user["meta"]!["version"]!.ToString();
+
+        var post = await tenant.Scim.PostAsync("Users", ScimHttp.Json($$"""{"userName":"more@example.com",{{Values("phoneNumbers", LimitedServerFixture.MaxValuesPerAttribute + 1)}}}"""));
+        var put = await tenant.Scim.PutAsync($"Users/{user.Id()}", ScimHttp.Json($$"""{"userName":"values@example.com",{{Values("entitlements", LimitedServerFixture.MaxValuesPerAttribute + 1)}}}"""));
+        var patch = await tenant.Scim.PatchAsync($"Users/{user.Id()}", """{"Operations":[{"op":"add","path":"emails","value":[{"value":"fifth@example.com"}]}]}""");
+        var replace = await tenant.Scim.PatchAsync($"Users/{user.Id()}", """{"Operations":[{"op":"replace","path":"emails[value eq \"v0@example.com\"].type","value":"home"}]}""");
+
+        await AssertScimErrorAsync(post, HttpStatusCode.BadRequest, "invalidValue", "'phoneNumbers' would hold 5 values; this server keeps at most 4");
+        await AssertScimErrorAsync(put, HttpStatusCode.BadRequest, "invalidValue", "'entitlements' would hold 5 values");
+        await AssertScimErrorAsync(patch, HttpStatusCode.BadRequest, "invalidValue", "'emails' would hold 5 values");
+        Assert.Equal(HttpStatusCode.OK, replace.StatusCode);
+        Assert.Equal(0, await CountUsersAsync(tenant, "more@example.com"));
+        var after = await (await tenant.Scim.GetAsync($"Users/{user.Id()}")).ReadObjectAsync();
+        Assert.Equal(LimitedServerFixture.MaxValuesPerAttribute, after["emails"]!.AsArray().Count);
+        Assert.Null(after["entitlements"]);
+        Assert.NotEqual(version, after["meta"]!["version"]!.ToString());
+    }
+
+    [Fact]
     public async Task A_PATCH_with_more_operations_than_the_limit_is_413_naming_it_and_changes_nothing()
     {
         var tenant = await server.CreateTenantAsync();
