@@ -101,11 +101,13 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             var action = Action(patched is not null, plan.Value.MembershipChanges);
             await AuditTrail.AppendAsync(session, AuditEntry.For(caller, action, AuditResourceTypes.Group, key, changes), now, cancellationToken);
 
-            var members = includeMembers ? await GroupSql.MembersAsync(session, [key], cancellationToken) : null;
             await session.CommitAsync(cancellationToken);
-            return patched is null
-                ? ResourceDocuments.ToResource(row, GroupSql.ResourceType, "members", members?.GetValueOrDefault(key))
-                : ResourceDocuments.ToResource(patched.Document, row, GroupSql.ResourceType, "members", members?.GetValueOrDefault(key));
+            var group = patched is null
+                ? ResourceDocuments.ToResource(row, GroupSql.ResourceType)
+                : ResourceDocuments.ToResource(patched.Document, row, GroupSql.ResourceType);
+            return includeMembers
+                ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.MembersOfGroup, key, group, cancellationToken)
+                : group;
         }
 
         return ResourceErrors.ChangedMeanwhile(GroupSql.ResourceType, id, DirectoryDatabase.WriteAttempts);

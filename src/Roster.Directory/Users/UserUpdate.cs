@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json.Nodes;
 using Roster.Directory.Audit;
 using Roster.Directory.Database;
+using Roster.Directory.Groups;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
@@ -86,20 +87,23 @@ internal static class UserUpdate
                 return moved;
             }
 
-            var written = await WriteAsync(session, caller, current, previous, next, time, includeGroups, cancellationToken);
-            if (written.IsSuccess)
+            var written = await WriteAsync(session, caller, current, previous, next, time, cancellationToken);
+            if (!written.IsSuccess)
             {
-                await session.CommitAsync(cancellationToken);
+                return written;
             }
 
-            return written;
+            await session.CommitAsync(cancellationToken);
+            return includeGroups
+                ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.GroupsOfUser, key, written.Value!, cancellationToken)
+                : written;
         }
 
         return ResourceErrors.ChangedMeanwhile(UserSql.ResourceType, id, DirectoryDatabase.WriteAttempts);
     }
 
     public static async Task<ScimResult<StoredResource>> WriteAsync(
-        SqlSession session, ScimCaller caller, ResourceRow row, JsonObject previousDocument, JsonObject newDocument, TimeProvider time, bool includeGroups, CancellationToken cancellationToken)
+        SqlSession session, ScimCaller caller, ResourceRow row, JsonObject previousDocument, JsonObject newDocument, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await ProvisioningPolicy.ApplyAsync(session, previousDocument, newDocument, cancellationToken) is { } refused)
         {
@@ -128,8 +132,6 @@ internal static class UserUpdate
 
         var entry = AuditEntry.For(caller, AuditActions.UserUpdate, AuditResourceTypes.User, row.Id, AuditChanges.Diff(previousDocument, document));
         await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
-        var groups = includeGroups ? await UserSql.GroupsAsync(session, [row.Id], cancellationToken) : null;
-        return ResourceDocuments.ToResource(document, row with { Version = version, LastModified = now, Document = json },
-            UserSql.ResourceType, "groups", groups?.GetValueOrDefault(row.Id));
+        return ResourceDocuments.ToResource(document, row with { Version = version, LastModified = now, Document = json }, UserSql.ResourceType);
     }
 }
