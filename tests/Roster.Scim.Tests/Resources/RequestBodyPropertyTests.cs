@@ -64,6 +64,7 @@ public sealed class RequestBodyPropertyTests
                     ExpectClientError(normalized.Error);
                     if (normalized.IsSuccess)
                     {
+                        ExpectClientError(MultiValuedLimit.Check(null, normalized.Value!, type, 1));
                         ExpectClientError(ResourceReplacement.Merge(stored, normalized.Value!, type).Error);
                     }
                 }
@@ -72,7 +73,13 @@ public sealed class RequestBodyPropertyTests
                 ExpectClientError(operations.Error);
                 if (operations.IsSuccess)
                 {
-                    ExpectClientError(PatchEngine.Apply(stored, operations.Value!, type).Error);
+                    var patched = PatchEngine.Apply(stored, operations.Value!, type);
+                    ExpectClientError(patched.Error);
+                    if (patched.IsSuccess)
+                    {
+                        ExpectClientError(MultiValuedLimit.Check(stored, patched.Value!, type, 1));
+                    }
+
                     ExpectClientError(GroupMembershipPatch.Split(operations.Value!).Error);
                 }
             }
