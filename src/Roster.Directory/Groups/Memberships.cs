@@ -85,18 +85,19 @@ internal static class Memberships
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         var list = string.Join(", ", ids.Select(id => parameters.Add(dialect.Key(id))));
-        await using var command = session.Command(Select(side, $"IN ({list})", side == MembershipSide.MembersOfGroup ? "m.member_id" : "g.display_name_key, m.group_id"), parameters);
-        using var trace = session.Trace(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var rows = await session.QueryAsync(
+            Select(side, $"IN ({list})", side == MembershipSide.MembersOfGroup ? "m.member_id" : "g.display_name_key, m.group_id"),
+            parameters,
+            reader => (Owner: dialect.ReadKey(reader, 0), Value: Value(reader, dialect, side)),
+            cancellationToken);
+        foreach (var (owner, value) in rows)
         {
-            var owner = dialect.ReadKey(reader, 0);
             if (!values.TryGetValue(owner, out var array))
             {
                 values[owner] = array = [];
             }
 
-            array.Add(Value(reader, dialect, side));
+            array.Add(value);
         }
 
         return values;
