@@ -25,6 +25,10 @@ public sealed record StreamedValues(JsonObject Owner, IReadOnlyList<string> Keys
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(flush);
         var started = false;
+
+        // The writer hands full buffers to the response's pipe by itself, but only a flush sends
+        // them: without one the pipe would keep the whole body.
+        var flushedAt = writer.BytesCommitted + writer.BytesPending;
         await foreach (var value in Values.ReadAsync(cancellationToken))
         {
             if (!started)
@@ -49,9 +53,10 @@ public sealed record StreamedValues(JsonObject Owner, IReadOnlyList<string> Keys
             }
 
             writer.WriteEndObject();
-            if (writer.BytesPending >= FlushFrom)
+            if (writer.BytesCommitted + writer.BytesPending - flushedAt >= FlushFrom)
             {
                 await flush(writer, cancellationToken);
+                flushedAt = writer.BytesCommitted + writer.BytesPending;
             }
         }
 
