@@ -1,5 +1,9 @@
+using System.Buffers;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Roster.Directory.Resources;
+using Roster.Server.Scim.Http;
 using Roster.Server.Tests.Infrastructure;
 
 namespace Roster.Server.Tests.Limits;
@@ -109,6 +113,45 @@ public sealed class ResponseSizeTests(LimitedServerFixture server) : IClassFixtu
         Assert.Equal(1, page["itemsPerPage"]!.GetValue<int>());
         Assert.Equal(7, page["Resources"]![0]!["groups"]!.AsArray().Count);
         Assert.Equal(3, withoutGroups["itemsPerPage"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Streamed_members_reach_the_response_32_KB_at_a_time()
+    {
+        // Made through the stores: this server's request rate limits are on.
+        var tenant = await server.CreateTenantAsync();
+        var caller = new ScimCaller(tenant.OrgId, null, "test");
+        var userStore = server.Services.GetRequiredKeyedService<IScimResourceStore>("Users");
+        var groupStore = server.Services.GetRequiredKeyedService<IScimResourceStore>("Groups");
+        var users = new List<string>();
+        for (var i = 0; i < 700; i++)
+        {
+            users.Add((await userStore.CreateAsync(caller, new JsonObject { ["userName"] = $"streamed{i}@example.com" }, CancellationToken.None)).Value!.Id);
+        }
+
+        var members = new JsonArray([.. users.Select(u => (JsonNode)new JsonObject { ["value"] = u })]);
+        var id = (await groupStore.CreateAsync(caller, new JsonObject { ["displayName"] = "Streamed", ["members"] = members }, CancellationToken.None)).Value!.Id;
+        var group = (await groupStore.GetAsync(caller, id, includeMembers: true, CancellationToken.None)).Value!;
+        var streamed = new StreamedValues(new JsonObject(), ["value", "display", "type", "$ref"], "https://roster.test/scim/v2", group.Streamed!);
+        var output = new ArrayBufferWriter<byte>();
+        await using var writer = new Utf8JsonWriter(output);
+        var flushedAt = new List<long>();
+
+        writer.WriteStartObject();
+        await streamed.WriteAsync(writer, async (w, cancellationToken) =>
+        {
+            await w.FlushAsync(cancellationToken);
+            flushedAt.Add(w.BytesCommitted);
+        }, CancellationToken.None);
+        writer.WriteEndObject();
+        await writer.FlushAsync();
+
+        // About 100 KB of members: sent in parts of at most 32 KB and one member, never held whole.
+        var written = JsonNode.Parse(output.WrittenSpan)!["members"]!.AsArray();
+        Assert.Equal(users.Order(StringComparer.Ordinal), written.Select(m => m!["value"]!.GetValue<string>()));
+        Assert.True(output.WrittenCount > 3 * 32 * 1024, $"{output.WrittenCount} bytes");
+        Assert.True(flushedAt.Count >= output.WrittenCount / (33 * 1024), $"{flushedAt.Count} flushes of {output.WrittenCount} bytes");
+        Assert.All(flushedAt.Zip(flushedAt.Skip(1), (before, after) => after - before), gap => Assert.InRange(gap, 32 * 1024, 33 * 1024));
     }
 
     private static async Task<List<string>> UsersAsync(TenantClient tenant, int count)
