@@ -10,4 +10,7 @@ internal enum BenchPhase
     Members,
     List,
     BigMember,
+
+    /// <summary>Roster's role rules over its admin API; only when asked for by name.</summary>
+    RoleMap,
 }

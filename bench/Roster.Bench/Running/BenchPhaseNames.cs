@@ -14,6 +14,7 @@ internal static class BenchPhaseNames
             BenchPhase.Members => "members",
             BenchPhase.List => "list",
             BenchPhase.BigMember => "bigmember",
+            BenchPhase.RoleMap => "rolemap",
             _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Unknown phase."),
         };
     }

@@ -93,6 +93,7 @@ internal static class BenchRun
             BenchPhase.Members => AddMembersPhase.RunAsync(context, cancellationToken),
             BenchPhase.List => ListPhase.RunAsync(context, cancellationToken),
             BenchPhase.BigMember => BigGroupPhase.RunAsync(context, cancellationToken),
+            BenchPhase.RoleMap => RoleMapPhase.RunAsync(context, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Unknown phase."),
         };
     }

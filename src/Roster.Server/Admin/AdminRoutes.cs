@@ -7,6 +7,7 @@ using Roster.Server.Admin.Employees;
 using Roster.Server.Admin.Http;
 using Roster.Server.Admin.Organization;
 using Roster.Server.Admin.Provisioning;
+using Roster.Server.Admin.RoleRules;
 using Roster.Server.Admin.Roles;
 using Roster.Server.Admin.Tokens;
 
@@ -31,6 +32,7 @@ public static class AdminRoutes
             .ProducesProblem(StatusCodes.Status400BadRequest);
         org.MapOrganizationEndpoints();
         org.MapRoleEndpoints();
+        org.MapRoleRuleEndpoints();
         org.MapScimSettingsEndpoints();
         org.MapDomainEndpoints();
         org.MapAuditEndpoints();
