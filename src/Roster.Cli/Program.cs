@@ -6,7 +6,17 @@ using Roster.Server.Hosting;
 // like the commands' other expected failures. Anything else is reported as before.
 try
 {
-    return await RosterCommandLine.Create().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var parse = RosterCommandLine.Create().Parse(args);
+
+    // 'serve' stops the way its host does on SIGTERM or Ctrl+C (not ready, drain, then the requests
+    // in flight finish; Roster:Shutdown), which the command line's own two-second termination
+    // timeout would cut short; every other command stops when its cancellation token fires.
+    var serving = parse.CommandResult.Command.Name == ServeCommand.Name;
+    return await parse.InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = serving ? null : TimeSpan.FromSeconds(2),
+    });
 }
 catch (StorageConfigurationException e)
 {

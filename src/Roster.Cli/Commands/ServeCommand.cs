@@ -10,12 +10,14 @@ namespace Roster.Cli.Commands;
 /// </summary>
 public static class ServeCommand
 {
+    public const string Name = "serve";
+
     public static Command Create()
     {
         var data = CommonOptions.Data();
         var urls = CommonOptions.Urls();
         var publicUrl = CommonOptions.PublicUrl();
-        var command = new Command("serve", "Run the Roster server.") { data, urls, publicUrl };
+        var command = new Command(Name, "Run the Roster server.") { data, urls, publicUrl };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var listen = parse.GetValue(urls)!;

@@ -31,6 +31,18 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
         return [.. await context.Database.GetPendingMigrationsAsync(cancellationToken)];
     }
 
+    /// <summary>
+    /// Compares the applied migrations with this build's, in one round trip to the database (which
+    /// fails when the database cannot be reached, as a readiness probe wants).
+    /// </summary>
+    public async Task<SchemaState> SchemaStateAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var known = context.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        return new SchemaState(known.Count(m => !applied.Contains(m)), applied.Count(m => !known.Contains(m)));
+    }
+
     /// <summary>A context whose query filters see only <paramref name="tenantId"/>'s rows. Dispose it.</summary>
     public RosterDbContext CreateContext(Guid tenantId)
     {

@@ -11,6 +11,7 @@ using Roster.Server.Authentication;
 using Roster.Server.Console;
 using Roster.Server.Console.Http;
 using Roster.Server.Deployment;
+using Roster.Server.Health;
 using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
@@ -72,7 +73,7 @@ public static class RosterWebApplication
         app.UseAuthentication();
         app.UseRequestRateLimiting();
         app.UseAuthorization();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapRosterHealth();
         app.MapTokenEndpoint();
         app.MapScim();
         app.MapAdmin();
@@ -107,6 +108,7 @@ public static class RosterWebApplication
         services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentOptionsValidator>();
         services.AddSingleton<DeploymentUrls>();
         services.AddProblemDetails();
+        services.AddRosterHealth(configuration);
         services.AddTransportSecurity(configuration);
         services.AddSecretSafeLogging();
 
