@@ -52,7 +52,18 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
     }
 
     /// <summary>Waits for the write gate, for writes made through EF (tenants, tokens).</summary>
-    internal ValueTask<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken) => writeGate.EnterAsync(cancellationToken);
+    internal async ValueTask<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
+    {
+        DirectoryMetrics.WaitingForGate(1);
+        try
+        {
+            return await writeGate.EnterAsync(cancellationToken);
+        }
+        finally
+        {
+            DirectoryMetrics.WaitingForGate(-1);
+        }
+    }
 
     /// <summary>A read-only session: no transaction, no gate; SQLite's WAL lets reads run beside the writer.</summary>
     internal Task<SqlSession> ReadAsync(Guid tenantId, CancellationToken cancellationToken) =>
@@ -61,10 +72,11 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
     /// <summary>A write session: inside the write gate, in one transaction that reserves the write lock at once.</summary>
     internal async Task<SqlSession> WriteAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        var gate = await writeGate.EnterAsync(cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var gate = await EnterWriteGateAsync(cancellationToken);
         try
         {
-            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken, () => Listings.WriteCommitted(tenantId));
+            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken, () => Listings.WriteCommitted(tenantId), started);
         }
         catch
         {

@@ -18,15 +18,18 @@ internal sealed class SqlSession : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly IDisposable? _gate;
     private readonly Action? _committed;
+    private readonly long _started;
     private DbTransaction? _transaction;
+    private bool _wasCommitted;
 
-    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, Action? committed)
+    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, Action? committed, long started)
     {
         _context = context;
         _connection = connection;
         Dialect = dialect;
         _gate = gate;
         _committed = committed;
+        _started = started;
     }
 
     public ISqlDialect Dialect { get; }
@@ -39,13 +42,15 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <param name="gate">The entered write gate of a write session; null for a read.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <param name="committed">Called after a write session commits.</param>
-    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, CancellationToken cancellationToken, Action? committed = null)
+    /// <param name="started">When the write was asked for (<see cref="Stopwatch.GetTimestamp"/>), for its duration; 0 for now.</param>
+    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, CancellationToken cancellationToken, Action? committed = null, long started = 0)
     {
         try
         {
             // Opened through EF so the provider's connection interceptors (pragmas, functions) run.
             await context.Database.OpenConnectionAsync(cancellationToken);
-            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate, committed);
+            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate, committed, started == 0 ? Stopwatch.GetTimestamp() : started);
+            DirectoryMetrics.SessionOpened(gate is not null);
             if (gate is not null)
             {
                 session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
@@ -133,6 +138,7 @@ internal sealed class SqlSession : IAsyncDisposable
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;
+            _wasCommitted = true;
             _committed?.Invoke();
         }
     }
@@ -152,6 +158,11 @@ internal sealed class SqlSession : IAsyncDisposable
         finally
         {
             _gate?.Dispose();
+            DirectoryMetrics.SessionClosed(_gate is not null);
+            if (_gate is not null)
+            {
+                DirectoryMetrics.WriteFinished(_started, _wasCommitted);
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
 using Roster.Server.Security;
+using Roster.Server.Telemetry;
 using Roster.Server.Throttling;
 
 namespace Roster.Server.Hosting;
@@ -62,6 +63,7 @@ public static class RosterWebApplication
         var app = builder.Build();
         app.UseBrowserSecurityHeaders();
         app.UseTransportSecurity();
+        app.UseRosterTelemetry();
         app.UseExceptionHandler();
         app.UseStatusCodePages(c => ConsolePaths.IsConsole(c.HttpContext.Request.Path) ? ConsoleStatusCodePages.WriteAsync(c)
             : AdminPaths.IsAdmin(c.HttpContext.Request.Path) ? AdminStatusCodePages.WriteAsync(c)
@@ -109,6 +111,7 @@ public static class RosterWebApplication
         services.AddSingleton<DeploymentUrls>();
         services.AddProblemDetails();
         services.AddRosterHealth(configuration);
+        services.AddRosterTelemetry(configuration);
         services.AddTransportSecurity(configuration);
         services.AddSecretSafeLogging();
 
