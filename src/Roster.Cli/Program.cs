@@ -18,7 +18,7 @@ try
         ProcessTerminationTimeout = serving ? null : TimeSpan.FromSeconds(2),
     });
 }
-catch (StorageConfigurationException e)
+catch (Exception e) when (e is StorageConfigurationException or Roster.Directory.Keys.KeyUnavailableException)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return CliErrors.ExitCode;

@@ -21,6 +21,7 @@ public static class RosterCommandLine
             EmployeesCommand.Create(),
             AccessKeysCommand.Create(),
             AppsCommand.Create(),
+            KeysCommand.Create(),
         };
         return root;
     }

@@ -58,11 +58,19 @@ public sealed record RosterStorage(StorageProvider Provider, string ConnectionSt
         _ => services.AddRosterSqlite(ConnectionString),
     };
 
-    /// <summary>Creates or upgrades the schema; safe on every start, on either provider.</summary>
-    public static Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates or upgrades the schema; safe on every start, on either provider. Where the keys at
+    /// rest are registered (the server, the <c>keys</c> commands), then makes sure they are usable
+    /// (<see cref="Keys.KeysAtRest.PrepareAsync"/>).
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.GetRequiredService<DirectoryDatabase>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<DirectoryDatabase>().MigrateAsync(cancellationToken);
+        if (services.GetService<Keys.KeysAtRest>() is { } keys)
+        {
+            await keys.PrepareAsync(cancellationToken);
+        }
     }
 
     // The connection string may hold a password: never print it.

@@ -12,6 +12,7 @@ using Roster.Server.Console;
 using Roster.Server.Console.Http;
 using Roster.Server.Deployment;
 using Roster.Server.Health;
+using Roster.Server.Keys;
 using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
@@ -133,7 +134,9 @@ public static class RosterWebApplication
         services.AddRosterOAuth(configuration);
 
         // Console sessions and anti-forgery tokens must read on every node and after a restart.
-        services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<Roster.Directory.Database.RosterDbContext>();
+        // Encrypted with the key-encryption key, as the OAuth keys are (Roster:Keys).
+        KeysAtRest.AddRosterKeys(services, configuration, storage);
+        KeysAtRest.EncryptKeys(services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<Roster.Directory.Database.RosterDbContext>());
         services.AddCredentialThrottling(configuration);
         services.AddRequestRateLimiting(configuration);
 
