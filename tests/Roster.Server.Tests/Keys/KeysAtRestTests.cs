@@ -84,6 +84,43 @@ public sealed class KeysAtRestTests
         }
     }
 
+    [SqliteFact]
+    public async Task A_certificate_can_be_the_key_encryption_key_and_then_a_key_file_is_refused()
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("roster-keys-cert-");
+        try
+        {
+            using var rsa = System.Security.Cryptography.RSA.Create(3072);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=Roster key encryption", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            var pem = Path.Combine(folder.FullName, "kek.pem");
+            await File.WriteAllTextAsync(pem, certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem());
+            var kekId = "cert:" + Convert.ToHexStringLower(certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256))[..16];
+            var withCertificate = new Dictionary<string, string>(Environment(folder.FullName)) { ["Roster__Keys__Certificate__Path"] = pem };
+
+            var listed = await RosterProcess.RunAsync(withCertificate, "keys", "list");
+            Assert.True(listed.ExitCode == 0, listed.Error);
+            Assert.Contains(kekId, listed.Output, StringComparison.Ordinal);
+            Assert.Contains("roster-signing-1", listed.Output, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(folder.FullName, "roster.key")));
+
+            var withKeyFile = await RosterProcess.RunAsync(Environment(folder.FullName), "keys", "list");
+            Assert.Equal(2, withKeyFile.ExitCode);
+            Assert.Contains("Roster:Keys:Certificate:Path", withKeyFile.Error, StringComparison.Ordinal);
+
+            var both = await RosterProcess.RunAsync(
+                new Dictionary<string, string>(withCertificate) { ["Roster__Keys__KeyFile"] = Path.Combine(folder.FullName, "roster.key") }, "keys", "list");
+            Assert.Equal(2, both.ExitCode);
+            Assert.Contains("not both", both.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static Dictionary<string, string> Environment(string folder) => new()
     {
         ["Storage__Provider"] = "sqlite",
