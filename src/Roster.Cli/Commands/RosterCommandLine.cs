@@ -22,6 +22,8 @@ public static class RosterCommandLine
             AccessKeysCommand.Create(),
             AppsCommand.Create(),
             KeysCommand.Create(),
+            BackupCommand.CreateBackup(),
+            BackupCommand.CreateRestore(),
         };
         return root;
     }
