@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Roster.Cli.Commands;
-using Roster.Server.Hosting;
+using Roster.Directory.Keys;
+using Roster.Server.Settings;
 
 // A storage setting that names no usable database is the operator's to fix: one line, exit code 2,
 // like the commands' other expected failures. Anything else is reported as before.
@@ -18,7 +19,7 @@ try
         ProcessTerminationTimeout = serving ? null : TimeSpan.FromSeconds(2),
     });
 }
-catch (Exception e) when (e is StorageConfigurationException or Roster.Directory.Keys.KeyUnavailableException)
+catch (Exception e) when (e is SettingException or KeyUnavailableException or Microsoft.Extensions.Options.OptionsValidationException)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return CliErrors.ExitCode;

@@ -24,6 +24,7 @@ public static class RosterCommandLine
             KeysCommand.Create(),
             BackupCommand.CreateBackup(),
             BackupCommand.CreateRestore(),
+            ConfigCommand.Create(),
         };
         return root;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Roster.Directory.Tenants;
 using Roster.Server.Hosting;
+using Roster.Server.Settings;
 
 namespace Roster.Cli.Commands;
 
@@ -29,6 +30,11 @@ public static class ServeCommand
                     b.Configuration[$"{RosterServerOptions.SectionName}:{nameof(RosterServerOptions.PublicBaseUrl)}"] = baseUrl;
                 }
             });
+            foreach (var unknown in RosterSettings.Unknown(app.Configuration))
+            {
+                await Console.Error.WriteLineAsync($"Warning: {unknown} is not a Roster setting; it is ignored (see 'roster config check').");
+            }
+
             await RosterStorage.MigrateAsync(app.Services, cancellationToken);
             await BootstrapAsync(app, baseUrl, cancellationToken);
             Console.WriteLine($"Roster is listening on {listen}");

@@ -72,7 +72,15 @@ public sealed class ServerKeys(DirectoryDatabase database, TimeProvider time, IK
     }
 
     /// <summary>Whether the database holds any key encrypted by a key-encryption key (so a new one must not be made up).</summary>
-    public bool HoldsEncryptedKeys() => Read().Any(r => KeyEnvelope.IsEnvelope(r.Material));
+    public bool HoldsEncryptedKeys() => HoldsEncryptedKeys(database);
+
+    /// <summary>Whether <paramref name="database"/> holds any key encrypted by a key-encryption key; needs no key.</summary>
+    public static bool HoldsEncryptedKeys(DirectoryDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var db = database.CreateContext(Guid.Empty);
+        return db.ServerKeys.AsNoTracking().Select(k => k.Material).AsEnumerable().Any(m => KeyEnvelope.IsEnvelope(m));
+    }
 
     private static string Context(string keyId) => "server_keys/" + keyId;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Roster.Server.Settings;
 
 namespace Roster.Server.Health;
 
@@ -21,10 +22,7 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddRosterHealth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ShutdownOptions>()
-            .Bind(configuration.GetSection(ShutdownOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddRosterOptions<ShutdownOptions>(configuration, ShutdownOptions.SectionName);
         services.AddSingleton<IHostedService, ShutdownDrain>();
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(shutdown.Value.DrainSeconds + shutdown.Value.TimeoutSeconds));

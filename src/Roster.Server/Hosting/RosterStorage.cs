@@ -27,9 +27,9 @@ public sealed record RosterStorage(StorageProvider Provider, string ConnectionSt
     public static RosterStorage From(IConfiguration configuration, string? data = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SectionName);
-        var connectionString = string.IsNullOrWhiteSpace(data) ? section["ConnectionString"] : data;
-        var provider = section["Provider"];
+        var settings = configuration.GetSection(SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = string.IsNullOrWhiteSpace(data) ? settings.ConnectionString : data;
+        var provider = settings.Provider;
         switch (provider?.Trim().ToUpperInvariant())
         {
             case null or "" or "SQLITE":

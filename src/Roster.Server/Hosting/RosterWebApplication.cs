@@ -17,6 +17,7 @@ using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
 using Roster.Server.Security;
+using Roster.Server.Settings;
 using Roster.Server.Telemetry;
 using Roster.Server.Throttling;
 
@@ -40,13 +41,18 @@ public static class RosterWebApplication
     public static WebApplication Create(RosterStorage storage, string? urls, string[]? args = null, Action<WebApplicationBuilder>? configure = null) =>
         Create(_ => storage, urls, args, configure);
 
+    /// <summary>The configuration a Roster server reads (appsettings.json beside the executable, environment variables, <paramref name="args"/>), without building one.</summary>
+    public static IConfiguration ReadConfiguration(string[]? args = null) => Builder(args).Configuration;
+
+    private static WebApplicationBuilder Builder(string[]? args) => WebApplication.CreateSlimBuilder(new WebApplicationOptions
+    {
+        Args = args ?? [],
+        ContentRootPath = AppContext.BaseDirectory,
+    });
+
     private static WebApplication Create(Func<IConfiguration, RosterStorage> storage, string? urls, string[]? args, Action<WebApplicationBuilder>? configure)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = args ?? [],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = Builder(args);
         if (!string.IsNullOrWhiteSpace(urls))
         {
             builder.WebHost.UseUrls(urls);
@@ -61,6 +67,8 @@ public static class RosterWebApplication
         AddRoster(builder.Services, builder.Configuration, storage(builder.Configuration));
         configure?.Invoke(builder);
 
+        // Every setting at once, each line naming its setting, before any of them is used.
+        SettingsCheck.ThrowIfAny(builder.Configuration);
         var app = builder.Build();
         app.UseBrowserSecurityHeaders();
         app.UseTransportSecurity();
@@ -87,14 +95,8 @@ public static class RosterWebApplication
 
     private static void AddRoster(IServiceCollection services, ConfigurationManager configuration, RosterStorage storage)
     {
-        services.AddOptions<RosterServerOptions>()
-            .Bind(configuration.GetSection(RosterServerOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<RequestLimitsOptions>()
-            .Bind(configuration.GetSection(RequestLimitsOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddRosterOptions<RosterServerOptions>(configuration, RosterServerOptions.SectionName);
+        services.AddRosterOptions<RequestLimitsOptions>(configuration, RequestLimitsOptions.SectionName);
 
         // One place for the sizes Kestrel enforces before any endpoint runs: a body over the limit
         // on any path (also one sent chunked, without Content-Length) fails as it is read, a
@@ -124,6 +126,7 @@ public static class RosterWebApplication
         services.AddExceptionHandler<ConsoleExceptionHandler>();
         services.AddExceptionHandler<ScimExceptionHandler>();
         services.AddRosterDirectory();
+        services.AddSingleton(storage);
         storage.AddTo(services);
         services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));
         services.AddSingleton(DnsConfiguration.Read(configuration));

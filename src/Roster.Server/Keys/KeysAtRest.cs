@@ -8,6 +8,7 @@ using Roster.Directory.Database;
 using Roster.Directory.Keys;
 using Roster.Server.Hosting;
 using Roster.Server.OAuth;
+using Roster.Server.Settings;
 
 namespace Roster.Server.Keys;
 
@@ -23,10 +24,7 @@ public sealed class KeysAtRest(IServiceProvider services)
     public static IServiceCollection AddRosterKeys(IServiceCollection services, IConfiguration configuration, RosterStorage storage)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<KeysOptions>()
-            .Bind(configuration.GetSection(KeysOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddRosterOptions<KeysOptions>(configuration, KeysOptions.SectionName);
         services.AddSingleton<IKeyEncryptionKey>(provider => KeyEncryptionKeys.Resolve(
             provider.GetRequiredService<IOptions<KeysOptions>>().Value,
             storage,

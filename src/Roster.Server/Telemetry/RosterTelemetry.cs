@@ -6,6 +6,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Roster.Directory.Database;
 using Roster.Server.Health;
+using Roster.Server.Settings;
 
 namespace Roster.Server.Telemetry;
 
@@ -36,10 +37,7 @@ public static class RosterTelemetry
 
     public static IServiceCollection AddRosterTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TelemetryOptions>()
-            .Bind(configuration.GetSection(TelemetryOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddRosterOptions<TelemetryOptions>(configuration, TelemetryOptions.SectionName);
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
         services.AddSingleton<RosterMetrics>();
 
