@@ -30,6 +30,14 @@ public static class ServeCommand
                     b.Configuration[$"{RosterServerOptions.SectionName}:{nameof(RosterServerOptions.PublicBaseUrl)}"] = baseUrl;
                 }
             });
+
+            // Without --public-url, the configured public URL (a container listens on 0.0.0.0, which no IdP can reach).
+            if (string.IsNullOrWhiteSpace(parse.GetValue(publicUrl))
+                && (app.Configuration["Roster:Deployment:PublicBaseUrl"] ?? app.Configuration["Roster:PublicBaseUrl"]) is { Length: > 0 } configured)
+            {
+                baseUrl = configured.TrimEnd('/');
+            }
+
             foreach (var unknown in RosterSettings.Unknown(app.Configuration))
             {
                 await Console.Error.WriteLineAsync($"Warning: {unknown} is not a Roster setting; it is ignored (see 'roster config check').");
