@@ -13,6 +13,14 @@ public static class AuditActions
     public const string GroupDelete = "group.delete";
     public const string RoleCreate = "role.create";
     public const string RoleUpdate = "role.update";
+
+    /// <summary>Who gained or lost a role through a change that is not their own write: a group's members, a group's name, a rule.</summary>
+    public const string RoleGrantsChange = "role.grants.change";
+    public const string RoleRuleCreate = "role_rule.create";
+    public const string RoleRuleUpdate = "role_rule.update";
+    public const string RoleRuleDelete = "role_rule.delete";
+    public const string RoleGrantManual = "role.grant.manual";
+    public const string RoleRevokeManual = "role.revoke.manual";
     public const string ScimSettingsUpdate = "scim.settings.update";
     public const string EmployeeCreate = "employee.create";
     public const string EmployeeUpdate = "employee.update";
@@ -21,6 +29,9 @@ public static class AuditActions
     public const string EmployeeActivate = "employee.activate";
     public const string EmployeeUnlock = "employee.unlock";
     public const string EmployeeLock = "employee.lock";
+
+    /// <summary>The last active administrator reached the lock's threshold: throttled per address, not locked.</summary>
+    public const string EmployeeThrottle = "employee.throttle";
     public const string DomainAdd = "domain.add";
     public const string DomainVerify = "domain.verify";
     public const string DomainRemove = "domain.remove";

@@ -24,4 +24,7 @@ public static class AuditResourceTypes
 
     /// <summary>An OAuth app registration (never its client secret).</summary>
     public const string App = "App";
+
+    /// <summary>A role rule: an IdP group or <c>roles</c> value mapped to a role.</summary>
+    public const string RoleRule = "RoleRule";
 }

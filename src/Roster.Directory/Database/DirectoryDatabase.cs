@@ -7,21 +7,41 @@ namespace Roster.Directory.Database;
 /// <summary>
 /// The directory's database, whatever the provider: applies migrations (<see cref="MigrateAsync"/>;
 /// the storage packages wrap it, e.g. <c>Roster.Storage.Sqlite.RosterDatabase</c>), hands out
-/// tenant-scoped contexts, and opens the sessions the stores run their SQL in.
+/// tenant-scoped contexts, and opens the sessions the stores run their SQL in, each with the
+/// time it was opened (<see cref="SqlSession.Now"/>) from <paramref name="time"/>.
 /// </summary>
-public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null)
+public sealed class DirectoryDatabase(
+    IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null, DirectoryLimits? limits = null, TimeProvider? time = null)
 {
+    /// <summary>
+    /// How many times a write computed outside the write gate (a PATCH, a PUT) is computed again
+    /// when another write changed the resource before it could be stored; then the client is told
+    /// to send it again (409).
+    /// </summary>
+    public const int WriteAttempts = 5;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public ISqlDialect Dialect => dialect;
+
+    /// <summary>What one request may make the directory spend.</summary>
+    public DirectoryLimits Limits { get; } = limits ?? new DirectoryLimits();
 
     /// <summary>Large listing counts and page bookmarks; every committed write session voids its tenant's.</summary>
     public ListingCache Listings { get; } = listings ?? new ListingCache(TimeProvider.System, new ListingCacheOptions());
 
-    /// <summary>Creates the database if needed and applies every pending migration. Safe to call on every start.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the database if needed and applies every pending migration. Safe to call on every
+    /// start. After an upgrade it also brings stored userName keys to the current rules
+    /// (<see cref="Users.UserNameKeys"/>); the users it had to leave as they were are returned.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid TenantId, Guid UserId)>> MigrateAsync(CancellationToken cancellationToken)
     {
         using var gate = await writeGate.EnterAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
         await context.Database.MigrateAsync(cancellationToken);
+        return pending ? await Users.UserNameKeys.RefreshAsync(context, cancellationToken) : [];
     }
 
     /// <summary>The migrations not applied yet (empty when the schema is current).</summary>
@@ -67,7 +87,15 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
 
     /// <summary>A read-only session: no transaction, no gate; SQLite's WAL lets reads run beside the writer.</summary>
     internal Task<SqlSession> ReadAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, cancellationToken);
+        SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, _time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// A read session for a list or search: each statement may run <see cref="DirectoryLimits.QueryTimeout"/>,
+    /// then the database stops it (<see cref="ISqlDialect.IsStatementTimeout"/>), so no filter holds a
+    /// connection and a core for longer, whatever it asks.
+    /// </summary>
+    internal Task<SqlSession> SearchAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, _time.GetUtcNow(), cancellationToken, statementBudget: Limits.QueryTimeout);
 
     /// <summary>A write session: inside the write gate, in one transaction that reserves the write lock at once.</summary>
     internal async Task<SqlSession> WriteAsync(Guid tenantId, CancellationToken cancellationToken)
@@ -76,7 +104,7 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
         var gate = await EnterWriteGateAsync(cancellationToken);
         try
         {
-            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken, () => Listings.WriteCommitted(tenantId), started);
+            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, _time.GetUtcNow(), cancellationToken, () => Listings.WriteCommitted(tenantId), started: started);
         }
         catch
         {

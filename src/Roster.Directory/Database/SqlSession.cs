@@ -9,8 +9,9 @@ namespace Roster.Directory.Database;
 /// One unit of work on the context's connection: parameterised commands for one tenant and, for
 /// writes, the write gate and a transaction (<c>BEGIN IMMEDIATE</c> on SQLite, so a transaction
 /// that reads and then writes never has to upgrade its lock; a per-tenant lock on PostgreSQL, see
-/// <see cref="ISqlDialect.SerializeTenantWrites"/>). Disposing without
-/// <see cref="CommitAsync"/> rolls back.
+/// <see cref="ISqlDialect.SerializeTenantWrites"/>). A read session may give each statement a
+/// time budget (lists and searches, see <see cref="DirectoryLimits.QueryTimeout"/>): the database
+/// stops a statement past it. Disposing without <see cref="CommitAsync"/> rolls back.
 /// </summary>
 internal sealed class SqlSession : IAsyncDisposable
 {
@@ -21,18 +22,26 @@ internal sealed class SqlSession : IAsyncDisposable
     private readonly long _started;
     private DbTransaction? _transaction;
     private bool _wasCommitted;
+    private TimeSpan? _statementBudget;
 
-    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, Action? committed, long started)
+    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, Action? committed, long started)
     {
         _context = context;
         _connection = connection;
         Dialect = dialect;
         _gate = gate;
+        Now = now;
         _committed = committed;
         _started = started;
     }
 
     public ISqlDialect Dialect { get; }
+
+    /// <summary>
+    /// When the session was opened, truncated as stored times are: what "now" means to the
+    /// rows it reads (whether a lock has run out, a session expired).
+    /// </summary>
+    public DateTimeOffset Now { get; }
 
     public Guid TenantId => _context.TenantId;
 
@@ -40,16 +49,20 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <param name="context">The tenant-scoped context whose connection is used; disposed with the session.</param>
     /// <param name="dialect">The provider's SQL.</param>
     /// <param name="gate">The entered write gate of a write session; null for a read.</param>
+    /// <param name="now">The time the session is opened at.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <param name="committed">Called after a write session commits.</param>
+    /// <param name="statementBudget">How long each statement of a read session may run; null for no limit.</param>
     /// <param name="started">When the write was asked for (<see cref="Stopwatch.GetTimestamp"/>), for its duration; 0 for now.</param>
-    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, CancellationToken cancellationToken, Action? committed = null, long started = 0)
+    public static async Task<SqlSession> OpenAsync(
+        RosterDbContext context, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, CancellationToken cancellationToken, Action? committed = null, TimeSpan? statementBudget = null,
+        long started = 0)
     {
         try
         {
             // Opened through EF so the provider's connection interceptors (pragmas, functions) run.
             await context.Database.OpenConnectionAsync(cancellationToken);
-            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate, committed, started == 0 ? Stopwatch.GetTimestamp() : started);
+            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate, Resources.ScimDateTime.Truncate(now), committed, started == 0 ? Stopwatch.GetTimestamp() : started);
             DirectoryMetrics.SessionOpened(gate is not null);
             if (gate is not null)
             {
@@ -57,6 +70,20 @@ internal sealed class SqlSession : IAsyncDisposable
                 if (dialect.SerializeTenantWrites(SqlParameters.Tenant) is { } serialize)
                 {
                     await session.ExecuteAsync(serialize, session.Parameters(), cancellationToken);
+                }
+            }
+            else if (statementBudget is { } budget)
+            {
+                var parameters = session.Parameters();
+                if (dialect.StatementTimeout(parameters.Add(((long)Math.Ceiling(budget.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture))) is { } timeout)
+                {
+                    // The setting lasts as long as the transaction: nothing of it goes back to the pool.
+                    session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
+                    await session.ExecuteAsync(timeout, parameters, cancellationToken);
+                }
+                else
+                {
+                    session._statementBudget = budget;
                 }
             }
 
@@ -105,6 +132,7 @@ internal sealed class SqlSession : IAsyncDisposable
     {
         await using var command = Command(sql, parameters);
         using var trace = Trace(command);
+        using var limit = LimitStatement();
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -112,6 +140,7 @@ internal sealed class SqlSession : IAsyncDisposable
     {
         await using var command = Command(sql, parameters);
         using var trace = Trace(command);
+        using var limit = LimitStatement();
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DBNull ? null : value;
     }
@@ -121,6 +150,7 @@ internal sealed class SqlSession : IAsyncDisposable
     {
         await using var command = Command(sql, parameters);
         using var trace = Trace(command);
+        using var limit = LimitStatement();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
@@ -130,6 +160,9 @@ internal sealed class SqlSession : IAsyncDisposable
 
         return rows;
     }
+
+    /// <summary>Arms the session's statement budget for one statement, where the dialect does it per statement.</summary>
+    private IDisposable? LimitStatement() => _statementBudget is { } budget ? Dialect.LimitStatement(_connection, budget) : null;
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
+using Roster.Directory.RoleGrants;
 using Roster.Scim.Errors;
 using Roster.Scim.Resources;
 using Roster.Scim.Schemas;
@@ -41,7 +42,7 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
 
         var now = ScimDateTime.Truncate(time.GetUtcNow());
         var json = document.ToJsonString();
-        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        var created = await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
             await GroupSql.InsertAsync(session, id, columns.Value!, now, json, cancellationToken);
             var membership = new GroupMembers(session, id, translator);
@@ -50,11 +51,20 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
                 return error;
             }
 
+            if (await GroupRoleEffects.ApplyAsync(session, caller, id, membership.Diff, GroupIdentityChange.Created(columns.Value!), now, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             var changes = AuditChanges.WithMembers(AuditChanges.Diff(null, document), membership.Diff);
             await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.GroupCreate, AuditResourceTypes.Group, id, changes), now, cancellationToken);
 
-            var rows = members.Value!.Count == 0 ? [] : await GroupSql.MembersAsync(session, [id], cancellationToken);
-            return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), GroupSql.ResourceType, "members", rows.GetValueOrDefault(id));
+            return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), GroupSql.ResourceType);
         }, cancellationToken);
+
+        // Read back after the write's transaction, so the answer shows each member's type and display.
+        return created.IsSuccess && members.Value!.Count > 0
+            ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.MembersOfGroup, id, created.Value!, cancellationToken)
+            : created;
     }
 }

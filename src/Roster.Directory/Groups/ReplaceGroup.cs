@@ -3,6 +3,7 @@ using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
+using Roster.Directory.RoleGrants;
 using Roster.Scim.Errors;
 using Roster.Scim.Resources;
 using Roster.Scim.Schemas;
@@ -29,7 +30,7 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
             return normalized.Error;
         }
 
-        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        var replaced = await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
             var row = await GroupSql.ReadAsync(session, key, cancellationToken);
             if (row is null)
@@ -71,12 +72,21 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
                 return error;
             }
 
+            var identity = GroupColumns.From(stored) is { IsSuccess: true } old ? GroupIdentityChange.Changed(old.Value!, columns.Value!) : null;
+            if (await GroupRoleEffects.ApplyAsync(session, caller, key, membership.Diff, identity, now, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             var changes = AuditChanges.WithMembers(AuditChanges.Diff(stored, document), membership.Diff);
             await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.GroupUpdate, AuditResourceTypes.Group, key, changes), now, cancellationToken);
 
-            var rows = await GroupSql.MembersAsync(session, [key], cancellationToken);
-            return ResourceDocuments.ToResource(document, row with { Version = row.Version + 1, LastModified = now, Document = json },
-                GroupSql.ResourceType, "members", rows.GetValueOrDefault(key));
+            return ResourceDocuments.ToResource(document, row with { Version = row.Version + 1, LastModified = now, Document = json }, GroupSql.ResourceType);
         }, cancellationToken);
+
+        // Read back after the write's transaction, so the answer shows each member's type and display.
+        return replaced.IsSuccess
+            ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.MembersOfGroup, key, replaced.Value!, cancellationToken)
+            : replaced;
     }
 }

@@ -59,14 +59,21 @@ public sealed record RosterStorage(StorageProvider Provider, string ConnectionSt
     };
 
     /// <summary>
-    /// Creates or upgrades the schema; safe on every start, on either provider. Where the keys at
-    /// rest are registered (the server, the <c>keys</c> commands), then makes sure they are usable
-    /// (<see cref="Keys.KeysAtRest.PrepareAsync"/>).
+    /// Creates or upgrades the schema; safe on every start, on either provider. Users whose stored
+    /// userNames turn out to be one under the current rules are named in a warning: rename one of each pair.
+    /// Where the keys at rest are registered (the server, the <c>keys</c> commands), then makes sure
+    /// they are usable (<see cref="Keys.KeysAtRest.PrepareAsync"/>).
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        await services.GetRequiredService<DirectoryDatabase>().MigrateAsync(cancellationToken);
+        var kept = await services.GetRequiredService<DirectoryDatabase>().MigrateAsync(cancellationToken);
+        var logger = (services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<RosterStorage>();
+        foreach (var (tenantId, userId) in kept)
+        {
+            StorageLog.UserNameClash(logger, userId, tenantId);
+        }
+
         if (services.GetService<Keys.KeysAtRest>() is { } keys)
         {
             await keys.PrepareAsync(cancellationToken);

@@ -575,6 +575,44 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("verified_domains", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Employees.SignInAddressRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<string>("LastFailure")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_failure");
+
+                    b.Property<string>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("Locks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locks");
+
+                    b.HasKey("TenantId", "UserId", "Address")
+                        .HasName("pk_sign_in_addresses");
+
+                    b.ToTable("sign_in_addresses", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Groups.GroupMemberRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")
@@ -759,6 +797,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("last_client");
 
+                    b.Property<bool>("ManualRoleGrants")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("manual_role_grants");
+
                     b.Property<bool>("NamesNotUpdatable")
                         .HasColumnType("INTEGER")
                         .HasColumnName("names_not_updatable");
@@ -771,6 +814,13 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(730)
                         .HasColumnName("token_max_days");
+
+                    b.Property<string>("UnknownRoles")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("refuse")
+                        .HasColumnName("unknown_roles");
 
                     b.Property<bool>("UserNameMustBePrimaryEmail")
                         .HasColumnType("INTEGER")
@@ -786,6 +836,146 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasDatabaseName("ix_scim_settings_required_role_id");
 
                     b.ToTable("scim_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.UnmatchedRoleValueRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("FirstSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_seen");
+
+                    b.Property<string>("LastSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen");
+
+                    b.Property<byte[]>("LastUserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("last_user_id");
+
+                    b.HasKey("TenantId", "Value")
+                        .HasName("pk_unmatched_role_values");
+
+                    b.ToTable("unmatched_role_values", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleGrants.RoleGrantRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.Property<byte[]>("RoleId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("role_id");
+
+                    b.Property<string>("GrantKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_key");
+
+                    b.Property<byte[]>("RuleId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "UserId", "RoleId", "GrantKey")
+                        .HasName("pk_role_grants");
+
+                    b.HasIndex("TenantId", "RoleId", "UserId")
+                        .HasDatabaseName("ix_role_grants_role_id");
+
+                    b.HasIndex("TenantId", "RuleId", "UserId")
+                        .HasDatabaseName("ix_role_grants_rule_id");
+
+                    b.ToTable("role_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleRules.RoleRuleRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_modified");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match");
+
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match_key");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<byte[]>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("role_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_role_rules");
+
+                    b.HasIndex("TenantId", "RoleId")
+                        .HasDatabaseName("ix_role_rules_role_id");
+
+                    b.HasIndex("TenantId", "Match", "MatchKey")
+                        .HasDatabaseName("ix_role_rules_match_key");
+
+                    b.ToTable("role_rules", (string)null);
                 });
 
             modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>
@@ -834,6 +1024,40 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("roles", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Expires")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires");
+
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_console_sessions");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_console_sessions_user_id");
+
+                    b.ToTable("console_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Tenants.Tenant", b =>
                 {
                     b.Property<byte[]>("Id")
@@ -851,11 +1075,6 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
-
-                    b.Property<long>("RolesVersion")
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("roles_version");
 
                     b.HasKey("Id")
                         .HasName("pk_tenants");
@@ -1023,6 +1242,10 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("locked_at");
 
+                    b.Property<string>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
                     b.Property<string>("LoginAuthenticator")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1034,12 +1257,26 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
+                    b.Property<int>("SignInLocks")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("sign_in_locks");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasDefaultValue("active")
                         .HasColumnName("status");
+
+                    b.Property<string>("UnlockExpires")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unlock_expires");
+
+                    b.Property<string>("UnlockHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unlock_hash");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -1073,6 +1310,10 @@ namespace Roster.Storage.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "LastModified")
                         .HasDatabaseName("ix_users_last_modified");
+
+                    b.HasIndex("TenantId", "UnlockHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_users_unlock_hash");
 
                     b.HasIndex("TenantId", "UserNameKey")
                         .IsUnique()
@@ -1145,6 +1386,16 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_verified_domains_tenants");
                 });
 
+            modelBuilder.Entity("Roster.Directory.Employees.SignInAddressRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_addresses_users");
+                });
+
             modelBuilder.Entity("Roster.Directory.Groups.GroupMemberRecord", b =>
                 {
                     b.HasOne("Roster.Directory.Groups.GroupRecord", null)
@@ -1197,6 +1448,56 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_scim_settings_required_role");
                 });
 
+            modelBuilder.Entity("Roster.Directory.Provisioning.UnmatchedRoleValueRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unmatched_role_values_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleGrants.RoleGrantRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Roles.RoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_grants_roles");
+
+                    b.HasOne("Roster.Directory.RoleRules.RoleRuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_role_grants_rules");
+
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_grants_users");
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleRules.RoleRuleRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_rules_tenants");
+
+                    b.HasOne("Roster.Directory.Roles.RoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_rules_roles");
+                });
+
             modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>
                 {
                     b.HasOne("Roster.Directory.Tenants.Tenant", null)
@@ -1205,6 +1506,16 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_roles_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_console_sessions_users");
                 });
 
             modelBuilder.Entity("Roster.Directory.Tokens.ScimToken", b =>

@@ -73,12 +73,17 @@ public sealed class FailoverTests(ITestOutputHelper output)
             }
             catch
             {
-                // What the nodes logged (errors only) says why a request failed.
+                // What the nodes logged (errors only) says why a request failed: each unhandled
+                // exception's first lines, as the outage's many connection errors drown the rest.
                 foreach (var node in nodes)
                 {
-                    foreach (var line in node.Output.TakeLast(40))
+                    var lines = node.Output.ToList();
+                    foreach (var at in lines.Select((line, index) => (line, index)).Where(l => l.line.Contains("Unhandled exception", StringComparison.Ordinal)).Take(3))
                     {
-                        output.WriteLine($"{node.Name}: {line}");
+                        foreach (var line in lines.Skip(at.index).Take(12))
+                        {
+                            output.WriteLine($"{node.Name}: {line}");
+                        }
                     }
                 }
 

@@ -43,13 +43,17 @@ public class RosterServerFixture : IAsyncLifetime
     /// <summary>
     /// Configuration a derived fixture sets on top of the defaults, e.g. <c>Roster:Limits:MaxPageSize</c>.
     /// Request rate limits are off unless a fixture sets them (the rate limit tests do), and the
-    /// authorize endpoint's limit per address is out of reach: tests share one address and send
-    /// requests far faster than any IdP or person, and a 429 would hide what they are about.
+    /// limits per address of the authorize, token and sign-in endpoints are out of reach: tests
+    /// share one address and, on a fast machine, sign in hundreds of people a minute, far faster
+    /// than any IdP or office, and a 429 would hide what they are about. The limits per account
+    /// and per client stay, and their own tests meet them.
     /// </summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Roster:RateLimits:Enabled"] = "false",
         ["Roster:Throttling:AuthorizePerAddress"] = "100000",
+        ["Roster:Throttling:TokenPerAddress"] = "100000",
+        ["Roster:Throttling:SignInPerAddress"] = "100000",
     };
 
     public virtual async Task InitializeAsync()
@@ -67,7 +71,7 @@ public class RosterServerFixture : IAsyncLifetime
 
         // Also as arguments: settings read while services are registered (telemetry) see the command line, not what configure adds later.
         var arguments = Settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray();
-        _app = RosterWebApplication.Create(Storage, "http://127.0.0.1:0", arguments, configure: b =>
+        _app = RosterWebApplication.Create(Storage, ListenUrl, arguments, configure: b =>
         {
             b.Configuration.AddInMemoryCollection(Settings);
             b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail);
@@ -77,7 +81,9 @@ public class RosterServerFixture : IAsyncLifetime
         await RosterStorage.MigrateAsync(_app.Services, CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+
+        // A fixture that listens on every address is reached over loopback.
+        BaseAddress = new UriBuilder(address) { Host = address.Contains("://0.0.0.0", StringComparison.Ordinal) ? "127.0.0.1" : new Uri(address).Host }.Uri;
     }
 
     /// <summary>A new tenant with a token, and a client whose base address is its connector URL.</summary>
@@ -97,6 +103,9 @@ public class RosterServerFixture : IAsyncLifetime
 
         return client;
     }
+
+    /// <summary>Where the server listens: a free loopback port unless a derived fixture says otherwise.</summary>
+    protected virtual string ListenUrl => "http://127.0.0.1:0";
 
     /// <summary>Changes the server's configuration before it is built (a derived fixture's own logging, say).</summary>
     protected virtual void ConfigureServer(WebApplicationBuilder builder)

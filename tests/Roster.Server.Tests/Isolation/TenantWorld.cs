@@ -84,6 +84,8 @@ public sealed class TenantWorld
         var refusedRequest = (await services.GetRequiredService<ScimCallErrors>().LatestAsync(org, DateTimeOffset.UtcNow.AddHours(-1), 1, CancellationToken.None)).Single();
 
         var role = await console.CreateRoleAsync($"Role of {name}", "employees.view");
+        var rule = await admin.Http.PostAsJsonAsync("role-rules", new { match = "group.displayName", value = $"Group of {name}", roleId = (string)role["id"]! });
+        Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
         var domain = await admin.Http.PostAsJsonAsync("domains", new { domain = $"{tag}.example.org" });
         Assert.Equal(HttpStatusCode.Created, domain.StatusCode);
         var domainId = (string)(await domain.ReadObjectAsync())["id"]!;
@@ -117,13 +119,14 @@ public sealed class TenantWorld
         Assert.True(deactivate.IsSuccessStatusCode, await deactivate.Content.ReadAsStringAsync());
         var shelvedKey = await console.AddAccessKeyAsync(admin.EmployeeId.ToString());
         var shelvedToken = await AccessTokenAsync(anonymous.ClientCredentialsPostAsync((string)shelvedKey["accessKeyId"]!, (string)shelvedKey["secretAccessKey"]!));
-        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsync($"access-keys/{shelvedKey["id"]}/deactivate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostNoBodyAsync($"access-keys/{shelvedKey["id"]}/deactivate")).StatusCode);
         var powerless = await server.AddEmployeeAsync(admin.Tenant);
         var expiredAccessToken = await ExpiredAccessToken.ExpireAsync(services, await AccessTokenAsync(anonymous.ClientCredentialsPostAsync((string)key["accessKeyId"]!, (string)key["secretAccessKey"]!)));
 
         var ids = new ResourceIds(
             Guid.Parse(user.Id()), Guid.Parse(group.Id()), powerless.EmployeeId, Guid.Parse((string)role["id"]!), Guid.Parse((string)key["id"]!),
-            Guid.Parse((string)ownedToken["id"]!), Guid.Parse((string)app["app"]!["id"]!), Guid.Parse(domainId), refusedRequest.Id, powerless.Email, appClientId);
+            Guid.Parse((string)ownedToken["id"]!), Guid.Parse((string)app["app"]!["id"]!), Guid.Parse(domainId), refusedRequest.Id, powerless.Email, appClientId,
+            Guid.Parse((string)(await rule.ReadObjectAsync())["id"]!));
         return new TenantWorld
         {
             Name = name,
@@ -154,7 +157,7 @@ public sealed class TenantWorld
                 Credential.Bearer("access token without the scim scope", (string)openIdTokens["access_token"]!),
                 Credential.Basic("access key as HTTP Basic", (string)key["accessKeyId"]!, (string)key["secretAccessKey"]!),
                 Credential.Basic("deactivated employee's email and password", leaver.Email, leaver.Password),
-                leaverSession,
+                leaverSession with { Renew = null },
             ],
             App = (appClientId, appSecret),
             RefreshToken = (string)codeTokens["refresh_token"]!,
