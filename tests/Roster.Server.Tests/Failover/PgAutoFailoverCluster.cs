@@ -120,18 +120,7 @@ public sealed class PgAutoFailoverCluster : IAsyncDisposable
         await process.WaitForExitAsync(timeout.Token);
 
         // The postmaster may have been reparented before the tree was read: make sure it is gone.
-        var pidFile = Path.Combine(Data(name), "postmaster.pid");
-        if (File.Exists(pidFile) && int.TryParse((await File.ReadAllLinesAsync(pidFile))[0], out var postmaster))
-        {
-            try
-            {
-                Process.GetProcessById(postmaster).Kill(entireProcessTree: true);
-            }
-            catch (ArgumentException)
-            {
-            }
-        }
-
+        await KillPostmasterAsync(Data(name));
         _processes.Remove(name);
     }
 
@@ -163,16 +152,7 @@ public sealed class PgAutoFailoverCluster : IAsyncDisposable
         // Postmasters left by a node whose pg_autoctl died first.
         foreach (var pidFile in System.IO.Directory.EnumerateFiles(_folder, "postmaster.pid", SearchOption.AllDirectories))
         {
-            try
-            {
-                if (int.TryParse((await File.ReadAllLinesAsync(pidFile))[0], out var pid))
-                {
-                    Process.GetProcessById(pid).Kill(entireProcessTree: true);
-                }
-            }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
-            {
-            }
+            await KillPostmasterAsync(Path.GetDirectoryName(pidFile)!);
         }
 
         try
@@ -182,6 +162,33 @@ public sealed class PgAutoFailoverCluster : IAsyncDisposable
         catch (IOException)
         {
             // A process still writing its last file: the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>
+    /// Kills the postmaster of <paramref name="data"/> if it still runs. A killed node leaves its
+    /// postmaster.pid behind and the machine reuses process ids quickly: the id is killed only
+    /// while its command line names this data folder, never another process that got the id since.
+    /// </summary>
+    private static async Task KillPostmasterAsync(string data)
+    {
+        try
+        {
+            var pidFile = Path.Combine(data, "postmaster.pid");
+            if (!File.Exists(pidFile) || !int.TryParse((await File.ReadAllLinesAsync(pidFile))[0], out var pid))
+            {
+                return;
+            }
+
+            var commandLine = await File.ReadAllTextAsync($"/proc/{pid}/cmdline");
+            if (commandLine.Contains(data, StringComparison.Ordinal))
+            {
+                Process.GetProcessById(pid).Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            // Gone already (no /proc entry, no process): nothing to kill.
         }
     }
 
