@@ -2,7 +2,8 @@
 # Runs every Roster test: restore, dependency audit (scripts/audit-dependencies.sh), format check, build (warnings are errors), then the test
 # projects twice: every project on SQLite, then the storage and HTTP tests (Roster.Directory.Tests,
 # Roster.Server.Tests) again on a throw-away PostgreSQL server started here (scripts/postgres.sh).
-# Then fuzzes each protocol-core target briefly (scripts/fuzz-briefly.sh).
+# Then fuzzes each protocol-core target briefly (scripts/fuzz-briefly.sh) and tests the release
+# artifact, the published binary and its container image (scripts/package-test.sh).
 # Prints one line per database and a closing line "N passed, N failed" summing both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,10 +41,13 @@ done
 # The fuzz targets for a few seconds each: a crash found fails the run.
 bash scripts/fuzz-briefly.sh 2>&1 | tee "$logs/fuzz.log" || status=$?
 
+# The release artifact: the published linux-x64 binary, and its container image where podman runs.
+bash scripts/package-test.sh 2>&1 | tee "$logs/package.log" || status=$?
+
 count() { { grep -Eo "$1: +[0-9]+" "$2" || true; } | awk '{s+=$2} END {print s+0}'; }
 total_passed=0
 total_failed=0
-for provider in sqlite postgres; do
+for provider in sqlite postgres package; do
   passed=$(count Passed "$logs/$provider.log")
   failed=$(count Failed "$logs/$provider.log")
   skipped=$(count Skipped "$logs/$provider.log")

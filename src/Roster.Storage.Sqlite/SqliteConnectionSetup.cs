@@ -56,8 +56,10 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
             WithFunctions.AddOrUpdate(sqlite, Done);
         }
 
+        // EF asks whether the file exists on a read-only connection: it cannot switch a database
+        // not in WAL mode yet (a restored backup, a copy made by the sqlite3 shell); the next one will.
         var handle = sqlite.Handle;
-        if (handle is not null && !PreparedHandles.TryGetValue(handle, out _))
+        if (handle is not null && !PreparedHandles.TryGetValue(handle, out _) && !ReadOnly(sqlite))
         {
             using var command = sqlite.CreateCommand();
             command.CommandText = Pragmas;
@@ -68,4 +70,7 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
             PreparedHandles.AddOrUpdate(handle, Done);
         }
     }
+
+    private static bool ReadOnly(SqliteConnection connection) =>
+        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
 }

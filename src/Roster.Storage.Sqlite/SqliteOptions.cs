@@ -9,7 +9,7 @@ internal static class SqliteOptions
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteOptions).Assembly.GetName().Name))
-            .AddInterceptors(new SqliteConnectionSetup())
+            .AddInterceptors(new SqliteConnectionSetup(), new Directory.Database.TracedCommands())
             .ReplaceService<IModelCustomizer, SqliteModelCustomizer>()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 }

@@ -1,13 +1,19 @@
 using Roster.Directory;
 using Roster.Directory.Mail;
 using Roster.Server.Hosting;
+using Roster.Server.Keys;
 
 namespace Roster.Cli.Commands;
 
 /// <summary>The directory's services for commands that work on the database without serving HTTP.</summary>
 public static class CliServices
 {
-    public static async Task<ServiceProvider> OpenAsync(string database, CancellationToken cancellationToken)
+    /// <summary>
+    /// The directory on <paramref name="database"/>, migrated. With <paramref name="keys"/>, also the
+    /// keys at rest (<c>Roster:Keys</c>): the key-encryption key is found and the OAuth keys decrypt,
+    /// or the command stops with what is missing.
+    /// </summary>
+    public static async Task<ServiceProvider> OpenAsync(string database, CancellationToken cancellationToken, bool keys = false)
     {
         // The storage and the mail settings are the server's (Storage__Provider, Roster__Mail__PickupFolder,
         // Roster__Mail__Smtp__Host, ...), here from environment variables, so that invitations sent
@@ -20,6 +26,11 @@ public static class CliServices
         storage.AddTo(services);
         services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));
         services.AddSingleton(DnsConfiguration.Read(configuration));
+        if (keys)
+        {
+            KeysAtRest.AddRosterKeys(services, configuration, storage);
+        }
+
         var provider = services.BuildServiceProvider();
         await RosterStorage.MigrateAsync(provider, cancellationToken);
         return provider;

@@ -23,6 +23,10 @@ public static class RosterCommandLine
             EmployeesCommand.Create(),
             AccessKeysCommand.Create(),
             AppsCommand.Create(),
+            KeysCommand.Create(),
+            BackupCommand.CreateBackup(),
+            BackupCommand.CreateRestore(),
+            ConfigCommand.Create(),
         };
         return root;
     }

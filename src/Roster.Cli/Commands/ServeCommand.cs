@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Roster.Directory.Tenants;
 using Roster.Server.Hosting;
+using Roster.Server.Settings;
 
 namespace Roster.Cli.Commands;
 
@@ -11,12 +12,14 @@ namespace Roster.Cli.Commands;
 /// </summary>
 public static class ServeCommand
 {
+    public const string Name = "serve";
+
     public static Command Create()
     {
         var data = CommonOptions.Data();
         var urls = CommonOptions.Urls();
         var publicUrl = CommonOptions.PublicUrl();
-        var command = new Command("serve", "Run the Roster server.") { data, urls, publicUrl };
+        var command = new Command(Name, "Run the Roster server.") { data, urls, publicUrl };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var listen = parse.GetValue(urls)!;
@@ -28,6 +31,19 @@ public static class ServeCommand
                     b.Configuration[$"{RosterServerOptions.SectionName}:{nameof(RosterServerOptions.PublicBaseUrl)}"] = baseUrl;
                 }
             });
+
+            // Without --public-url, the configured public URL (a container listens on 0.0.0.0, which no IdP can reach).
+            if (string.IsNullOrWhiteSpace(parse.GetValue(publicUrl))
+                && (app.Configuration["Roster:Deployment:PublicBaseUrl"] ?? app.Configuration["Roster:PublicBaseUrl"]) is { Length: > 0 } configured)
+            {
+                baseUrl = configured.TrimEnd('/');
+            }
+
+            foreach (var unknown in RosterSettings.Unknown(app.Configuration))
+            {
+                await Console.Error.WriteLineAsync($"Warning: {unknown} is not a Roster setting; it is ignored (see 'roster config check').");
+            }
+
             await RosterStorage.MigrateAsync(app.Services, cancellationToken);
             await BootstrapAsync(app, baseUrl, cancellationToken);
             Console.WriteLine($"Roster is listening on {listen}");

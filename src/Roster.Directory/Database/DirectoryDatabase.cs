@@ -51,6 +51,18 @@ public sealed class DirectoryDatabase(
         return [.. await context.Database.GetPendingMigrationsAsync(cancellationToken)];
     }
 
+    /// <summary>
+    /// Compares the applied migrations with this build's, in one round trip to the database (which
+    /// fails when the database cannot be reached, as a readiness probe wants).
+    /// </summary>
+    public async Task<SchemaState> SchemaStateAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var known = context.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        return new SchemaState(known.Count(m => !applied.Contains(m)), applied.Count(m => !known.Contains(m)));
+    }
+
     /// <summary>A context whose query filters see only <paramref name="tenantId"/>'s rows. Dispose it.</summary>
     public RosterDbContext CreateContext(Guid tenantId)
     {
@@ -60,7 +72,18 @@ public sealed class DirectoryDatabase(
     }
 
     /// <summary>Waits for the write gate, for writes made through EF (tenants, tokens).</summary>
-    internal ValueTask<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken) => writeGate.EnterAsync(cancellationToken);
+    internal async ValueTask<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken)
+    {
+        DirectoryMetrics.WaitingForGate(1);
+        try
+        {
+            return await writeGate.EnterAsync(cancellationToken);
+        }
+        finally
+        {
+            DirectoryMetrics.WaitingForGate(-1);
+        }
+    }
 
     /// <summary>A read-only session: no transaction, no gate; SQLite's WAL lets reads run beside the writer.</summary>
     internal Task<SqlSession> ReadAsync(Guid tenantId, CancellationToken cancellationToken) =>
@@ -77,10 +100,11 @@ public sealed class DirectoryDatabase(
     /// <summary>A write session: inside the write gate, in one transaction that reserves the write lock at once.</summary>
     internal async Task<SqlSession> WriteAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        var gate = await writeGate.EnterAsync(cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var gate = await EnterWriteGateAsync(cancellationToken);
         try
         {
-            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, _time.GetUtcNow(), cancellationToken, () => Listings.WriteCommitted(tenantId));
+            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, _time.GetUtcNow(), cancellationToken, () => Listings.WriteCommitted(tenantId), started: started);
         }
         catch
         {

@@ -318,7 +318,8 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
         modelBuilder.Entity<Credentials.ServerKeyRecord>(key =>
         {
             key.ToTable("server_keys");
-            key.HasKey(k => k.Purpose).HasName("pk_server_keys");
+            key.HasKey(k => k.KeyId).HasName("pk_server_keys");
+            key.Property(k => k.KeyId).HasMaxLength(100);
             key.Property(k => k.Purpose).HasMaxLength(50);
         });
 

@@ -19,10 +19,12 @@ internal sealed class SqlSession : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly IDisposable? _gate;
     private readonly Action? _committed;
+    private readonly long _started;
     private DbTransaction? _transaction;
+    private bool _wasCommitted;
     private TimeSpan? _statementBudget;
 
-    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, Action? committed)
+    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, Action? committed, long started)
     {
         _context = context;
         _connection = connection;
@@ -30,6 +32,7 @@ internal sealed class SqlSession : IAsyncDisposable
         _gate = gate;
         Now = now;
         _committed = committed;
+        _started = started;
     }
 
     public ISqlDialect Dialect { get; }
@@ -50,14 +53,17 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <param name="committed">Called after a write session commits.</param>
     /// <param name="statementBudget">How long each statement of a read session may run; null for no limit.</param>
+    /// <param name="started">When the write was asked for (<see cref="Stopwatch.GetTimestamp"/>), for its duration; 0 for now.</param>
     public static async Task<SqlSession> OpenAsync(
-        RosterDbContext context, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, CancellationToken cancellationToken, Action? committed = null, TimeSpan? statementBudget = null)
+        RosterDbContext context, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, CancellationToken cancellationToken, Action? committed = null, TimeSpan? statementBudget = null,
+        long started = 0)
     {
         try
         {
             // Opened through EF so the provider's connection interceptors (pragmas, functions) run.
             await context.Database.OpenConnectionAsync(cancellationToken);
-            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate, Resources.ScimDateTime.Truncate(now), committed);
+            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate, Resources.ScimDateTime.Truncate(now), committed, started == 0 ? Stopwatch.GetTimestamp() : started);
+            DirectoryMetrics.SessionOpened(gate is not null);
             if (gate is not null)
             {
                 session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
@@ -165,6 +171,7 @@ internal sealed class SqlSession : IAsyncDisposable
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;
+            _wasCommitted = true;
             _committed?.Invoke();
         }
     }
@@ -184,6 +191,11 @@ internal sealed class SqlSession : IAsyncDisposable
         finally
         {
             _gate?.Dispose();
+            DirectoryMetrics.SessionClosed(_gate is not null);
+            if (_gate is not null)
+            {
+                DirectoryMetrics.WriteFinished(_started, _wasCommitted);
+            }
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Roster.Directory.Domains;
 
 namespace Roster.Server.Hosting;
@@ -15,18 +14,14 @@ public static class DnsConfiguration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(DnsTxtResolverOptions.Section);
-        var options = new DnsTxtResolverOptions();
-        var servers = section["Servers"] is { Length: > 0 } joined
+        var settings = section.Get<DnsSettings>() ?? new DnsSettings();
+        var options = new DnsTxtResolverOptions { Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds) };
+        IEnumerable<string> servers = section["Servers"] is { Length: > 0 } joined
             ? joined.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : section.GetSection("Servers").GetChildren().Select(c => c.Value).OfType<string>();
+            : settings.Servers;
         foreach (var server in servers)
         {
             options.Servers.Add(server);
-        }
-
-        if (section["TimeoutSeconds"] is { Length: > 0 } seconds)
-        {
-            options.Timeout = TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture));
         }
 
         _ = options.Endpoints();

@@ -17,23 +17,22 @@ public static class MailConfiguration
     public static MailOptions Read(IConfiguration configuration, string? sqliteDatabase)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var mail = configuration.GetSection(SectionName);
-        var smtp = mail.GetSection("Smtp");
+        var settings = configuration.GetSection(SectionName).Get<MailSettings>() ?? new MailSettings();
         var defaults = new MailOptions();
         var options = new MailOptions
         {
-            From = mail["From"] ?? defaults.From,
-            PickupFolder = mail["PickupFolder"] is { Length: > 0 } folder ? folder : DefaultPickupFolder(sqliteDatabase) ?? defaults.PickupFolder,
-            SmtpHost = smtp["Host"],
-            SmtpPort = smtp.GetValue("Port", defaults.SmtpPort),
-            Security = smtp.GetValue("Security", defaults.Security),
-            UserName = smtp["UserName"],
-            Password = smtp["Password"],
-            Timeout = smtp.GetValue("Timeout", defaults.Timeout),
+            From = settings.From,
+            PickupFolder = settings.PickupFolder is { Length: > 0 } folder ? folder : DefaultPickupFolder(sqliteDatabase) ?? defaults.PickupFolder,
+            SmtpHost = settings.Smtp.Host,
+            SmtpPort = settings.Smtp.Port,
+            Security = settings.Smtp.Security,
+            UserName = settings.Smtp.UserName,
+            Password = settings.Smtp.Password,
+            Timeout = settings.Smtp.Timeout,
         };
         if (options.UsesSmtp && options.SmtpPort is < 1 or > 65535)
         {
-            throw new InvalidOperationException($"{SectionName}:Smtp:Port must be between 1 and 65535; it is {options.SmtpPort}.");
+            throw new Settings.SettingException($"{SectionName}:Smtp:Port must be between 1 and 65535; it is {options.SmtpPort}.");
         }
 
         return options;

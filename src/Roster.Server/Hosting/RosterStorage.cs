@@ -27,9 +27,9 @@ public sealed record RosterStorage(StorageProvider Provider, string ConnectionSt
     public static RosterStorage From(IConfiguration configuration, string? data = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SectionName);
-        var connectionString = string.IsNullOrWhiteSpace(data) ? section["ConnectionString"] : data;
-        var provider = section["Provider"];
+        var settings = configuration.GetSection(SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = string.IsNullOrWhiteSpace(data) ? settings.ConnectionString : data;
+        var provider = settings.Provider;
         switch (provider?.Trim().ToUpperInvariant())
         {
             case null or "" or "SQLITE":
@@ -61,6 +61,8 @@ public sealed record RosterStorage(StorageProvider Provider, string ConnectionSt
     /// <summary>
     /// Creates or upgrades the schema; safe on every start, on either provider. Users whose stored
     /// userNames turn out to be one under the current rules are named in a warning: rename one of each pair.
+    /// Where the keys at rest are registered (the server, the <c>keys</c> commands), then makes sure
+    /// they are usable (<see cref="Keys.KeysAtRest.PrepareAsync"/>).
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -70,6 +72,11 @@ public sealed record RosterStorage(StorageProvider Provider, string ConnectionSt
         foreach (var (tenantId, userId) in kept)
         {
             StorageLog.UserNameClash(logger, userId, tenantId);
+        }
+
+        if (services.GetService<Keys.KeysAtRest>() is { } keys)
+        {
+            await keys.PrepareAsync(cancellationToken);
         }
     }
 

@@ -11,10 +11,14 @@ using Roster.Server.Authentication;
 using Roster.Server.Console;
 using Roster.Server.Console.Http;
 using Roster.Server.Deployment;
+using Roster.Server.Health;
+using Roster.Server.Keys;
 using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
 using Roster.Server.Security;
+using Roster.Server.Settings;
+using Roster.Server.Telemetry;
 using Roster.Server.Throttling;
 
 namespace Roster.Server.Hosting;
@@ -37,13 +41,18 @@ public static class RosterWebApplication
     public static WebApplication Create(RosterStorage storage, string? urls, string[]? args = null, Action<WebApplicationBuilder>? configure = null) =>
         Create(_ => storage, urls, args, configure);
 
+    /// <summary>The configuration a Roster server reads (appsettings.json beside the executable, environment variables, <paramref name="args"/>), without building one.</summary>
+    public static IConfiguration ReadConfiguration(string[]? args = null) => Builder(args).Configuration;
+
+    private static WebApplicationBuilder Builder(string[]? args) => WebApplication.CreateSlimBuilder(new WebApplicationOptions
+    {
+        Args = args ?? [],
+        ContentRootPath = AppContext.BaseDirectory,
+    });
+
     private static WebApplication Create(Func<IConfiguration, RosterStorage> storage, string? urls, string[]? args, Action<WebApplicationBuilder>? configure)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = args ?? [],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = Builder(args);
         if (!string.IsNullOrWhiteSpace(urls))
         {
             builder.WebHost.UseUrls(urls);
@@ -64,9 +73,12 @@ public static class RosterWebApplication
         AddRoster(builder.Services, builder.Configuration, storage(builder.Configuration));
         configure?.Invoke(builder);
 
+        // Every setting at once, each line naming its setting, before any of them is used.
+        SettingsCheck.ThrowIfAny(builder.Configuration);
         var app = builder.Build();
         app.UseBrowserSecurityHeaders();
         app.UseTransportSecurity();
+        app.UseRosterTelemetry();
         app.UseExceptionHandler();
         app.UseStatusCodePages(c => ConsolePaths.IsConsole(c.HttpContext.Request.Path) ? ConsoleStatusCodePages.WriteAsync(c)
             : AdminPaths.IsAdmin(c.HttpContext.Request.Path) ? AdminStatusCodePages.WriteAsync(c)
@@ -81,7 +93,7 @@ public static class RosterWebApplication
         app.UseAuthentication();
         app.UseRequestRateLimiting();
         app.UseAuthorization();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapRosterHealth();
         app.MapTokenEndpoint();
         app.MapScim();
         app.MapAdmin();
@@ -92,14 +104,8 @@ public static class RosterWebApplication
 
     private static void AddRoster(IServiceCollection services, ConfigurationManager configuration, RosterStorage storage)
     {
-        services.AddOptions<RosterServerOptions>()
-            .Bind(configuration.GetSection(RosterServerOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<RequestLimitsOptions>()
-            .Bind(configuration.GetSection(RequestLimitsOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddRosterOptions<RosterServerOptions>(configuration, RosterServerOptions.SectionName);
+        services.AddRosterOptions<RequestLimitsOptions>(configuration, RequestLimitsOptions.SectionName);
 
         // One place for the sizes Kestrel enforces before any endpoint runs: a body over the limit
         // on any path (also one sent chunked, without Content-Length) fails as it is read, a
@@ -116,6 +122,8 @@ public static class RosterWebApplication
         services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentOptionsValidator>();
         services.AddSingleton<DeploymentUrls>();
         services.AddProblemDetails();
+        services.AddRosterHealth(configuration);
+        services.AddRosterTelemetry(configuration);
         services.AddTransportSecurity(configuration);
         services.AddSecretSafeLogging();
 
@@ -138,6 +146,7 @@ public static class RosterWebApplication
             };
         });
         services.AddRosterDirectory();
+        services.AddSingleton(storage);
         storage.AddTo(services);
         services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));
         services.AddSingleton(DnsConfiguration.Read(configuration));
@@ -148,7 +157,9 @@ public static class RosterWebApplication
         services.AddRosterOAuth(configuration);
 
         // Console sessions and anti-forgery tokens must read on every node and after a restart.
-        services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<Roster.Directory.Database.RosterDbContext>();
+        // Encrypted with the key-encryption key, as the OAuth keys are (Roster:Keys).
+        KeysAtRest.AddRosterKeys(services, configuration, storage);
+        KeysAtRest.EncryptKeys(services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<Roster.Directory.Database.RosterDbContext>());
         services.AddCredentialThrottling(configuration);
         services.AddRequestRateLimiting(configuration);
 

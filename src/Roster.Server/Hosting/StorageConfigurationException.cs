@@ -1,7 +1,7 @@
 namespace Roster.Server.Hosting;
 
 /// <summary>The <c>Storage:*</c> settings name no usable database; the message says what to set.</summary>
-public sealed class StorageConfigurationException : InvalidOperationException
+public sealed class StorageConfigurationException : Settings.SettingException
 {
     public StorageConfigurationException()
     {

@@ -4,6 +4,7 @@ using OpenIddict.Server;
 using Roster.Directory.Credentials;
 using Roster.Server.Deployment;
 using Roster.Server.Hosting;
+using Roster.Server.Keys;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Roster.Server.OAuth;
@@ -25,6 +26,12 @@ public static class OAuthServerSetup
     /// <summary>Access tokens are short-lived: a revoked person's token stops anyway on every SCIM call, but an hour bounds a leak.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>OpenIddict's default, said here because it bounds how long a replaced signing key must stay (refresh tokens are signed too).</summary>
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
+
+    /// <summary>How long a replaced signing key stays published and trusted: the longest life of a token it signed.</summary>
+    public static readonly TimeSpan KeyRetention = RefreshTokenLifetime > AccessTokenLifetime ? RefreshTokenLifetime : AccessTokenLifetime;
+
     public static IServiceCollection AddRosterOAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOpenIddict()
@@ -35,7 +42,7 @@ public static class OAuthServerSetup
                     .SetRevocationEndpointUris(RevokePath);
                 server.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
                 server.RegisterScopes([.. OAuthScopes.All]);
-                server.SetAccessTokenLifetime(AccessTokenLifetime);
+                server.SetAccessTokenLifetime(AccessTokenLifetime).SetRefreshTokenLifetime(RefreshTokenLifetime);
 
                 // Access tokens are signed JWTs that any resource server can check with the JWKS.
                 server.DisableAccessTokenEncryption();
@@ -70,6 +77,10 @@ public static class OAuthServerSetup
                 validation.EnableAuthorizationEntryValidation();
             });
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();
+        services.AddSingleton<ServerKeyCache>();
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(p => p.GetRequiredService<ServerKeyCache>());
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>>(p => p.GetRequiredService<ServerKeyCache>());
+        services.AddHostedService<ServerKeyRefresh>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, IssuerOptions>();
         services.AddSingleton(TrustedRedirects.From(configuration));
         services.AddSingleton<UnknownAndWrongClientsLookAlike>();
@@ -93,15 +104,27 @@ public static class OAuthServerSetup
         }
     }
 
-    /// <summary>Gives OpenIddict the shared keys when its options are first built (after migrations ran).</summary>
-    private sealed class ServerKeyOptions(ServerKeys keys) : IConfigureOptions<OpenIddictServerOptions>
+    /// <summary>
+    /// Gives OpenIddict the shared keys when its options are built (after migrations ran, and again
+    /// whenever <see cref="ServerKeyCache"/> signals a change): the signing key of the moment first
+    /// (OpenIddict signs with the first), then the others still published in JWKS and trusted.
+    /// </summary>
+    private sealed class ServerKeyOptions(ServerKeyCache keys, TimeProvider time) : IConfigureOptions<OpenIddictServerOptions>
     {
         public void Configure(OpenIddictServerOptions options)
         {
-            var signing = new RsaSecurityKey(keys.SigningKey()) { KeyId = "roster-signing-1" };
-            options.SigningCredentials.Add(new SigningCredentials(signing, SecurityAlgorithms.RsaSha256));
-            var encryption = new SymmetricSecurityKey(keys.EncryptionKey()) { KeyId = "roster-encryption-1" };
-            options.EncryptionCredentials.Add(new EncryptingCredentials(encryption, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+            var ring = keys.Ring;
+            var now = time.GetUtcNow();
+            foreach (var key in ring.PublishedSigningKeys(now))
+            {
+                options.SigningCredentials.Add(new SigningCredentials(new RsaSecurityKey(key.CreateRsa()) { KeyId = key.KeyId }, SecurityAlgorithms.RsaSha256));
+            }
+
+            foreach (var key in ring.DecryptingEncryptionKeys(now))
+            {
+                options.EncryptionCredentials.Add(new EncryptingCredentials(
+                    new SymmetricSecurityKey(key.Material) { KeyId = key.KeyId }, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+            }
         }
     }
 }

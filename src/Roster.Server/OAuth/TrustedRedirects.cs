@@ -40,8 +40,8 @@ public sealed class TrustedRedirects
     public static TrustedRedirects From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var configured = configuration.GetSection(SectionName).Get<string[]>();
-        return new TrustedRedirects(configured ?? Defaults);
+        var configured = configuration.GetSection(OAuthOptions.SectionName).Get<OAuthOptions>()?.TrustedRedirectPatterns;
+        return new TrustedRedirects(configured is { Count: > 0 } ? configured : Defaults);
     }
 
     /// <summary>True for an https URL of at most <see cref="MaxLength"/> characters without user info, port, query or fragment whose host and path match a pattern.</summary>

@@ -64,7 +64,7 @@ public static class TransportSecurity
             return new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
         }
 
-        throw new InvalidOperationException(
+        throw new Settings.SettingException(
             $"{TransportSecurityOptions.SectionName}:TrustedProxies has \"{proxy}\", which is neither an IP address (10.0.0.5) nor a network (10.0.0.0/8).");
     }
 }

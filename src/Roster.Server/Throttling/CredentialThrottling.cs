@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Roster.Server.Console;
 using Roster.Server.OAuth;
+using Roster.Server.Settings;
 
 namespace Roster.Server.Throttling;
 
@@ -24,10 +25,7 @@ public static class CredentialThrottling
 
     public static IServiceCollection AddCredentialThrottling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CredentialThrottleOptions>()
-            .Bind(configuration.GetSection(CredentialThrottleOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddRosterOptions<CredentialThrottleOptions>(configuration, CredentialThrottleOptions.SectionName);
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<CredentialThrottleOptions>>((limiter, throttle) =>
         {

@@ -8,6 +8,7 @@ using Roster.Server.Admin.Authentication;
 using Roster.Server.Admin.Http;
 using Roster.Server.Authentication;
 using Roster.Server.Scim.Http;
+using Roster.Server.Settings;
 
 namespace Roster.Server.Throttling;
 
@@ -23,10 +24,7 @@ public static class RequestRateLimiting
 {
     public static IServiceCollection AddRequestRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RequestRateLimitOptions>()
-            .Bind(configuration.GetSection(RequestRateLimitOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddRosterOptions<RequestRateLimitOptions>(configuration, RequestRateLimitOptions.SectionName);
         return services;
     }
 

@@ -561,11 +561,15 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Credentials.ServerKeyRecord", b =>
                 {
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("purpose")
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key_id")
                         .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("ActiveFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("active_from");
 
                     b.Property<DateTimeOffset>("Created")
                         .HasColumnType("timestamp with time zone")
@@ -576,7 +580,14 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("material");
 
-                    b.HasKey("Purpose")
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("purpose")
+                        .UseCollation("C");
+
+                    b.HasKey("KeyId")
                         .HasName("pk_server_keys");
 
                     b.ToTable("server_keys", (string)null);

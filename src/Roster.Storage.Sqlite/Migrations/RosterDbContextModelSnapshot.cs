@@ -498,10 +498,15 @@ namespace Roster.Storage.Sqlite.Migrations
 
             modelBuilder.Entity("Roster.Directory.Credentials.ServerKeyRecord", b =>
                 {
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(50)
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("purpose");
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("ActiveFrom")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("active_from");
 
                     b.Property<string>("Created")
                         .IsRequired()
@@ -513,7 +518,13 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("material");
 
-                    b.HasKey("Purpose")
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.HasKey("KeyId")
                         .HasName("pk_server_keys");
 
                     b.ToTable("server_keys", (string)null);

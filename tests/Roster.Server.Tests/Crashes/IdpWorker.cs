@@ -11,7 +11,13 @@ namespace Roster.Server.Tests.Crashes;
 /// failure, since every request is valid), or unknown (no answer: the server died with the
 /// request in flight), which stops the worker until <see cref="RetryAsync"/> after the restart.
 /// </summary>
-public sealed class IdpWorker(int index, int seed, IReadOnlyList<string> sharedGroups)
+/// <remarks>
+/// With <paramref name="unavailableIsUnknown"/>, a 503 with <c>Retry-After</c> counts as no answer
+/// too: the database behind Roster was unreachable (a failover), the request may or may not have
+/// been committed, and an IdP retries it, as <see cref="RetryAsync"/> does until it gets an answer.
+/// A 500, or a 503 without <c>Retry-After</c>, is a failure: Roster must say the outage precisely.
+/// </remarks>
+public sealed class IdpWorker(int index, int seed, IReadOnlyList<string> sharedGroups, bool unavailableIsUnknown = false)
 {
     private const int FewUsers = 4;
     private const int ManyUsers = 16;
@@ -65,9 +71,23 @@ public sealed class IdpWorker(int index, int seed, IReadOnlyList<string> sharedG
 
             using (response)
             {
+                if (unavailableIsUnknown && Unavailable(response))
+                {
+                    Pending = operation;
+                    Unknown++;
+                    return;
+                }
+
                 await RecordAsync(operation, response);
             }
         }
+    }
+
+    /// <summary>The refusal of a server whose database is unreachable for a while: 503 with the delay to retry after.</summary>
+    public static bool Unavailable(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter?.Delta is { } delay && delay > TimeSpan.Zero;
     }
 
     /// <summary>
@@ -126,12 +146,41 @@ public sealed class IdpWorker(int index, int seed, IReadOnlyList<string> sharedG
 
         Pending = null;
         Retried++;
-        using var response = await client.SendAsync(operation.Request(groupIds));
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(operation.Request(groupIds));
+        }
+        catch (Exception e) when (unavailableIsUnknown && e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            Pending = operation;
+            return;
+        }
+
+        using var answered = response;
+        if (unavailableIsUnknown && Unavailable(response))
+        {
+            Pending = operation;
+            return;
+        }
+
         if (operation is CreateUser create && response.StatusCode == HttpStatusCode.Conflict)
         {
             // The first POST got in: find the user by userName and make it what was intended.
             using var found = await client.GetAsync($"Users?filter={Uri.EscapeDataString($"userName eq \"{create.UserName}\"")}");
+            if (unavailableIsUnknown && Unavailable(found))
+            {
+                Pending = operation;
+                return;
+            }
+
             var resources = (await found.ReadObjectAsync())["Resources"]!.AsArray();
+            if (unavailableIsUnknown && resources.Count == 1 && !Model.Users.ContainsKey(create.UserName))
+            {
+                // Its answer was lost with the primary, but the create was committed: it holds as created.
+                create.Apply(Model, resources[0]!.AsObject());
+            }
+
             if (resources.Count != 1 || !Model.Users.TryGetValue(create.UserName, out var existing) || existing.Id != resources[0]!.AsObject().Id())
             {
                 Failures.Add($"retry of {create}: 409, then {resources.Count} users found by userName, model has {Model.Users.GetValueOrDefault(create.UserName)}");
@@ -140,6 +189,13 @@ public sealed class IdpWorker(int index, int seed, IReadOnlyList<string> sharedG
 
             var replace = new ReplaceUser(create.UserName, existing.Id!, create.DisplayName, create.Title);
             using var replaced = await client.SendAsync(replace.Request(groupIds));
+            if (unavailableIsUnknown && Unavailable(replaced))
+            {
+                // The user is there; sending the create again finds it again and replaces it then.
+                Pending = operation;
+                return;
+            }
+
             await RecordAsync(replace, replaced);
         }
         else if (operation is DeleteUser delete && response.StatusCode == HttpStatusCode.NotFound)

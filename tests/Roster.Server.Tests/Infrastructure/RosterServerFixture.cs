@@ -56,7 +56,7 @@ public class RosterServerFixture : IAsyncLifetime
         ["Roster:Throttling:SignInPerAddress"] = "100000",
     };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(_directory);
         if (TestStorage.IsPostgres)
@@ -69,7 +69,9 @@ public class RosterServerFixture : IAsyncLifetime
             Storage = RosterStorage.Sqlite(Path.Combine(_directory, "roster.db"));
         }
 
-        _app = RosterWebApplication.Create(Storage, ListenUrl, configure: b =>
+        // Also as arguments: settings read while services are registered (telemetry) see the command line, not what configure adds later.
+        var arguments = Settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray();
+        _app = RosterWebApplication.Create(Storage, ListenUrl, arguments, configure: b =>
         {
             b.Configuration.AddInMemoryCollection(Settings);
             b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail);
@@ -110,7 +112,7 @@ public class RosterServerFixture : IAsyncLifetime
     {
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

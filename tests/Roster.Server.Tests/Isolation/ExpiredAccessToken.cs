@@ -38,7 +38,7 @@ public static class ExpiredAccessToken
         payload["iat"] = issuedAt.ToUnixTimeSeconds();
         payload["nbf"] = issuedAt.ToUnixTimeSeconds();
         payload["exp"] = expired.ToUnixTimeSeconds();
-        var key = new RsaSecurityKey(services.GetRequiredService<ServerKeys>().SigningKey()) { KeyId = (string?)header["kid"] };
+        var key = new RsaSecurityKey(services.GetRequiredService<ServerKeys>().Load(Roster.Server.OAuth.OAuthServerSetup.KeyRetention).Signing(DateTimeOffset.UtcNow).CreateRsa()) { KeyId = (string?)header["kid"] };
         var headers = new Dictionary<string, object> { ["typ"] = (string)header["typ"]! };
         return new JsonWebTokenHandler().CreateToken(payload.ToJsonString(), new SigningCredentials(key, SecurityAlgorithms.RsaSha256), headers);
     }

@@ -13,6 +13,8 @@ public static class PublicCases
         static EndpointCase Case(string endpoint, Func<CaseTarget, HttpRequestMessage> build, bool usesIds) => new(endpoint, Surface.Public, build, usesIds, NeedsPermission: false);
 
         yield return Case("GET /health", _ => Send("GET", "health"), false);
+        yield return Case("GET /health/live", _ => Send("GET", "health/live"), false);
+        yield return Case("GET /health/ready", _ => Send("GET", "health/ready"), false);
         yield return Case("GET /openapi/{documentName}.json", _ => Send("GET", "openapi/v1.json"), false);
         yield return Case("POST /api/v1/activation", _ => Json("POST", "api/v1/activation", """{"token":"not-an-invitation","password":"correct horse battery staple"}"""), false);
         yield return Case("POST /auth/token", t => Form("auth/token", null, ("grant_type", "client_credentials"), ("client_id", t.Foreign.ClientId), ("client_secret", "roster_sk_" + new string('a', 46))), true);

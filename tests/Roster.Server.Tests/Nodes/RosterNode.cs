@@ -79,6 +79,41 @@ public sealed class RosterNode : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
+    /// <summary>
+    /// SIGTERM, what systemd, Docker and Kubernetes send to stop a service; returns the exit code
+    /// once the process has stopped by itself (within <paramref name="timeout"/>).
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+            if (kill.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"kill -TERM {_process.Id} failed with {kill.ExitCode}.");
+            }
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Whether a new TCP connection to the node's port is accepted now.</summary>
+    public async Task<bool> AcceptsConnectionsAsync()
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(BaseAddress.Host, BaseAddress.Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     public HttpClient CreateClient(string? bearer, string relativeBase = "")
     {
         var client = new HttpClient { BaseAddress = new Uri(BaseAddress, relativeBase), Timeout = TimeSpan.FromSeconds(30) };

@@ -4,7 +4,8 @@ namespace Roster.Server.Console.Http;
 
 /// <summary>
 /// An unexpected exception on a console page becomes a readable 500 page with a correlation id
-/// (the trace id), logged once with its stack; the person never sees a stack trace. Other paths
+/// (the trace id), logged once with its stack; the person never sees a stack trace. A database
+/// that cannot be reached (a failover, a restart) is a 503 page with <c>Retry-After</c> instead. Other paths
 /// are left to the next handler (SCIM errors and ProblemDetails).
 /// </summary>
 public sealed partial class ConsoleExceptionHandler(ILogger<ConsoleExceptionHandler> logger) : IExceptionHandler
@@ -23,6 +24,22 @@ public sealed partial class ConsoleExceptionHandler(ILogger<ConsoleExceptionHand
         }
 
         var correlationId = httpContext.TraceIdentifier;
+        if (Health.DatabaseUnavailable.Is(exception))
+        {
+            // A failover or a database restart: the page works again once the database is back.
+            LogUnavailable(logger, correlationId, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
+            if (!httpContext.Response.HasStarted)
+            {
+                httpContext.Response.Headers.RetryAfter = Health.DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ConsoleStatusCodePages.WriteAsync(
+                    httpContext,
+                    StatusCodes.Status503ServiceUnavailable,
+                    $"Roster cannot reach its database right now; nothing was changed. Try again in a few seconds. Correlation id {correlationId}.");
+            }
+
+            return true;
+        }
+
         LogUnexpected(logger, exception, correlationId, httpContext.Request.Method, httpContext.Request.Path);
         if (!httpContext.Response.HasStarted)
         {
@@ -34,6 +51,9 @@ public sealed partial class ConsoleExceptionHandler(ILogger<ConsoleExceptionHand
 
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable {CorrelationId} on console {Method} {Path}: {Error}: {Detail}")]
+    private static partial void LogUnavailable(ILogger logger, string correlationId, string method, string path, string error, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception {CorrelationId} on console {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string correlationId, string method, string path);

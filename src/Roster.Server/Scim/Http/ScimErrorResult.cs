@@ -22,6 +22,7 @@ public sealed class ScimErrorResult(ScimError error) : IResult
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(error);
         context.Response.StatusCode = (int)error.Status;
+        Telemetry.ScimOutcome.Record(context, error.ScimType);
         await ScimJsonResult.WriteBodyAsync(context, ScimErrorDocument.Create(error));
         if (Guid.TryParse(context.User.FindFirst(ScimBearerDefaults.TenantClaim)?.Value, out var tenantId)
             && context.RequestServices.GetService<ScimCallErrors>() is { } errors)

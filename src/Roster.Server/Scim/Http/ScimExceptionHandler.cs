@@ -5,8 +5,9 @@ namespace Roster.Server.Scim.Http;
 
 /// <summary>
 /// The last line: an unexpected exception becomes a 500 with a correlation id (the trace id),
-/// logged once with its stack; the client never sees a stack trace. SCIM paths get a SCIM
-/// error body, every other path a ProblemDetails.
+/// logged once with its stack; the client never sees a stack trace. A database that cannot be
+/// reached is a 503 with <c>Retry-After</c> instead. SCIM paths get a SCIM error body, every other
+/// path a ProblemDetails.
 /// </summary>
 public sealed partial class ScimExceptionHandler(ILogger<ScimExceptionHandler> logger, IProblemDetailsService problems) : IExceptionHandler
 {
@@ -24,6 +25,19 @@ public sealed partial class ScimExceptionHandler(ILogger<ScimExceptionHandler> l
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
         {
             return true;
+        }
+
+        // The database is between two primaries, or restarting: the client's retry will find it.
+        if (Health.DatabaseUnavailable.Is(exception))
+        {
+            LogUnavailable(logger, correlationId, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
+            if (!httpContext.Response.HasStarted)
+            {
+                httpContext.Response.Headers.RetryAfter = Health.DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return await WriteAsync(httpContext, new ScimError(System.Net.HttpStatusCode.ServiceUnavailable, null,
+                $"The directory's database cannot be reached right now; retry the request in a few seconds. Correlation id {correlationId}."));
         }
 
         LogUnexpected(logger, exception, correlationId, httpContext.Request.Method, httpContext.Request.Path);
@@ -51,6 +65,9 @@ public sealed partial class ScimExceptionHandler(ILogger<ScimExceptionHandler> l
             ProblemDetails = { Status = (int)error.Status, Detail = error.Detail },
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable {CorrelationId} on {Method} {Path}: {Error}: {Detail}")]
+    private static partial void LogUnavailable(ILogger logger, string correlationId, string method, string path, string error, string detail);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception {CorrelationId} on {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string correlationId, string method, string path);

@@ -75,13 +75,15 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "server_keys",
                 columns: table => new
                 {
+                    key_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
                     purpose = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
                     material = table.Column<byte[]>(type: "bytea", nullable: false),
-                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    active_from = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_server_keys", x => x.purpose);
+                    table.PrimaryKey("pk_server_keys", x => x.key_id);
                 });
 
             migrationBuilder.CreateTable(
