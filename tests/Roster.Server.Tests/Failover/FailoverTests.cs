@@ -27,7 +27,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
     private const int AnswersAfterResume = 40;
     private static readonly TimeSpan RoundTimeout = TimeSpan.FromMinutes(3);
 
-    [PostgresFact]
+    [FailoverFact]
     public async Task Killing_the_primary_under_IdP_load_loses_no_acknowledged_write_and_writes_resume_on_the_standby()
     {
         var settings = FailoverSettings.FromEnvironment();
