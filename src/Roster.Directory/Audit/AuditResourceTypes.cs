@@ -24,4 +24,7 @@ public static class AuditResourceTypes
 
     /// <summary>An OAuth app registration (never its client secret).</summary>
     public const string App = "App";
+
+    /// <summary>A webhook endpoint (never its signing secret).</summary>
+    public const string Webhook = "Webhook";
 }

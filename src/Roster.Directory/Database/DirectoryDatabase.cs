@@ -9,12 +9,15 @@ namespace Roster.Directory.Database;
 /// the storage packages wrap it, e.g. <c>Roster.Storage.Sqlite.RosterDatabase</c>), hands out
 /// tenant-scoped contexts, and opens the sessions the stores run their SQL in.
 /// </summary>
-public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null)
+public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null, Events.EventSignal? events = null)
 {
     public ISqlDialect Dialect => dialect;
 
     /// <summary>Large listing counts and page bookmarks; every committed write session voids its tenant's.</summary>
     public ListingCache Listings { get; } = listings ?? new ListingCache(TimeProvider.System, new ListingCacheOptions());
+
+    /// <summary>Wakes the feed's long polls and the webhook senders of this process when a write that appended events commits.</summary>
+    public Events.EventSignal Events { get; } = events ?? new Events.EventSignal();
 
     /// <summary>Creates the database if needed and applies every pending migration. Safe to call on every start.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -42,6 +45,14 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
     /// <summary>Waits for the write gate, for writes made through EF (tenants, tokens).</summary>
     internal ValueTask<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken) => writeGate.EnterAsync(cancellationToken);
 
+    /// <summary>
+    /// A read-only session that is deliberately not bound to one tenant: its statements do not use
+    /// <see cref="Filtering.SqlParameters.Tenant"/>. Only the webhook sender's search for endpoints
+    /// with work uses it; what it finds is then read and changed in sessions of each tenant.
+    /// </summary>
+    internal Task<SqlSession> CrossTenantReadAsync(CancellationToken cancellationToken) =>
+        SqlSession.OpenAsync(CreateContext(Guid.Empty), dialect, gate: null, cancellationToken);
+
     /// <summary>A read-only session: no transaction, no gate; SQLite's WAL lets reads run beside the writer.</summary>
     internal Task<SqlSession> ReadAsync(Guid tenantId, CancellationToken cancellationToken) =>
         SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, cancellationToken);
@@ -52,7 +63,28 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
         var gate = await writeGate.EnterAsync(cancellationToken);
         try
         {
-            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken, () => Listings.WriteCommitted(tenantId));
+            var session = await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken, () => Listings.WriteCommitted(tenantId));
+            session.EventsCommitted = () => Events.Signal(tenantId);
+            return session;
+        }
+        catch
+        {
+            gate.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A write session that does not take the tenant's write lock (PostgreSQL): for bookkeeping
+    /// such as webhook deliveries, which appends no events and must not queue behind, or hold up,
+    /// the tenant's directory writes. Rows it shares with others are claimed with row locks.
+    /// </summary>
+    internal async Task<SqlSession> BookkeepingAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var gate = await writeGate.EnterAsync(cancellationToken);
+        try
+        {
+            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken, serializeTenant: false);
         }
         catch
         {

@@ -33,13 +33,23 @@ internal sealed class SqlSession : IAsyncDisposable
 
     public Guid TenantId => _context.TenantId;
 
+    /// <summary>True for a write session that holds its tenant's write lock: the only kind that may append events.</summary>
+    public bool SerializesTenant { get; private set; }
+
+    /// <summary>Set by <see cref="Audit.AuditTrail"/> when this session appended events to its tenant's feed.</summary>
+    public bool WroteEvents { get; set; }
+
+    /// <summary>Called after a commit of a session that <see cref="WroteEvents"/>.</summary>
+    public Action? EventsCommitted { get; set; }
+
     /// <summary>Opens the session; a write session (<paramref name="gate"/> given) begins its transaction.</summary>
     /// <param name="context">The tenant-scoped context whose connection is used; disposed with the session.</param>
     /// <param name="dialect">The provider's SQL.</param>
     /// <param name="gate">The entered write gate of a write session; null for a read.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <param name="committed">Called after a write session commits.</param>
-    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, CancellationToken cancellationToken, Action? committed = null)
+    /// <param name="serializeTenant">False for bookkeeping that appends no events and may run beside the tenant's writers (webhook deliveries).</param>
+    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, CancellationToken cancellationToken, Action? committed = null, bool serializeTenant = true)
     {
         try
         {
@@ -49,7 +59,8 @@ internal sealed class SqlSession : IAsyncDisposable
             if (gate is not null)
             {
                 session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
-                if (dialect.SerializeTenantWrites(SqlParameters.Tenant) is { } serialize)
+                session.SerializesTenant = serializeTenant;
+                if (serializeTenant && dialect.SerializeTenantWrites(SqlParameters.Tenant) is { } serialize)
                 {
                     await session.ExecuteAsync(serialize, session.Parameters(), cancellationToken);
                 }
@@ -134,6 +145,10 @@ internal sealed class SqlSession : IAsyncDisposable
             await _transaction.DisposeAsync();
             _transaction = null;
             _committed?.Invoke();
+            if (WroteEvents)
+            {
+                EventsCommitted?.Invoke();
+            }
         }
     }
 

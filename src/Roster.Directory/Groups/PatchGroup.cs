@@ -70,7 +70,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
 
             var changes = AuditChanges.WithMembers(document is null ? [] : AuditChanges.Diff(previous, document), membership.Diff);
             var action = Action(document is not null, plan.Value.MembershipChanges);
-            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, action, AuditResourceTypes.Group, key, changes), now, cancellationToken);
+            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, action, AuditResourceTypes.Group, key, changes) with { After = row, Members = membership.Diff }, now, cancellationToken);
 
             var members = includeMembers ? await GroupSql.MembersAsync(session, [key], cancellationToken) : null;
             return document is null

@@ -43,7 +43,8 @@ internal static class UserUpdate
             return UserErrors.UserNameTaken(columns.Value!.UserName);
         }
 
-        var entry = AuditEntry.For(caller, AuditActions.UserUpdate, AuditResourceTypes.User, row.Id, AuditChanges.Diff(previousDocument, document));
+        var entry = AuditEntry.For(caller, AuditActions.UserUpdate, AuditResourceTypes.User, row.Id, AuditChanges.Diff(previousDocument, document))
+            with { After = row with { Version = version, LastModified = now, Document = json } };
         await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
         var groups = includeGroups ? await UserSql.GroupsAsync(session, [row.Id], cancellationToken) : null;
         return ResourceDocuments.ToResource(document, row with { Version = version, LastModified = now, Document = json },
