@@ -11,6 +11,7 @@ using Roster.Server.Authentication;
 using Roster.Server.Console;
 using Roster.Server.Console.Http;
 using Roster.Server.Deployment;
+using Roster.Server.Events;
 using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
@@ -117,6 +118,7 @@ public static class RosterWebApplication
         // Console pages first: an HTML page for a person; everything else gets SCIM errors or ProblemDetails.
         services.AddExceptionHandler<ConsoleExceptionHandler>();
         services.AddExceptionHandler<ScimExceptionHandler>();
+        services.AddRosterEvents(configuration, storage);
         services.AddRosterDirectory();
         storage.AddTo(services);
         services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));
