@@ -32,6 +32,10 @@ public sealed class EventRetention(DirectoryDatabase database, EventFeedOptions 
         return deleted;
     }
 
+    /// <summary>Prunes one tenant; returns how many events were deleted.</summary>
+    public Task<long> PruneTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        PruneAsync(tenantId, time.GetUtcNow() - options.Retention, cancellationToken);
+
     private async Task<long> PruneAsync(Guid tenantId, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         long total = 0;

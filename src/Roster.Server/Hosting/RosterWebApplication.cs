@@ -141,16 +141,18 @@ public static class RosterWebApplication
         services.AddAuthentication(RequestScheme)
             .AddPolicyScheme(RequestScheme, null, o => o.ForwardDefaultSelector = c =>
                 ConsolePaths.IsConsole(c.Request.Path) || c.Request.Path.Equals("/" + OAuthServerSetup.AuthorizePath, StringComparison.OrdinalIgnoreCase) ? ConsoleAuthentication.Scheme
-                : AdminPaths.IsAdmin(c.Request.Path) ? AdminBasicDefaults.Scheme
+                : AdminPaths.IsAdmin(c.Request.Path) ? AdminApiSchemes.Select(c)
                 : ScimBearerDefaults.Scheme)
+            .AddPolicyScheme(AdminApiSchemes.Scheme, null, o => o.ForwardDefaultSelector = AdminApiSchemes.Select)
             .AddScheme<AuthenticationSchemeOptions, ScimBearerHandler>(ScimBearerDefaults.Scheme, null)
-            .AddScheme<AuthenticationSchemeOptions, AdminBasicHandler>(AdminBasicDefaults.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, AdminBasicHandler>(AdminBasicDefaults.Scheme, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminBearerHandler>(AdminApiSchemes.Bearer, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimBearerDefaults.ScimPolicy, p => p
                 .AddAuthenticationSchemes(ScimBearerDefaults.Scheme)
                 .RequireClaim(ScimBearerDefaults.TenantClaim))
             .AddPolicy(AdminBasicDefaults.Policy, p => p
-                .AddAuthenticationSchemes(AdminBasicDefaults.Scheme)
+                .AddAuthenticationSchemes(AdminApiSchemes.Scheme)
                 .RequireClaim(AdminBasicDefaults.TenantClaim));
 
         // After the admin API's schemes: the console's result handler wraps the admin API's one.
