@@ -37,14 +37,13 @@ public sealed class CreateWebhookEndpoint(DirectoryDatabase database, WebhookSec
         {
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             var id = Guid.CreateVersion7(now);
-            var head = await WebhookSql.HeadAsync(session, cancellationToken);
             var parameters = session.Parameters();
             var dialect = session.Dialect;
             var at = parameters.Add(dialect.Timestamp(now));
             await session.ExecuteAsync(
                 "INSERT INTO webhook_endpoints (tenant_id, id, url, description, event_types, enabled, secret, cursor, failures, created, last_modified) " +
                 $"VALUES ({SqlParameters.Tenant}, {parameters.Add(dialect.Key(id))}, {parameters.Add(url.AbsoluteUri)}, {parameters.Add(description)}, " +
-                $"{parameters.Add(WebhookSql.JoinTypes(types))}, {parameters.Add(dialect.BooleanValue(draft.Enabled ?? true))}, {parameters.Add(stored)}, {parameters.Add(head)}, 0, {at}, {at})",
+                $"{parameters.Add(WebhookSql.JoinTypes(types))}, {parameters.Add(dialect.BooleanValue(draft.Enabled ?? true))}, {parameters.Add(stored)}, 0, 0, {at}, {at})",
                 parameters, cancellationToken);
             var changes = new JsonObject
             {
@@ -53,6 +52,13 @@ public sealed class CreateWebhookEndpoint(DirectoryDatabase database, WebhookSec
                 ["description"] = new JsonObject { ["before"] = null, ["after"] = description },
             };
             await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.WebhookCreate, AuditResourceTypes.Webhook, id, changes), now, cancellationToken);
+
+            // It starts after its own creation: the first event it receives is the next change.
+            var start = session.Parameters();
+            await session.ExecuteAsync(
+                $"UPDATE webhook_endpoints SET cursor = (SELECT COALESCE(MAX(sequence), 0) FROM events WHERE tenant_id = {SqlParameters.Tenant}) " +
+                $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {start.Add(dialect.Key(id))}",
+                start, cancellationToken);
             return new IssuedWebhookSecret((await WebhookSql.ReadAsync(session, id, cancellationToken))!, secret);
         }, cancellationToken);
     }

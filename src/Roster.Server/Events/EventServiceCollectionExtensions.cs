@@ -14,8 +14,9 @@ public static class EventServiceCollectionExtensions
     public static IServiceCollection AddRosterEvents(this IServiceCollection services, IConfiguration configuration, RosterStorage storage, bool send = true)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        services.AddSingleton(EventConfiguration.ReadFeed(configuration));
-        services.AddSingleton(EventConfiguration.ReadWebhooks(configuration));
+        // Read when first needed, so that settings a host adds after this call (tests, the CLI's options) count.
+        services.AddSingleton(_ => EventConfiguration.ReadFeed(configuration));
+        services.AddSingleton(_ => EventConfiguration.ReadWebhooks(configuration));
         services.AddSingleton<WebhookSigner>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookTestEvent>();
