@@ -43,7 +43,7 @@ public sealed class ChangeWebhookEndpoint(DirectoryDatabase database, WebhookSec
             var before = await WebhookSql.ReadAsync(session, id, cancellationToken);
             if (before is null)
             {
-                return WebhookErrors.NotFound(id);
+                return WebhookErrors.NotFound();
             }
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
@@ -117,7 +117,7 @@ public sealed class ChangeWebhookEndpoint(DirectoryDatabase database, WebhookSec
                 parameters, cancellationToken);
             if (changed == 0)
             {
-                return WebhookErrors.NotFound(id);
+                return WebhookErrors.NotFound();
             }
 
             var changes = new JsonObject { ["previousSecretExpires"] = new JsonObject { ["before"] = null, ["after"] = overlap == TimeSpan.Zero ? null : ScimDateTime.ToText(now + overlap) } };
@@ -134,7 +134,7 @@ public sealed class ChangeWebhookEndpoint(DirectoryDatabase database, WebhookSec
             var before = await WebhookSql.ReadAsync(session, id, cancellationToken);
             if (before is null)
             {
-                return WebhookErrors.NotFound(id);
+                return WebhookErrors.NotFound();
             }
 
             var parameters = session.Parameters();
@@ -162,7 +162,7 @@ public sealed class ChangeWebhookEndpoint(DirectoryDatabase database, WebhookSec
         {
             if (await WebhookSql.ReadAsync(session, id, cancellationToken) is null)
             {
-                return WebhookErrors.NotFound(id);
+                return WebhookErrors.NotFound();
             }
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
@@ -176,7 +176,7 @@ public sealed class ChangeWebhookEndpoint(DirectoryDatabase database, WebhookSec
                 parameters, cancellationToken);
             if (deliveryId is not null && count == 0)
             {
-                return AdminError.NotFound($"There is no dead letter {deliveryId} for endpoint {id}.");
+                return AdminError.NotFound("There is no such dead letter for this endpoint.");
             }
 
             var reset = session.Parameters();

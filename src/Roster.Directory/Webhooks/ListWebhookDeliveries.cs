@@ -21,7 +21,7 @@ public sealed class ListWebhookDeliveries(DirectoryDatabase database)
         await using var session = await database.ReadAsync(tenantId, cancellationToken);
         if (await WebhookSql.ReadAsync(session, endpointId, cancellationToken) is null)
         {
-            return WebhookErrors.NotFound(endpointId);
+            return WebhookErrors.NotFound();
         }
 
         var parameters = session.Parameters();
@@ -51,7 +51,7 @@ public sealed class ListWebhookDeliveries(DirectoryDatabase database)
         await using var session = await database.ReadAsync(tenantId, cancellationToken);
         if (await WebhookSql.ReadAsync(session, endpointId, cancellationToken) is null)
         {
-            return WebhookErrors.NotFound(endpointId);
+            return WebhookErrors.NotFound();
         }
 
         var parameters = session.Parameters();

@@ -15,6 +15,6 @@ public sealed class ListWebhookEndpoints(DirectoryDatabase database)
     public async Task<AdminResult<WebhookEndpoint>> GetAsync(Guid tenantId, Guid id, CancellationToken cancellationToken)
     {
         await using var session = await database.ReadAsync(tenantId, cancellationToken);
-        return await WebhookSql.ReadAsync(session, id, cancellationToken) is { } endpoint ? endpoint : WebhookErrors.NotFound(id);
+        return await WebhookSql.ReadAsync(session, id, cancellationToken) is { } endpoint ? endpoint : WebhookErrors.NotFound();
     }
 }

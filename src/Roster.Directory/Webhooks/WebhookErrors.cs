@@ -7,7 +7,7 @@ internal static class WebhookErrors
     public const int MaxDescriptionLength = 1_000;
     public const int MaxEventTypes = 50;
 
-    public static AdminError NotFound(Guid id) => AdminError.NotFound($"There is no webhook endpoint {id} in this organization.");
+    public static AdminError NotFound() => AdminError.NotFound("There is no such webhook endpoint in this organization.");
 
     public static AdminError? CheckTypes(IReadOnlyList<string> types)
     {

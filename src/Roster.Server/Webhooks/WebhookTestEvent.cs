@@ -19,7 +19,7 @@ public sealed class WebhookTestEvent(WebhookDispatchStore store, WebhookSender s
         var endpoint = await store.EndpointAsync(actor.TenantId, endpointId, cancellationToken);
         if (endpoint is null)
         {
-            return AdminError.NotFound($"There is no webhook endpoint {endpointId} in this organization.");
+            return AdminError.NotFound("There is no such webhook endpoint in this organization.");
         }
 
         var now = time.GetUtcNow();

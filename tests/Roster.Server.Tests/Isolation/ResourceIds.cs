@@ -15,15 +15,16 @@ public sealed record ResourceIds(
     Guid App,
     Guid Domain,
     Guid RefusedRequest,
+    Guid Webhook,
     string Email,
     string ClientId)
 {
     public static ResourceIds Random() => new(
-        Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
+        Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
         $"nobody.{Guid.NewGuid():N}@example.com",
         "client-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Every value, as it appears in a URL or a body.</summary>
     public IEnumerable<string> Values() =>
-        [User.ToString(), Group.ToString(), Employee.ToString(), Role.ToString(), AccessKey.ToString(), ScimToken.ToString(), App.ToString(), Domain.ToString(), RefusedRequest.ToString(), Email, ClientId];
+        [User.ToString(), Group.ToString(), Employee.ToString(), Role.ToString(), AccessKey.ToString(), ScimToken.ToString(), App.ToString(), Domain.ToString(), RefusedRequest.ToString(), Webhook.ToString(), Email, ClientId];
 }
