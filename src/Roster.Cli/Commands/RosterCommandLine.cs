@@ -21,6 +21,8 @@ public static class RosterCommandLine
             EmployeesCommand.Create(),
             AccessKeysCommand.Create(),
             AppsCommand.Create(),
+            WebhooksCommand.Create(),
+            EventsCommand.Create(),
         };
         return root;
     }
