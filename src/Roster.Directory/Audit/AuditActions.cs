@@ -21,6 +21,9 @@ public static class AuditActions
     public const string EmployeeActivate = "employee.activate";
     public const string EmployeeUnlock = "employee.unlock";
     public const string EmployeeLock = "employee.lock";
+
+    /// <summary>The last active administrator reached the lock's threshold: throttled per address, not locked.</summary>
+    public const string EmployeeThrottle = "employee.throttle";
     public const string DomainAdd = "domain.add";
     public const string DomainVerify = "domain.verify";
     public const string DomainRemove = "domain.remove";

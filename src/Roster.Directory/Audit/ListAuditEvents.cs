@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Roster.Directory.Administration;
@@ -35,52 +36,52 @@ public sealed class ListAuditEvents(DirectoryDatabase database)
             $"FROM audit_events WHERE tenant_id = {SqlParameters.Tenant}");
         if (query.Action is not null)
         {
-            sql.Append($" AND action = {parameters.Add(query.Action)}");
+            sql.Append(CultureInfo.InvariantCulture, $" AND action = {parameters.Add(query.Action)}");
         }
 
         if (query.ResourceType is not null)
         {
-            sql.Append($" AND resource_type = {parameters.Add(query.ResourceType)}");
+            sql.Append(CultureInfo.InvariantCulture, $" AND resource_type = {parameters.Add(query.ResourceType)}");
         }
 
         if (query.ResourceId is { } resource)
         {
-            sql.Append($" AND resource_id = {parameters.Add(dialect.Key(resource))}");
+            sql.Append(CultureInfo.InvariantCulture, $" AND resource_id = {parameters.Add(dialect.Key(resource))}");
         }
 
         if (query.CredentialId is { } credential)
         {
-            sql.Append($" AND credential_id = {parameters.Add(dialect.Key(credential))}");
+            sql.Append(CultureInfo.InvariantCulture, $" AND credential_id = {parameters.Add(dialect.Key(credential))}");
         }
 
         if (query.ActorProfileId is { } actor)
         {
-            sql.Append($" AND actor_profile_id = {parameters.Add(dialect.Key(actor))}");
+            sql.Append(CultureInfo.InvariantCulture, $" AND actor_profile_id = {parameters.Add(dialect.Key(actor))}");
         }
 
         if (query.Client is not null)
         {
-            sql.Append($" AND client = {parameters.Add(query.Client)}");
+            sql.Append(CultureInfo.InvariantCulture, $" AND client = {parameters.Add(query.Client)}");
         }
 
         if (query.From is { } from)
         {
-            sql.Append($" AND occurred >= {parameters.Add(dialect.Timestamp(Resources.ScimDateTime.Truncate(from)))}");
+            sql.Append(CultureInfo.InvariantCulture, $" AND occurred >= {parameters.Add(dialect.Timestamp(Resources.ScimDateTime.Truncate(from)))}");
         }
 
         if (query.To is { } to)
         {
-            sql.Append($" AND occurred < {parameters.Add(dialect.Timestamp(Resources.ScimDateTime.Truncate(to)))}");
+            sql.Append(CultureInfo.InvariantCulture, $" AND occurred < {parameters.Add(dialect.Timestamp(Resources.ScimDateTime.Truncate(to)))}");
         }
 
         if (cursor is not null)
         {
             var occurred = parameters.Add(dialect.Timestamp(cursor.Occurred));
-            sql.Append($" AND (occurred < {occurred} OR (occurred = {occurred} AND id < {parameters.Add(dialect.Key(cursor.Id))}))");
+            sql.Append(CultureInfo.InvariantCulture, $" AND (occurred < {occurred} OR (occurred = {occurred} AND id < {parameters.Add(dialect.Key(cursor.Id))}))");
         }
 
         // One more than the page tells whether there is a next page without counting.
-        sql.Append($" ORDER BY occurred DESC, id DESC LIMIT {parameters.Add((long)query.PageSize + 1)}");
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY occurred DESC, id DESC LIMIT {parameters.Add((long)query.PageSize + 1)}");
         var events = await session.QueryAsync(sql.ToString(), parameters, reader => Read(reader, dialect), cancellationToken);
         if (events.Count <= query.PageSize)
         {

@@ -7,10 +7,13 @@ namespace Roster.Directory.Database;
 /// <summary>
 /// The directory's database, whatever the provider: applies migrations (<see cref="MigrateAsync"/>;
 /// the storage packages wrap it, e.g. <c>Roster.Storage.Sqlite.RosterDatabase</c>), hands out
-/// tenant-scoped contexts, and opens the sessions the stores run their SQL in.
+/// tenant-scoped contexts, and opens the sessions the stores run their SQL in, each with the
+/// time it was opened (<see cref="SqlSession.Now"/>) from <paramref name="time"/>.
 /// </summary>
-public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null, Events.EventSignal? events = null)
+public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null, TimeProvider? time = null, Events.EventSignal? events = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public ISqlDialect Dialect => dialect;
 
     /// <summary>Large listing counts and page bookmarks; every committed write session voids its tenant's.</summary>
@@ -19,12 +22,18 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
     /// <summary>Wakes the feed's long polls and the webhook senders of this process when a write that appended events commits.</summary>
     public Events.EventSignal Events { get; } = events ?? new Events.EventSignal();
 
-    /// <summary>Creates the database if needed and applies every pending migration. Safe to call on every start.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the database if needed and applies every pending migration. Safe to call on every
+    /// start. After an upgrade it also brings stored userName keys to the current rules
+    /// (<see cref="Users.UserNameKeys"/>); the users it had to leave as they were are returned.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid TenantId, Guid UserId)>> MigrateAsync(CancellationToken cancellationToken)
     {
         using var gate = await writeGate.EnterAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
         await context.Database.MigrateAsync(cancellationToken);
+        return pending ? await Users.UserNameKeys.RefreshAsync(context, cancellationToken) : [];
     }
 
     /// <summary>The migrations not applied yet (empty when the schema is current).</summary>
@@ -51,11 +60,11 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
     /// with work uses it; what it finds is then read and changed in sessions of each tenant.
     /// </summary>
     internal Task<SqlSession> CrossTenantReadAsync(CancellationToken cancellationToken) =>
-        SqlSession.OpenAsync(CreateContext(Guid.Empty), dialect, gate: null, cancellationToken);
+        SqlSession.OpenAsync(CreateContext(Guid.Empty), dialect, gate: null, _time.GetUtcNow(), cancellationToken);
 
     /// <summary>A read-only session: no transaction, no gate; SQLite's WAL lets reads run beside the writer.</summary>
     internal Task<SqlSession> ReadAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, cancellationToken);
+        SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, _time.GetUtcNow(), cancellationToken);
 
     /// <summary>A write session: inside the write gate, in one transaction that reserves the write lock at once.</summary>
     internal async Task<SqlSession> WriteAsync(Guid tenantId, CancellationToken cancellationToken)
@@ -63,7 +72,7 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
         var gate = await writeGate.EnterAsync(cancellationToken);
         try
         {
-            var session = await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken, () => Listings.WriteCommitted(tenantId));
+            var session = await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, _time.GetUtcNow(), cancellationToken, () => Listings.WriteCommitted(tenantId));
             session.EventsCommitted = () => Events.Signal(tenantId);
             return session;
         }
@@ -84,7 +93,7 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
         var gate = await writeGate.EnterAsync(cancellationToken);
         try
         {
-            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, cancellationToken, serializeTenant: false);
+            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, _time.GetUtcNow(), cancellationToken, serializeTenant: false);
         }
         catch
         {

@@ -20,16 +20,23 @@ internal sealed class SqlSession : IAsyncDisposable
     private readonly Action? _committed;
     private DbTransaction? _transaction;
 
-    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, Action? committed)
+    private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, Action? committed)
     {
         _context = context;
         _connection = connection;
         Dialect = dialect;
         _gate = gate;
+        Now = now;
         _committed = committed;
     }
 
     public ISqlDialect Dialect { get; }
+
+    /// <summary>
+    /// When the session was opened, truncated as stored times are: what "now" means to the
+    /// rows it reads (whether a lock has run out, a session expired).
+    /// </summary>
+    public DateTimeOffset Now { get; }
 
     public Guid TenantId => _context.TenantId;
 
@@ -46,16 +53,17 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <param name="context">The tenant-scoped context whose connection is used; disposed with the session.</param>
     /// <param name="dialect">The provider's SQL.</param>
     /// <param name="gate">The entered write gate of a write session; null for a read.</param>
+    /// <param name="now">The time the session is opened at.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <param name="committed">Called after a write session commits.</param>
     /// <param name="serializeTenant">False for bookkeeping that appends no events and may run beside the tenant's writers (webhook deliveries).</param>
-    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, CancellationToken cancellationToken, Action? committed = null, bool serializeTenant = true)
+    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, CancellationToken cancellationToken, Action? committed = null, bool serializeTenant = true)
     {
         try
         {
             // Opened through EF so the provider's connection interceptors (pragmas, functions) run.
             await context.Database.OpenConnectionAsync(cancellationToken);
-            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate, committed);
+            var session = new SqlSession(context, context.Database.GetDbConnection(), dialect, gate, Resources.ScimDateTime.Truncate(now), committed);
             if (gate is not null)
             {
                 session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);

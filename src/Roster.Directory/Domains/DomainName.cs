@@ -6,7 +6,8 @@ namespace Roster.Directory.Domains;
 /// Parses a domain as typed by an administrator or found in an email address: trimmed, one
 /// trailing dot dropped, IDN labels mapped to punycode (UTS #46 via <see cref="IdnMapping"/>),
 /// lower-cased, then checked as a host name (LDH labels of 1 to 63 characters, at least two
-/// labels, 253 characters at most, not starting or ending with a hyphen).
+/// labels, 253 characters at most, not starting or ending with a hyphen). The domain of an
+/// email address comes from <see cref="EmailAddress"/>, which applies this to it.
 /// </summary>
 public static class DomainName
 {
@@ -39,13 +40,6 @@ public static class DomainName
         }
 
         return IsHostName(ascii) ? ascii : null;
-    }
-
-    /// <summary>The domain part of an email address (after the last '@'), normalised; null when there is none.</summary>
-    public static string? OfEmail(string? email)
-    {
-        var at = email?.LastIndexOf('@') ?? -1;
-        return at < 0 ? null : email![(at + 1)..];
     }
 
     private static bool IsHostName(string ascii)

@@ -10,8 +10,9 @@ namespace Roster.Directory.Employees;
 /// <summary>
 /// The person's side of an invitation: a valid, unexpired, unused token and a password of at
 /// least <see cref="MinPasswordLength"/> characters set the password hash and make the profile
-/// active; the token is cleared, so the link works once. Audited as <c>employee.activate</c>,
-/// credited to the profile itself, without password or token.
+/// active; the token is cleared, so the link works once, and any lock and console session of
+/// the profile end. Audited as <c>employee.activate</c>, credited to the profile itself,
+/// without password or token.
 /// </summary>
 public sealed class ActivateEmployee(DirectoryDatabase database, TimeProvider time)
 {
@@ -70,12 +71,25 @@ public sealed class ActivateEmployee(DirectoryDatabase database, TimeProvider ti
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             await EmployeeSql.UpdatePasswordHashAsync(session, row.Id, passwordHash, cancellationToken);
-            await EmployeeSql.UpdateSignInStateAsync(session, row.Id, EmployeeStatuses.Active, 0, null, cancellationToken);
+            await EmployeeSql.UpdateSignInStateAsync(session, row.Id, EmployeeStatuses.Active, cancellationToken);
             await EmployeeSql.UpdateInvitationAsync(session, row.Id, null, null, cancellationToken);
+
+            // A new password ends every session that the old one (if any) opened.
+            await Sessions.ConsoleSessionSql.DeleteAllAsync(session, row.Id, cancellationToken);
             var changes = new JsonObject { ["status"] = new JsonObject { ["before"] = row.Status, ["after"] = EmployeeStatuses.Active } };
             var entry = new AuditEntry(row.Id, null, Client, AuditActions.EmployeeActivate, AuditResourceTypes.Employee, row.Id, changes);
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
-            var activated = row with { Status = EmployeeStatuses.Active, PasswordHash = passwordHash, FailedSignIns = 0, LockedAt = null, InvitationHash = null, InvitationExpires = null };
+            var activated = row with
+            {
+                Status = EmployeeStatuses.Active,
+                PasswordHash = passwordHash,
+                FailedSignIns = 0,
+                SignInLocks = 0,
+                LockedAt = null,
+                LockedUntil = null,
+                InvitationHash = null,
+                InvitationExpires = null,
+            };
             return EmployeeProjection.From(activated, await RoleSql.ReadAllAsync(session, cancellationToken));
         }, cancellationToken);
     }
@@ -87,8 +101,10 @@ public sealed class ActivateEmployee(DirectoryDatabase database, TimeProvider ti
             return AdminError.Validation("This activation link has expired; ask an administrator to send a new invitation.");
         }
 
-        return row.EffectiveStatus is EmployeeStatus.Deactivated or EmployeeStatus.Locked
-            ? AdminError.Conflict("This account is deactivated or locked; ask an administrator.")
+        // A lock from failed sign-ins does not stop activation: the link proves the mailbox, and a
+        // guesser must not be able to keep an invited person from choosing a password.
+        return row.EffectiveStatus is EmployeeStatus.Deactivated
+            ? AdminError.Conflict("This account is deactivated; ask an administrator.")
             : null;
     }
 }

@@ -1,4 +1,5 @@
 using Roster.Directory.Administration;
+using Roster.Directory.Domains;
 using Roster.Directory.Roles;
 
 namespace Roster.Directory.Employees;
@@ -12,20 +13,11 @@ internal static class EmployeeRules
     public const int MaxLicenses = 50;
     public const int MaxRoles = 50;
 
-    public static AdminResult<string> Email(string? email)
-    {
-        var trimmed = email?.Trim() ?? "";
-        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
-        var valid = at > 0 && at == trimmed.LastIndexOf('@') && at < trimmed.Length - 1 && !trimmed.Any(char.IsWhiteSpace);
-        if (!valid)
-        {
-            return AdminError.Validation($"\"{email}\" is not an email address.");
-        }
-
-        return trimmed.Length > MaxEmailLength
-            ? AdminError.Validation($"An email has at most {MaxEmailLength} characters; this one has {trimmed.Length}.")
-            : trimmed;
-    }
+    /// <summary>An address an administrator typed, held to <see cref="EmailAddress"/>'s rules (<see cref="EmailAddress.FromTyped"/>).</summary>
+    public static AdminResult<string> Email(string? email) =>
+        EmailAddress.FromTyped(email, out var problem) is { } address
+            ? address.Value
+            : AdminError.Validation($"\"{email}\" is not an email address: {problem}.");
 
     public static AdminResult<string> Name(string? name, string label)
     {

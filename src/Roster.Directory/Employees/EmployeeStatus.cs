@@ -12,6 +12,9 @@ public enum EmployeeStatus
     /// <summary>Access revoked, by an administrator or by the IdP (SCIM <c>active=false</c>).</summary>
     Deactivated,
 
-    /// <summary>Locked after too many failed sign-ins until an administrator unblocks it.</summary>
+    /// <summary>
+    /// Locked for a while after too many failed sign-ins (<see cref="SignInLockout"/>), until the
+    /// lock runs out, the person opens an emailed unlock link or an administrator unblocks it.
+    /// </summary>
     Locked,
 }

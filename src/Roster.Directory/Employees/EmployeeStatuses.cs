@@ -1,6 +1,10 @@
 namespace Roster.Directory.Employees;
 
-/// <summary>Between <see cref="EmployeeStatus"/> and the <c>users.status</c> text.</summary>
+/// <summary>
+/// Between <see cref="EmployeeStatus"/> and the <c>users.status</c> text. A lock is not a stored
+/// status but <c>users.locked_until</c> (<see cref="EmployeeRow.IsLocked"/>); "locked" is still
+/// read, for rows of earlier versions, and written in audit events.
+/// </summary>
 internal static class EmployeeStatuses
 {
     public const string Invited = "invited";

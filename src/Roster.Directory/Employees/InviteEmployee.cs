@@ -82,7 +82,8 @@ public sealed class InviteEmployee(DirectoryDatabase database, IMailSender mailS
     private static AdminError? Refusal(EmployeeRow row) => row.EffectiveStatus switch
     {
         EmployeeStatus.Deactivated => AdminError.Conflict("This employee is deactivated; reactivate the profile before inviting it."),
-        EmployeeStatus.Locked => AdminError.Conflict("This employee is locked after too many failed sign-ins; unblock the profile instead of inviting it."),
+        EmployeeStatus.Locked when row.PasswordHash is not null =>
+            AdminError.Conflict("This employee is locked after too many failed sign-ins; unblock the profile instead of inviting it."),
         EmployeeStatus.Active when row.PasswordHash is not null => AdminError.Conflict("This employee has already activated the profile and signs in with a password."),
         _ => null,
     };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Roster.Directory.Administration;
 using Roster.Directory.Database;
@@ -42,9 +43,16 @@ public sealed class ListEmployees(DirectoryDatabase database)
         {
             var deactivated = parameters.Add(EmployeeStatuses.Deactivated);
             var inactive = parameters.Add(dialect.BooleanValue(false));
-            where.Append(wanted == EmployeeStatus.Deactivated
-                ? $" AND (u.status = {deactivated} OR u.active = {inactive})"
-                : $" AND u.status = {parameters.Add(EmployeeStatuses.ToColumn(wanted))} AND (u.active IS NULL OR u.active <> {inactive})");
+            var now = parameters.Add(dialect.Timestamp(session.Now));
+
+            // As EmployeeRow.EffectiveStatus reads a row: deactivated first, then a lock that has not run out, then the stored status.
+            where.Append(wanted switch
+            {
+                EmployeeStatus.Deactivated => $" AND (u.status = {deactivated} OR u.active = {inactive})",
+                EmployeeStatus.Locked => $" AND u.status <> {deactivated} AND (u.active IS NULL OR u.active <> {inactive}) AND u.locked_until > {now}",
+                _ => $" AND u.status = {parameters.Add(EmployeeStatuses.ToColumn(wanted))} AND (u.active IS NULL OR u.active <> {inactive}) " +
+                    $"AND (u.locked_until IS NULL OR u.locked_until <= {now})",
+            });
         }
 
         if (search?.Trim() is { Length: > 0 } text)
@@ -53,6 +61,7 @@ public sealed class ListEmployees(DirectoryDatabase database)
             var givenName = dialect.Fold(dialect.JsonValue("u.document", new DocumentPath("name", "givenName"), AttributeType.String));
             var familyName = dialect.Fold(dialect.JsonValue("u.document", new DocumentPath("name", "familyName"), AttributeType.String));
             where.Append(
+                CultureInfo.InvariantCulture,
                 $" AND ({dialect.Contains("u.user_name_key", key)} OR (u.display_name_key IS NOT NULL AND {dialect.Contains("u.display_name_key", key)}) " +
                 $"OR ({givenName} IS NOT NULL AND {dialect.Contains(givenName, key)}) OR ({familyName} IS NOT NULL AND {dialect.Contains(familyName, key)}) " +
                 $"OR EXISTS (SELECT 1 FROM user_emails AS e WHERE e.tenant_id = u.tenant_id AND e.user_id = u.id AND {dialect.Contains("e.value_key", key)}))");

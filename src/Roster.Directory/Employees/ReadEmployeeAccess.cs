@@ -4,17 +4,18 @@ using Roster.Directory.Roles;
 namespace Roster.Directory.Employees;
 
 /// <summary>
-/// What a signed-in employee may do now: the profile and the permissions of its active roles,
-/// computed as at sign-in. A session re-reads it on its requests, so that a deactivated or
-/// locked profile, or a role that lost a permission, takes effect without waiting for the
-/// session to expire. A profile that could not sign in now gets a failure with the reason.
+/// What the employee of a console session may do now: the profile and the permissions of its
+/// active roles. A session re-reads it on every request, in one read of the session's and the
+/// profile's rows, so that a sign-out, a lock, a deactivation, a new password or a role that
+/// lost a permission takes effect at once, on every node. A session that was ended, or a profile
+/// that could not sign in now, gets a failure.
 /// </summary>
 public sealed class ReadEmployeeAccess(DirectoryDatabase database)
 {
-    public async Task<SignInResult> ExecuteAsync(Guid tenantId, Guid employeeId, CancellationToken cancellationToken)
+    public async Task<SignInResult> ExecuteAsync(Guid tenantId, Guid employeeId, Guid sessionId, CancellationToken cancellationToken)
     {
         await using var session = await database.ReadAsync(tenantId, cancellationToken);
-        var row = await EmployeeSql.ReadAsync(session, employeeId, cancellationToken);
+        var row = await EmployeeSql.ReadInSessionAsync(session, sessionId, employeeId, cancellationToken);
         if (row is null)
         {
             return SignInResult.Failure(SignInFailures.Generic);

@@ -2,78 +2,103 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Roster.Directory.Audit;
 using Roster.Directory.Database;
+using Roster.Directory.Domains;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
 using Roster.Directory.Roles;
+using Roster.Directory.Sessions;
 
 namespace Roster.Directory.Employees;
 
 /// <summary>
-/// Signs an employee in with email and password. <see cref="MaxFailedSignIns"/> consecutive
-/// failures lock the profile until an administrator unblocks it (<see cref="UnlockEmployee"/>);
-/// the failure count is committed although the sign-in fails, and a success resets it. Locked,
-/// deactivated and not yet activated profiles are told so; an unknown email and a wrong
-/// password get the same <see cref="SignInFailures.Generic"/> reason.
+/// Signs an employee in with email and password, from an address. Every attempt verifies
+/// exactly one password hash through <see cref="IPasswordHasher{TUser}"/> (a decoy one when
+/// there is no profile, no password yet, or a lock), so that no kind of failure is cheaper
+/// than another; every failure that does not follow the right password answers
+/// <see cref="SignInFailures.Generic"/>. Failures lock the address, then the profile, for a
+/// while, as <see cref="SignInLockout"/> describes; the counts are committed although the
+/// sign-in fails, and a success forgets them.
 /// </summary>
-public sealed class SignInEmployee(DirectoryDatabase database, TimeProvider time)
+public sealed class SignInEmployee(DirectoryDatabase database, IPasswordHasher<Employee> hasher)
 {
-    public const int MaxFailedSignIns = 5;
-
     /// <summary>The audit log's client for changes the sign-in itself makes (a lock).</summary>
     public const string Client = "sign-in";
 
-    public async Task<SignInResult> ExecuteAsync(Guid tenantId, string email, string password, CancellationToken cancellationToken)
+    /// <summary>The address recorded for a caller that does not give one (a process of its own, not a request).</summary>
+    public const string UnknownAddress = "unknown";
+
+    private readonly Lazy<string> _decoyHash = new(() => hasher.HashPassword(null!, Guid.NewGuid().ToString("N")));
+
+    public Task<SignInResult> ExecuteAsync(Guid tenantId, string email, string password, CancellationToken cancellationToken) =>
+        ExecuteAsync(tenantId, email, password, null, cancellationToken);
+
+    /// <param name="tenantId">The organization signed in to.</param>
+    /// <param name="email">As typed.</param>
+    /// <param name="password">As typed.</param>
+    /// <param name="address">The client's IP address, which failures lock out first.</param>
+    /// <param name="cancellationToken">Cancels the sign-in.</param>
+    public async Task<SignInResult> ExecuteAsync(Guid tenantId, string email, string password, string? address, CancellationToken cancellationToken)
     {
-        var presented = email?.Trim() ?? "";
         password ??= "";
-        EmployeeRow? found;
-        await using (var read = await database.ReadAsync(tenantId, cancellationToken))
+        var from = string.IsNullOrWhiteSpace(address) ? UnknownAddress : address;
+        EmployeeRow? found = null;
+        SignInAddressRecord? fromAddress = null;
+        if (EmailAddress.FromTyped(email, out _) is { } presented)
         {
-            found = presented.Length == 0 ? null : await FindAsync(read, presented, cancellationToken);
+            await using var read = await database.ReadAsync(tenantId, cancellationToken);
+            found = await FindAsync(read, presented, cancellationToken);
+            fromAddress = found is null ? null : await SignInAddressSql.ReadAsync(read, found.Id, from, cancellationToken);
         }
 
-        if (found is null)
+        if (found is null || found.IsLocked || IsLocked(fromAddress, found.ReadAt))
         {
-            EmployeePasswords.Verify(null, password);
+            Verify(null, password);
             return SignInResult.Failure(SignInFailures.Generic);
         }
 
-        if (Refusal(found) is { } refused)
+        // PBKDF2 runs outside the write session, so that sign-ins never hold the database's write lock while hashing.
+        var verified = Verify(found.PasswordHash, password);
+        if (found.PasswordHash is null)
         {
-            return SignInResult.Failure(refused);
+            verified = PasswordVerificationResult.Failed;
         }
 
-        // PBKDF2 runs outside the write session, so that sign-ins never hold the database's write lock while hashing.
-        var verified = EmployeePasswords.Verify(found.PasswordHash, password);
         await using var session = await database.WriteAsync(tenantId, cancellationToken);
 
         // Read again inside the write session: concurrent failures then count one after the other.
         var row = await EmployeeSql.ReadAsync(session, found.Id, cancellationToken);
-        if (row is null || row.PasswordHash != found.PasswordHash)
+        var current = await SignInAddressSql.ReadAsync(session, found.Id, from, cancellationToken);
+        if (row is null || row.PasswordHash != found.PasswordHash || row.IsLocked || IsLocked(current, row.ReadAt))
         {
             return SignInResult.Failure(SignInFailures.Generic);
         }
 
-        if (Refusal(row) is { } refusedNow)
-        {
-            return SignInResult.Failure(refusedNow);
-        }
-
         if (verified == PasswordVerificationResult.Failed)
         {
-            var failures = await CountFailureAsync(session, row, cancellationToken);
+            await CountFailureAsync(session, row, current, from, cancellationToken);
             await session.CommitAsync(cancellationToken);
-            return SignInResult.Failure(failures >= MaxFailedSignIns ? SignInFailures.Locked : SignInFailures.Generic);
+            return SignInResult.Failure(SignInFailures.Generic);
         }
 
-        if (row.FailedSignIns != 0)
+        // The right password: only now may the answer say why the profile cannot sign in.
+        if (Refusal(row) is { } refused)
         {
-            await EmployeeSql.UpdateSignInStateAsync(session, row.Id, row.Status, 0, null, cancellationToken);
+            return SignInResult.Refused(refused);
+        }
+
+        if (row.FailedSignIns != 0 || row.SignInLocks != 0)
+        {
+            await EmployeeSql.UpdateLockAsync(session, row.Id, 0, 0, row.LockedAt, row.LockedUntil, cancellationToken);
+        }
+
+        if (current is not null)
+        {
+            await SignInAddressSql.DeleteAsync(session, row.Id, from, cancellationToken);
         }
 
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            await EmployeeSql.UpdatePasswordHashAsync(session, row.Id, EmployeePasswords.Hash(password), cancellationToken);
+            await EmployeeSql.UpdatePasswordHashAsync(session, row.Id, hasher.HashPassword(null!, password), cancellationToken);
         }
 
         var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
@@ -85,7 +110,7 @@ public sealed class SignInEmployee(DirectoryDatabase database, TimeProvider time
     /// <summary>Why this profile may not be signed in now, or null; also asked on every request of a console session.</summary>
     internal static string? Refusal(EmployeeRow row) => row.EffectiveStatus switch
     {
-        EmployeeStatus.Locked => SignInFailures.Locked,
+        EmployeeStatus.Locked => SignInFailures.Generic,
         EmployeeStatus.Deactivated => SignInFailures.Deactivated,
         EmployeeStatus.Invited => SignInFailures.NotActivated,
 
@@ -94,32 +119,81 @@ public sealed class SignInEmployee(DirectoryDatabase database, TimeProvider time
         _ => null,
     };
 
-    private static async Task<EmployeeRow?> FindAsync(SqlSession session, string email, CancellationToken cancellationToken)
+    private static bool IsLocked(SignInAddressRecord? address, DateTimeOffset now) => address?.LockedUntil is { } until && until > now;
+
+    private PasswordVerificationResult Verify(string? hash, string password) =>
+        hasher.VerifyHashedPassword(null!, hash ?? _decoyHash.Value, password);
+
+    /// <summary>The oldest profile of the session's tenant whose email (<see cref="Employee.Email"/>) is <paramref name="email"/>, ignoring case.</summary>
+    internal static async Task<EmployeeRow?> FindAsync(SqlSession session, EmailAddress email, CancellationToken cancellationToken)
     {
-        var key = CaseFolding.Fold(email);
-        var rows = await EmployeeSql.FindByEmailAsync(session, email, cancellationToken);
+        var key = CaseFolding.Fold(email.Value);
+        var rows = await EmployeeSql.FindByEmailAsync(session, email.Value, cancellationToken);
         return rows.FirstOrDefault(r => string.Equals(CaseFolding.Fold(EmployeeProjection.EmailOf(r.Document) ?? Text(r.Document["userName"]) ?? ""), key, StringComparison.Ordinal));
     }
 
-    private async Task<int> CountFailureAsync(SqlSession session, EmployeeRow row, CancellationToken cancellationToken)
+    private static async Task CountFailureAsync(SqlSession session, EmployeeRow row, SignInAddressRecord? fromAddress, string address, CancellationToken cancellationToken)
     {
-        var failures = row.FailedSignIns + 1;
-        if (failures < MaxFailedSignIns)
+        var now = session.Now;
+        var exists = fromAddress is not null;
+        var pair = fromAddress ?? new SignInAddressRecord { TenantId = session.TenantId, UserId = row.Id, Address = address };
+
+        // An address already locked out of this profile once adds nothing more to the profile's
+        // count: one address alone can never lock the person out of their own address.
+        var countsForProfile = pair.Locks == 0;
+        pair.Failures++;
+        pair.LastFailure = now;
+        if (pair.Failures >= SignInLockout.AddressFailures)
         {
-            await EmployeeSql.UpdateSignInStateAsync(session, row.Id, row.Status, failures, null, cancellationToken);
-            return failures;
+            pair.LockedUntil = now + SignInLockout.Duration(pair.Locks);
+            pair.Locks++;
+            pair.Failures = 0;
+            await AuditAsync(session, AuditActions.EmployeeLock, row.Id, now, new JsonObject
+            {
+                ["scope"] = "address",
+                ["address"] = address,
+                ["lockedUntil"] = ScimDateTime.ToText(pair.LockedUntil.Value),
+            }, cancellationToken);
         }
 
-        var now = ScimDateTime.Truncate(time.GetUtcNow());
-        await EmployeeSql.UpdateSignInStateAsync(session, row.Id, EmployeeStatuses.Locked, failures, now, cancellationToken);
-        var changes = new JsonObject
+        await SignInAddressSql.WriteAsync(session, pair, exists, cancellationToken);
+        if (!countsForProfile)
         {
-            ["status"] = new JsonObject { ["before"] = row.Status, ["after"] = EmployeeStatuses.Locked },
+            return;
+        }
+
+        var failures = row.FailedSignIns + 1;
+        if (failures < SignInLockout.AccountFailures)
+        {
+            await EmployeeSql.UpdateLockAsync(session, row.Id, failures, row.SignInLocks, row.LockedAt, row.LockedUntil, cancellationToken);
+            return;
+        }
+
+        if (await LastAdministrator.IsAsync(session, row, cancellationToken))
+        {
+            await EmployeeSql.UpdateLockAsync(session, row.Id, 0, row.SignInLocks, row.LockedAt, row.LockedUntil, cancellationToken);
+            await AuditAsync(session, AuditActions.EmployeeThrottle, row.Id, now, new JsonObject
+            {
+                ["failedSignIns"] = failures,
+                ["reason"] = "the last active holder of every permission is throttled per address, never locked",
+            }, cancellationToken);
+            return;
+        }
+
+        var until = now + SignInLockout.Duration(row.SignInLocks);
+        await EmployeeSql.UpdateLockAsync(session, row.Id, 0, row.SignInLocks + 1, now, until, cancellationToken);
+        await ConsoleSessionSql.DeleteAllAsync(session, row.Id, cancellationToken);
+        await AuditAsync(session, AuditActions.EmployeeLock, row.Id, now, new JsonObject
+        {
+            ["scope"] = "account",
+            ["status"] = new JsonObject { ["before"] = EmployeeStatuses.ToColumn(row.EffectiveStatus), ["after"] = EmployeeStatuses.Locked },
             ["failedSignIns"] = failures,
-        };
-        await AuditTrail.AppendAsync(session, new AuditEntry(null, null, Client, AuditActions.EmployeeLock, AuditResourceTypes.Employee, row.Id, changes), now, cancellationToken);
-        return failures;
+            ["lockedUntil"] = ScimDateTime.ToText(until),
+        }, cancellationToken);
     }
+
+    private static Task AuditAsync(SqlSession session, string action, Guid employeeId, DateTimeOffset now, JsonObject changes, CancellationToken cancellationToken) =>
+        AuditTrail.AppendAsync(session, new AuditEntry(null, null, Client, action, AuditResourceTypes.Employee, employeeId, changes), now, cancellationToken);
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

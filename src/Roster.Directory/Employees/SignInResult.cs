@@ -9,7 +9,17 @@ namespace Roster.Directory.Employees;
 /// <param name="FailureReason">A sentence for the person; null on success.</param>
 public sealed record SignInResult(bool Succeeded, Employee? Employee, IReadOnlySet<string> Permissions, string? FailureReason)
 {
-    public static SignInResult Success(Employee employee, IReadOnlySet<string> permissions) => new(true, employee, permissions, null);
+    /// <summary>
+    /// True when the password was right, also when the profile then may not sign in (deactivated):
+    /// only then may a caller say more than <see cref="SignInFailures.Generic"/>, such as asking
+    /// which organization to sign in to.
+    /// </summary>
+    public bool PasswordMatched { get; init; }
+
+    public static SignInResult Success(Employee employee, IReadOnlySet<string> permissions) => new(true, employee, permissions, null) { PasswordMatched = true };
 
     public static SignInResult Failure(string reason) => new(false, null, new HashSet<string>(), reason);
+
+    /// <summary>The password was right, but the profile may not sign in, for <paramref name="reason"/>.</summary>
+    public static SignInResult Refused(string reason) => Failure(reason) with { PasswordMatched = true };
 }

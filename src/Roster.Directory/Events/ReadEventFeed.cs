@@ -102,7 +102,7 @@ public sealed class ReadEventFeed(DirectoryDatabase database, EventFeedOptions o
             sql.Append(')');
         }
 
-        sql.Append($" ORDER BY sequence LIMIT {parameters.Add((long)query.Limit)}");
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY sequence LIMIT {parameters.Add((long)query.Limit)}");
         var events = await session.QueryAsync(sql.ToString(), parameters, reader => Read(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)), cancellationToken);
         var next = events.Count == query.Limit ? events[^1].Sequence : head;
         return new EventPage(events, next, head);

@@ -164,7 +164,7 @@ internal sealed class Comparisons(SqlTranslation sql)
         if (caseInsensitive)
         {
             expression = operand.FoldedSql ?? Dialect.Fold(expression);
-            text = CaseFolding.Fold(text);
+            text = operand.PreparedKey ? CaseFolding.UserNameKey(text) : CaseFolding.Fold(text);
         }
 
         var parameter = sql.Add(text);

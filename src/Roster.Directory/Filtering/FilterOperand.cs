@@ -31,6 +31,7 @@ internal enum ScalarKind
 /// <param name="Kind">How the value is held.</param>
 /// <param name="Nullable">False when the expression is never NULL.</param>
 /// <param name="Present">A condition, never NULL, for <c>pr</c>.</param>
+/// <param name="PreparedKey">True when <paramref name="FoldedSql"/> holds <see cref="CaseFolding.UserNameKey"/> rather than <see cref="CaseFolding.Fold"/>.</param>
 internal sealed record ScalarOperand(
     AttributeDefinition Definition,
     string PathText,
@@ -38,7 +39,8 @@ internal sealed record ScalarOperand(
     string? FoldedSql,
     ScalarKind Kind,
     bool Nullable,
-    string Present) : FilterOperand(Definition, PathText);
+    string Present,
+    bool PreparedKey = false) : FilterOperand(Definition, PathText);
 
 /// <summary>A value known without reading the row, e.g. <c>meta.resourceType</c>.</summary>
 internal sealed record ConstantOperand(AttributeDefinition Definition, string PathText, string Value)

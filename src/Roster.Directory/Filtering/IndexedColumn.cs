@@ -25,4 +25,5 @@ public enum ColumnKind
 /// <param name="Kind">How the column holds the value.</param>
 /// <param name="FoldedColumn">The case-folded column used for case-insensitive comparisons, if any.</param>
 /// <param name="Nullable">False when every row has a value.</param>
-public sealed record IndexedColumn(string Attribute, string? SubAttribute, string Column, ColumnKind Kind, string? FoldedColumn = null, bool Nullable = true);
+/// <param name="PreparedKey">The folded column holds <see cref="CaseFolding.UserNameKey"/> (userName), so literals compared with it are prepared the same way.</param>
+public sealed record IndexedColumn(string Attribute, string? SubAttribute, string Column, ColumnKind Kind, string? FoldedColumn = null, bool Nullable = true, bool PreparedKey = false);

@@ -88,7 +88,7 @@ internal sealed class ResourceScope(SqlTranslation sql, ResourceTable table, Res
         var present = !column.Nullable
             ? (column.Kind == ColumnKind.Text ? $"{sqlColumn} <> ''" : sql.True)
             : column.Kind == ColumnKind.Text ? $"({sqlColumn} IS NOT NULL AND {sqlColumn} <> '')" : $"{sqlColumn} IS NOT NULL";
-        return new ScalarOperand(definition, text, sqlColumn, folded, kind, column.Nullable, present);
+        return new ScalarOperand(definition, text, sqlColumn, folded, kind, column.Nullable, present, column.PreparedKey);
     }
 
     private CollectionOperand JsonCollection(AttributeDefinition attribute, AttributeDefinition? sub, string text, DocumentPath path, bool core)

@@ -17,7 +17,7 @@ public sealed record ResourceTable(ResourceKind Kind, string Name, string Alias,
     public static ResourceTable Users { get; } = new(ResourceKind.User, "users", "u",
     [
         new("id", null, "id", ColumnKind.Key, Nullable: false),
-        new("userName", null, "user_name", ColumnKind.Text, "user_name_key", Nullable: false),
+        new("userName", null, "user_name", ColumnKind.Text, "user_name_key", Nullable: false, PreparedKey: true),
         new("externalId", null, "external_id", ColumnKind.Text),
         new("displayName", null, "display_name", ColumnKind.Text, "display_name_key"),
         new("active", null, "active", ColumnKind.Boolean),

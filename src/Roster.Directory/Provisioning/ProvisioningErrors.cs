@@ -23,8 +23,11 @@ internal static class ProvisioningErrors
         ? $"The {use} set in this organization's SCIM settings no longer exists; an administrator must choose another {use} in the SCIM settings."
         : $"Every user provisioned in this organization gets the {use} '{name}', but that role is deactivated; an administrator must activate it or change the {use} in the SCIM settings.");
 
-    public static ScimError UserNameNotEmail(string userName) => ScimError.InvalidValue(
-        $"userName '{userName}' is not an email address; this organization requires userName to be the user's primary email.");
+    public static ScimError UserNameNotEmail(string userName, string problem) => ScimError.InvalidValue(
+        $"userName '{userName}' is not an email address ({problem}); this organization requires userName to be the user's primary email.");
+
+    public static ScimError NotAnEmail(string attribute, string value, string problem) => ScimError.InvalidValue(
+        $"{attribute} '{value}' is not an email address Roster accepts: {problem}. This organization requires verified email domains, so every address must be exact.");
 
     public static ScimError NoPrimaryEmail(string userName) => ScimError.InvalidValue(
         $"userName '{userName}' must equal the user's primary email, but the user has none; send 'emails' with one value marked \"primary\": true.");

@@ -15,10 +15,12 @@ namespace Roster.Directory.Provisioning;
 /// <item><c>roles[].value</c> must name an active role of the tenant exactly (case-sensitive);</item>
 /// <item>no role sent: the default role, when one is set;</item>
 /// <item>the required role (CXone's "Agent"), when one is set, is added to every user;</item>
-/// <item>policy: userName must be an email equal to the primary email (MoEngage);</item>
+/// <item>policy: userName must be an <see cref="EmailAddress"/> equal to the primary email (MoEngage);</item>
 /// <item>policy: name.givenName and name.familyName cannot be changed once created;</item>
-/// <item>policy: every email domain (<c>emails[].value</c>, and <c>userName</c> when it is an
-/// email) is a verified domain of the tenant. Exact match after IDN normalisation: a verified
+/// <item>policy: every email domain (<c>emails[].value</c>, and <c>userName</c> when it holds an
+/// '@' or a look-alike of one) is a verified domain of the tenant, and every such value is an
+/// <see cref="EmailAddress"/> (strict: no spaces, invisible characters, look-alikes or second
+/// '@'). Exact match after IDN normalisation: a verified
 /// <c>example.com</c> does not cover <c>eu.example.com</c>, since whoever controls a subdomain's
 /// DNS need not control the parent's mail.</item>
 /// </list>
@@ -167,9 +169,9 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
         }
 
         var userName = Text(Get(user, "userName")) ?? "";
-        if (!LooksLikeEmail(userName))
+        if (EmailAddress.Parse(userName, out var problem) is null)
         {
-            return ProvisioningErrors.UserNameNotEmail(userName);
+            return ProvisioningErrors.UserNameNotEmail(userName, problem!);
         }
 
         var emails = (Get(user, "emails") as JsonArray ?? []).OfType<JsonObject>().ToList();
@@ -216,34 +218,30 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
             return null;
         }
 
-        var addresses = (Get(user, "emails") as JsonArray ?? []).OfType<JsonObject>().Select(e => Text(Get(e, "value"))).ToList();
+        // Every value meant as an address must be one by the strict rules: a look-alike ('＠',
+        // a no-break space, a second '@') would otherwise hide the domain the mail really goes to.
+        var addresses = (Get(user, "emails") as JsonArray ?? []).OfType<JsonObject>()
+            .Select(e => Text(Get(e, "value"))).OfType<string>().Select(v => (Attribute: "emails.value", Value: v)).ToList();
         var userName = Text(Get(user, "userName"));
-        if (userName is not null && LooksLikeEmail(userName))
+        if (userName is not null && EmailAddress.IsMeantAsOne(userName))
         {
-            addresses.Insert(0, userName);
+            addresses.Insert(0, ("userName", userName));
         }
 
-        foreach (var address in addresses)
+        foreach (var (attribute, value) in addresses)
         {
-            if (DomainName.OfEmail(address) is not { } raw)
+            if (EmailAddress.Parse(value, out var problem) is not { } address)
             {
-                continue;
+                return ProvisioningErrors.NotAnEmail(attribute, value, problem!);
             }
 
-            var domain = DomainName.Normalize(raw);
-            if (domain is null || verifiedDomains?.Contains(domain) != true)
+            if (verifiedDomains?.Contains(address.Domain) != true)
             {
-                return ProvisioningErrors.DomainNotVerified(raw);
+                return ProvisioningErrors.DomainNotVerified(value[(value.IndexOf('@', StringComparison.Ordinal) + 1)..]);
             }
         }
 
         return null;
-    }
-
-    private static bool LooksLikeEmail(string text)
-    {
-        var at = text.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.Any(char.IsWhiteSpace);
     }
 
     // Documents are canonical after normalisation; the case-insensitive look-up only guards against stored data of older versions.

@@ -33,6 +33,10 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
         // MoEngage documents active as defaulting to true: store it, so every read says it too.
         var user = normalized.Value!;
         user.TryAdd("active", true);
+        if (UserNames.Prepare(user, null) is { } badName)
+        {
+            return badName;
+        }
 
         return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {

@@ -42,7 +42,7 @@ internal sealed record UserColumns(
 
         return new UserColumns(
             userName,
-            CaseFolding.Fold(userName),
+            CaseFolding.UserNameKey(userName),
             Text(document, "externalId"),
             displayName,
             displayName is null ? null : CaseFolding.Fold(displayName),

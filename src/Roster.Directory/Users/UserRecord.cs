@@ -39,10 +39,17 @@ public sealed class UserRecord
     /// <summary>ASP.NET Core Identity's password hash; null until the person activates the profile.</summary>
     public string? PasswordHash { get; set; }
 
-    /// <summary>Consecutive failed sign-ins; the profile locks at <see cref="Employees.SignInEmployee.MaxFailedSignIns"/>.</summary>
+    /// <summary>Failed sign-ins since the last success, counted as <see cref="Employees.SignInLockout"/> says; the profile locks at <see cref="Employees.SignInLockout.AccountFailures"/>.</summary>
     public int FailedSignIns { get; set; }
 
+    /// <summary>When the current (or last) lock began.</summary>
     public DateTimeOffset? LockedAt { get; set; }
+
+    /// <summary>The profile is locked until then; null or past means not locked.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>Locks since the last successful sign-in: each lasts twice as long as the one before (<see cref="Employees.SignInLockout"/>).</summary>
+    public int SignInLocks { get; set; }
 
     public string LoginAuthenticator { get; set; } = "password";
 
@@ -53,4 +60,9 @@ public sealed class UserRecord
     public string? InvitationHash { get; set; }
 
     public DateTimeOffset? InvitationExpires { get; set; }
+
+    /// <summary>SHA-256 (hex) of the single-use token of an emailed unlock link; the token itself is never stored.</summary>
+    public string? UnlockHash { get; set; }
+
+    public DateTimeOffset? UnlockExpires { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Roster.Directory.Database;
@@ -43,7 +44,10 @@ internal static class UserSql
         return session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);
     }
 
-    /// <summary>Writes new columns and document at <paramref name="version"/>; rewrites email keys only when they changed.</summary>
+    /// <summary>
+    /// Writes new columns and document at <paramref name="version"/>; rewrites email keys only
+    /// when they changed; ends the person's console sessions when the user is (still) deactivated.
+    /// </summary>
     public static Task UpdateAsync(SqlSession session, Guid id, UserColumns columns, UserColumns previous, DateTimeOffset now, long version, string document, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
@@ -58,8 +62,14 @@ internal static class UserSql
             $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {key};");
         if (!columns.EmailKeys.SequenceEqual(previous.EmailKeys, StringComparer.Ordinal))
         {
-            sql.Append($"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {key};");
+            sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {key};");
             AppendEmails(sql, parameters, key, columns.EmailKeys);
+        }
+
+        // Deactivation revokes access: the person's console sessions end with it, on every node.
+        if (columns.Active == false)
+        {
+            sql.Append(Sessions.ConsoleSessionSql.DeleteAllStatement(key));
         }
 
         return session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);

@@ -18,6 +18,11 @@ internal static class UserUpdate
     public static async Task<ScimResult<StoredResource>> WriteAsync(
         SqlSession session, ScimCaller caller, ResourceRow row, JsonObject previousDocument, JsonObject newDocument, TimeProvider time, bool includeGroups, CancellationToken cancellationToken)
     {
+        if (UserNames.Prepare(newDocument, previousDocument) is { } badName)
+        {
+            return badName;
+        }
+
         if (await ProvisioningPolicy.ApplyAsync(session, previousDocument, newDocument, caller.Permissions, Roles.PrivilegeRules.Credentials, cancellationToken) is { } refused)
         {
             return refused;

@@ -99,7 +99,7 @@ public sealed class WebhookDispatchStore(DirectoryDatabase database, WebhookOpti
             sql.Append(';');
         }
 
-        sql.Append($"UPDATE webhook_endpoints SET cursor = {write.Add(events[^1].Sequence)} WHERE tenant_id = {SqlParameters.Tenant} AND id = {write.Add(dialect.Key(endpoint.Id))};");
+        sql.Append(CultureInfo.InvariantCulture, $"UPDATE webhook_endpoints SET cursor = {write.Add(events[^1].Sequence)} WHERE tenant_id = {SqlParameters.Tenant} AND id = {write.Add(dialect.Key(endpoint.Id))};");
         await session.ExecuteAsync(sql.ToString(), write, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return events.Count;
@@ -167,6 +167,7 @@ public sealed class WebhookDispatchStore(DirectoryDatabase database, WebhookOpti
             {
                 var state = outcome.Succeeded ? WebhookDeliveryStates.Delivered : delivery.Payload is null ? WebhookDeliveryStates.Dead : WebhookDeliveryStates.Pending;
                 sql.Append(
+                    CultureInfo.InvariantCulture,
                     $"UPDATE webhook_deliveries SET state = '{state}', attempts = attempts + 1, last_attempt = {at}, " +
                     $"delivered = {(outcome.Succeeded ? at : "NULL")}, lease_owner = NULL, lease_until = NULL " +
                     $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {parameters.Add(dialect.Key(delivery.Id))} AND lease_owner = {owner} AND state = '{WebhookDeliveryStates.Pending}';");
@@ -181,12 +182,13 @@ public sealed class WebhookDispatchStore(DirectoryDatabase database, WebhookOpti
             var now = time.GetUtcNow();
             var retry = now + Backoff(endpoint.Failures + 1);
             sql.Append(
+                CultureInfo.InvariantCulture,
                 $"UPDATE webhook_endpoints SET failures = failures + 1, failing_since = COALESCE(failing_since, {parameters.Add(dialect.Timestamp(now))}), " +
                 $"retry_at = {parameters.Add(dialect.Timestamp(retry))} WHERE tenant_id = {SqlParameters.Tenant} AND id = {endpointKey};");
         }
         else if (endpoint.Failures > 0 || endpoint.FailingSince is not null)
         {
-            sql.Append($"UPDATE webhook_endpoints SET failures = 0, failing_since = NULL, retry_at = NULL WHERE tenant_id = {SqlParameters.Tenant} AND id = {endpointKey};");
+            sql.Append(CultureInfo.InvariantCulture, $"UPDATE webhook_endpoints SET failures = 0, failing_since = NULL, retry_at = NULL WHERE tenant_id = {SqlParameters.Tenant} AND id = {endpointKey};");
         }
 
         await session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);

@@ -15,8 +15,9 @@ using Roster.Server.Admin.Webhooks;
 namespace Roster.Server.Admin;
 
 /// <summary>
-/// The admin REST API under <c>/api/v1/orgs/{orgId}</c>: JSON in and out, errors as RFC 7807
-/// ProblemDetails, every request signed in as an employee of that organization. There is no
+/// The admin REST API under <c>/api/v1/orgs/{orgId}</c>: JSON in and out (every state-changing
+/// request declares a JSON body, <see cref="JsonRequests"/>), errors as RFC 7807 ProblemDetails,
+/// every request signed in as an employee of that organization. There is no
 /// catch-all route: routing's own 404, 405 and 415 get their ProblemDetails body from
 /// <see cref="AdminStatusCodePages"/>, so a wrong method or media type is not reported as a missing path.
 /// </summary>
@@ -27,6 +28,7 @@ public static class AdminRoutes
         ArgumentNullException.ThrowIfNull(app);
         var org = app.MapGroup(AdminPaths.Org)
             .RequireAuthorization(AdminBasicDefaults.Policy)
+            .RequireJsonForChanges()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         org.MapOrganizationEndpoints();

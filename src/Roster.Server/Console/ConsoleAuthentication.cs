@@ -15,6 +15,9 @@ public static class ConsoleAuthentication
 
     public const string SignOutPath = "/console/sign-out";
 
+    /// <summary>"Locked? Email me an unlock link."</summary>
+    public const string UnlockRequestPath = "/console/unlock";
+
     /// <summary>The query parameter that carries where to go back to after sign-in.</summary>
     public const string ReturnUrlParameter = "ReturnUrl";
 

@@ -1,6 +1,6 @@
 namespace Roster.Server.Console;
 
-/// <summary>Where the console lives: its pages, its static assets and the invitation link's page.</summary>
+/// <summary>Where the console lives: its pages, its static assets and the pages emailed links open.</summary>
 public static class ConsolePaths
 {
     public const string Root = "/console";
@@ -8,10 +8,14 @@ public static class ConsolePaths
     /// <summary>The page an invitation email links to (<c>{publicBaseUrl}/activate#token=...</c>).</summary>
     public const string Activate = "/activate";
 
+    /// <summary>The page an unlock email links to (<c>{publicBaseUrl}/unlock#token=...</c>).</summary>
+    public const string Unlock = "/unlock";
+
     /// <summary>The stylesheet and script the pages use, served by Roster itself (no CDN).</summary>
     public const string Assets = Root + "/assets";
 
     public static bool IsConsole(PathString path) =>
         path.StartsWithSegments(Root, StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(Activate, StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments(Activate, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(Unlock, StringComparison.OrdinalIgnoreCase);
 }

@@ -17,6 +17,8 @@ public static class ConsoleServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/", ConsoleAuthentication.Policy);
                 o.Conventions.AllowAnonymousToPage("/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Activate");
+                o.Conventions.AllowAnonymousToPage("/UnlockRequest");
+                o.Conventions.AllowAnonymousToPage("/Unlock");
 
                 // The authorize endpoint signs people in itself, with the request to come back to.
                 o.Conventions.AllowAnonymousToPage("/OAuth/Authorize");

@@ -58,11 +58,19 @@ public sealed record RosterStorage(StorageProvider Provider, string ConnectionSt
         _ => services.AddRosterSqlite(ConnectionString),
     };
 
-    /// <summary>Creates or upgrades the schema; safe on every start, on either provider.</summary>
-    public static Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates or upgrades the schema; safe on every start, on either provider. Users whose stored
+    /// userNames turn out to be one under the current rules are named in a warning: rename one of each pair.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.GetRequiredService<DirectoryDatabase>().MigrateAsync(cancellationToken);
+        var kept = await services.GetRequiredService<DirectoryDatabase>().MigrateAsync(cancellationToken);
+        var logger = (services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<RosterStorage>();
+        foreach (var (tenantId, userId) in kept)
+        {
+            StorageLog.UserNameClash(logger, userId, tenantId);
+        }
     }
 
     // The connection string may hold a password: never print it.

@@ -10,11 +10,12 @@ namespace Roster.Server.Throttling;
 
 /// <summary>
 /// Brute-force protection on the places that take a secret from anyone, the token endpoint and
-/// the console's sign-in, and on the authorize endpoint, which anyone may call before signing in.
-/// ASP.NET Core's rate limiter, one fixed one-minute window per client_id (or email) and address,
-/// and one per address (the authorize endpoint: per address only); a refused request is a 429
-/// with <c>Retry-After</c> and a body that says when to try again, before OpenIddict or any page
-/// reads it. Everything else passes untouched.
+/// the console's sign-in; on the unlock-link request, which sends email; and on the authorize
+/// endpoint, which anyone may call before signing in. ASP.NET Core's rate limiter, one fixed
+/// one-minute window per client_id (or email) and address, and one per address (the authorize
+/// endpoint: per address only); a refused request is a 429 with <c>Retry-After</c> and a body
+/// that says when to try again, before OpenIddict or any page reads it. Everything else passes
+/// untouched.
 /// </summary>
 public static class CredentialThrottling
 {
@@ -75,6 +76,7 @@ public static class CredentialThrottling
     {
         Token,
         SignIn,
+        Unlock,
         Authorize,
     }
 
@@ -83,6 +85,7 @@ public static class CredentialThrottling
         : !HttpMethods.IsPost(request.Method) ? null
         : request.Path.Equals("/" + OAuthServerSetup.TokenPath, StringComparison.OrdinalIgnoreCase) ? Kind.Token
         : request.Path.Equals(ConsoleAuthentication.SignInPath, StringComparison.OrdinalIgnoreCase) ? Kind.SignIn
+        : request.Path.Equals(ConsoleAuthentication.UnlockRequestPath, StringComparison.OrdinalIgnoreCase) ? Kind.Unlock
         : null;
 
     private static RateLimitPartition<string> Partition(HttpContext context, bool perSecret, CredentialThrottleOptions limits)
@@ -159,7 +162,8 @@ public static class CredentialThrottling
             return;
         }
 
+        var what = KindOf(rejected.HttpContext.Request) == Kind.Unlock ? "unlock requests" : "sign-in attempts";
         await TooManyRequests.WriteProblemAsync(
-            rejected.HttpContext, "Too many sign-in attempts", $"Too many sign-in attempts from here; try again in {seconds} seconds.", cancellationToken);
+            rejected.HttpContext, $"Too many {what}", $"Too many {what} from here; try again in {seconds} seconds.", cancellationToken);
     }
 }

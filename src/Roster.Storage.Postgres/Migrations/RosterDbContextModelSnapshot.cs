@@ -628,6 +628,44 @@ namespace Roster.Storage.Postgres.Migrations
                     b.ToTable("verified_domains", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Employees.SignInAddressRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address")
+                        .UseCollation("C");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailure")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("Locks")
+                        .HasColumnType("integer")
+                        .HasColumnName("locks");
+
+                    b.HasKey("TenantId", "UserId", "Address")
+                        .HasName("pk_sign_in_addresses");
+
+                    b.ToTable("sign_in_addresses", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Events.EventRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -943,6 +981,37 @@ namespace Roster.Storage.Postgres.Migrations
                     b.ToTable("roles", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("Expires")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_console_sessions");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_console_sessions_user_id");
+
+                    b.ToTable("console_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1139,6 +1208,10 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_at");
 
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
                     b.Property<string>("LoginAuthenticator")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1152,12 +1225,27 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnName("password_hash")
                         .UseCollation("C");
 
+                    b.Property<int>("SignInLocks")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("sign_in_locks");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasDefaultValue("active")
                         .HasColumnName("status")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("UnlockExpires")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unlock_expires");
+
+                    b.Property<string>("UnlockHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unlock_hash")
                         .UseCollation("C");
 
                     b.Property<string>("UserName")
@@ -1194,6 +1282,10 @@ namespace Roster.Storage.Postgres.Migrations
 
                     b.HasIndex("TenantId", "LastModified")
                         .HasDatabaseName("ix_users_last_modified");
+
+                    b.HasIndex("TenantId", "UnlockHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_users_unlock_hash");
 
                     b.HasIndex("TenantId", "UserNameKey")
                         .IsUnique()
@@ -1509,6 +1601,16 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasConstraintName("fk_verified_domains_tenants");
                 });
 
+            modelBuilder.Entity("Roster.Directory.Employees.SignInAddressRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_addresses_users");
+                });
+
             modelBuilder.Entity("Roster.Directory.Events.EventRecord", b =>
                 {
                     b.HasOne("Roster.Directory.Tenants.Tenant", null)
@@ -1579,6 +1681,16 @@ namespace Roster.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_roles_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_console_sessions_users");
                 });
 
             modelBuilder.Entity("Roster.Directory.Tokens.ScimToken", b =>

@@ -1,6 +1,5 @@
 using Roster.Console.Tests.Infrastructure;
 using Roster.Directory.Administration;
-using Roster.Directory.Employees;
 using Roster.Directory.Roles;
 
 namespace Roster.Console.Tests.Authentication;
@@ -12,11 +11,7 @@ public sealed class SessionTests(ConsoleServerFixture server, ChromiumBrowser br
     public async Task A_session_ends_when_its_profile_is_locked()
     {
         var tenant = await SignInToNewTenantAsync("audit.view");
-        var signIn = Server.Services.GetRequiredService<SignInEmployee>();
-        for (var attempt = 0; attempt < SignInEmployee.MaxFailedSignIns; attempt++)
-        {
-            await signIn.ExecuteAsync(tenant.OrgId, tenant.AdminEmail, "wrong password", CancellationToken.None);
-        }
+        await Server.LockAsync(tenant.OrgId, tenant.AdminEmail);
 
         Open("console/audit");
 

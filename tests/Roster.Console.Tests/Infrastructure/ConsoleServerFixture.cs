@@ -88,6 +88,20 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Locks the employee with <paramref name="email"/> as guessing from many addresses does
+    /// (<see cref="SignInLockout"/>): wrong passwords from enough addresses to reach the profile's threshold.
+    /// </summary>
+    public async Task LockAsync(Guid orgId, string email)
+    {
+        var signIn = Services.GetRequiredService<SignInEmployee>();
+        for (var failure = 0; failure < SignInLockout.AccountFailures; failure++)
+        {
+            var address = "198.51.100." + (failure / SignInLockout.AddressFailures);
+            Assert.False((await signIn.ExecuteAsync(orgId, email, "wrong password", address, CancellationToken.None)).Succeeded);
+        }
+    }
+
+    /// <summary>
     /// Turns the tenant's SCIM provisioning off as the operator: a new tenant starts with it on,
     /// and manual employee changes are refused while it is.
     /// </summary>

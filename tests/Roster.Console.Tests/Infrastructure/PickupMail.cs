@@ -3,7 +3,7 @@ using MimeKit;
 
 namespace Roster.Console.Tests.Infrastructure;
 
-/// <summary>Reads the invitation emails Roster wrote as .eml files into its pickup folder.</summary>
+/// <summary>Reads the emails (invitations, unlock links) Roster wrote as .eml files into its pickup folder.</summary>
 public static partial class PickupMail
 {
     /// <summary>The newest email to <paramref name="address"/>.</summary>
@@ -35,11 +35,23 @@ public static partial class PickupMail
         return match.Value;
     }
 
+    /// <summary>The unlock link in an unlock email.</summary>
+    public static string UnlockLink(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var match = UnlockPattern().Match(message.TextBody ?? message.HtmlBody ?? "");
+        Assert.True(match.Success, "The email has no unlock link.");
+        return match.Value;
+    }
+
     public static string ActivationToken(MimeMessage message) =>
         Uri.UnescapeDataString(TokenPattern().Match(ActivationLink(message)).Groups[1].Value);
 
     [GeneratedRegex(@"https?://[^\s""<>]+/activate#token=[^\s&""<>]+")]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/unlock#token=[^\s&""<>]+")]
+    private static partial Regex UnlockPattern();
 
     [GeneratedRegex(@"[?&#]token=([^\s&""<>]+)")]
     private static partial Regex TokenPattern();

@@ -14,7 +14,7 @@ public sealed class ScimTokensTests(ConsoleServerFixture server, ChromiumBrowser
         var owner = await Server.AddEmployeeAsync(tenant.OrgId, "employees.edit");
 
         Browser.ClickToLoad("Account settings: SCIM tokens");
-        Assert.Equal(DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd"), Browser.Field("Expires on (UTC)").GetDomProperty("value"));
+        Assert.Equal(DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Browser.Field("Expires on (UTC)").GetDomProperty("value"));
         Browser.Select("User", $"Ada Admin ({owner})");
         Browser.Type("Name", "Okta production");
         Browser.ClickToLoad("Generate");

@@ -32,11 +32,4 @@ public sealed class DomainNameTests
     [Fact]
     public void Normalize_refuses_labels_over_63_characters() =>
         Assert.Null(DomainName.Normalize(new string('a', 64) + ".example"));
-
-    [Theory]
-    [InlineData("ada@example.com", "example.com")]
-    [InlineData("\"a@b\"@Example.com", "Example.com")]
-    [InlineData("no-at-sign", null)]
-    public void OfEmail_takes_what_follows_the_last_at_sign(string email, string? expected) =>
-        Assert.Equal(expected, DomainName.OfEmail(email));
 }

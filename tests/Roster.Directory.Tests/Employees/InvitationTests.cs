@@ -192,10 +192,7 @@ public sealed class InvitationTests
         var active = await EmployeeSetup.ActiveAsync(directory, "ada@example.com");
         var deactivated = (await directory.Get<UserStore>().CreateAsync(directory.Caller, new UserBuilder("alan@example.com").WithActive(false).Build(), None)).Ok();
         var locked = await EmployeeSetup.ActiveAsync(directory, "grace@example.com");
-        for (var i = 0; i < SignInEmployee.MaxFailedSignIns; i++)
-        {
-            await directory.Get<SignInEmployee>().ExecuteAsync(directory.Caller.TenantId, "grace@example.com", "wrong", None);
-        }
+        await EmployeeSetup.LockAsync(directory, "grace@example.com");
 
         var invite = directory.Get<InviteEmployee>();
         var errors = new[]

@@ -25,11 +25,27 @@ public static class EmployeeSetup
         await using (var session = await directory.Database.WriteAsync(tenant, CancellationToken.None))
         {
             await EmployeeSql.UpdatePasswordHashAsync(session, employee.Id, EmployeePasswords.Hash(password), CancellationToken.None);
-            await EmployeeSql.UpdateSignInStateAsync(session, employee.Id, EmployeeStatuses.Active, 0, null, CancellationToken.None);
+            await EmployeeSql.UpdateSignInStateAsync(session, employee.Id, EmployeeStatuses.Active, CancellationToken.None);
             await session.CommitAsync(CancellationToken.None);
         }
 
         return employee with { Status = EmployeeStatus.Active };
+    }
+
+    /// <summary>
+    /// Locks the profile with <paramref name="email"/> as guessing from many addresses does:
+    /// <see cref="SignInLockout.AddressFailures"/> wrong passwords from each of enough addresses
+    /// to reach <see cref="SignInLockout.AccountFailures"/>.
+    /// </summary>
+    public static async Task LockAsync(TestDirectory directory, string email, Guid? tenantId = null, string addressPrefix = "198.51.100.")
+    {
+        var signIn = directory.Get<SignInEmployee>();
+        for (var failure = 0; failure < SignInLockout.AccountFailures; failure++)
+        {
+            var address = addressPrefix + (failure / SignInLockout.AddressFailures);
+            var result = await signIn.ExecuteAsync(tenantId ?? directory.Caller.TenantId, email, "wrong password " + failure, address, CancellationToken.None);
+            Assert.False(result.Succeeded);
+        }
     }
 
     /// <summary>Turns the tenant's SCIM provisioning on or off, so that manual management is allowed or refused.</summary>

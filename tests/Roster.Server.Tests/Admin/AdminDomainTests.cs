@@ -55,8 +55,8 @@ public sealed class AdminDomainTests(RosterServerFixture server)
         using var goodRoute = server.Dns.Route((string)good["recordName"]!, dns);
         using var badRoute = server.Dns.Route((string)bad["recordName"]!, dns);
 
-        var verified = await (await admin.Http.PostAsync($"domains/{good.Id()}/verify", null)).ReadObjectAsync();
-        var failed = await admin.Http.PostAsync($"domains/{bad.Id()}/verify", null);
+        var verified = await (await admin.Http.PostNoBodyAsync($"domains/{good.Id()}/verify")).ReadObjectAsync();
+        var failed = await admin.Http.PostNoBodyAsync($"domains/{bad.Id()}/verify");
 
         Assert.True((bool)verified["found"]!);
         Assert.True((bool)verified["domain"]!["verified"]!);
@@ -76,9 +76,9 @@ public sealed class AdminDomainTests(RosterServerFixture server)
         var admin = await server.CreateAdminAsync(Manage);
         var domain = await (await admin.Http.PostAsJsonAsync("domains", new { domain = "acme.test" })).ReadObjectAsync();
 
-        var removed = await admin.Http.DeleteAsync($"domains/{domain.Id()}");
-        var again = await admin.Http.DeleteAsync($"domains/{domain.Id()}");
-        var verify = await admin.Http.PostAsync($"domains/{domain.Id()}/verify", null);
+        var removed = await admin.Http.DeleteNoBodyAsync($"domains/{domain.Id()}");
+        var again = await admin.Http.DeleteNoBodyAsync($"domains/{domain.Id()}");
+        var verify = await admin.Http.PostNoBodyAsync($"domains/{domain.Id()}/verify");
 
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         await AdminAssert.ProblemAsync(again, HttpStatusCode.NotFound);
@@ -95,8 +95,8 @@ public sealed class AdminDomainTests(RosterServerFixture server)
         {
             await admin.Http.GetAsync("domains"),
             await admin.Http.PostAsJsonAsync("domains", new { domain = "acme.test" }),
-            await admin.Http.DeleteAsync($"domains/{id}"),
-            await admin.Http.PostAsync($"domains/{id}/verify", null),
+            await admin.Http.DeleteNoBodyAsync($"domains/{id}"),
+            await admin.Http.PostNoBodyAsync($"domains/{id}/verify"),
         };
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
@@ -111,7 +111,7 @@ public sealed class AdminDomainTests(RosterServerFixture server)
         await using (var dns = await DnsmasqServer.StartAsync(((string)domain["recordName"]!, (string)domain["recordValue"]!)))
         using (server.Dns.Route((string)domain["recordName"]!, dns))
         {
-            Assert.True((bool)(await (await admin.Http.PostAsync($"domains/{domain.Id()}/verify", null)).ReadObjectAsync())["found"]!);
+            Assert.True((bool)(await (await admin.Http.PostNoBodyAsync($"domains/{domain.Id()}/verify")).ReadObjectAsync())["found"]!);
         }
 
         var settings = await admin.Http.PutAsJsonAsync("scim-settings", new { enabled = true, userNameMustBePrimaryEmail = false, namesNotUpdatable = false, enforceVerifiedDomains = true });

@@ -18,8 +18,8 @@ public sealed class AdminEmployeeGroupTests(RosterServerFixture server)
         var admin = await server.CreateAdminAsync("employees.edit");
         var group = await admin.Tenant.Scim.CreateGroupAsync("Support");
 
-        var added = await admin.Http.PutAsync($"employees/{admin.EmployeeId}/groups/{group.Id()}", null);
-        var removed = await admin.Http.DeleteAsync($"employees/{admin.EmployeeId}/groups/{group.Id()}");
+        var added = await admin.Http.PutNoBodyAsync($"employees/{admin.EmployeeId}/groups/{group.Id()}");
+        var removed = await admin.Http.DeleteNoBodyAsync($"employees/{admin.EmployeeId}/groups/{group.Id()}");
 
         Assert.Contains("SCIM", (string?)(await AdminAssert.ProblemAsync(added, HttpStatusCode.Conflict))["detail"], StringComparison.Ordinal);
         await AdminAssert.ProblemAsync(removed, HttpStatusCode.Conflict);
@@ -34,11 +34,11 @@ public sealed class AdminEmployeeGroupTests(RosterServerFixture server)
         var off = await admin.Http.PutAsJsonAsync("scim-settings", new { enabled = false, userNameMustBePrimaryEmail = false, namesNotUpdatable = false });
         Assert.Equal(HttpStatusCode.OK, off.StatusCode);
 
-        var added = await admin.Http.PutAsync($"employees/{admin.EmployeeId}/groups/{group.Id()}", null);
-        var again = await admin.Http.PutAsync($"employees/{admin.EmployeeId}/groups/{group.Id()}", null);
+        var added = await admin.Http.PutNoBodyAsync($"employees/{admin.EmployeeId}/groups/{group.Id()}");
+        var again = await admin.Http.PutNoBodyAsync($"employees/{admin.EmployeeId}/groups/{group.Id()}");
         var members = await MembersAsync(admin, group.Id());
-        var removed = await admin.Http.DeleteAsync($"employees/{admin.EmployeeId}/groups/{group.Id()}");
-        var unknownGroup = await admin.Http.PutAsync($"employees/{admin.EmployeeId}/groups/{Guid.NewGuid()}", null);
+        var removed = await admin.Http.DeleteNoBodyAsync($"employees/{admin.EmployeeId}/groups/{group.Id()}");
+        var unknownGroup = await admin.Http.PutNoBodyAsync($"employees/{admin.EmployeeId}/groups/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);

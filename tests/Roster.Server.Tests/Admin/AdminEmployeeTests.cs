@@ -30,7 +30,7 @@ public sealed class AdminEmployeeTests(RosterServerFixture server)
         var fetched = await (await admin.Http.GetAsync($"employees/{id}")).ReadObjectAsync();
         var listed = await (await admin.Http.GetAsync("employees?search=grace")).ReadObjectAsync();
         var updated = await admin.Http.PutAsJsonAsync($"employees/{id}", new { lastName = "Brewster Hopper", clearBilling = true });
-        var deleted = await admin.Http.DeleteAsync($"employees/{id}");
+        var deleted = await admin.Http.DeleteNoBodyAsync($"employees/{id}");
         var gone = await admin.Http.GetAsync($"employees/{id}");
 
         Assert.Equal("grace@example.com", fetched["email"]!.GetValue<string>());
@@ -61,7 +61,7 @@ public sealed class AdminEmployeeTests(RosterServerFixture server)
         await TurnScimOffAsync(admin);
         var id = (await (await admin.Http.PostAsJsonAsync("employees", new { email = "linus@example.com", firstName = "Linus", lastName = "T" })).ReadObjectAsync()).Id();
 
-        var invited = await admin.Http.PostAsync($"employees/{id}/invite", null);
+        var invited = await admin.Http.PostNoBodyAsync($"employees/{id}/invite");
         var mail = server.Mail.LastTo("linus@example.com");
         using var anonymous = server.CreateClient(null);
         var weak = await anonymous.PostAsJsonAsync("api/v1/activation", new { token = AdminSessions.TokenFrom(mail.TextBody), password = "short" });
@@ -92,7 +92,7 @@ public sealed class AdminEmployeeTests(RosterServerFixture server)
         }
 
         var locked = await victim.Http.GetAsync("roles");
-        var unlock = await admin.Http.PostAsync($"employees/{victim.EmployeeId}/unlock", null);
+        var unlock = await admin.Http.PostNoBodyAsync($"employees/{victim.EmployeeId}/unlock");
         var after = await victim.Http.GetAsync("roles");
 
         await AdminAssert.ProblemAsync(locked, HttpStatusCode.Unauthorized);
@@ -124,8 +124,8 @@ public sealed class AdminEmployeeTests(RosterServerFixture server)
 
         var list = await viewer.Http.GetAsync("employees");
         var create = await viewer.Http.PostAsJsonAsync("employees", new { email = "x@example.com", firstName = "X", lastName = "Y" });
-        var unlock = await viewer.Http.PostAsync($"employees/{nobody.EmployeeId}/unlock", null);
-        var invite = await viewer.Http.PostAsync($"employees/{nobody.EmployeeId}/invite", null);
+        var unlock = await viewer.Http.PostNoBodyAsync($"employees/{nobody.EmployeeId}/unlock");
+        var invite = await viewer.Http.PostNoBodyAsync($"employees/{nobody.EmployeeId}/invite");
         var hidden = await nobody.Http.GetAsync($"employees/{viewer.EmployeeId}");
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
@@ -143,7 +143,7 @@ public sealed class AdminEmployeeTests(RosterServerFixture server)
         var b = await server.CreateAdminAsync("employees.edit");
 
         await AdminAssert.ProblemAsync(await a.Http.GetAsync($"employees/{b.EmployeeId}"), HttpStatusCode.NotFound);
-        await AdminAssert.ProblemAsync(await a.Http.PostAsync($"employees/{b.EmployeeId}/unlock", null), HttpStatusCode.NotFound);
+        await AdminAssert.ProblemAsync(await a.Http.PostNoBodyAsync($"employees/{b.EmployeeId}/unlock"), HttpStatusCode.NotFound);
         var list = await (await a.Http.GetAsync("employees")).Content.ReadAsStringAsync();
         Assert.DoesNotContain(b.Email, list, StringComparison.Ordinal);
     }

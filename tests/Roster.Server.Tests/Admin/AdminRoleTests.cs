@@ -80,7 +80,7 @@ public sealed class AdminRoleTests(RosterServerFixture server)
         var admin = await server.CreateAdminAsync("roles.manage");
 
         var text = await admin.Http.PostAsync("roles", new StringContent("{\"name\":\"X\"}", Encoding.UTF8, "text/plain"));
-        var delete = await admin.Http.DeleteAsync("roles");
+        var delete = await admin.Http.DeleteNoBodyAsync("roles");
 
         await AdminAssert.ProblemAsync(text, HttpStatusCode.UnsupportedMediaType);
         await AdminAssert.ProblemAsync(delete, HttpStatusCode.MethodNotAllowed);
@@ -94,8 +94,8 @@ public sealed class AdminRoleTests(RosterServerFixture server)
 
         var renamed = await admin.Http.PutAsJsonAsync($"roles/{id}/name", new { name = "Senior agent" });
         var changed = await admin.Http.PutAsJsonAsync($"roles/{id}/permissions", new { permissions = new[] { "audit.view" } });
-        var deactivated = await admin.Http.PostAsync($"roles/{id}/deactivate", null);
-        var activated = await admin.Http.PostAsync($"roles/{id}/activate", null);
+        var deactivated = await admin.Http.PostNoBodyAsync($"roles/{id}/deactivate");
+        var activated = await admin.Http.PostNoBodyAsync($"roles/{id}/activate");
 
         Assert.Equal("Senior agent", (await renamed.ReadObjectAsync())["name"]!.GetValue<string>());
         Assert.Equal("audit.view", (await changed.ReadObjectAsync())["permissions"]![0]!.GetValue<string>());
@@ -143,7 +143,7 @@ public sealed class AdminRoleTests(RosterServerFixture server)
         var nobody = await server.CreateAdminAsync("audit.view");
 
         var list = await nobody.Http.GetAsync("roles");
-        var deactivate = await nobody.Http.PostAsync($"roles/{Guid.NewGuid()}/deactivate", null);
+        var deactivate = await nobody.Http.PostNoBodyAsync($"roles/{Guid.NewGuid()}/deactivate");
 
         Assert.Contains("roles.manage", (await AdminAssert.ProblemAsync(list, HttpStatusCode.Forbidden))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         await AdminAssert.ProblemAsync(deactivate, HttpStatusCode.Forbidden);

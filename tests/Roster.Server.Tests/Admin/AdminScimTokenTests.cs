@@ -46,7 +46,7 @@ public sealed class AdminScimTokenTests(RosterServerFixture server)
         using var scim = server.CreateClient((string)issued["token"]!, $"scim/v2/{admin.OrgId}/");
         Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("Users")).StatusCode);
 
-        var revoked = await admin.Http.DeleteAsync($"scim-tokens/{issued.Id()}");
+        var revoked = await admin.Http.DeleteNoBodyAsync($"scim-tokens/{issued.Id()}");
         var refused = await scim.GetAsync("Users");
 
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
@@ -82,7 +82,7 @@ public sealed class AdminScimTokenTests(RosterServerFixture server)
 
         await AdminAssert.ProblemAsync(await viewer.Http.GetAsync("scim-tokens"), HttpStatusCode.Forbidden);
         await AdminAssert.ProblemAsync(await viewer.Http.PostAsJsonAsync("scim-tokens", new { name = "x", ownerId = viewer.EmployeeId }), HttpStatusCode.Forbidden);
-        await AdminAssert.ProblemAsync(await admin.Http.DeleteAsync($"scim-tokens/{theirs.Id()}"), HttpStatusCode.NotFound);
+        await AdminAssert.ProblemAsync(await admin.Http.DeleteNoBodyAsync($"scim-tokens/{theirs.Id()}"), HttpStatusCode.NotFound);
         using var scim = server.CreateClient((string)theirs["token"]!, $"scim/v2/{other.OrgId}/");
         Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("Users")).StatusCode);
     }

@@ -42,10 +42,12 @@ public sealed class DeploymentOptionsTests : IDisposable
         request.Host = new Microsoft.AspNetCore.Http.HostString("127.0.0.1:5000");
         var derived = new DeploymentUrls(
             Options.Create(new DeploymentOptions { Region = "us-gov-1", Government = true, PublicBaseUrl = "https://gov.roster.example/" }),
-            Options.Create(new RosterServerOptions()));
+            Options.Create(new RosterServerOptions()),
+            new NotListening());
         var explicitEndpoints = new DeploymentUrls(
             Options.Create(new DeploymentOptions { TokenEndpoint = "https://login.example/token", AuthorizeEndpoint = "https://login.example/authorize" }),
-            Options.Create(new RosterServerOptions { PublicBaseUrl = "https://roster.example" }));
+            Options.Create(new RosterServerOptions { PublicBaseUrl = "https://roster.example" }),
+            new NotListening());
         var orgId = Guid.NewGuid();
 
         Assert.Equal("https://gov.roster.example", derived.PublicBaseUrl(request));
@@ -55,7 +57,7 @@ public sealed class DeploymentOptionsTests : IDisposable
         Assert.Equal("https://roster.example", explicitEndpoints.PublicBaseUrl(request));
         Assert.Equal("https://login.example/token", explicitEndpoints.TokenEndpoint(request));
         Assert.Equal("https://login.example/authorize", explicitEndpoints.AuthorizeEndpoint(request));
-        Assert.Equal("https://roster.example/activate", explicitEndpoints.ActivationBase(request));
+        Assert.Equal("https://roster.example/activate", explicitEndpoints.EmailedLink("/activate", out _));
     }
 
     public void Dispose()
@@ -69,5 +71,20 @@ public sealed class DeploymentOptionsTests : IDisposable
         {
             // A file still held open must not fail the run; the temp folder is cleaned by the OS.
         }
+    }
+
+    /// <summary>A server that listens nowhere: the URLs of this test come from configuration alone.</summary>
+    private sealed class NotListening : Microsoft.AspNetCore.Hosting.Server.IServer
+    {
+        public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();
+
+        public void Dispose()
+        {
+        }
+
+        public Task StartAsync<TContext>(Microsoft.AspNetCore.Hosting.Server.IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -168,7 +168,7 @@ public sealed class WebhookDeliveryTests(WebhookServerFixture server)
         var admin = await server.CreateWebhookAdminAsync();
         var (id, secret) = await admin.Http.RegisterWebhookAsync(receiver.Url);
 
-        var sent = await (await admin.Http.PostAsync($"webhooks/{id}/test", null)).ReadObjectAsync();
+        var sent = await (await admin.Http.PostAsJsonAsync($"webhooks/{id}/test", new { })).ReadObjectAsync();
 
         Assert.True((bool)sent["succeeded"]!, sent.ToJsonString());
         var test = Assert.Single(receiver.Received);

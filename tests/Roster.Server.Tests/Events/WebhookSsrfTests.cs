@@ -48,7 +48,7 @@ public sealed class WebhookSsrfTests(RosterServerFixture server)
         var admin = await server.CreateWebhookAdminAsync();
         var (id, _) = await admin.Http.RegisterWebhookAsync($"http://localhost:{receiver.Port}/hooks");
 
-        var sent = await (await admin.Http.PostAsync($"webhooks/{id}/test", null)).ReadObjectAsync();
+        var sent = await (await admin.Http.PostAsJsonAsync($"webhooks/{id}/test", new { })).ReadObjectAsync();
 
         Assert.False((bool)sent["succeeded"]!);
         Assert.StartsWith("Refused: ", (string)sent["error"]!, StringComparison.Ordinal);

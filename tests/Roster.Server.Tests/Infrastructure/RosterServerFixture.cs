@@ -65,7 +65,7 @@ public class RosterServerFixture : IAsyncLifetime
             Storage = RosterStorage.Sqlite(Path.Combine(_directory, "roster.db"));
         }
 
-        _app = RosterWebApplication.Create(Storage, "http://127.0.0.1:0", configure: b =>
+        _app = RosterWebApplication.Create(Storage, ListenUrl, configure: b =>
         {
             b.Configuration.AddInMemoryCollection(Settings);
             b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail);
@@ -75,7 +75,9 @@ public class RosterServerFixture : IAsyncLifetime
         await RosterStorage.MigrateAsync(_app.Services, CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+
+        // A fixture that listens on every address is reached over loopback.
+        BaseAddress = new UriBuilder(address) { Host = address.Contains("://0.0.0.0", StringComparison.Ordinal) ? "127.0.0.1" : new Uri(address).Host }.Uri;
     }
 
     /// <summary>A new tenant with a token, and a client whose base address is its connector URL.</summary>
@@ -95,6 +97,9 @@ public class RosterServerFixture : IAsyncLifetime
 
         return client;
     }
+
+    /// <summary>Where the server listens: a free loopback port unless a derived fixture says otherwise.</summary>
+    protected virtual string ListenUrl => "http://127.0.0.1:0";
 
     /// <summary>Changes the server's configuration before it is built (a derived fixture's own logging, say).</summary>
     protected virtual void ConfigureServer(WebApplicationBuilder builder)

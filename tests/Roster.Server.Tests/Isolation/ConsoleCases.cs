@@ -19,7 +19,7 @@ public static class ConsoleCases
         // The home page and signing out are for every signed-in employee, whatever their role.
         yield return Get("/Index", _ => "console", false) with { NeedsPermission = false };
         yield return Get("/SignOut", _ => "console/sign-out", false) with { NeedsPermission = false };
-        yield return Post("/SignOut", "Post", _ => "console/sign-out", None, false) with { NeedsPermission = false };
+        yield return Post("/SignOut", "Post", _ => "console/sign-out", None, false) with { NeedsPermission = false, EndsSession = true };
         yield return Get("/Audit", _ => "console/audit", false);
         yield return Get("/Audit", t => $"console/audit?actor={t.Foreign.Employee}", true);
         yield return Get("/Audit", t => $"console/audit?actor={Uri.EscapeDataString(t.Foreign.Email)}", true);

@@ -24,7 +24,10 @@ public static partial class ConsoleSession
 
         // The anti-forgery token is bound to the signed-in person, so it is read again from a signed-in page.
         var token = FormTokenIn(await http.GetStringAsync("console/sign-out"));
-        return new Credential(kind, Cookie: cookies.GetCookieHeader(baseAddress), FormToken: token);
+        return new Credential(kind, Cookie: cookies.GetCookieHeader(baseAddress), FormToken: token)
+        {
+            Renew = () => SignInAsync(baseAddress, kind, email, password),
+        };
     }
 
     /// <summary>A browser that has only opened the sign-in page: its anti-forgery cookie and token, no session.</summary>

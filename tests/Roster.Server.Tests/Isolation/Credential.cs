@@ -7,6 +7,12 @@ namespace Roster.Server.Tests.Isolation;
 /// <param name="FormToken">A console session's anti-forgery token, which its forms post.</param>
 public sealed record Credential(string Kind, string? Authorization = null, string? Cookie = null, string? FormToken = null)
 {
+    /// <summary>
+    /// A new session of the same person, for a case that ends the session it is sent with
+    /// (signing out deletes the session on the server); null when there is nobody to sign in again.
+    /// </summary>
+    public Func<Task<Credential>>? Renew { get; init; }
+
     public static Credential Bearer(string kind, string token) => new(kind, Authorization: "Bearer " + token);
 
     public static Credential Basic(string kind, string user, string password) =>

@@ -37,5 +37,8 @@ public sealed record CaseTarget(Guid OrgId, ResourceIds Foreign, ResourceIds Own
 /// <param name="NeedsPermission">False for the few signed-in endpoints any employee may call.</param>
 public sealed record EndpointCase(string Endpoint, Surface Surface, Func<CaseTarget, HttpRequestMessage> Build, bool UsesIds, bool NeedsPermission = true)
 {
+    /// <summary>True for a request that ends the session it is sent with: it is sent with a renewed copy (<see cref="Credential.Renew"/>).</summary>
+    public bool EndsSession { get; init; }
+
     public override string ToString() => Endpoint;
 }

@@ -26,6 +26,11 @@ public sealed class Exchange(Uri baseAddress) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(endpointCase);
         ArgumentNullException.ThrowIfNull(target);
+        if (endpointCase.EndsSession && credential?.Renew is { } renew)
+        {
+            credential = await renew();
+        }
+
         using var request = endpointCase.Build(credential?.FormToken is null ? target : target with { FormToken = credential.FormToken });
         credential?.Apply(request);
         using var response = await _http.SendAsync(request);

@@ -21,6 +21,10 @@ public static class PublicCases
         yield return Case("PAGE /SignIn Post", t => Form("console/sign-in", t.FormToken, ("Email", t.Foreign.Email), ("Password", "not the password")), true);
         yield return Case("PAGE /Activate Get", _ => Send("GET", "activate?token=not-an-invitation"), false);
         yield return Case("PAGE /Activate Post", t => Form("activate", t.FormToken, ("Token", "not-an-invitation"), ("Password", "correct horse battery staple"), ("Confirmation", "correct horse battery staple")), false);
+        yield return Case("PAGE /UnlockRequest Get", _ => Send("GET", "console/unlock"), false);
+        yield return Case("PAGE /UnlockRequest Post", t => Form("console/unlock", t.FormToken, ("Email", t.Foreign.Email)), true);
+        yield return Case("PAGE /Unlock Get", _ => Send("GET", "unlock"), false);
+        yield return Case("PAGE /Unlock Post", t => Form("unlock", t.FormToken, ("Token", $"{t.OrgId:N}.not-an-unlock-token")), false);
         yield return Case("PAGE /OAuth/Authorize Get", t => Send("GET", $"auth/authorize?client_id={Uri.EscapeDataString(t.Foreign.ClientId)}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(TenantWorld.CallbackUrl)}&state=s"), false);
         yield return Case("PAGE /OAuth/Authorize Post", t => Form($"auth/authorize?client_id={Uri.EscapeDataString(t.Foreign.ClientId)}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(TenantWorld.CallbackUrl)}&state=s", t.FormToken, ("roster_decision", "allow")), false);
     }

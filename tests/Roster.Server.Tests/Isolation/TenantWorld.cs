@@ -122,7 +122,7 @@ public sealed class TenantWorld
         Assert.True(deactivate.IsSuccessStatusCode, await deactivate.Content.ReadAsStringAsync());
         var shelvedKey = await console.AddAccessKeyAsync(admin.EmployeeId.ToString());
         var shelvedToken = await AccessTokenAsync(anonymous.ClientCredentialsPostAsync((string)shelvedKey["accessKeyId"]!, (string)shelvedKey["secretAccessKey"]!));
-        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsync($"access-keys/{shelvedKey["id"]}/deactivate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostNoBodyAsync($"access-keys/{shelvedKey["id"]}/deactivate")).StatusCode);
         var powerless = await server.AddEmployeeAsync(admin.Tenant);
         var expiredAccessToken = await ExpiredAccessToken.ExpireAsync(services, await AccessTokenAsync(anonymous.ClientCredentialsPostAsync((string)key["accessKeyId"]!, (string)key["secretAccessKey"]!)));
 
@@ -159,7 +159,7 @@ public sealed class TenantWorld
                 Credential.Bearer("access token without the scim scope", (string)openIdTokens["access_token"]!),
                 Credential.Basic("access key as HTTP Basic", (string)key["accessKeyId"]!, (string)key["secretAccessKey"]!),
                 Credential.Basic("deactivated employee's email and password", leaver.Email, leaver.Password),
-                leaverSession,
+                leaverSession with { Renew = null },
             ],
             App = (appClientId, appSecret),
             RefreshToken = (string)codeTokens["refresh_token"]!,

@@ -117,7 +117,7 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper outpu
         var (employeeId, email) = await cluster.CreateAdministratorAsync(activateAt: cluster.A);
         using var admin = cluster.B.CreateClient(null, $"api/v1/orgs/{cluster.OrgId}/");
         admin.DefaultRequestHeaders.Authorization = AdminSessions.Basic(email, AdminSessions.Password);
-        var created = await admin.PostAsync($"employees/{employeeId}/access-keys", null);
+        var created = await admin.PostNoBodyAsync($"employees/{employeeId}/access-keys");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var key = await created.ReadObjectAsync();
         using var tokenClient = cluster.A.CreateClient(null);
@@ -130,6 +130,32 @@ public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper outpu
         var readOnA = await onA.GetAsync($"Users/{user.Id()}");
 
         Assert.Equal(HttpStatusCode.OK, readOnA.StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task Signing_out_on_node_B_ends_the_session_on_node_A()
+    {
+        var (_, email) = await cluster.CreateAdministratorAsync(activateAt: cluster.A);
+        var session = await Isolation.ConsoleSession.SignInAsync(cluster.A.BaseAddress, "session", email, AdminSessions.Password);
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
+
+        var before = await OpenConsoleAsync(http, cluster.A, session);
+        using var signOut = Isolation.Requests.Form(new Uri(cluster.B.BaseAddress, "console/sign-out").ToString(), session.FormToken);
+        session.Apply(signOut);
+        var signedOut = await http.SendAsync(signOut);
+        var after = await OpenConsoleAsync(http, cluster.A, session);
+
+        Assert.Equal(HttpStatusCode.OK, before);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after);
+    }
+
+    private static async Task<HttpStatusCode> OpenConsoleAsync(HttpClient http, RosterNode node, Isolation.Credential session)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(node.BaseAddress, "console"));
+        session.Apply(request);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 
     /// <summary>Creates the client's users, then adds each to the group, removing every fifth again while it goes.</summary>

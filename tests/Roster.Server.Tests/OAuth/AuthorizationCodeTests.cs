@@ -72,7 +72,7 @@ public sealed class AuthorizationCodeTests(RosterServerFixture server)
         Assert.NotNull(again.LeftTo);
         Assert.Contains("code=", again.LeftTo!.Query, StringComparison.Ordinal);
 
-        var revoked = await admin.Http.PostAsync($"apps/{app["app"]!["id"]}/revoke-consents", null);
+        var revoked = await admin.Http.PostNoBodyAsync($"apps/{app["app"]!["id"]}/revoke-consents");
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await scimRenewed.GetAsync("Users")).StatusCode);
         var refreshAfterRevoke = await okta.PostAsync("auth/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -90,7 +90,7 @@ public sealed class AuthorizationCodeTests(RosterServerFixture server)
     public async Task An_access_key_works_with_Oktas_own_callback_without_registering_it()
     {
         var admin = await server.CreateAdminAsync("accesskeys.manage", "employees.edit");
-        var key = await (await admin.Http.PostAsync($"employees/{admin.EmployeeId}/access-keys", null)).ReadObjectAsync();
+        var key = await (await admin.Http.PostNoBodyAsync($"employees/{admin.EmployeeId}/access-keys")).ReadObjectAsync();
         using var browser = new OAuthBrowser(server.BaseAddress);
         var url = AuthorizeUrl((string)key["accessKeyId"]!, "s");
 

@@ -19,7 +19,7 @@ public sealed class AuthorizeFloodTests(AuthorizeFloodTests.AuthorizeFloodFixtur
     public async Task A_flood_of_anonymous_authorize_requests_logs_a_short_line_each_at_most_then_meets_429_with_Retry_After()
     {
         var admin = await server.CreateAdminAsync("accesskeys.manage", "employees.edit");
-        var key = await (await admin.Http.PostAsync($"employees/{admin.EmployeeId}/access-keys", null)).ReadObjectAsync();
+        var key = await (await admin.Http.PostNoBodyAsync($"employees/{admin.EmployeeId}/access-keys")).ReadObjectAsync();
         var keyId = (string)key["accessKeyId"]!;
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
         var padding = new string('p', 3000);
@@ -42,7 +42,9 @@ public sealed class AuthorizeFloodTests(AuthorizeFloodTests.AuthorizeFloodFixtur
         var perRequest = (Bytes(server.Logs) - logged) / AuthorizeFloodFixture.PerAddress;
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, statuses);
-        Assert.True(perRequest <= 400, $"{perRequest} bytes logged per anonymous authorize request:\n{string.Join("\n", server.Logs.Entries.TakeLast(6))}");
+        // One line of some 150 bytes, plus the host's scopes (connection, request path, and trace
+        // ids when tracing listens): nothing like the 12.5 KB OpenIddict logged per request.
+        Assert.True(perRequest <= 600, $"{perRequest} bytes logged per anonymous authorize request:\n{string.Join("\n", server.Logs.Entries.TakeLast(6))}");
 
         var refused = await anonymous.GetAsync(requests[0]);
         var consentForm = await anonymous.PostAsync("/auth/authorize", new FormUrlEncodedContent(new Dictionary<string, string> { ["client_id"] = keyId }));

@@ -191,7 +191,7 @@ public sealed class AuthorizeRedirectTests(RosterServerFixture server)
     private async Task<(AdminSession Admin, JsonObject Key)> KeyAsync()
     {
         var admin = await server.CreateAdminAsync("accesskeys.manage", "employees.edit");
-        var key = await (await admin.Http.PostAsync($"employees/{admin.EmployeeId}/access-keys", null)).ReadObjectAsync();
+        var key = await (await admin.Http.PostNoBodyAsync($"employees/{admin.EmployeeId}/access-keys")).ReadObjectAsync();
         return (admin, key);
     }
 }

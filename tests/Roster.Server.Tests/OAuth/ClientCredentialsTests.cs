@@ -60,7 +60,7 @@ public sealed class ClientCredentialsTests(RosterServerFixture server)
         using var scim = server.CreateClient((string)token["access_token"]!, $"scim/v2/{admin.OrgId}/");
         Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("Users")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsync($"access-keys/{key["id"]}/deactivate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostNoBodyAsync($"access-keys/{key["id"]}/deactivate")).StatusCode);
         var refused = await scim.GetAsync("Users");
         var again = await http.ClientCredentialsPostAsync((string)key["accessKeyId"]!, (string)key["secretAccessKey"]!);
 
@@ -112,13 +112,13 @@ public sealed class ClientCredentialsTests(RosterServerFixture server)
         var admin = await server.CreateAdminAsync("accesskeys.manage", "employees.view");
         var viewer = await server.AddEmployeeAsync(admin.Tenant, "employees.view");
 
-        var refused = await admin.Http.PostAsync($"employees/{viewer.EmployeeId}/access-keys", null);
-        var created = await admin.Http.PostAsync($"employees/{admin.EmployeeId}/access-keys", null);
+        var refused = await admin.Http.PostNoBodyAsync($"employees/{viewer.EmployeeId}/access-keys");
+        var created = await admin.Http.PostNoBodyAsync($"employees/{admin.EmployeeId}/access-keys");
         var problem = await AdminAssert.ProblemAsync(refused, HttpStatusCode.BadRequest);
 
         Assert.Contains("employees.edit", (string?)problem["detail"], StringComparison.Ordinal);
         var admin2 = await server.CreateAdminAsync("accesskeys.manage", "employees.edit");
-        var ok = await admin2.Http.PostAsync($"employees/{admin2.EmployeeId}/access-keys", null);
+        var ok = await admin2.Http.PostNoBodyAsync($"employees/{admin2.EmployeeId}/access-keys");
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
         var key = await ok.ReadObjectAsync();
         Assert.Matches("^RAK[A-Z0-9]{20}$", (string?)key["accessKeyId"]);
@@ -132,7 +132,7 @@ public sealed class ClientCredentialsTests(RosterServerFixture server)
     {
         var admin = await server.CreateAdminAsync("accesskeys.manage", "audit.view", "employees.edit");
         var owner = await server.AddEmployeeAsync(admin.Tenant, "employees.edit");
-        var response = await admin.Http.PostAsync($"employees/{owner.EmployeeId}/access-keys", null);
+        var response = await admin.Http.PostNoBodyAsync($"employees/{owner.EmployeeId}/access-keys");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (admin, owner, await response.ReadObjectAsync());
     }

@@ -128,7 +128,7 @@ public sealed class MachineAccessTests(RosterServerFixture server)
     {
         var admin = await server.CreateAdminAsync([.. Roster.Directory.Roles.Permission.All.Select(p => p.Key)]);
         var owner = await server.AddEmployeeAsync(admin.Tenant, ownerPermissions);
-        var response = await admin.Http.PostAsync($"employees/{owner.EmployeeId}/access-keys", null);
+        var response = await admin.Http.PostAsJsonAsync($"employees/{owner.EmployeeId}/access-keys", new { });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (admin, owner, await response.ReadObjectAsync());
     }

@@ -12,8 +12,8 @@ public sealed class ThrottlingTests(RosterServerFixture server)
     public async Task The_31st_token_request_of_one_client_in_a_minute_is_429_with_Retry_After_and_another_client_still_passes()
     {
         var admin = await server.CreateAdminAsync("accesskeys.manage", "employees.edit");
-        var key = await (await admin.Http.PostAsync($"employees/{admin.EmployeeId}/access-keys", null)).ReadObjectAsync();
-        var other = await (await admin.Http.PostAsync($"employees/{admin.EmployeeId}/access-keys", null)).ReadObjectAsync();
+        var key = await (await admin.Http.PostNoBodyAsync($"employees/{admin.EmployeeId}/access-keys")).ReadObjectAsync();
+        var other = await (await admin.Http.PostNoBodyAsync($"employees/{admin.EmployeeId}/access-keys")).ReadObjectAsync();
         using var http = server.CreateClient(null);
 
         var statuses = new List<HttpStatusCode>();

@@ -18,7 +18,7 @@ public sealed class BrowserHeadersTests(RosterServerFixture server)
     public async Task Console_consent_activation_and_error_pages_all_forbid_framing_and_sniffing()
     {
         var admin = await server.CreateAdminAsync("accesskeys.manage", "employees.edit");
-        var key = await (await admin.Http.PostAsync($"employees/{admin.EmployeeId}/access-keys", null)).ReadObjectAsync();
+        var key = await (await admin.Http.PostNoBodyAsync($"employees/{admin.EmployeeId}/access-keys")).ReadObjectAsync();
         var authorize = $"/auth/authorize?client_id={key["accessKeyId"]}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(Callback)}&state=s";
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
         var pages = new Dictionary<string, HttpResponseHeaders>();

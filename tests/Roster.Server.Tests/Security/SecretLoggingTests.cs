@@ -27,7 +27,7 @@ public sealed class SecretLoggingTests(TracedServerFixture server) : IClassFixtu
         // Issued through the admin API: each shown once in a response.
         var scimToken = await (await admin.Http.PostAsJsonAsync("scim-tokens", new { name = "Okta", ownerId = admin.EmployeeId })).ReadObjectAsync();
         secrets["SCIM token"] = (string)scimToken["token"]!;
-        var key = await (await admin.Http.PostAsync($"employees/{admin.EmployeeId}/access-keys", null)).ReadObjectAsync();
+        var key = await (await admin.Http.PostNoBodyAsync($"employees/{admin.EmployeeId}/access-keys")).ReadObjectAsync();
         secrets["access key secret"] = (string)key["secretAccessKey"]!;
         var app = await (await admin.Http.PostAsJsonAsync("apps", new
         {
@@ -105,7 +105,7 @@ public sealed class SecretLoggingTests(TracedServerFixture server) : IClassFixtu
         secrets["rotated webhook signing key"] = secrets["rotated webhook signing secret"]["whsec_".Length..];
         await admin.Tenant.Scim.CreateUserAsync($"hooked-{Guid.NewGuid():N}@example.com");
         await receiver.WaitUntilAsync(r => r.Count >= 1, TimeSpan.FromSeconds(30), "a signed delivery");
-        Assert.True((bool)(await (await admin.Http.PostAsync($"webhooks/{hookId}/test", null)).ReadObjectAsync())["succeeded"]!);
+        Assert.True((bool)(await (await admin.Http.PostAsJsonAsync($"webhooks/{hookId}/test", new { })).ReadObjectAsync())["succeeded"]!);
 
         var log = server.Logs.Entries.ToList();
 

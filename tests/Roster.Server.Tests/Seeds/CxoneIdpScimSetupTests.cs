@@ -134,7 +134,7 @@ public sealed class CxoneIdpScimSetupTests(RosterServerFixture server)
 
         var create = await console.Http.PostAsJsonAsync("employees", new { email = SeedConsole.UniqueEmail("manual"), firstName = "M", lastName = "N", primaryRoleId = role.Id() });
         var edit = await console.Http.PutAsJsonAsync($"employees/{owner.EmployeeId}", new { clearBilling = true });
-        var unlock = await console.Http.PostAsync($"employees/{owner.EmployeeId}/unlock", null);
+        var unlock = await console.Http.PostNoBodyAsync($"employees/{owner.EmployeeId}/unlock");
 
         await AdminAssert.ProblemAsync(create, HttpStatusCode.Conflict);
         await AdminAssert.ProblemAsync(edit, HttpStatusCode.Conflict);

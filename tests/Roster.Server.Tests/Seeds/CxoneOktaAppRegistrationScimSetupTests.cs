@@ -186,7 +186,7 @@ public sealed class CxoneOktaAppRegistrationScimSetupTests(RosterServerFixture s
         var token = await console.IssueScimTokenAsync("Okta");
         var okta = console.IdentityProvider($"{server.BaseAddress}scim/v2", token.Token, OktaAgent);
 
-        var deactivate = await console.Http.PostAsync($"roles/{agent.Id()}/deactivate", null);
+        var deactivate = await console.Http.PostNoBodyAsync($"roles/{agent.Id()}/deactivate");
         var lowerCase = await okta.PostAsync("Users", ScimHttp.Json($$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{SeedConsole.UniqueEmail("qian", "example.cn")}}","roles":[{"value":"agent"}]}"""));
 
         var conflict = await AdminAssert.ProblemAsync(deactivate, HttpStatusCode.Conflict);

@@ -108,8 +108,8 @@ public sealed class MoEngageScimSetupTests(RosterServerFixture server)
 
         var create = await console.Http.PostAsJsonAsync("employees", new { email = SeedConsole.UniqueEmail("manual", "example.jp"), firstName = "A", lastName = "B", primaryRoleId = role.Id() });
         var update = await console.Http.PutAsJsonAsync($"employees/{colleague.EmployeeId}", new { primaryRoleId = role.Id() });
-        var delete = await console.Http.DeleteAsync($"employees/{colleague.EmployeeId}");
-        var unblock = await console.Http.PostAsync($"employees/{colleague.EmployeeId}/unlock", null);
+        var delete = await console.Http.DeleteNoBodyAsync($"employees/{colleague.EmployeeId}");
+        var unblock = await console.Http.PostNoBodyAsync($"employees/{colleague.EmployeeId}/unlock");
 
         foreach (var refused in new[] { create, update, delete })
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Roster.Directory.Tokens;
@@ -75,7 +74,7 @@ public sealed class SeedConsole(RosterServerFixture server, AdminSession admin)
     /// </summary>
     public async Task<HttpClient> InviteAndActivateAsync(string employeeId, string email)
     {
-        var invite = await admin.Http.PostAsync($"employees/{employeeId}/invite", null);
+        var invite = await admin.Http.PostNoBodyAsync($"employees/{employeeId}/invite");
         Assert.True(invite.StatusCode == HttpStatusCode.OK, await invite.Content.ReadAsStringAsync());
         var token = AdminSessions.TokenFrom(server.Mail.LastTo(email).TextBody);
         using var anonymous = server.CreateClient(null);
@@ -109,7 +108,7 @@ public sealed class SeedConsole(RosterServerFixture server, AdminSession admin)
     /// <summary>The employee's Security tab > Access keys > Add access key: the ID and the secret, shown once.</summary>
     public async Task<JsonObject> AddAccessKeyAsync(string employeeId)
     {
-        var response = await admin.Http.PostAsync($"employees/{employeeId}/access-keys", null);
+        var response = await admin.Http.PostNoBodyAsync($"employees/{employeeId}/access-keys");
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var key = await response.ReadObjectAsync();
         Assert.Matches("^RAK[A-Z0-9]{20}$", key["accessKeyId"]!.GetValue<string>());
@@ -158,15 +157,10 @@ public sealed class SeedConsole(RosterServerFixture server, AdminSession admin)
         return client;
     }
 
-    /// <summary>Five wrong passwords lock the profile (what makes "unblock" necessary).</summary>
+    /// <summary>Wrong passwords from many addresses lock the profile (what makes "unblock" necessary).</summary>
     public async Task LockOutAsync(string email)
     {
-        using var wrong = server.CreateClient(null, $"api/v1/orgs/{OrgId}/");
-        wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", AdminSessions.Basic(email, "not the password").Parameter);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("employees")).StatusCode);
-        }
+        await SignIn.SignInPeople.LockAsync(server, OrgId, email);
 
         Assert.Equal("locked", (await FindEmployeeAsync(email))!["status"]!.GetValue<string>());
     }

@@ -4,7 +4,9 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Roster.Directory.Employees;
 using Roster.Server.Admin.Http;
+using Roster.Server.Throttling;
 
 namespace Roster.Server.Admin.Authentication;
 
@@ -47,10 +49,10 @@ public sealed class AdminBasicHandler(
             return Fail(MissingCredentials);
         }
 
-        var outcome = await signIn.SignInAsync(tenantId, email, password, Context.RequestAborted);
+        var outcome = await signIn.SignInAsync(tenantId, email, password, TooManyRequests.ClientAddress(Context), Context.RequestAborted);
         if (!outcome.Succeeded || outcome.Employee is null)
         {
-            return Fail(outcome.FailureReason ?? "The email or password is not correct.");
+            return Fail(outcome.FailureReason ?? SignInFailures.Generic);
         }
 
         var claims = new List<Claim>

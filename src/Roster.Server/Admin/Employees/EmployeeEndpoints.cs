@@ -34,9 +34,9 @@ public static class EmployeeEndpoints
         employees.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Edit)
             .WithSummary("Delete an employee profile. Refused while SCIM provisioning is on.");
         employees.MapPost("/{id:guid}/unlock", UnlockAsync).RequirePermission(Edit)
-            .WithSummary("Unblock a profile locked by failed sign-ins; allowed while SCIM provisioning is on.");
+            .WithSummary("Unblock a profile locked by failed sign-ins (the lock, the failure count and every locked-out address); allowed while SCIM provisioning is on.");
         employees.MapPost("/{id:guid}/invite", InviteAsync).RequirePermission(Edit)
-            .WithSummary("Email the person a single-use activation link ({publicBaseUrl}/activate#token=...), valid for seven days; inviting again replaces the link.");
+            .WithSummary("Email the person a single-use activation link ({publicBaseUrl}/activate#token=...), valid for seven days; inviting again replaces the link. 409 when Roster has no public URL to build the link from.");
         employees.MapEmployeeGroupEndpoints();
         return employees;
     }
@@ -44,7 +44,12 @@ public static class EmployeeEndpoints
     private static async Task<Results<Ok<InvitationDocument>, ProblemHttpResult>> InviteAsync(
         HttpContext context, Guid id, InviteEmployee invite, DeploymentUrls urls, CancellationToken cancellationToken)
     {
-        var result = await invite.ExecuteAsync(context.GetAdminActor(), id, urls.ActivationBase(context.Request), cancellationToken);
+        if (urls.EmailedLink(Console.ConsolePaths.Activate, out var problem) is not { } activationBase)
+        {
+            return AdminProblems.Problem(StatusCodes.Status409Conflict, problem!);
+        }
+
+        var result = await invite.ExecuteAsync(context.GetAdminActor(), id, activationBase, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(InvitationDocument.From(result.Value!)) : AdminProblems.From(result.Error);
     }
 

@@ -15,7 +15,10 @@ public static class ConsolePrincipal
     /// <summary>The organization's display name, kept in the session for the page header.</summary>
     public const string OrgNameClaim = "roster:org-name";
 
-    public static ClaimsPrincipal Create(Tenant tenant, Employee employee, IEnumerable<string> permissions)
+    /// <summary>The id of the server-side session (<c>console_sessions</c>) every request checks.</summary>
+    public const string SessionClaim = "roster:session";
+
+    public static ClaimsPrincipal Create(Tenant tenant, Employee employee, IEnumerable<string> permissions, Guid sessionId)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(employee);
@@ -25,6 +28,7 @@ public static class ConsolePrincipal
             new(OrgNameClaim, tenant.Name),
             new(AdminBasicDefaults.EmployeeClaim, employee.Id.ToString()),
             new(ClaimTypes.Name, employee.Email),
+            new(SessionClaim, sessionId.ToString()),
         };
         claims.AddRange(permissions.Select(p => new Claim(AdminBasicDefaults.PermissionClaim, p)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, ConsoleAuthentication.Scheme, ClaimTypes.Name, null));
@@ -44,6 +48,9 @@ public static class ConsolePrincipal
 
     public static Guid? EmployeeId(this ClaimsPrincipal user) =>
         Guid.TryParse(user?.FindFirstValue(AdminBasicDefaults.EmployeeClaim), out var id) ? id : null;
+
+    public static Guid? SessionId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user?.FindFirstValue(SessionClaim), out var id) ? id : null;
 
     public static string OrgName(this ClaimsPrincipal user) => user?.FindFirstValue(OrgNameClaim) ?? "";
 

@@ -1,44 +1,54 @@
 using Roster.Directory.Employees;
+using Roster.Directory.Sessions;
 using Roster.Directory.Tenants;
 
 namespace Roster.Server.Console.Authentication;
 
 /// <summary>
-/// The sign-in form's check: finds the tenant from the email (asking for the org ID only when
-/// the email has a profile in several organizations), then lets the directory's
-/// <see cref="SignInEmployee"/> check the password, count failures and lock.
+/// The sign-in form's check. Without an organization ID, the password is checked in the
+/// organization of the email's oldest profile (one check, as for an email in one organization
+/// or in none, so the work and the answer do not tell how many organizations know the email);
+/// only when it is right, and the email has profiles in other organizations too, is the person
+/// asked which one. The directory's <see cref="SignInEmployee"/> checks the password, counts
+/// failures and locks; a success records a server-side session (<see cref="StartConsoleSession"/>).
 /// </summary>
-public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmployee signIn, ITenantService tenants)
+public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmployee signIn, ITenantService tenants, StartConsoleSession startSession)
 {
-    public async Task<ConsoleSignInOutcome> SignInAsync(string email, string password, Guid? orgId, CancellationToken cancellationToken)
+    public async Task<ConsoleSignInOutcome> SignInAsync(string email, string password, Guid? orgId, string address, CancellationToken cancellationToken)
     {
         Guid tenantId;
+        var others = false;
         if (orgId is { } chosen)
         {
             tenantId = chosen;
         }
         else
         {
-            var found = await findTenants.ExecuteAsync(email, cancellationToken);
-            if (found.Count > 1)
-            {
-                return ConsoleSignInOutcome.AskForOrganization;
-            }
-
             // No tenant: the directory still hashes the password and answers with its generic
             // failure, so the form takes as long and says the same as for a wrong password.
-            tenantId = found.Count == 1 ? found[0] : Guid.Empty;
+            var found = await findTenants.ExecuteAsync(email, cancellationToken);
+            tenantId = found.Count == 0 ? Guid.Empty : found[0];
+            others = found.Count > 1;
         }
 
-        var result = await signIn.ExecuteAsync(tenantId, email, password, cancellationToken);
+        var result = await signIn.ExecuteAsync(tenantId, email, password, address, cancellationToken);
+        if (others && result.PasswordMatched)
+        {
+            return ConsoleSignInOutcome.AskForOrganization;
+        }
+
         if (!result.Succeeded || result.Employee is null)
         {
             return ConsoleSignInOutcome.Failed(result.FailureReason ?? SignInFailures.Generic);
         }
 
         var tenant = await tenants.FindAsync(tenantId, cancellationToken);
-        return tenant is null
-            ? ConsoleSignInOutcome.Failed(SignInFailures.Generic)
-            : new ConsoleSignInOutcome(ConsolePrincipal.Create(tenant, result.Employee, result.Permissions), null, false);
+        if (tenant is null)
+        {
+            return ConsoleSignInOutcome.Failed(SignInFailures.Generic);
+        }
+
+        var session = await startSession.ExecuteAsync(tenantId, result.Employee.Id, ConsoleAuthentication.IdleTimeout, cancellationToken);
+        return new ConsoleSignInOutcome(ConsolePrincipal.Create(tenant, result.Employee, result.Permissions, session), null, false);
     }
 }

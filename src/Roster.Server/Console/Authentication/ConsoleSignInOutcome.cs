@@ -5,11 +5,11 @@ namespace Roster.Server.Console.Authentication;
 /// <summary>The sign-in form's outcome: a principal to sign in, a reason to show, or a request for the org ID.</summary>
 /// <param name="Principal">The session's principal on success.</param>
 /// <param name="Failure">A sentence for the person on failure.</param>
-/// <param name="NeedsOrganization">The email belongs to several organizations: ask which one.</param>
+/// <param name="NeedsOrganization">The password was right and the email belongs to several organizations: ask which one.</param>
 public sealed record ConsoleSignInOutcome(ClaimsPrincipal? Principal, string? Failure, bool NeedsOrganization)
 {
     public static ConsoleSignInOutcome AskForOrganization { get; } =
-        new(null, "This email belongs to several organizations: enter the organization ID you want to sign in to.", true);
+        new(null, "This email belongs to several organizations: enter the organization ID you want to sign in to, and your password again.", true);
 
     public static ConsoleSignInOutcome Failed(string reason) => new(null, reason, false);
 }

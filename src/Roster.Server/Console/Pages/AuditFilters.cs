@@ -13,7 +13,7 @@ public static class AuditFilters
 
     /// <summary>The clients Roster itself writes; identity providers add their own names (Okta, Entra ID, ...).</summary>
     public static IReadOnlyList<string> KnownClients { get; } =
-        [ConsoleAuthentication.Client, Admin.Authentication.AdminBasicDefaults.Client, "cli", SignInEmployee.Client, ActivateEmployee.Client, "Okta", "Entra ID", "other"];
+        [ConsoleAuthentication.Client, Admin.Authentication.AdminBasicDefaults.Client, "cli", SignInEmployee.Client, ActivateEmployee.Client, UnlockByLink.Client, "Okta", "Entra ID", "other"];
 
     private static string[] ConstantsOf(Type type) =>
         [.. type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal)];

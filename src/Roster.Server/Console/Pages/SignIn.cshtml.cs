@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Roster.Server.Console.Authentication;
+using Roster.Server.Throttling;
 
 namespace Roster.Server.Console.Pages;
 
 /// <summary>
-/// Email and password of an activated employee; the organization ID only when the email belongs
-/// to several. Failures, counting and lockout are the directory's (<see cref="Directory.Employees.SignInEmployee"/>).
+/// Email and password of an activated employee; the organization ID when the person gives one
+/// (under "Sign in to a specific organization"), or when the right password belongs to an email
+/// of several organizations. Failures, counting and locks are the directory's
+/// (<see cref="Directory.Employees.SignInEmployee"/>), per address as Roster sees the client.
 /// After sign-in, a local ReturnUrl is followed (the OAuth authorize endpoint sends people here
 /// with one); anything else goes to the console's overview.
 /// </summary>
@@ -62,7 +65,7 @@ public sealed class SignInModel(ConsoleSignIn signIn) : PageModel
             return Page();
         }
 
-        var outcome = await signIn.SignInAsync(Email, Password, orgId, cancellationToken);
+        var outcome = await signIn.SignInAsync(Email, Password, orgId, TooManyRequests.ClientAddress(HttpContext), cancellationToken);
         if (outcome.Principal is null)
         {
             AskOrganization |= outcome.NeedsOrganization;

@@ -81,7 +81,12 @@ public sealed class EditModel(
     public Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
         {
-            var result = await invite.ExecuteAsync(Actor, Id, urls.ActivationBase(Request), cancellationToken);
+            if (urls.EmailedLink(ConsolePaths.Activate, out var problem) is not { } activationBase)
+            {
+                return (null, AdminError.Conflict(problem!));
+            }
+
+            var result = await invite.ExecuteAsync(Actor, Id, activationBase, cancellationToken);
             return result.IsSuccess ? ($"Invitation sent to {result.Value!.Email}; the link works until {result.Value.Expires:yyyy-MM-dd HH:mm} UTC.", null) : (null, result.Error);
         }, cancellationToken);
 

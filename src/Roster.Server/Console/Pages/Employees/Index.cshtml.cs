@@ -55,7 +55,12 @@ public sealed class IndexModel(ListEmployees list, GetScimSettings scimSettings,
             return Refuse(Permission.EmployeesEdit);
         }
 
-        var result = await invite.ExecuteAsync(Actor, id, urls.ActivationBase(Request), cancellationToken);
+        if (urls.EmailedLink(ConsolePaths.Activate, out var problem) is not { } activationBase)
+        {
+            return Done(null, AdminError.Conflict(problem!));
+        }
+
+        var result = await invite.ExecuteAsync(Actor, id, activationBase, cancellationToken);
         return Done(result.IsSuccess ? $"Invitation sent to {result.Value!.Email}; the link works until {result.Value.Expires:yyyy-MM-dd HH:mm} UTC." : null, result.Error);
     }
 

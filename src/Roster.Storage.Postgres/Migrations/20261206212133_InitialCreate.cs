@@ -295,10 +295,14 @@ namespace Roster.Storage.Postgres.Migrations
                     password_hash = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     failed_sign_ins = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     locked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    sign_in_locks = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     login_authenticator = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, defaultValue: "password", collation: "C"),
                     billing = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false, defaultValue: "{\"billable\":true,\"licenses\":[]}", collation: "C"),
                     invitation_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
-                    invitation_expires = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    invitation_expires = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    unlock_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    unlock_expires = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -484,6 +488,27 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "console_sessions",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_console_sessions", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_console_sessions_users",
+                        columns: x => new { x.tenant_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scim_tokens",
                 columns: table => new
                 {
@@ -514,6 +539,29 @@ namespace Roster.Storage.Postgres.Migrations
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_addresses",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    failures = table.Column<int>(type: "integer", nullable: false),
+                    locks = table.Column<int>(type: "integer", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_failure = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sign_in_addresses", x => new { x.tenant_id, x.user_id, x.address });
+                    table.ForeignKey(
+                        name: "fk_sign_in_addresses_users",
+                        columns: x => new { x.tenant_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "tenant_id", "id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -626,6 +674,11 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "ix_audit_events_resource_id",
                 table: "audit_events",
                 columns: new[] { "tenant_id", "resource_id", "occurred" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_console_sessions_user_id",
+                table: "console_sessions",
+                columns: new[] { "tenant_id", "user_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_group_members_member_id",
@@ -749,6 +802,12 @@ namespace Roster.Storage.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ux_users_unlock_hash",
+                table: "users",
+                columns: new[] { "tenant_id", "unlock_hash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ux_users_user_name_key",
                 table: "users",
                 columns: new[] { "tenant_id", "user_name_key" },
@@ -795,6 +854,9 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "audit_events");
 
             migrationBuilder.DropTable(
+                name: "console_sessions");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
@@ -820,6 +882,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "server_keys");
+
+            migrationBuilder.DropTable(
+                name: "sign_in_addresses");
 
             migrationBuilder.DropTable(
                 name: "user_emails");

@@ -11,7 +11,7 @@ using Roster.Directory.Database;
 namespace Roster.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(RosterDbContext))]
-    [Migration("20261206195855_WebhookEvents")]
+    [Migration("20261206212158_WebhookEvents")]
     partial class WebhookEvents
     {
         /// <inheritdoc />
@@ -567,6 +567,44 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("verified_domains", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Employees.SignInAddressRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<string>("LastFailure")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_failure");
+
+                    b.Property<string>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("Locks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locks");
+
+                    b.HasKey("TenantId", "UserId", "Address")
+                        .HasName("pk_sign_in_addresses");
+
+                    b.ToTable("sign_in_addresses", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Events.EventRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")
@@ -874,6 +912,40 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("roles", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Expires")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires");
+
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_console_sessions");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_console_sessions_user_id");
+
+                    b.ToTable("console_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Tenants.Tenant", b =>
                 {
                     b.Property<byte[]>("Id")
@@ -1063,6 +1135,10 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("locked_at");
 
+                    b.Property<string>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
                     b.Property<string>("LoginAuthenticator")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1074,12 +1150,26 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
+                    b.Property<int>("SignInLocks")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("sign_in_locks");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasDefaultValue("active")
                         .HasColumnName("status");
+
+                    b.Property<string>("UnlockExpires")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unlock_expires");
+
+                    b.Property<string>("UnlockHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unlock_hash");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -1113,6 +1203,10 @@ namespace Roster.Storage.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "LastModified")
                         .HasDatabaseName("ix_users_last_modified");
+
+                    b.HasIndex("TenantId", "UnlockHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_users_unlock_hash");
 
                     b.HasIndex("TenantId", "UserNameKey")
                         .IsUnique()
@@ -1424,6 +1518,16 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_verified_domains_tenants");
                 });
 
+            modelBuilder.Entity("Roster.Directory.Employees.SignInAddressRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_addresses_users");
+                });
+
             modelBuilder.Entity("Roster.Directory.Events.EventRecord", b =>
                 {
                     b.HasOne("Roster.Directory.Tenants.Tenant", null)
@@ -1494,6 +1598,16 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_roles_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_console_sessions_users");
                 });
 
             modelBuilder.Entity("Roster.Directory.Tokens.ScimToken", b =>
