@@ -22,7 +22,7 @@ public sealed class WebhookOptions
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>The longest wait between two tries of a failing endpoint.</summary>
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long the previous secret still signs after a rotation, unless the rotation says otherwise.</summary>
     public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);

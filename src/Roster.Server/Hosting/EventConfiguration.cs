@@ -8,7 +8,7 @@ namespace Roster.Server.Hosting;
 /// Reads the feed's and the webhooks' settings: <c>Roster:Events:RetentionDays</c> (30), and under
 /// <c>Roster:Webhooks</c>: <c>AllowedNetworks</c> (a list, or one comma-separated value, of CIDR
 /// networks endpoints may reach although internal), <c>TimeoutSeconds</c> (10),
-/// <c>LeaseSeconds</c> (60), <c>GiveUpAfterHours</c> (72), <c>MaxBackoffSeconds</c> (3600),
+/// <c>LeaseSeconds</c> (60), <c>GiveUpAfterHours</c> (72), <c>MaxBackoffSeconds</c> (300),
 /// <c>SecretOverlapHours</c> (24), <c>Concurrency</c> (32) and <c>Send</c> (true).
 /// </summary>
 public static class EventConfiguration
