@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Roster.Bench.Cli;
 
-/// <summary>The <c>roster-bench</c> command tree: <c>run</c> drives every phase, <c>seed</c> only creates users.</summary>
+/// <summary>The <c>roster-bench</c> command tree: <c>run</c> drives every phase, <c>seed</c> only creates users, <c>events</c> measures a change feed and webhooks.</summary>
 internal static class BenchCommandLine
 {
     public static RootCommand Create()
@@ -10,6 +10,7 @@ internal static class BenchCommandLine
         RootCommand root = new("roster-bench: an IdP-like load generator for SCIM 2.0 servers (RFC 7644), over HTTP only.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(Events.EventsCommand.Create());
         return root;
     }
 }
