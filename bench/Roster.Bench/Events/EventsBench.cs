@@ -113,8 +113,7 @@ internal sealed class EventsBench(EventsBenchSettings settings, TextWriter outpu
         var upper = delivered.Select(a => (arrivals[a.Key] - a.Value.Sent) * 1000.0 / Stopwatch.Frequency).Order().ToArray();
         await DeleteAsync(endpoint, cancellationToken);
         output.WriteLine(Invariant(
-            $"latency     changes={total} rate={offered:0}/s failed={failures} delivered={latencies.Length} after-201: p50={Percentile(latencies, 50):0.0}ms p99={Percentile(latencies, 99):0.0}ms max={latencies.LastOrDefault():0.0}ms; " +
-            $"after-request: p50={Percentile(upper, 50):0.0}ms p99={Percentile(upper, 99):0.0}ms max={upper.LastOrDefault():0.0}ms"));
+            $"latency     changes={total} rate={offered:0}/s failed={failures} delivered={latencies.Length} after-201: p50={Percentile(latencies, 50):0.0}ms p99={Percentile(latencies, 99):0.0}ms max={latencies.LastOrDefault():0.0}ms; after-request: p50={Percentile(upper, 50):0.0}ms p99={Percentile(upper, 99):0.0}ms max={upper.LastOrDefault():0.0}ms"));
     }
 
     /// <summary>The whole feed from the start, 1,000 events a page.</summary>
