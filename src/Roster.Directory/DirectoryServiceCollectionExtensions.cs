@@ -45,6 +45,7 @@ public static class DirectoryServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWriteGate, OpenWriteGate>();
+        services.TryAddSingleton<DirectoryLimits>();
         services.TryAddSingleton<ListingCacheOptions>();
         services.TryAddSingleton<ListingCache>();
         services.TryAddSingleton<Events.EventSignal>();

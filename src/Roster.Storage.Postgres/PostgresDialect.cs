@@ -97,6 +97,15 @@ public sealed class PostgresDialect : ISqlDialect
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    // SET LOCAL statement_timeout, with a parameter: it lasts until the read session's transaction ends.
+    public string? StatementTimeout(string millisecondsParameter) => $"SELECT set_config('statement_timeout', {millisecondsParameter}, true)";
+
+    public IDisposable? LimitStatement(DbConnection connection, TimeSpan budget) => null;
+
+    // 57014 is also a cancel the client asked for, but Npgsql reports that one as an OperationCanceledException.
+    public bool IsStatementTimeout(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };
+
     // A jsonb value as a scalar comparable with the dialect's parameters: booleans (also "True"
     // strings, an Entra ID habit) as boolean, numbers as numeric, anything else as its text.
     private static string Scalar(string value, AttributeType type) => type switch

@@ -98,6 +98,15 @@ public sealed class SqliteDialect : ISqlDialect
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
+    // Statement by statement, with the handle's progress handler (LimitStatement).
+    public string? StatementTimeout(string millisecondsParameter) => null;
+
+    public IDisposable? LimitStatement(DbConnection connection, TimeSpan budget) =>
+        connection is SqliteConnection sqlite && SqliteConnectionSetup.DeadlineOf(sqlite) is { } deadline ? deadline.Arm(budget) : null;
+
+    // SQLITE_INTERRUPT: only the progress handler stops a statement (nothing calls sqlite3_interrupt).
+    public bool IsStatementTimeout(DbException exception) => exception is SqliteException { SqliteErrorCode: 9 };
+
     // Keys come from schema definitions and DocumentPath refuses quotes, so quoting them is enough.
     private static string PathLiteral(DocumentPath path)
     {

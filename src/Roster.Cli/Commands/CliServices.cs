@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Roster.Directory;
-using Roster.Server.Events;
 using Roster.Directory.Mail;
+using Roster.Server.Events;
 using Roster.Server.Hosting;
 
 namespace Roster.Cli.Commands;

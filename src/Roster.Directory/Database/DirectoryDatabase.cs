@@ -10,11 +10,23 @@ namespace Roster.Directory.Database;
 /// tenant-scoped contexts, and opens the sessions the stores run their SQL in, each with the
 /// time it was opened (<see cref="SqlSession.Now"/>) from <paramref name="time"/>.
 /// </summary>
-public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null, TimeProvider? time = null, Events.EventSignal? events = null)
+public sealed class DirectoryDatabase(
+    IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null, DirectoryLimits? limits = null, TimeProvider? time = null,
+    Events.EventSignal? events = null)
 {
+    /// <summary>
+    /// How many times a write computed outside the write gate (a PATCH, a PUT) is computed again
+    /// when another write changed the resource before it could be stored; then the client is told
+    /// to send it again (409).
+    /// </summary>
+    public const int WriteAttempts = 5;
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public ISqlDialect Dialect => dialect;
+
+    /// <summary>What one request may make the directory spend.</summary>
+    public DirectoryLimits Limits { get; } = limits ?? new DirectoryLimits();
 
     /// <summary>Large listing counts and page bookmarks; every committed write session voids its tenant's.</summary>
     public ListingCache Listings { get; } = listings ?? new ListingCache(TimeProvider.System, new ListingCacheOptions());
@@ -65,6 +77,14 @@ public sealed class DirectoryDatabase(IDbContextFactory<RosterDbContext> context
     /// <summary>A read-only session: no transaction, no gate; SQLite's WAL lets reads run beside the writer.</summary>
     internal Task<SqlSession> ReadAsync(Guid tenantId, CancellationToken cancellationToken) =>
         SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, _time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// A read session for a list or search: each statement may run <see cref="DirectoryLimits.QueryTimeout"/>,
+    /// then the database stops it (<see cref="ISqlDialect.IsStatementTimeout"/>), so no filter holds a
+    /// connection and a core for longer, whatever it asks.
+    /// </summary>
+    internal Task<SqlSession> SearchAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, _time.GetUtcNow(), cancellationToken, statementBudget: Limits.QueryTimeout);
 
     /// <summary>A write session: inside the write gate, in one transaction that reserves the write lock at once.</summary>
     internal async Task<SqlSession> WriteAsync(Guid tenantId, CancellationToken cancellationToken)

@@ -9,8 +9,9 @@ namespace Roster.Directory.Database;
 /// One unit of work on the context's connection: parameterised commands for one tenant and, for
 /// writes, the write gate and a transaction (<c>BEGIN IMMEDIATE</c> on SQLite, so a transaction
 /// that reads and then writes never has to upgrade its lock; a per-tenant lock on PostgreSQL, see
-/// <see cref="ISqlDialect.SerializeTenantWrites"/>). Disposing without
-/// <see cref="CommitAsync"/> rolls back.
+/// <see cref="ISqlDialect.SerializeTenantWrites"/>). A read session may give each statement a
+/// time budget (lists and searches, see <see cref="DirectoryLimits.QueryTimeout"/>): the database
+/// stops a statement past it. Disposing without <see cref="CommitAsync"/> rolls back.
 /// </summary>
 internal sealed class SqlSession : IAsyncDisposable
 {
@@ -19,6 +20,7 @@ internal sealed class SqlSession : IAsyncDisposable
     private readonly IDisposable? _gate;
     private readonly Action? _committed;
     private DbTransaction? _transaction;
+    private TimeSpan? _statementBudget;
 
     private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, Action? committed)
     {
@@ -56,8 +58,11 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <param name="now">The time the session is opened at.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <param name="committed">Called after a write session commits.</param>
+    /// <param name="statementBudget">How long each statement of a read session may run; null for no limit.</param>
     /// <param name="serializeTenant">False for bookkeeping that appends no events and may run beside the tenant's writers (webhook deliveries).</param>
-    public static async Task<SqlSession> OpenAsync(RosterDbContext context, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, CancellationToken cancellationToken, Action? committed = null, bool serializeTenant = true)
+    public static async Task<SqlSession> OpenAsync(
+        RosterDbContext context, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, CancellationToken cancellationToken, Action? committed = null, TimeSpan? statementBudget = null,
+        bool serializeTenant = true)
     {
         try
         {
@@ -71,6 +76,20 @@ internal sealed class SqlSession : IAsyncDisposable
                 if (serializeTenant && dialect.SerializeTenantWrites(SqlParameters.Tenant) is { } serialize)
                 {
                     await session.ExecuteAsync(serialize, session.Parameters(), cancellationToken);
+                }
+            }
+            else if (statementBudget is { } budget)
+            {
+                var parameters = session.Parameters();
+                if (dialect.StatementTimeout(parameters.Add(((long)Math.Ceiling(budget.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture))) is { } timeout)
+                {
+                    // The setting lasts as long as the transaction: nothing of it goes back to the pool.
+                    session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
+                    await session.ExecuteAsync(timeout, parameters, cancellationToken);
+                }
+                else
+                {
+                    session._statementBudget = budget;
                 }
             }
 
@@ -119,6 +138,7 @@ internal sealed class SqlSession : IAsyncDisposable
     {
         await using var command = Command(sql, parameters);
         using var trace = Trace(command);
+        using var limit = LimitStatement();
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -126,6 +146,7 @@ internal sealed class SqlSession : IAsyncDisposable
     {
         await using var command = Command(sql, parameters);
         using var trace = Trace(command);
+        using var limit = LimitStatement();
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DBNull ? null : value;
     }
@@ -135,6 +156,7 @@ internal sealed class SqlSession : IAsyncDisposable
     {
         await using var command = Command(sql, parameters);
         using var trace = Trace(command);
+        using var limit = LimitStatement();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
@@ -144,6 +166,9 @@ internal sealed class SqlSession : IAsyncDisposable
 
         return rows;
     }
+
+    /// <summary>Arms the session's statement budget for one statement, where the dialect does it per statement.</summary>
+    private IDisposable? LimitStatement() => _statementBudget is { } budget ? Dialect.LimitStatement(_connection, budget) : null;
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ internal sealed class Conditions(SqlTranslation sql)
 
     public string Node(FilterNode node, FilterScope scope) => node switch
     {
-        LogicalFilter logical => $"({Node(logical.Left, scope)} {(logical.Operator == LogicalOperator.And ? "AND" : "OR")} {Node(logical.Right, scope)})",
+        LogicalFilter logical => Logical(logical, scope),
         NotFilter not => $"(NOT {Node(not.Inner, scope)})",
 
         // ne is "not eq" everywhere, as in the in-memory FilterEvaluator: a resource without the
@@ -23,6 +23,27 @@ internal sealed class Conditions(SqlTranslation sql)
         ValuePathFilter valuePath => ValuePath(valuePath, scope),
         _ => throw new ScimException(ScimError.InvalidFilter("The filter has a node Roster cannot evaluate.")),
     };
+
+    // A run of one operator (a or b or c ...) is translated as a list, not one recursion per term.
+    // Written out flat it would still fail: SQLite parses "a OR b OR c" into a tree as deep as the
+    // chain is long and refuses one deeper than 1,000 levels ("Expression tree is too large"), so
+    // the list is written as halves in parentheses, log2(n) levels deep. PostgreSQL flattens it back.
+    private string Logical(LogicalFilter logical, FilterScope scope)
+    {
+        var terms = logical.FlattenOperands().Select(operand => Node(operand, scope)).ToList();
+        return Halves(terms, 0, terms.Count, logical.Operator == LogicalOperator.And ? " AND " : " OR ");
+    }
+
+    private static string Halves(List<string> terms, int start, int count, string separator)
+    {
+        if (count == 1)
+        {
+            return terms[start];
+        }
+
+        var half = count / 2;
+        return $"({Halves(terms, start, half, separator)}{separator}{Halves(terms, start + half, count - half, separator)})";
+    }
 
     private string Comparison(ComparisonFilter filter, FilterScope scope)
     {

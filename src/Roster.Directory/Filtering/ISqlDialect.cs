@@ -101,4 +101,21 @@ public interface ISqlDialect
 
     /// <summary>True when the exception is a unique-constraint violation.</summary>
     bool IsUniqueViolation(DbException exception);
+
+    /// <summary>
+    /// A statement, run first in a read session's transaction, that stops each later statement
+    /// after <paramref name="millisecondsParameter"/> ms (PostgreSQL's <c>statement_timeout</c>);
+    /// null where <see cref="LimitStatement"/> does it statement by statement (SQLite).
+    /// </summary>
+    string? StatementTimeout(string millisecondsParameter);
+
+    /// <summary>
+    /// Arms a deadline of <paramref name="budget"/> for the statement about to run on
+    /// <paramref name="connection"/>, which the database stops past it (SQLite's progress
+    /// handler); disposing disarms it. Null where <see cref="StatementTimeout"/> does it.
+    /// </summary>
+    IDisposable? LimitStatement(DbConnection connection, TimeSpan budget);
+
+    /// <summary>True when the exception is a statement stopped past its time budget.</summary>
+    bool IsStatementTimeout(DbException exception);
 }

@@ -41,7 +41,7 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
 
         var now = ScimDateTime.Truncate(time.GetUtcNow());
         var json = document.ToJsonString();
-        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        var created = await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
             await GroupSql.InsertAsync(session, id, columns.Value!, now, json, cancellationToken);
             var membership = new GroupMembers(session, id, translator);
@@ -54,8 +54,12 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
             var entry = AuditEntry.For(caller, AuditActions.GroupCreate, AuditResourceTypes.Group, id, changes) with { After = new ResourceRow(id, 1, now, now, json), Members = membership.Diff };
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
 
-            var rows = members.Value!.Count == 0 ? [] : await GroupSql.MembersAsync(session, [id], cancellationToken);
-            return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), GroupSql.ResourceType, "members", rows.GetValueOrDefault(id));
+            return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), GroupSql.ResourceType);
         }, cancellationToken);
+
+        // Read back after the write's transaction, so the answer shows each member's type and display.
+        return created.IsSuccess && members.Value!.Count > 0
+            ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.MembersOfGroup, id, created.Value!, cancellationToken)
+            : created;
     }
 }

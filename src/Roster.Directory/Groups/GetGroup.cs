@@ -4,7 +4,10 @@ using Roster.Scim.Errors;
 
 namespace Roster.Directory.Groups;
 
-/// <summary>GET /Groups/{id}; without members (<c>excludedAttributes=members</c>) no member row is read.</summary>
+/// <summary>
+/// GET /Groups/{id}; without members (<c>excludedAttributes=members</c>) no member row is read, and
+/// a group with more members than one response holds has them streamed (<see cref="Memberships"/>).
+/// </summary>
 public sealed class GetGroup(DirectoryDatabase database)
 {
     public async Task<ScimResult<StoredResource>> ExecuteAsync(ScimCaller caller, string id, bool includeMembers, CancellationToken cancellationToken)
@@ -22,7 +25,12 @@ public sealed class GetGroup(DirectoryDatabase database)
             return ResourceErrors.NotFound(GroupSql.ResourceType, id);
         }
 
-        var members = includeMembers ? await GroupSql.MembersAsync(session, [key], cancellationToken) : null;
-        return ResourceDocuments.ToResource(row, GroupSql.ResourceType, "members", members?.GetValueOrDefault(key));
+        if (!includeMembers)
+        {
+            return ResourceDocuments.ToResource(row, GroupSql.ResourceType);
+        }
+
+        var (members, stream) = await Memberships.ForOneAsync(session, database, MembershipSide.MembersOfGroup, key, cancellationToken);
+        return ResourceDocuments.ToResource(row, GroupSql.ResourceType, "members", members) with { Streamed = stream };
     }
 }

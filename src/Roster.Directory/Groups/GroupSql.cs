@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Listing;
@@ -67,48 +66,5 @@ internal static class GroupSql
             "RETURNING id, version, created, last_modified, document",
             parameters, reader => ResourceListing.Read(reader, dialect), cancellationToken);
         return rows.Count == 0 ? null : rows[0];
-    }
-
-    /// <summary>The <c>members</c> of each group, with each member's current display name, in one query for all of them.</summary>
-    public static async Task<Dictionary<Guid, JsonArray>> MembersAsync(SqlSession session, IReadOnlyCollection<Guid> groupIds, CancellationToken cancellationToken)
-    {
-        var members = new Dictionary<Guid, JsonArray>();
-        if (groupIds.Count == 0)
-        {
-            return members;
-        }
-
-        var parameters = session.Parameters();
-        var dialect = session.Dialect;
-        var ids = string.Join(", ", groupIds.Select(id => parameters.Add(dialect.Key(id))));
-        await using var command = session.Command(
-            $"SELECT m.group_id, m.member_id, m.member_type, {MemberDisplaySql.For("m")} FROM group_members AS m " +
-            $"WHERE m.tenant_id = {SqlParameters.Tenant} AND m.group_id IN ({ids}) ORDER BY m.group_id, m.member_id",
-            parameters);
-        using var trace = session.Trace(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        JsonArray? list = null;
-        var current = Guid.Empty;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var group = dialect.ReadKey(reader, 0);
-            if (list is null || group != current)
-            {
-                current = group;
-                members[group] = list = [];
-            }
-
-            // $ref needs the request's base URL, so the HTTP layer adds it.
-            var member = new JsonObject { ["value"] = dialect.ReadKey(reader, 1).ToString() };
-            if (!reader.IsDBNull(3))
-            {
-                member["display"] = reader.GetString(3);
-            }
-
-            member["type"] = reader.GetString(2);
-            list.Add(member);
-        }
-
-        return members;
     }
 }

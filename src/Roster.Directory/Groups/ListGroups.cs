@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Listing;
@@ -9,8 +10,11 @@ using Roster.Scim.Schemas;
 namespace Roster.Directory.Groups;
 
 /// <summary>
-/// GET /Groups and POST /Groups/.search: filter, sort and page in the database; the members of
-/// the whole page in one more query, or none at all when the projection excludes them.
+/// GET /Groups and POST /Groups/.search: filter, sort and page in the database. Members only when
+/// the request's <c>attributes</c> names them (<see cref="ListQuery.IncludeMembers"/>), then at
+/// most <see cref="DirectoryLimits.MaxMembersPerPage"/> of them in a page: the page ends before
+/// the group that would pass the limit, and a first group that passes it alone has its members
+/// streamed (<see cref="Memberships.ForPageAsync"/>).
 /// </summary>
 public sealed class ListGroups(DirectoryDatabase database, FilterSqlTranslator translator)
 {
@@ -20,16 +24,35 @@ public sealed class ListGroups(DirectoryDatabase database, FilterSqlTranslator t
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(query);
-        await using var session = await database.ReadAsync(caller.TenantId, cancellationToken);
-        var page = await _listing.ListAsync(session, ResourceTable.Groups, ScimResourceTypes.Group, query, cancellationToken);
+        await using var session = await database.SearchAsync(caller.TenantId, cancellationToken);
+        try
+        {
+            return await ListAsync(session, query, cancellationToken);
+        }
+        catch (DbException e) when (session.Dialect.IsStatementTimeout(e))
+        {
+            return ResourceErrors.QueryTimedOut(database.Limits.QueryTimeout);
+        }
+    }
+
+    private async Task<ScimResult<ResourcePage>> ListAsync(SqlSession session, ListQuery query, CancellationToken cancellationToken)
+    {
+        PageMemberships? members = null;
+        var page = await _listing.ListAsync(
+            session,
+            ResourceTable.Groups,
+            ScimResourceTypes.Group,
+            query,
+            query.IncludeMembers ? async rows => (members = await Memberships.ForPageAsync(session, database, MembershipSide.MembersOfGroup, [.. rows.Select(r => r.Id)], cancellationToken)).Kept : null,
+            cancellationToken);
         if (!page.IsSuccess)
         {
             return page.Error;
         }
 
-        var rows = page.Value!.Rows;
-        var members = query.IncludeMembers ? await GroupSql.MembersAsync(session, [.. rows.Select(r => r.Id)], cancellationToken) : [];
-        var resources = rows.Select(r => ResourceDocuments.ToResource(r, GroupSql.ResourceType, "members", members.GetValueOrDefault(r.Id))).ToList();
+        var resources = page.Value!.Rows.Select(r => members is null
+            ? ResourceDocuments.ToResource(r, GroupSql.ResourceType)
+            : ResourceDocuments.ToResource(r, GroupSql.ResourceType, "members", members.Values.GetValueOrDefault(r.Id)) with { Streamed = members.Stream }).ToList();
         return new ResourcePage(resources, page.Value.TotalResults, page.Value.StartIndex, page.Value.NextCursor);
     }
 }

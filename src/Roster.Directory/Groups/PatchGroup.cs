@@ -15,7 +15,11 @@ namespace Roster.Directory.Groups;
 /// the document. A request that only adds or removes members (what Okta and Entra ID send for
 /// group pushes) never reads the member list or the document before writing: one UPDATE of the
 /// group's version, then one statement per member and the audit event (whose added and removed
-/// ids come from what those statements changed), in one transaction.
+/// ids come from what those statements changed), in one transaction. Attribute operations are
+/// applied to the document before the write gate and stored if the document did not change
+/// meanwhile, else applied again (at most <see cref="DirectoryDatabase.WriteAttempts"/> times): membership
+/// changes leave the document alone, so concurrent member PATCHes never make a rename start over,
+/// and none loses a member.
 /// </summary>
 public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, FilterSqlTranslator translator)
 {
@@ -34,32 +38,57 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             return plan.Error;
         }
 
-        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        for (var attempt = 0; attempt < DirectoryDatabase.WriteAttempts; attempt++)
         {
-            var now = ScimDateTime.Truncate(time.GetUtcNow());
-            JsonObject? document = null;
-            JsonObject? previous = null;
-            ResourceRow? row;
+            PatchedDocument? patched = null;
             if (plan.Value!.AttributeOperations.Count > 0)
             {
-                var changed = await PatchAttributesAsync(session, key, id, plan.Value.AttributeOperations, expectedVersion, now, cancellationToken);
-                if (!changed.IsSuccess)
+                var computed = await PatchAttributesAsync(caller, key, id, plan.Value.AttributeOperations, expectedVersion, cancellationToken);
+                if (!computed.IsSuccess)
                 {
-                    return changed.Error;
+                    return computed.Error;
                 }
 
-                (row, previous, document) = changed.Value;
+                patched = computed.Value;
+            }
+
+            await using var session = await database.WriteAsync(caller.TenantId, cancellationToken);
+            var now = ScimDateTime.Truncate(time.GetUtcNow());
+            ResourceRow row;
+            if (patched is not null)
+            {
+                var current = await GroupSql.ReadAsync(session, key, cancellationToken);
+                if (current is null)
+                {
+                    return ResourceErrors.NotFound(GroupSql.ResourceType, id);
+                }
+
+                if (!string.Equals(current.Document, patched.Read.Document, StringComparison.Ordinal))
+                {
+                    // Another write changed the document since it was read: apply the operations again.
+                    continue;
+                }
+
+                if (ResourceErrors.CheckVersion(GroupSql.ResourceType, id, expectedVersion, current.Version) is { } moved)
+                {
+                    return moved;
+                }
+
+                await GroupSql.UpdateAsync(session, key, patched.Columns, now, current.Version + 1, patched.Json, cancellationToken);
+                row = current with { Version = current.Version + 1, LastModified = now, Document = patched.Json };
             }
             else
             {
-                row = await GroupSql.TouchAsync(session, key, expectedVersion, now, cancellationToken);
-                if (row is null)
+                var touched = await GroupSql.TouchAsync(session, key, expectedVersion, now, cancellationToken);
+                if (touched is null)
                 {
                     var version = await GroupSql.VersionAsync(session, key, cancellationToken);
                     return version is null
                         ? ResourceErrors.NotFound(GroupSql.ResourceType, id)
                         : ResourceErrors.VersionMismatch(GroupSql.ResourceType, id, expectedVersion!.Value, version.Value);
                 }
+
+                row = touched;
             }
 
             var membership = new GroupMembers(session, key, translator);
@@ -68,15 +97,20 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
                 return error;
             }
 
-            var changes = AuditChanges.WithMembers(document is null ? [] : AuditChanges.Diff(previous, document), membership.Diff);
-            var action = Action(document is not null, plan.Value.MembershipChanges);
+            var changes = AuditChanges.WithMembers(patched is null ? [] : AuditChanges.Diff(patched.Previous, patched.Document), membership.Diff);
+            var action = Action(patched is not null, plan.Value.MembershipChanges);
             await AuditTrail.AppendAsync(session, AuditEntry.For(caller, action, AuditResourceTypes.Group, key, changes) with { After = row, Members = membership.Diff }, now, cancellationToken);
 
-            var members = includeMembers ? await GroupSql.MembersAsync(session, [key], cancellationToken) : null;
-            return document is null
-                ? ResourceDocuments.ToResource(row!, GroupSql.ResourceType, "members", members?.GetValueOrDefault(key))
-                : ResourceDocuments.ToResource(document, row!, GroupSql.ResourceType, "members", members?.GetValueOrDefault(key));
-        }, cancellationToken);
+            await session.CommitAsync(cancellationToken);
+            var group = patched is null
+                ? ResourceDocuments.ToResource(row, GroupSql.ResourceType)
+                : ResourceDocuments.ToResource(patched.Document, row, GroupSql.ResourceType);
+            return includeMembers
+                ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.MembersOfGroup, key, group, cancellationToken)
+                : group;
+        }
+
+        return ResourceErrors.ChangedMeanwhile(GroupSql.ResourceType, id, DirectoryDatabase.WriteAttempts);
     }
 
     // Named after what was asked, so that adding a member already present is still a members.add.
@@ -86,10 +120,16 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
         : changes.All(c => c is RemoveMembers or RemoveMembersMatching) ? AuditActions.GroupMembersRemove
         : AuditActions.GroupUpdate;
 
-    private static async Task<ScimResult<(ResourceRow Row, JsonObject Previous, JsonObject Document)>> PatchAttributesAsync(
-        SqlSession session, Guid key, string id, IReadOnlyList<PatchOperation> operations, long? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The group as read outside the write gate, and its document with the attribute operations applied.</summary>
+    private async Task<ScimResult<PatchedDocument>> PatchAttributesAsync(
+        ScimCaller caller, Guid key, string id, IReadOnlyList<PatchOperation> operations, long? expectedVersion, CancellationToken cancellationToken)
     {
-        var row = await GroupSql.ReadAsync(session, key, cancellationToken);
+        ResourceRow? row;
+        await using (var session = await database.ReadAsync(caller.TenantId, cancellationToken))
+        {
+            row = await GroupSql.ReadAsync(session, key, cancellationToken);
+        }
+
         if (row is null)
         {
             return ResourceErrors.NotFound(GroupSql.ResourceType, id);
@@ -114,8 +154,8 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             return columns.Error;
         }
 
-        var json = document.ToJsonString();
-        await GroupSql.UpdateAsync(session, key, columns.Value!, now, row.Version + 1, json, cancellationToken);
-        return (row with { Version = row.Version + 1, LastModified = now, Document = json }, previous, document);
+        return new PatchedDocument(row, previous, document, columns.Value!, document.ToJsonString());
     }
+
+    private sealed record PatchedDocument(ResourceRow Read, JsonObject Previous, JsonObject Document, GroupColumns Columns, string Json);
 }

@@ -29,7 +29,7 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
             return normalized.Error;
         }
 
-        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        var replaced = await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
             var row = await GroupSql.ReadAsync(session, key, cancellationToken);
             if (row is null)
@@ -73,12 +73,16 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
 
             var changes = AuditChanges.WithMembers(AuditChanges.Diff(stored, document), membership.Diff);
             var entry = AuditEntry.For(caller, AuditActions.GroupUpdate, AuditResourceTypes.Group, key, changes)
-                with { After = row with { Version = row.Version + 1, LastModified = now, Document = json }, Members = membership.Diff };
+                with
+            { After = row with { Version = row.Version + 1, LastModified = now, Document = json }, Members = membership.Diff };
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
 
-            var rows = await GroupSql.MembersAsync(session, [key], cancellationToken);
-            return ResourceDocuments.ToResource(document, row with { Version = row.Version + 1, LastModified = now, Document = json },
-                GroupSql.ResourceType, "members", rows.GetValueOrDefault(key));
+            return ResourceDocuments.ToResource(document, row with { Version = row.Version + 1, LastModified = now, Document = json }, GroupSql.ResourceType);
         }, cancellationToken);
+
+        // Read back after the write's transaction, so the answer shows each member's type and display.
+        return replaced.IsSuccess
+            ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.MembersOfGroup, key, replaced.Value!, cancellationToken)
+            : replaced;
     }
 }

@@ -27,7 +27,18 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListingCac
     // whole rows with their documents.
     private const int DeferredJoinFrom = 1_000;
 
-    public async Task<ScimResult<ListedPage>> ListAsync(SqlSession session, ResourceTable table, ResourceTypeDefinition type, ListQuery query, CancellationToken cancellationToken)
+    /// <summary>Lists one page.</summary>
+    /// <param name="session">The read session.</param>
+    /// <param name="table">The resource table.</param>
+    /// <param name="type">The resource type, for the filter's and the sort's attributes.</param>
+    /// <param name="query">The filter, order and page.</param>
+    /// <param name="keep">
+    /// Given the page's rows, how many of them the page returns (a page may end early: its
+    /// members would not fit one response); the next page starts after the last one kept.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the statements.</param>
+    public async Task<ScimResult<ListedPage>> ListAsync(
+        SqlSession session, ResourceTable table, ResourceTypeDefinition type, ListQuery query, Func<IReadOnlyList<ResourceRow>, Task<int>>? keep, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
         var a = table.Alias;
@@ -102,24 +113,38 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListingCac
             rows = await session.QueryAsync(sql, parameters, reader => (Read(reader, dialect), sortKey is null ? null : reader.GetValue(5)), cancellationToken);
         }
 
-        string? next = null;
-        if (cursorPaging && rows.Count > count)
+        // Everything below that says how many rows there are reads what the query gave, before a page ends early.
+        var read = rows.Count;
+        var more = cursorPaging && read > count;
+        if (more)
         {
             rows.RemoveRange(count, rows.Count - count);
+        }
+
+        var ended = false;
+        if (keep is not null && rows.Count > 0 && await keep([.. rows.Select(r => r.Row)]) is var kept && kept < rows.Count)
+        {
+            rows.RemoveRange(kept, rows.Count - kept);
+            ended = true;
+        }
+
+        string? next = null;
+        if (cursorPaging && (more || ended))
+        {
             var (last, key) = rows[^1];
             next = After(last.Id, key).Encode(fingerprint);
         }
-        else if (walk is not null && count > 0 && rows.Count == count)
+        else if (walk is not null && count > 0 && (read == count || ended))
         {
             var (last, key) = rows[^1];
             listings.RememberBookmark(session.TenantId, walk, offset + rows.Count, After(last.Id, key), generation);
         }
 
         int total;
-        if (count > 0 && (keyset.Length == 0 || skipped != offset) && next is null && rows.Count < count + (cursorPaging ? 1 : 0) && (rows.Count > 0 || offset == 0))
+        if (count > 0 && (keyset.Length == 0 || skipped != offset) && !more && read < count + (cursorPaging ? 1 : 0) && (read > 0 || offset == 0))
         {
-            // The page ends before the limit: it shows how many there are.
-            total = offset + rows.Count;
+            // The query ended before the limit: it shows how many there are.
+            total = offset + read;
         }
         else
         {

@@ -47,6 +47,23 @@ internal static class ResourceDocuments
         return new StoredResource(row.Id.ToString(), row.Version, document);
     }
 
+    /// <summary>
+    /// <paramref name="resource"/> with a derived attribute added: its values placed where
+    /// <see cref="ToResource(JsonObject, ResourceRow, string, string?, JsonArray?)"/> puts them (before <c>meta</c>), or its stream.
+    /// </summary>
+    public static StoredResource WithDerived(StoredResource resource, string name, JsonArray? values, Groups.DeferredMemberships? stream)
+    {
+        if (values is { Count: > 0 })
+        {
+            var document = resource.Document;
+            document.Remove(name);
+            var meta = document.IndexOf("meta");
+            document.Insert(meta < 0 ? document.Count : meta, name, values);
+        }
+
+        return stream is null ? resource : resource with { Streamed = stream };
+    }
+
     /// <summary>The stored document parsed, with <c>meta</c> for rules that look at it (PUT's read-only attributes).</summary>
     public static JsonObject Parse(ResourceRow row, string resourceType) => ToResource(row, resourceType).Document;
 }

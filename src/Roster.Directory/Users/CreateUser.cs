@@ -38,6 +38,11 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
             return badName;
         }
 
+        if (MultiValuedLimit.Check(null, user, ScimResourceTypes.User, database.Limits.MaxValuesPerAttribute) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
             if (await ProvisioningPolicy.ApplyAsync(session, null, user, caller.Permissions, Roles.PrivilegeRules.Credentials, cancellationToken) is { } refused)

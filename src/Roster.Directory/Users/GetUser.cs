@@ -1,4 +1,5 @@
 using Roster.Directory.Database;
+using Roster.Directory.Groups;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 
@@ -22,7 +23,12 @@ public sealed class GetUser(DirectoryDatabase database)
             return ResourceErrors.NotFound(UserSql.ResourceType, id);
         }
 
-        var groups = includeGroups ? await UserSql.GroupsAsync(session, [key], cancellationToken) : null;
-        return ResourceDocuments.ToResource(row, UserSql.ResourceType, "groups", groups?.GetValueOrDefault(key));
+        if (!includeGroups)
+        {
+            return ResourceDocuments.ToResource(row, UserSql.ResourceType);
+        }
+
+        var (groups, stream) = await Memberships.ForOneAsync(session, database, MembershipSide.GroupsOfUser, key, cancellationToken);
+        return ResourceDocuments.ToResource(row, UserSql.ResourceType, "groups", groups) with { Streamed = stream };
     }
 }

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
+using Roster.Directory.Groups;
 using Roster.Directory.Listing;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
@@ -8,7 +10,11 @@ using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Users;
 
-/// <summary>GET /Users and POST /Users/.search: filter, sort and page in the database; the page's groups in one more query.</summary>
+/// <summary>
+/// GET /Users and POST /Users/.search: filter, sort and page in the database; the page's groups in
+/// one more query, at most <see cref="DirectoryLimits.MaxMembersPerPage"/> of them: the page ends
+/// before the user that would pass the limit (<see cref="Memberships.ForPageAsync"/>).
+/// </summary>
 public sealed class ListUsers(DirectoryDatabase database, FilterSqlTranslator translator)
 {
     private readonly ResourceListing _listing = new(translator, database.Listings);
@@ -17,16 +23,35 @@ public sealed class ListUsers(DirectoryDatabase database, FilterSqlTranslator tr
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(query);
-        await using var session = await database.ReadAsync(caller.TenantId, cancellationToken);
-        var page = await _listing.ListAsync(session, ResourceTable.Users, ScimResourceTypes.User, query, cancellationToken);
+        await using var session = await database.SearchAsync(caller.TenantId, cancellationToken);
+        try
+        {
+            return await ListAsync(session, query, cancellationToken);
+        }
+        catch (DbException e) when (session.Dialect.IsStatementTimeout(e))
+        {
+            return ResourceErrors.QueryTimedOut(database.Limits.QueryTimeout);
+        }
+    }
+
+    private async Task<ScimResult<ResourcePage>> ListAsync(SqlSession session, ListQuery query, CancellationToken cancellationToken)
+    {
+        PageMemberships? groups = null;
+        var page = await _listing.ListAsync(
+            session,
+            ResourceTable.Users,
+            ScimResourceTypes.User,
+            query,
+            query.IncludeGroups ? async rows => (groups = await Memberships.ForPageAsync(session, database, MembershipSide.GroupsOfUser, [.. rows.Select(r => r.Id)], cancellationToken)).Kept : null,
+            cancellationToken);
         if (!page.IsSuccess)
         {
             return page.Error;
         }
 
-        var rows = page.Value!.Rows;
-        var groups = query.IncludeMembers ? await UserSql.GroupsAsync(session, [.. rows.Select(r => r.Id)], cancellationToken) : [];
-        var resources = rows.Select(r => ResourceDocuments.ToResource(r, UserSql.ResourceType, "groups", groups.GetValueOrDefault(r.Id))).ToList();
+        var resources = page.Value!.Rows.Select(r => groups is null
+            ? ResourceDocuments.ToResource(r, UserSql.ResourceType)
+            : ResourceDocuments.ToResource(r, UserSql.ResourceType, "groups", groups.Values.GetValueOrDefault(r.Id)) with { Streamed = groups.Stream }).ToList();
         return new ResourcePage(resources, page.Value.TotalResults, page.Value.StartIndex, page.Value.NextCursor);
     }
 }

@@ -9,41 +9,27 @@ namespace Roster.Directory.Users;
 
 /// <summary>
 /// PATCH /Users/{id} (RFC 7644 section 3.5.2): <see cref="PatchEngine"/> on the stored document,
-/// read and written in one transaction inside the write gate, so concurrent PATCHes apply one
-/// after the other. Entra ID deactivates users this way (<c>replace active false</c>).
+/// computed before the write gate and stored if the user did not change meanwhile
+/// (<see cref="UserUpdate.ApplyAsync"/>), so concurrent PATCHes apply one after the other and
+/// none of them holds SQLite's single writer while it computes. Entra ID deactivates users this way
+/// (<c>replace active false</c>).
 /// </summary>
 public sealed class PatchUser(DirectoryDatabase database, TimeProvider time)
 {
-    public async Task<ScimResult<StoredResource>> ExecuteAsync(
+    public Task<ScimResult<StoredResource>> ExecuteAsync(
         ScimCaller caller, string id, IReadOnlyList<PatchOperation> operations, long? expectedVersion, bool includeGroups, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!Guid.TryParse(id, out var key))
         {
-            return ResourceErrors.NotFound(UserSql.ResourceType, id);
+            return Task.FromResult<ScimResult<StoredResource>>(ResourceErrors.NotFound(UserSql.ResourceType, id));
         }
 
-        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        return UserUpdate.ApplyAsync(database, caller, key, id, expectedVersion, row =>
         {
-            var row = await UserSql.ReadAsync(session, key, cancellationToken);
-            if (row is null)
-            {
-                return ResourceErrors.NotFound(UserSql.ResourceType, id);
-            }
-
-            if (ResourceErrors.CheckVersion(UserSql.ResourceType, id, expectedVersion, row.Version) is { } mismatch)
-            {
-                return mismatch;
-            }
-
             var stored = JsonNode.Parse(row.Document)!.AsObject();
             var patched = PatchEngine.Apply(stored, operations, ScimResourceTypes.User);
-            if (!patched.IsSuccess)
-            {
-                return patched.Error;
-            }
-
-            return await UserUpdate.WriteAsync(session, caller, row, stored, patched.Value!, time, includeGroups, cancellationToken);
-        }, cancellationToken);
+            return patched.IsSuccess ? (stored, patched.Value!) : patched.Error;
+        }, time, includeGroups, cancellationToken);
     }
 }

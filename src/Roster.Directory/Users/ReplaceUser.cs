@@ -9,8 +9,9 @@ namespace Roster.Directory.Users;
 
 /// <summary>
 /// PUT /Users/{id} (RFC 7644 section 3.5.1): the body replaces the user's attributes, except
-/// read-only and set immutable ones (<see cref="ResourceReplacement"/>). Okta sends PUT where
-/// PATCH would do, with the whole user each time.
+/// read-only and set immutable ones (<see cref="ResourceReplacement"/>), merged before the write
+/// gate (<see cref="UserUpdate.ApplyAsync"/>). Okta sends PUT where PATCH would do, with the whole
+/// user each time.
 /// </summary>
 public sealed class ReplaceUser(DirectoryDatabase database, TimeProvider time)
 {
@@ -28,27 +29,11 @@ public sealed class ReplaceUser(DirectoryDatabase database, TimeProvider time)
             return normalized.Error;
         }
 
-        return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
+        return await UserUpdate.ApplyAsync(database, caller, key, id, expectedVersion, row =>
         {
-            var row = await UserSql.ReadAsync(session, key, cancellationToken);
-            if (row is null)
-            {
-                return ResourceErrors.NotFound(UserSql.ResourceType, id);
-            }
-
-            if (ResourceErrors.CheckVersion(UserSql.ResourceType, id, expectedVersion, row.Version) is { } mismatch)
-            {
-                return mismatch;
-            }
-
             var stored = ResourceDocuments.Parse(row, UserSql.ResourceType);
             var merged = ResourceReplacement.Merge(stored, normalized.Value!, ScimResourceTypes.User);
-            if (!merged.IsSuccess)
-            {
-                return merged.Error;
-            }
-
-            return await UserUpdate.WriteAsync(session, caller, row, stored, merged.Value!, time, includeGroups: true, cancellationToken);
-        }, cancellationToken);
+            return merged.IsSuccess ? (stored, merged.Value!) : merged.Error;
+        }, time, includeGroups: true, cancellationToken);
     }
 }

@@ -25,6 +25,7 @@ internal sealed record UserColumns(
 
         var displayName = Text(document, "displayName");
         var emails = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         if (document["emails"] is JsonArray list)
         {
             foreach (var email in list)
@@ -32,7 +33,7 @@ internal sealed record UserColumns(
                 if (email is JsonObject entry && Text(entry, "value") is { Length: > 0 } value)
                 {
                     var key = CaseFolding.Fold(value);
-                    if (!emails.Contains(key, StringComparer.Ordinal))
+                    if (seen.Add(key))
                     {
                         emails.Add(key);
                     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using Roster.Directory.Database;
 using Roster.Directory.Employees;
 using Roster.Directory.Filtering;
@@ -91,37 +90,6 @@ internal static class UserSql
             $"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {user};" +
             $"DELETE FROM users WHERE tenant_id = {SqlParameters.Tenant} AND id = {user};",
             parameters, cancellationToken);
-    }
-
-    /// <summary>The <c>groups</c> of each user (direct memberships), in one query for all of them.</summary>
-    public static async Task<Dictionary<Guid, JsonArray>> GroupsAsync(SqlSession session, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
-    {
-        var groups = new Dictionary<Guid, JsonArray>();
-        if (userIds.Count == 0)
-        {
-            return groups;
-        }
-
-        var parameters = session.Parameters();
-        var dialect = session.Dialect;
-        var ids = string.Join(", ", userIds.Select(id => parameters.Add(dialect.Key(id))));
-        var rows = await session.QueryAsync(
-            "SELECT m.member_id, m.group_id, g.display_name FROM group_members AS m " +
-            "JOIN groups AS g ON g.tenant_id = m.tenant_id AND g.id = m.group_id " +
-            $"WHERE m.tenant_id = {SqlParameters.Tenant} AND m.member_id IN ({ids}) ORDER BY m.member_id, g.display_name_key, m.group_id",
-            parameters, reader => (User: dialect.ReadKey(reader, 0), Group: dialect.ReadKey(reader, 1), Display: reader.GetString(2)), cancellationToken);
-        foreach (var (user, group, display) in rows)
-        {
-            if (!groups.TryGetValue(user, out var list))
-            {
-                groups[user] = list = [];
-            }
-
-            // $ref needs the request's base URL, so the HTTP layer adds it.
-            list.Add(new JsonObject { ["value"] = group.ToString(), ["display"] = display, ["type"] = MembershipTypes.Direct });
-        }
-
-        return groups;
     }
 
     // active=false deactivates the profile; active again restores a profile SCIM deactivated, and leaves invited or locked ones as they are.

@@ -2,21 +2,108 @@ using System.Data.Common;
 using System.Text.Json.Nodes;
 using Roster.Directory.Audit;
 using Roster.Directory.Database;
+using Roster.Directory.Groups;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
+using Roster.Scim.Resources;
+using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Users;
 
 /// <summary>
-/// The common end of PUT and PATCH: the tenant's <see cref="ProvisioningPolicy"/>, then the new
-/// document and columns at the next version and the <c>user.update</c> audit event, all in the
-/// caller's transaction.
+/// The common end of PUT and PATCH. <see cref="ApplyAsync"/> computes the new document outside
+/// the write gate, from the user as read, and then writes it inside the gate if the stored
+/// document is still the one it was computed from (optimistic concurrency): a PATCH of many
+/// operations over many values costs CPU, and SQLite's one writer per process must not wait for
+/// it. <see cref="WriteAsync"/> is the write itself: the tenant's <see cref="ProvisioningPolicy"/>,
+/// then the new document and columns at the next version and the <c>user.update</c> audit event,
+/// all in the caller's transaction.
 /// </summary>
 internal static class UserUpdate
 {
+    /// <summary>
+    /// Reads user <paramref name="key"/>, checks <paramref name="expectedVersion"/> (If-Match),
+    /// computes the previous and new documents with <paramref name="change"/> and checks the
+    /// multi-valued limit, all without the write gate; then, in a write session, stores the change
+    /// if the user's document is unchanged, or starts again (at most <see cref="DirectoryDatabase.WriteAttempts"/> times).
+    /// </summary>
+    public static async Task<ScimResult<StoredResource>> ApplyAsync(
+        DirectoryDatabase database,
+        ScimCaller caller,
+        Guid key,
+        string id,
+        long? expectedVersion,
+        Func<ResourceRow, ScimResult<(JsonObject Previous, JsonObject Next)>> change,
+        TimeProvider time,
+        bool includeGroups,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < DirectoryDatabase.WriteAttempts; attempt++)
+        {
+            ResourceRow? read;
+            await using (var reading = await database.ReadAsync(caller.TenantId, cancellationToken))
+            {
+                read = await UserSql.ReadAsync(reading, key, cancellationToken);
+            }
+
+            if (read is null)
+            {
+                return ResourceErrors.NotFound(UserSql.ResourceType, id);
+            }
+
+            if (ResourceErrors.CheckVersion(UserSql.ResourceType, id, expectedVersion, read.Version) is { } mismatch)
+            {
+                return mismatch;
+            }
+
+            var changed = change(read);
+            if (!changed.IsSuccess)
+            {
+                return changed.Error;
+            }
+
+            var (previous, next) = changed.Value;
+            if (MultiValuedLimit.Check(previous, next, ScimResourceTypes.User, database.Limits.MaxValuesPerAttribute) is { } tooMany)
+            {
+                return tooMany;
+            }
+
+            await using var session = await database.WriteAsync(caller.TenantId, cancellationToken);
+            var current = await UserSql.ReadAsync(session, key, cancellationToken);
+            if (current is null)
+            {
+                return ResourceErrors.NotFound(UserSql.ResourceType, id);
+            }
+
+            if (!string.Equals(current.Document, read.Document, StringComparison.Ordinal))
+            {
+                // Another write changed the user since it was read: compute the change again on what is stored now.
+                continue;
+            }
+
+            if (ResourceErrors.CheckVersion(UserSql.ResourceType, id, expectedVersion, current.Version) is { } moved)
+            {
+                return moved;
+            }
+
+            var written = await WriteAsync(session, caller, current, previous, next, time, cancellationToken);
+            if (!written.IsSuccess)
+            {
+                return written;
+            }
+
+            await session.CommitAsync(cancellationToken);
+            return includeGroups
+                ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.GroupsOfUser, key, written.Value!, cancellationToken)
+                : written;
+        }
+
+        return ResourceErrors.ChangedMeanwhile(UserSql.ResourceType, id, DirectoryDatabase.WriteAttempts);
+    }
+
     public static async Task<ScimResult<StoredResource>> WriteAsync(
-        SqlSession session, ScimCaller caller, ResourceRow row, JsonObject previousDocument, JsonObject newDocument, TimeProvider time, bool includeGroups, CancellationToken cancellationToken)
+        SqlSession session, ScimCaller caller, ResourceRow row, JsonObject previousDocument, JsonObject newDocument, TimeProvider time, CancellationToken cancellationToken)
     {
         if (UserNames.Prepare(newDocument, previousDocument) is { } badName)
         {
@@ -49,10 +136,9 @@ internal static class UserUpdate
         }
 
         var entry = AuditEntry.For(caller, AuditActions.UserUpdate, AuditResourceTypes.User, row.Id, AuditChanges.Diff(previousDocument, document))
-            with { After = row with { Version = version, LastModified = now, Document = json } };
+            with
+        { After = row with { Version = version, LastModified = now, Document = json } };
         await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
-        var groups = includeGroups ? await UserSql.GroupsAsync(session, [row.Id], cancellationToken) : null;
-        return ResourceDocuments.ToResource(document, row with { Version = version, LastModified = now, Document = json },
-            UserSql.ResourceType, "groups", groups?.GetValueOrDefault(row.Id));
+        return ResourceDocuments.ToResource(document, row with { Version = version, LastModified = now, Document = json }, UserSql.ResourceType);
     }
 }

@@ -7,7 +7,7 @@ namespace Roster.Scim.Discovery;
 /// <summary>
 /// Renders <c>/ServiceProviderConfig</c> (RFC 7643 section 5) from
 /// <see cref="ServiceProviderConfigOptions"/>, including the RFC 9865 <c>pagination</c> object
-/// that advertises cursor paging.
+/// that advertises cursor paging, and Roster's own limits as an extension (<see cref="ServiceProviderLimits"/>).
 /// </summary>
 public static class ServiceProviderConfigDocument
 {
@@ -48,6 +48,20 @@ public static class ServiceProviderConfigDocument
             ["cursorTimeout"] = options.CursorTimeoutSeconds,
         };
         json["authenticationSchemes"] = new JsonArray([.. options.AuthenticationSchemes.Select(WriteScheme)]);
+        if (options.Limits is { } limits)
+        {
+            json["schemas"]!.AsArray().Add(ServiceProviderLimits.SchemaUri);
+            json[ServiceProviderLimits.SchemaUri] = new JsonObject
+            {
+                ["maxFilterLength"] = limits.MaxFilterLength,
+                ["maxFilterDepth"] = limits.MaxFilterDepth,
+                ["maxFilterTerms"] = limits.MaxFilterTerms,
+                ["queryTimeoutMilliseconds"] = limits.QueryTimeoutMilliseconds,
+                ["maxValuesPerAttribute"] = limits.MaxValuesPerAttribute,
+                ["maxMembersPerPage"] = limits.MaxMembersPerPage,
+            };
+        }
+
         json["meta"] = new JsonObject
         {
             ["resourceType"] = "ServiceProviderConfig",

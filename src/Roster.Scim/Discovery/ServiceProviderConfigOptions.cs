@@ -49,6 +49,9 @@ public sealed record ServiceProviderConfigOptions
     /// <summary>How long a cursor stays valid, in seconds.</summary>
     public int CursorTimeoutSeconds { get; init; } = 3600;
 
+    /// <summary>The limits RFC 7643 has no attribute for, written as an extension; none when null.</summary>
+    public ServiceProviderLimits? Limits { get; init; }
+
     public IReadOnlyList<AuthenticationSchemeDescription> AuthenticationSchemes { get; init; } =
         [AuthenticationSchemeDescription.OAuthBearerToken];
 }

@@ -16,14 +16,17 @@ internal sealed partial class FilterExpressionReader
     private readonly string source;
     private readonly List<FilterToken> tokens;
     private readonly int maxDepth;
+    private readonly int maxTerms;
     private int index;
     private int depth;
+    private int terms;
     private int unquotedValueIndex = -1;
 
-    public FilterExpressionReader(string source, int maxDepth)
+    public FilterExpressionReader(string source, int maxDepth, int maxTerms)
     {
         this.source = source;
         this.maxDepth = maxDepth;
+        this.maxTerms = maxTerms;
         tokens = FilterLexer.Tokenize(source);
     }
 
@@ -113,6 +116,13 @@ internal sealed partial class FilterExpressionReader
         if (Current.Kind == FilterTokenKind.OpenBracket)
         {
             return ReadValuePath(path, pathToken, owner);
+        }
+
+        if (++terms > maxTerms)
+        {
+            throw new ScimException(ScimError.InvalidFilter(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The filter has more than {maxTerms:N0} terms (comparisons such as 'userName eq \"x\"' and 'pr' tests, also inside brackets); the limit is {maxTerms:N0}. Split it into several requests.")));
         }
 
         var operatorToken = Current;

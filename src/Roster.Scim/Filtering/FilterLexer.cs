@@ -23,6 +23,15 @@ internal static class FilterLexer
                 $"The filter has a lone UTF-16 surrogate (U+{(int)source[lone]:X4}), which is not a character, at position {lone + 1}.")));
         }
 
+        var nul = source.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            // Not quoted back either: PostgreSQL cannot hold it, and the detail may be recorded there.
+            throw new Errors.ScimException(Errors.ScimError.InvalidFilter(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The filter holds U+0000 (a NUL character) at position {nul + 1}; no attribute can hold it.")));
+        }
+
         var tokens = new List<FilterToken>();
         var index = 0;
         while (true)
@@ -101,6 +110,11 @@ internal static class FilterLexer
                         source,
                         start,
                         "The string has a \\u escape of a lone UTF-16 surrogate, which is not a character (a surrogate must be followed by its pair, as in \\ud83d\\ude00)");
+                }
+
+                if (text.Contains('\0', StringComparison.Ordinal))
+                {
+                    throw FilterSyntaxErrors.At(source, start, "The string has a \\u0000 escape, U+0000 (a NUL character), which no attribute can hold");
                 }
 
                 return new FilterToken(FilterTokenKind.String, text, start);

@@ -1,13 +1,14 @@
 namespace Roster.Scim.Filtering;
 
 /// <summary>
-/// How large a filter the server parses: its length in characters and how deeply parentheses,
-/// <c>not (...)</c> and brackets nest. Both bound the parser's work and stack before any query
-/// runs; a filter over either is a 400 <c>invalidFilter</c> that names the limit.
+/// How large a filter the server parses: its length in characters, how deeply parentheses,
+/// <c>not (...)</c> and brackets nest, and how many terms (comparisons and <c>pr</c> tests) it
+/// holds. They bound the parser's work and stack, and the size of the query each row is tested
+/// against, before any query runs; a filter over one is a 400 <c>invalidFilter</c> that names the limit.
 /// </summary>
 public sealed record FilterLimits
 {
-    /// <summary>10,000 characters, 64 levels.</summary>
+    /// <summary>10,000 characters, 64 levels, 500 terms.</summary>
     public static FilterLimits Default { get; } = new();
 
     /// <summary>The longest filter accepted, in characters.</summary>
@@ -15,4 +16,10 @@ public sealed record FilterLimits
 
     /// <summary>How deeply parentheses, <c>not (...)</c> and brackets may nest.</summary>
     public int MaxDepth { get; init; } = FilterParser.MaxDepth;
+
+    /// <summary>
+    /// How many terms (<c>userName eq "x"</c>, <c>title co "y"</c>, <c>emails pr</c>, also those
+    /// inside brackets) a filter may hold.
+    /// </summary>
+    public int MaxTerms { get; init; } = FilterParser.MaxTerms;
 }

@@ -9,8 +9,9 @@ public sealed record LogicalFilter(LogicalOperator Operator, FilterNode Left, Fi
     /// <summary>
     /// The operands of this node and of the nodes below it that use the same operator, left to
     /// right: <c>a or b or c</c> (parsed as <c>(a or b) or c</c>) gives a, b, c. A filter of
-    /// 10,000 characters can chain about 1,250 terms, so evaluators and SQL translators walk
-    /// this list instead of recursing once per term (SQLite refuses expressions deeper than 1,000).
+    /// 10,000 characters can chain about 1,100 terms, so evaluators and SQL translators walk
+    /// this list instead of recursing once per term; the SQL translation writes it as halves in
+    /// parentheses, since SQLite refuses expressions deeper than 1,000 even when written flat.
     /// </summary>
     public IReadOnlyList<FilterNode> FlattenOperands()
     {

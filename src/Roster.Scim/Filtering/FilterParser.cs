@@ -16,6 +16,13 @@ public static class FilterParser
     /// <summary>How deeply parentheses, <c>not (...)</c> and brackets may nest by default.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// How many terms (comparisons and <c>pr</c> tests) a filter may hold by default: room for a
+    /// batch lookup of a few hundred <c>userName eq</c> terms, while the 10,000 characters would
+    /// allow 1,100 <c>id pr</c> terms, each tested against every row.
+    /// </summary>
+    public const int MaxTerms = 500;
+
     /// <summary>Parses a filter; a syntax error is a 400 <c>invalidFilter</c> that says where.</summary>
     /// <param name="text">The filter text.</param>
     /// <param name="limits">Length and nesting limits; <see cref="FilterLimits.Default"/> when null.</param>
@@ -44,7 +51,7 @@ public static class FilterParser
 
         try
         {
-            var reader = new FilterExpressionReader(DecodePlusAsSpace(text), limits.MaxDepth);
+            var reader = new FilterExpressionReader(DecodePlusAsSpace(text), limits.MaxDepth, limits.MaxTerms);
             return reader.ReadAll(valueFilterOwner);
         }
         catch (ScimException e)

@@ -28,6 +28,14 @@ public sealed record ListQuery
     /// </summary>
     public string? Cursor { get; init; }
 
-    /// <summary>False when the projection excludes members, so no member row need be read.</summary>
-    public bool IncludeMembers { get; init; } = true;
+    /// <summary>
+    /// True when <c>attributes</c> names a Group's <c>members</c> (or one of its sub-attributes,
+    /// or the Group schema). A group list returns members only then: a page of groups with
+    /// thousands of members each would cost a response of hundreds of megabytes, and Entra ID asks
+    /// for groups with <c>excludedAttributes=members</c> anyway.
+    /// </summary>
+    public bool IncludeMembers { get; init; }
+
+    /// <summary>False when the projection leaves out a User's <c>groups</c>, so no membership row need be read.</summary>
+    public bool IncludeGroups { get; init; } = true;
 }

@@ -90,6 +90,20 @@ public sealed class AttributeProjection
             && (excluded.SchemaUrn is null || excluded.SchemaUrn.StartsWith(CoreSchemaPrefix, StringComparison.OrdinalIgnoreCase)));
     }
 
+    /// <summary>
+    /// True when <c>attributes</c> asks for the core attribute <paramref name="attributeName"/>
+    /// by name (or one of its sub-attributes, or its whole schema): what a list needs before it
+    /// returns an attribute it leaves out by default (a Group's <c>members</c>).
+    /// </summary>
+    public bool Names(string attributeName)
+    {
+        ArgumentNullException.ThrowIfNull(attributeName);
+        return Attributes.Any(s => s.Attribute is { } path
+            ? string.Equals(path.Name, attributeName, StringComparison.OrdinalIgnoreCase)
+                && (path.SchemaUrn is null || path.SchemaUrn.StartsWith(CoreSchemaPrefix, StringComparison.OrdinalIgnoreCase))
+            : s.SchemaUrn!.StartsWith(CoreSchemaPrefix, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>A new object holding the parts of <paramref name="resource"/> this projection returns.</summary>
     public JsonObject Apply(JsonObject resource, ResourceTypeDefinition resourceType)
     {

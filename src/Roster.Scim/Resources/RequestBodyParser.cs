@@ -11,7 +11,9 @@ namespace Roster.Scim.Resources;
 /// finds every defect up front, so that no malformed body can fail later, deep inside the PATCH
 /// engine or the normalizer, with anything but a 400 <c>invalidSyntax</c>: invalid UTF-8,
 /// invalid JSON, nesting deeper than the limit (<see cref="MaxDepth"/> by default), a <c>\u</c> escape that is a lone
-/// surrogate, a member name given twice in one object, a root that is not an object.
+/// surrogate, a member name given twice in one object, a root that is not an object. A
+/// <c>\u0000</c> escape (U+0000, NUL) is refused too, as 400 <c>invalidValue</c> in a value
+/// (<c>invalidFilter</c> in a SearchRequest's filter) and <c>invalidSyntax</c> in a name: no attribute can hold it, and PostgreSQL's text cannot store it.
 /// </summary>
 public static class RequestBodyParser
 {
@@ -45,7 +47,7 @@ public static class RequestBodyParser
         var problem = FindProblem(body, maxDepth);
         if (problem is not null)
         {
-            return ScimError.InvalidSyntax(problem);
+            return problem;
         }
 
         var node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions
@@ -66,7 +68,7 @@ public static class RequestBodyParser
     /// same attribute twice. RFC 8259 section 4 says names SHOULD be unique and leaves the meaning
     /// of a repeated one open; Roster refuses to guess which value the client meant.
     /// </summary>
-    private static string? FindProblem(ReadOnlySpan<byte> body, int maxDepth)
+    private static ScimError? FindProblem(ReadOnlySpan<byte> body, int maxDepth)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions
         {
@@ -76,6 +78,7 @@ public static class RequestBodyParser
         });
         var namesPerObject = new Stack<HashSet<string>>();
         var open = 0;
+        var lastName = "";
         try
         {
             while (reader.Read())
@@ -98,15 +101,30 @@ public static class RequestBodyParser
                         break;
                     case JsonTokenType.PropertyName:
                         var name = reader.GetString()!;
-                        if (!namesPerObject.Peek().Add(name))
+                        if (name.Contains('\0', StringComparison.Ordinal))
                         {
-                            return $"The member \"{Shorten(name)}\" appears twice in one object{Where(reader)}; "
-                                + "attribute names ignore case, so give each attribute once.";
+                            return ScimError.InvalidSyntax($"A member name holds U+0000 (a NUL character){Where(reader)}; no attribute is named so.");
                         }
 
+                        if (!namesPerObject.Peek().Add(name))
+                        {
+                            return ScimError.InvalidSyntax($"The member \"{Shorten(name)}\" appears twice in one object{Where(reader)}; "
+                                + "attribute names ignore case, so give each attribute once.");
+                        }
+
+                        lastName = name;
                         break;
                     case JsonTokenType.String when reader.ValueIsEscaped:
-                        _ = reader.GetString();
+                        if (reader.GetString()!.Contains('\0', StringComparison.Ordinal))
+                        {
+                            var detail = $"A string value of \"{Shorten(lastName)}\" holds U+0000 (a NUL character){Where(reader)}; no attribute can hold it.";
+
+                            // The filter of a SearchRequest (RFC 7644 section 3.4.3) is refused as a filter.
+                            return string.Equals(lastName, "filter", StringComparison.OrdinalIgnoreCase) && namesPerObject.Count == 1
+                                ? ScimError.InvalidFilter(detail)
+                                : ScimError.InvalidValue(detail);
+                        }
+
                         break;
                     default:
                         break;
@@ -118,14 +136,14 @@ public static class RequestBodyParser
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
-            return open >= maxDepth
+            return ScimError.InvalidSyntax(open >= maxDepth
                 ? $"The request body nests objects and arrays more than {maxDepth} levels deep{where}; that is the limit."
-                : $"The request body is not valid JSON{where}.";
+                : $"The request body is not valid JSON{where}.");
         }
         catch (InvalidOperationException)
         {
             // GetString refuses a \u escape that leaves half of a surrogate pair.
-            return $"The request body has a string with an invalid \\u escape (a lone UTF-16 surrogate){Where(reader)}.";
+            return ScimError.InvalidSyntax($"The request body has a string with an invalid \\u escape (a lone UTF-16 surrogate){Where(reader)}.");
         }
     }
 

@@ -40,6 +40,31 @@ public sealed class RequestLimitsOptions
     [Range(2, 1_000)]
     public int MaxFilterDepth { get; set; } = 64;
 
+    /// <summary>
+    /// How many terms (comparisons and <c>pr</c> tests, also inside brackets) a filter may hold;
+    /// advertised in <c>/ServiceProviderConfig</c>.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxFilterTerms { get; set; } = 500;
+
+    /// <summary>
+    /// How long, in milliseconds, each statement of a list or search (its page, its count) may run
+    /// before the database stops it; the client gets a 400 <c>tooMany</c> that says to narrow the filter.
+    /// </summary>
+    [Range(10, 600_000)]
+    public int QueryTimeoutMilliseconds { get; set; } = 2_000;
+
+    /// <summary>
+    /// The most values a write may leave in one multi-valued attribute of a user (<c>emails</c>,
+    /// <c>phoneNumbers</c>, <c>addresses</c>, <c>roles</c>, ...); a group's members are rows and not counted.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxValuesPerAttribute { get; set; } = 100;
+
+    /// <summary>The most group members one list or search page returns when <c>attributes</c> asks for them.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxMembersPerPage { get; set; } = 10_000;
+
     /// <summary>How deeply a SCIM JSON body may nest (a SCIM resource needs 4 levels).</summary>
     [Range(8, 1_000)]
     public int MaxJsonDepth { get; set; } = 64;

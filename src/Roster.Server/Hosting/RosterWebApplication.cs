@@ -68,6 +68,9 @@ public static class RosterWebApplication
             : ScimStatusCodePages.WriteAsync(c));
         app.UseConsoleAssets();
 
+        // Before the credential throttle and authentication: both read credentials from the request.
+        app.UseNulCharacterGuard();
+
         // Before authentication: OpenIddict handles /auth/token inside the authentication step.
         app.UseCredentialThrottling();
         app.UseAuthentication();
@@ -114,11 +117,22 @@ public static class RosterWebApplication
         // A body the JSON binder cannot read becomes an exception the handler turns into a
         // ProblemDetails that says which parameter failed, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NulRefusingStringConverter()));
         services.AddOpenApi(AdminOpenApi.Configure);
         // Console pages first: an HTML page for a person; everything else gets SCIM errors or ProblemDetails.
         services.AddExceptionHandler<ConsoleExceptionHandler>();
         services.AddExceptionHandler<ScimExceptionHandler>();
         services.AddRosterEvents(configuration, storage);
+        services.AddSingleton(provider =>
+        {
+            var limits = provider.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+            return new Roster.Directory.Database.DirectoryLimits
+            {
+                QueryTimeout = TimeSpan.FromMilliseconds(limits.QueryTimeoutMilliseconds),
+                MaxValuesPerAttribute = limits.MaxValuesPerAttribute,
+                MaxMembersPerPage = limits.MaxMembersPerPage,
+            };
+        });
         services.AddRosterDirectory();
         storage.AddTo(services);
         services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using StandardWebhooks;
 using Roster.Directory.Webhooks;
+using StandardWebhooks;
 
 namespace Roster.Server.Webhooks;
 

@@ -253,7 +253,7 @@ public sealed class GroupStoreTests
     }
 
     [Fact]
-    public async Task A_page_of_groups_loads_its_members_in_one_query()
+    public async Task A_page_of_groups_counts_its_members_then_loads_them_in_one_query()
     {
         await using var directory = await TestDirectory.CreateAsync();
         var a = await CreateUserAsync(directory, "a");
@@ -266,7 +266,10 @@ public sealed class GroupStoreTests
         var page = (await directory.Groups.ListAsync(directory.Caller, Requests.Query(), None)).Ok();
 
         Assert.All(page.Resources, g => Assert.Single(Members(g.Document)));
-        Assert.Single(log.Statements, s => s.Contains("FROM group_members", StringComparison.Ordinal));
+
+        // A count that stops one past the page's limit, then the members themselves.
+        Assert.Equal(2, log.Statements.Count(s => s.Contains("FROM group_members", StringComparison.Ordinal)));
+        Assert.Single(log.Statements, s => s.Contains("COUNT(*) FROM (SELECT 1 FROM group_members", StringComparison.Ordinal));
     }
 
     internal static async Task<string> CreateUserAsync(TestDirectory directory, string userName, string? displayName = null)

@@ -105,8 +105,9 @@ public static class FilterArbitraries
 
     private static Gen<FilterLiteral> Literal(ComparisonOperator op)
     {
-        // A lone surrogate is refused by the parser (no database can compare it), so none is generated.
-        var strings = ArbMap.Default.GeneratorFor<string>().Where(s => s is not null).Select(WithoutLoneSurrogates).Select(FilterLiteral.FromString);
+        // A lone surrogate and U+0000 are refused by the parser (no database can compare them), so none is generated.
+        var strings = ArbMap.Default.GeneratorFor<string>().Where(s => s is not null).Select(WithoutLoneSurrogates)
+            .Select(s => s.Replace('\0', '?')).Select(FilterLiteral.FromString);
         var numbers = ArbMap.Default.GeneratorFor<decimal>().Select(FilterLiteral.FromNumber);
         var others = Gen.Elements(FilterLiteral.True, FilterLiteral.False, FilterLiteral.Null);
         return op switch

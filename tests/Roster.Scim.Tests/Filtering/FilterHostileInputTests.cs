@@ -80,6 +80,50 @@ public sealed class FilterHostileInputTests
         Assert.True(result.IsSuccess, result.Error?.Detail);
     }
 
+    [HostileProperty(1000)]
+    public Property What_parses_holds_no_more_terms_than_the_limit(HostileText input) =>
+        HostileCall.Holds(input.Text, () =>
+        {
+            var parsed = FilterParser.Parse(input.Text);
+            if (parsed.IsSuccess && Terms(parsed.Value!) > FilterParser.MaxTerms)
+            {
+                throw new InvalidOperationException($"A filter of {Terms(parsed.Value!)} terms parsed.");
+            }
+
+            return parsed.IsSuccess ? null : parsed.Error;
+        });
+
+    [Theory]
+    [InlineData("id pr", " or ")]
+    [InlineData("id pr", " and ")]
+    [InlineData("userName eq \"x\"", " or ")]
+    [InlineData("not (id pr)", " and ")]
+    public void A_filter_over_the_term_limit_is_invalidFilter_naming_the_limit(string term, string separator)
+    {
+        var atTheLimit = string.Join(separator, Enumerable.Repeat(term, FilterParser.MaxTerms));
+        var overIt = atTheLimit + separator + term;
+        var bracketed = "emails[" + string.Join(separator, Enumerable.Repeat("value pr", FilterParser.MaxTerms + 1)) + "]";
+
+        Assert.True(FilterParser.Parse(atTheLimit, new FilterLimits { MaxLength = 100_000 }).IsSuccess);
+        foreach (var text in new[] { overIt, bracketed })
+        {
+            var result = FilterParser.Parse(text, new FilterLimits { MaxLength = 100_000 });
+
+            Assert.False(result.IsSuccess);
+            Assert.Equal(ScimErrorTypes.InvalidFilter, result.Error.ScimType);
+            Assert.Contains("the limit is 500", result.Error.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_term_limit_is_configurable()
+    {
+        var limits = new FilterLimits { MaxTerms = 3 };
+
+        Assert.True(FilterParser.Parse("a pr or b pr or emails[value pr]", limits).IsSuccess);
+        Assert.Contains("the limit is 3", FilterParser.Parse("a pr or b pr or emails[value pr or type pr]", limits).Error!.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("loginCount gt 1e400", false)]
     [InlineData("loginCount gt -1e400", false)]
@@ -123,6 +167,23 @@ public sealed class FilterHostileInputTests
         }
     }
 
+    [Theory]
+    [InlineData("userName eq \"\\u0000\"")]
+    [InlineData("userName eq \"a\0b\"")]
+    [InlineData("userName eq a\0")]
+    [InlineData("user\0Name pr")]
+    [InlineData("emails[value co \"\\u0000\"]")]
+    [InlineData("\0")]
+    public void A_NUL_is_invalidFilter_whose_detail_holds_none(string text)
+    {
+        var result = FilterParser.Parse(text);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ScimErrorTypes.InvalidFilter, result.Error.ScimType);
+        Assert.Contains("U+0000", result.Error.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("\0", result.Error.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_escaped_surrogate_pair_is_a_character()
     {
@@ -142,6 +203,14 @@ public sealed class FilterHostileInputTests
         Assert.False(result.IsSuccess);
         Assert.Equal(-1, LoneSurrogates.IndexIn(result.Error.Detail));
     }
+
+    private static int Terms(FilterNode node) => node switch
+    {
+        LogicalFilter logical => logical.FlattenOperands().Sum(Terms),
+        NotFilter not => Terms(not.Inner),
+        ValuePathFilter valuePath => Terms(valuePath.Filter),
+        _ => 1,
+    };
 
     private static ScimError? OnlyInvalidFilter(ScimResult<FilterNode> result)
     {

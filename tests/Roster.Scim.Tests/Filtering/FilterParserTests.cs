@@ -156,7 +156,7 @@ public sealed class FilterParserTests
             text.Append(" or a eq ").Append(i);
         }
 
-        var node = Parse(text.ToString());
+        var node = FilterParser.Parse(text.ToString(), new FilterLimits { MaxTerms = 800 }).GetValueOrThrow();
 
         Assert.Equal(800, Assert.IsType<LogicalFilter>(node).FlattenOperands().Count);
         Assert.Equal(text.ToString(), FilterFormatter.Format(node));

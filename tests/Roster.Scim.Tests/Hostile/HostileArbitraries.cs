@@ -84,6 +84,7 @@ public static class HostileArbitraries
             (4, Soup()),
             (1, AnyChars()),
             (1, Nested()),
+            (1, Chain()),
             (1, from fragment in Gen.Elements(Fragments.Concat(Oddities).ToArray())
                 from count in Gen.Choose(1, 12_000)
                 select string.Concat(Enumerable.Repeat(fragment, count))));
@@ -149,6 +150,18 @@ public static class HostileArbitraries
 
     private static Gen<string> AnyChars() =>
         Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(c => (char)c), n)).Select(chars => new string(chars));
+
+    /// <summary>
+    /// Long runs of terms joined by one operator, inside brackets or not: <c>id pr or id pr or ...</c>
+    /// up to and past the term limit and the length limit.
+    /// </summary>
+    public static Gen<string> Chain() =>
+        from count in Gen.Frequency((3, Gen.Choose(450, 560)), (1, Gen.Choose(1, 3_000)))
+        from term in Gen.Elements("id pr", "userName eq \"x\"", "title co \"\u0000\"", "value pr", "emails[value pr]", "not (id pr)", "a eq 1")
+        from separator in Gen.Elements(" or ", " and ", " OR ", " and not ")
+        from bracketed in Gen.Elements(false, false, true)
+        let run = string.Join(separator, Enumerable.Repeat(term, count))
+        select bracketed ? "emails[" + run + "]" : run;
 
     private static Gen<string> Nested() =>
         from depth in Gen.Choose(1, 6_000)

@@ -198,10 +198,23 @@ public sealed class ListQueryParserTests
     [InlineData("excludedAttributes", "members", false)]
     [InlineData("attributes", "displayName", false)]
     [InlineData("attributes", "displayName,members", true)]
-    [InlineData("excludedAttributes", "displayName", true)]
-    public void Include_members_follows_the_projection(string parameter, string value, bool expected)
+    [InlineData("attributes", "members.value", true)]
+    [InlineData("excludedAttributes", "displayName", false)]
+    [InlineData("startIndex", "1", false)]
+    public void Members_are_listed_only_when_attributes_names_them(string parameter, string value, bool expected)
     {
         Assert.Equal(expected, Query((parameter, value)).IncludeMembers);
+    }
+
+    [Theory]
+    [InlineData("excludedAttributes", "groups", false)]
+    [InlineData("attributes", "userName", false)]
+    [InlineData("attributes", "userName,groups", true)]
+    [InlineData("excludedAttributes", "displayName", true)]
+    [InlineData("startIndex", "1", true)]
+    public void Groups_are_listed_unless_the_projection_leaves_them_out(string parameter, string value, bool expected)
+    {
+        Assert.Equal(expected, Query((parameter, value)).IncludeGroups);
     }
 
     [Fact]

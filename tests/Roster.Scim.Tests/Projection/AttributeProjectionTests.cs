@@ -224,4 +224,20 @@ public sealed class AttributeProjectionTests
     {
         Assert.Equal(expected, AttributeProjection.Parse(attributes, excluded).GetValueOrThrow().MayReturn("members"));
     }
+
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData(null, "displayName", false)]
+    [InlineData("displayName", null, false)]
+    [InlineData("displayName,members", null, true)]
+    [InlineData("MEMBERS", null, true)]
+    [InlineData("members.value", null, true)]
+    [InlineData("urn:ietf:params:scim:schemas:core:2.0:Group:members", null, true)]
+    [InlineData("urn:ietf:params:scim:schemas:core:2.0:Group", null, true)]
+    [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", null, false)]
+    [InlineData("urn:example:custom:2.0:Group:members", null, false)]
+    public void Names_tells_whether_attributes_asks_for_members(string? attributes, string? excluded, bool expected)
+    {
+        Assert.Equal(expected, AttributeProjection.Parse(attributes, excluded).GetValueOrThrow().Names("members"));
+    }
 }

@@ -34,6 +34,22 @@ public sealed class RequestBodyParserTests
     }
 
     [Theory]
+    [InlineData("{\"userName\":\"a\\u0000b\"}", "invalidValue", "\"userName\" holds U+0000")]
+    [InlineData("{\"userName\":\"a\",\"emails\":[{\"value\":\"\\u0000\"}]}", "invalidValue", "\"value\" holds U+0000")]
+    [InlineData("{\"Operations\":[{\"op\":\"add\",\"path\":\"emails[value eq \\\"\\u0000\\\"]\",\"value\":\"x\"}]}", "invalidValue", "\"path\" holds U+0000")]
+    [InlineData("{\"filter\":\"userName eq \\\"\\u0000\\\"\"}", "invalidFilter", "\"filter\" holds U+0000")]
+    [InlineData("{\"user\\u0000Name\":\"a\"}", "invalidSyntax", "A member name holds U+0000")]
+    public void A_NUL_escape_is_refused_saying_where(string json, string scimType, string expected)
+    {
+        var result = RequestBodyParser.Parse(Encoding.UTF8.GetBytes(json));
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(scimType, result.Error.ScimType);
+        Assert.Contains(expected, result.Error.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("\0", result.Error.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(65)]
     [InlineData(5_000)]
     [InlineData(10_000)]

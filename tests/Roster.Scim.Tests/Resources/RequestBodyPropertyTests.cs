@@ -17,14 +17,34 @@ namespace Roster.Scim.Tests.Resources;
 public sealed class RequestBodyPropertyTests
 {
     [HostileProperty(2000)]
-    public Property A_body_is_an_object_or_invalidSyntax(HostileBody body) =>
+    public Property A_body_is_an_object_or_invalidSyntax_or_a_refused_NUL(HostileBody body) =>
         HostileCall.Holds(Encoding.UTF8.GetString(body.Bytes), () =>
         {
             var parsed = RequestBodyParser.Parse(body.Bytes);
             return parsed.IsSuccess || parsed.Error.ScimType == ScimErrorTypes.InvalidSyntax
+                || (parsed.Error.ScimType is ScimErrorTypes.InvalidValue or ScimErrorTypes.InvalidFilter && parsed.Error.Detail.Contains("U+0000", StringComparison.Ordinal))
                 ? parsed.Error
-                : throw new InvalidOperationException($"Expected invalidSyntax, got {parsed.Error.ScimType}");
+                : throw new InvalidOperationException($"Expected invalidSyntax, got {parsed.Error.ScimType}: {parsed.Error.Detail}");
         });
+
+    [HostileProperty(1000)]
+    public Property A_parsed_body_holds_no_NUL(HostileBody body) =>
+        HostileCall.Holds(Encoding.UTF8.GetString(body.Bytes), () =>
+        {
+            var parsed = RequestBodyParser.Parse(body.Bytes);
+            return parsed.IsSuccess && HoldsNul(parsed.Value)
+                ? throw new InvalidOperationException("A body holding U+0000 was accepted.")
+                : parsed.IsSuccess ? null : parsed.Error;
+        });
+
+    private static bool HoldsNul(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject obj => obj.Any(p => p.Key.Contains('\0', StringComparison.Ordinal) || HoldsNul(p.Value)),
+        System.Text.Json.Nodes.JsonArray array => array.Any(HoldsNul),
+        System.Text.Json.Nodes.JsonValue value => value.GetValueKind() == System.Text.Json.JsonValueKind.String
+            && value.GetValue<string>().Contains('\0', StringComparison.Ordinal),
+        _ => false,
+    };
 
     [HostileProperty(2000)]
     public Property A_parsed_body_normalizes_patches_and_merges_without_throwing(HostileBody body) =>
@@ -44,6 +64,7 @@ public sealed class RequestBodyPropertyTests
                     ExpectClientError(normalized.Error);
                     if (normalized.IsSuccess)
                     {
+                        ExpectClientError(MultiValuedLimit.Check(null, normalized.Value!, type, 1));
                         ExpectClientError(ResourceReplacement.Merge(stored, normalized.Value!, type).Error);
                     }
                 }
@@ -52,7 +73,13 @@ public sealed class RequestBodyPropertyTests
                 ExpectClientError(operations.Error);
                 if (operations.IsSuccess)
                 {
-                    ExpectClientError(PatchEngine.Apply(stored, operations.Value!, type).Error);
+                    var patched = PatchEngine.Apply(stored, operations.Value!, type);
+                    ExpectClientError(patched.Error);
+                    if (patched.IsSuccess)
+                    {
+                        ExpectClientError(MultiValuedLimit.Check(stored, patched.Value!, type, 1));
+                    }
+
                     ExpectClientError(GroupMembershipPatch.Split(operations.Value!).Error);
                 }
             }

@@ -167,6 +167,15 @@ public sealed class DiscoveryDocumentTests
             DefaultPageSize = 25,
             MaxPageSize = 200,
             CursorTimeoutSeconds = 600,
+            Limits = new ServiceProviderLimits
+            {
+                MaxFilterLength = 2000,
+                MaxFilterDepth = 16,
+                MaxFilterTerms = 50,
+                QueryTimeoutMilliseconds = 750,
+                MaxValuesPerAttribute = 20,
+                MaxMembersPerPage = 300,
+            },
             AuthenticationSchemes =
             [
                 AuthenticationSchemeDescription.OAuthBearerToken with { DocumentationUri = new Uri("https://roster.example/docs/tokens") },
@@ -181,6 +190,12 @@ public sealed class DiscoveryDocumentTests
             """{"cursor": true, "index": true, "defaultPaginationMethod": "cursor", "defaultPageSize": 25, "maxPageSize": 200, "cursorTimeout": 600}""",
             document["pagination"]);
         Assert.Equal("https://roster.example/docs/tokens", document["authenticationSchemes"]![0]!["documentationUri"]!.GetValue<string>());
+        JsonAssert.Equal(
+            """["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig", "urn:roster:params:scim:schemas:extension:limits:2.0:ServiceProviderConfig"]""",
+            document["schemas"]);
+        JsonAssert.Equal(
+            """{"maxFilterLength": 2000, "maxFilterDepth": 16, "maxFilterTerms": 50, "queryTimeoutMilliseconds": 750, "maxValuesPerAttribute": 20, "maxMembersPerPage": 300}""",
+            document[ServiceProviderLimits.SchemaUri]);
     }
 
     private static IEnumerable<JsonObject> AllAttributes(JsonArray attributes)

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
-using StandardWebhooks;
 using Roster.Server.Tests.Admin;
 using Roster.Server.Tests.Infrastructure;
+using StandardWebhooks;
 
 namespace Roster.Server.Tests.Events;
 

@@ -13,6 +13,10 @@ public sealed class LimitedServerFixture : RosterServerFixture
     public const int MaxPatchOperations = 10;
     public const int MaxFilterLength = 200;
     public const int MaxFilterDepth = 8;
+    public const int MaxFilterTerms = 6;
+    public const int QueryTimeoutMilliseconds = 30_000;
+    public const int MaxValuesPerAttribute = 4;
+    public const int MaxMembersPerPage = 5;
     public const int MaxJsonDepth = 16;
     public const int MaxRequestLineBytes = 4096;
     public const int MaxHeaderBytes = 16 * 1024;
@@ -25,6 +29,10 @@ public sealed class LimitedServerFixture : RosterServerFixture
         ["Roster:Limits:MaxPatchOperations"] = $"{MaxPatchOperations}",
         ["Roster:Limits:MaxFilterLength"] = $"{MaxFilterLength}",
         ["Roster:Limits:MaxFilterDepth"] = $"{MaxFilterDepth}",
+        ["Roster:Limits:MaxFilterTerms"] = $"{MaxFilterTerms}",
+        ["Roster:Limits:QueryTimeoutMilliseconds"] = $"{QueryTimeoutMilliseconds}",
+        ["Roster:Limits:MaxValuesPerAttribute"] = $"{MaxValuesPerAttribute}",
+        ["Roster:Limits:MaxMembersPerPage"] = $"{MaxMembersPerPage}",
         ["Roster:Limits:MaxJsonDepth"] = $"{MaxJsonDepth}",
         ["Roster:Limits:MaxRequestLineBytes"] = $"{MaxRequestLineBytes}",
         ["Roster:Limits:MaxRequestHeadersTotalBytes"] = $"{MaxHeaderBytes}",

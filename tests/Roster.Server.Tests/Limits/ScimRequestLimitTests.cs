@@ -26,6 +26,14 @@ public sealed class ScimRequestLimitTests(LimitedServerFixture server) : IClassF
         Assert.False(config["bulk"]!["supported"]!.GetValue<bool>());
         Assert.Equal(LimitedServerFixture.MaxPatchOperations, config["bulk"]!["maxOperations"]!.GetValue<int>());
         Assert.Equal(LimitedServerFixture.MaxBodyBytes, config["bulk"]!["maxPayloadSize"]!.GetValue<int>());
+        var limits = config[Roster.Scim.Discovery.ServiceProviderLimits.SchemaUri]!;
+        Assert.Contains(Roster.Scim.Discovery.ServiceProviderLimits.SchemaUri, config["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(LimitedServerFixture.MaxFilterLength, limits["maxFilterLength"]!.GetValue<int>());
+        Assert.Equal(LimitedServerFixture.MaxFilterDepth, limits["maxFilterDepth"]!.GetValue<int>());
+        Assert.Equal(LimitedServerFixture.MaxFilterTerms, limits["maxFilterTerms"]!.GetValue<int>());
+        Assert.Equal(LimitedServerFixture.QueryTimeoutMilliseconds, limits["queryTimeoutMilliseconds"]!.GetValue<int>());
+        Assert.Equal(LimitedServerFixture.MaxValuesPerAttribute, limits["maxValuesPerAttribute"]!.GetValue<int>());
+        Assert.Equal(LimitedServerFixture.MaxMembersPerPage, limits["maxMembersPerPage"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.NotImplemented, bulk.StatusCode);
     }
 
@@ -108,6 +116,47 @@ public sealed class ScimRequestLimitTests(LimitedServerFixture server) : IClassF
         var response = await tenant.Scim.GetAsync($"Users?filter={Uri.EscapeDataString(filter)}");
 
         await AssertScimErrorAsync(response, HttpStatusCode.BadRequest, "invalidFilter", "more than 8 levels deep");
+    }
+
+    [Fact]
+    public async Task A_filter_with_more_terms_than_the_limit_is_400_invalidFilter_naming_the_limit()
+    {
+        var tenant = await server.CreateTenantAsync();
+        await tenant.Scim.CreateUserAsync("t3");
+        static string Terms(int count) => string.Join(" or ", Enumerable.Range(0, count).Select(i => $"userName eq \"t{i}\""));
+
+        var atTheLimit = await tenant.Scim.GetAsync($"Users?filter={Uri.EscapeDataString(Terms(LimitedServerFixture.MaxFilterTerms))}");
+        var overIt = await tenant.Scim.PostAsync("Users/.search", ScimHttp.Json(new JsonObject { ["filter"] = Terms(LimitedServerFixture.MaxFilterTerms + 1) }));
+        var inBrackets = await tenant.Scim.GetAsync($"Users?filter={Uri.EscapeDataString("emails[" + string.Join(" or ", Enumerable.Repeat("value pr", LimitedServerFixture.MaxFilterTerms + 1)) + "]")}");
+
+        Assert.Equal(1, (await atTheLimit.ReadObjectAsync())["totalResults"]!.GetValue<int>());
+        await AssertScimErrorAsync(overIt, HttpStatusCode.BadRequest, "invalidFilter", "the limit is 6");
+        await AssertScimErrorAsync(inBrackets, HttpStatusCode.BadRequest, "invalidFilter", "the limit is 6");
+    }
+
+    [Fact]
+    public async Task A_write_that_grows_a_multi_valued_attribute_past_the_limit_is_400_naming_it_and_stores_nothing()
+    {
+        var tenant = await server.CreateTenantAsync();
+        static string Values(string attribute, int count) =>
+            $"\"{attribute}\":[{string.Join(",", Enumerable.Range(0, count).Select(i => $"{{\"value\":\"v{i}@example.com\"}}"))}]";
+        var user = await tenant.Scim.CreateUserAsync("values@example.com", Values("emails", LimitedServerFixture.MaxValuesPerAttribute));
+        var version = user["meta"]!["version"]!.ToString();
+
+        var post = await tenant.Scim.PostAsync("Users", ScimHttp.Json($$"""{"userName":"more@example.com",{{Values("phoneNumbers", LimitedServerFixture.MaxValuesPerAttribute + 1)}}}"""));
+        var put = await tenant.Scim.PutAsync($"Users/{user.Id()}", ScimHttp.Json($$"""{"userName":"values@example.com",{{Values("entitlements", LimitedServerFixture.MaxValuesPerAttribute + 1)}}}"""));
+        var patch = await tenant.Scim.PatchAsync($"Users/{user.Id()}", """{"Operations":[{"op":"add","path":"emails","value":[{"value":"fifth@example.com"}]}]}""");
+        var replace = await tenant.Scim.PatchAsync($"Users/{user.Id()}", """{"Operations":[{"op":"replace","path":"emails[value eq \"v0@example.com\"].type","value":"home"}]}""");
+
+        await AssertScimErrorAsync(post, HttpStatusCode.BadRequest, "invalidValue", "'phoneNumbers' would hold 5 values; this server keeps at most 4");
+        await AssertScimErrorAsync(put, HttpStatusCode.BadRequest, "invalidValue", "'entitlements' would hold 5 values");
+        await AssertScimErrorAsync(patch, HttpStatusCode.BadRequest, "invalidValue", "'emails' would hold 5 values");
+        Assert.Equal(HttpStatusCode.OK, replace.StatusCode);
+        Assert.Equal(0, await CountUsersAsync(tenant, "more@example.com"));
+        var after = await (await tenant.Scim.GetAsync($"Users/{user.Id()}")).ReadObjectAsync();
+        Assert.Equal(LimitedServerFixture.MaxValuesPerAttribute, after["emails"]!.AsArray().Count);
+        Assert.Null(after["entitlements"]);
+        Assert.NotEqual(version, after["meta"]!["version"]!.ToString());
     }
 
     [Fact]

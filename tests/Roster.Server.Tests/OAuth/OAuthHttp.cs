@@ -28,6 +28,8 @@ public static class OAuthHttp
         };
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(clientSecret)}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+
+        // Awaited here: the request is disposed when this method returns.
         return await http.SendAsync(request);
     }
 

@@ -96,19 +96,31 @@ public sealed class GroupTests(RosterServerFixture server)
     }
 
     [Fact]
-    public async Task Excluding_members_lists_groups_without_them()
+    public async Task A_group_list_returns_members_only_when_attributes_names_them()
     {
         var tenant = await server.CreateTenantAsync();
         var a = await tenant.Scim.CreateUserAsync("ex@example.com");
         var group = await tenant.Scim.CreateGroupAsync("Excluded");
         await tenant.Scim.PatchAsync($"Groups/{group.Id()}", $$"""{"Operations":[{"op":"add","path":"members","value":[{"value":"{{a.Id()}}"}]}]}""");
 
-        var list = await (await tenant.Scim.GetAsync("Groups?excludedAttributes=members")).ReadObjectAsync();
-        var withMembers = await (await tenant.Scim.GetAsync("Groups")).ReadObjectAsync();
+        var excluded = await (await tenant.Scim.GetAsync("Groups?excludedAttributes=members")).ReadObjectAsync();
+        var plain = await (await tenant.Scim.GetAsync("Groups")).ReadObjectAsync();
+        var searched = await (await tenant.Scim.PostAsync("Groups/.search", ScimHttp.Json("""{"filter":"displayName eq \"Excluded\""}"""))).ReadObjectAsync();
+        var named = await (await tenant.Scim.GetAsync("Groups?attributes=displayName,members")).ReadObjectAsync();
+        var sub = await (await tenant.Scim.GetAsync("Groups?attributes=members.value")).ReadObjectAsync();
+        var byId = await (await tenant.Scim.GetAsync($"Groups/{group.Id()}")).ReadObjectAsync();
 
-        Assert.Null(list["Resources"]![0]!["members"]);
-        Assert.Equal("Excluded", list["Resources"]![0]!["displayName"]!.GetValue<string>());
-        Assert.Single(withMembers["Resources"]![0]!["members"]!.AsArray());
+        foreach (var list in new[] { excluded, plain, searched })
+        {
+            Assert.Null(list["Resources"]![0]!["members"]);
+            Assert.Equal("Excluded", list["Resources"]![0]!["displayName"]!.GetValue<string>());
+        }
+
+        var member = Assert.Single(named["Resources"]![0]!["members"]!.AsArray())!;
+        Assert.Equal(a.Id(), member["value"]!.GetValue<string>());
+        Assert.EndsWith($"/Users/{a.Id()}", member["$ref"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal([a.Id()], sub["Resources"]![0]!["members"]!.AsArray().Select(m => m!["value"]!.GetValue<string>()));
+        Assert.Single(byId["members"]!.AsArray());
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Roster.Server.Tests.Scim;
 /// Malformed request bodies on every write of Users and Groups (POST, PUT, PATCH): each is a 4xx
 /// SCIM error with a scimType and a detail, never a 500, and nothing is stored or changed.
 /// Repeated member names are refused (400 invalidSyntax) at any depth and in any case, since
-/// SCIM attribute names ignore case; a UTF-8 byte order mark is ignored (RFC 8259 section 8.1).
+/// SCIM attribute names ignore case; a <c>\u0000</c> escape (NUL, which PostgreSQL cannot store)
+/// is refused in any value or name; a UTF-8 byte order mark is ignored (RFC 8259 section 8.1).
 /// </summary>
 [Collection(ServerCollectionDefinition.Name)]
 public sealed class HostileBodyTests(RosterServerFixture server)
@@ -44,6 +45,9 @@ public sealed class HostileBodyTests(RosterServerFixture server)
         { "two documents", InvalidSyntax },
         { "single quotes", InvalidSyntax },
         { "byte order mark before broken JSON", InvalidSyntax },
+        { "NUL escape in a value", InvalidValue },
+        { "NUL escape in a nested value", InvalidValue },
+        { "NUL escape in a name", InvalidSyntax },
         { "huge integer where a string goes", InvalidValue },
         { "1e400 where a string goes", InvalidValue },
     };
@@ -158,6 +162,11 @@ public sealed class HostileBodyTests(RosterServerFixture server)
             "lone surrogate escape in a name" => patch
                 ? Text("""{"Operations":[{"op":"replace","value":{"\udc00":"x"}}]}""")
                 : Text($$"""{"{{nameAttribute}}":"valid-name","\udc00":"x"}"""),
+            "NUL escape in a value" => Wrapped("\"a\\u0000b\""),
+            "NUL escape in a nested value" => Wrapped("""{"value":["\u0000"]}"""),
+            "NUL escape in a name" => patch
+                ? Text("""{"Operations":[{"op":"replace","value":{"display\u0000Name":"x"}}]}""")
+                : Text($$"""{"{{nameAttribute}}":"valid-name","nick\u0000Name":"x"}"""),
             "nested 5,000 deep" => Wrapped(new string('[', 5_000) + new string(']', 5_000)),
             "nested 65 deep" => Wrapped(new string('[', 65) + new string(']', 65)),
             "duplicate member" => patch

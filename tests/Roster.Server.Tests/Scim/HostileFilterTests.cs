@@ -189,6 +189,58 @@ public sealed class HostileFilterTests(RosterServerFixture server)
         Assert.Equal(1, (await response.ReadObjectAsync())["totalResults"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("value filter")]
+    [InlineData("value filter under and")]
+    [InlineData("value filters")]
+    [InlineData("comparisons")]
+    public async Task A_filter_of_500_terms_answers_correctly_on_every_database(string shape)
+    {
+        var tenant = await server.CreateTenantAsync();
+        await tenant.Scim.CreateUserAsync("v250", "\"emails\":[{\"value\":\"v250\",\"type\":\"work\"}]");
+        await tenant.Scim.CreateUserAsync("other", "\"emails\":[{\"value\":\"other\",\"type\":\"work\"}]");
+
+        // Short values, so that 500 terms fit in the filter's 10,000 characters (longer terms, fewer).
+        string Values(int count, string format) => string.Join(" or ", Enumerable.Range(0, count).Select(i => format.Replace("{0}", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        var filter = shape switch
+        {
+            "value filter" => $"emails[{Values(500, "value eq \"v{0}\"")}]",
+            "value filter under and" => $"emails[type eq \"work\" and ({Values(499, "value eq \"v{0}\"")})]",
+            "value filters" => Values(370, "emails[value eq \"v{0}\"]"),
+            _ => Values(450, "userName eq \"v{0}\""),
+        };
+
+        var response = await tenant.Scim.PostAsync("Users/.search", ScimHttp.Json(new JsonObject { ["filter"] = filter }));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{shape}: {(int)response.StatusCode} {text}");
+        var list = JsonNode.Parse(text)!.AsObject();
+        Assert.Equal(1, list["totalResults"]!.GetValue<int>());
+        Assert.Equal("v250", list["Resources"]![0]!["userName"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("Users", "id pr", " or ")]
+    [InlineData("Users", "id pr", " and ")]
+    [InlineData("Groups", "id pr", " or ")]
+    [InlineData("Users", "emails[type pr]", " or ")]
+    public async Task Ten_thousand_characters_of_one_chained_term_are_a_precise_400_not_a_500(string resourceType, string term, string separator)
+    {
+        var tenant = await server.CreateTenantAsync();
+        await tenant.Scim.CreateUserAsync("chain@example.com", "\"emails\":[{\"value\":\"chain@example.com\"}]");
+        await tenant.Scim.CreateGroupAsync("Chain");
+        var filter = new StringBuilder(term);
+        while (filter.Length + separator.Length + term.Length <= 10_000)
+        {
+            filter.Append(separator).Append(term);
+        }
+
+        var response = await tenant.Scim.PostAsync($"{resourceType}/.search", ScimHttp.Json(new JsonObject { ["filter"] = filter.ToString() }));
+
+        var error = await ScimErrorAssert.ClientErrorAsync(response, HttpStatusCode.BadRequest, "invalidFilter", $"{term}{separator}... ({filter.Length} characters)");
+        Assert.Contains("the limit is 500", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     /// <summary>A filter that mostly parses: comparisons, pr, and, or, not and value paths over <paramref name="attributes"/>, with hostile values.</summary>
     private static string Structured(Random random, string[] attributes, int depth, bool valuePaths)
     {

@@ -41,6 +41,15 @@ public sealed class HostileQueryTests(RosterServerFixture server)
     [InlineData("filter=%ED%A0%80")]
     [InlineData("filter=userName%20eq%20%22%ED%A0%80%22")]
     [InlineData("filter=userName%20eq%20%22a%22&filter=userName%20eq%20%22b%22")]
+    [InlineData("filter=%00")]
+    [InlineData("filter=userName%20eq%20%22%5Cu0000%22")]
+    [InlineData("filter=emails%5Bvalue%20co%20%22%00%22%5D")]
+    [InlineData("attributes=%00")]
+    [InlineData("excludedAttributes=members%00")]
+    [InlineData("sortBy=%00")]
+    [InlineData("cursor=%00")]
+    [InlineData("count=1%00")]
+    [InlineData("%00=1")]
     public async Task A_hostile_list_query_is_200_or_a_400_scim_error(string query)
     {
         var tenant = await server.CreateTenantAsync();

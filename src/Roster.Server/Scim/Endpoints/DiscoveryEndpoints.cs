@@ -42,6 +42,15 @@ public static class DiscoveryEndpoints
             FilterMaxResults = settings.MaxPageSize,
             DefaultPageSize = settings.DefaultPageSize,
             MaxPageSize = settings.MaxPageSize,
+            Limits = new ServiceProviderLimits
+            {
+                MaxFilterLength = settings.MaxFilterLength,
+                MaxFilterDepth = settings.MaxFilterDepth,
+                MaxFilterTerms = settings.MaxFilterTerms,
+                QueryTimeoutMilliseconds = settings.QueryTimeoutMilliseconds,
+                MaxValuesPerAttribute = settings.MaxValuesPerAttribute,
+                MaxMembersPerPage = settings.MaxMembersPerPage,
+            },
         };
         return new ScimJsonResult(ServiceProviderConfigDocument.Write(config, Base(context)));
     }

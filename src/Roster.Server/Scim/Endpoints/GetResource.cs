@@ -14,7 +14,7 @@ public static class GetResource
             return new ScimErrorResult(projection.Error);
         }
 
-        var found = await store.GetAsync(context.GetScimCaller(), id, projection.Value!.MayReturn("members"), context.RequestAborted);
+        var found = await store.GetAsync(context.GetScimCaller(), id, projection.Value!.MayReturn(ResourceRenderer.DerivedAttribute(store.ResourceType)), context.RequestAborted);
         if (!found.IsSuccess)
         {
             return new ScimErrorResult(found.Error);

@@ -28,7 +28,9 @@ public static class ListResources
         var resources = page.Value!.Resources
             .Select(r => renderer.Render(context.Request, r, store.ResourceType, projection))
             .ToList();
-        return new ScimJsonResult(ListResponseDocument.Create(
-            query, page.Value.TotalResults, page.Value.StartIndex, resources, page.Value.NextCursor, page.Value.PreviousCursor));
+        return new ScimJsonResult(
+            ListResponseDocument.Create(
+                query, page.Value.TotalResults, page.Value.StartIndex, [.. resources.Select(r => r.Document)], page.Value.NextCursor, page.Value.PreviousCursor),
+            streamed: [.. resources.Select(r => r.Streamed).OfType<StreamedValues>()]);
     }
 }

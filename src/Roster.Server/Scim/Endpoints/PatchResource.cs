@@ -10,7 +10,8 @@ namespace Roster.Server.Scim.Endpoints;
 /// <summary>
 /// PATCH /{Resources}/{id} (RFC 7644 section 3.5.2). Users answer 200 with the resource. Groups
 /// answer 204 unless the request asks for attributes, so a membership change on a group of
-/// 100,000 members never reads its member list back.
+/// 100,000 members never reads its member list back; when it does, the members are read after the
+/// write's transaction, and streamed when there are more than a response holds.
 /// </summary>
 public static class PatchResource
 {
@@ -38,7 +39,7 @@ public static class PatchResource
             id,
             operations.Value!,
             request.ExpectedVersion,
-            includeMembers: wantsBody && request.Projection.MayReturn("members"),
+            includeMembers: wantsBody && request.Projection.MayReturn(ResourceRenderer.DerivedAttribute(store.ResourceType)),
             context.RequestAborted);
         if (!patched.IsSuccess)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 using Roster.Server.Scim.Http;
@@ -61,7 +60,7 @@ public static class SearchRoot
         }
 
         var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
-        var resources = new List<JsonObject>();
+        var resources = new List<RenderedResource>();
         var offset = query.StartIndex - 1;
         var remaining = query.Count;
         for (var i = 0; i < stores.Count && remaining > 0; i++)
@@ -80,11 +79,20 @@ public static class SearchRoot
             }
 
             resources.AddRange(page.Value!.Resources.Select(r => renderer.Render(context.Request, r, stores[i].ResourceType, projection)));
+            var expected = Math.Min(remaining, total - offset);
             remaining -= page.Value.Resources.Count;
             offset = 0;
+            if (page.Value.Resources.Count < expected)
+            {
+                // The page ended early (its memberships would not fit one response): the next
+                // page, at startIndex + itemsPerPage, goes on from there.
+                break;
+            }
         }
 
         var sum = totals.Sum(t => Math.Max(t, 0));
-        return new ScimJsonResult(ListResponseDocument.Create(query, sum, query.StartIndex, resources, null, null));
+        return new ScimJsonResult(
+            ListResponseDocument.Create(query, sum, query.StartIndex, [.. resources.Select(r => r.Document)], null, null),
+            streamed: [.. resources.Select(r => r.Streamed).OfType<StreamedValues>()]);
     }
 }

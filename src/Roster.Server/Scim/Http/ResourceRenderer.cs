@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Roster.Directory.Groups;
 using Roster.Directory.Resources;
 using Roster.Scim.Projection;
 using Roster.Scim.Schemas;
@@ -8,11 +9,25 @@ namespace Roster.Server.Scim.Http;
 /// <summary>
 /// Turns a stored resource into the response document: completes <c>meta</c> (location,
 /// version) and the <c>$ref</c> of members and groups for this request's base URL, then applies
-/// the requested projection.
+/// the requested projection. A derived attribute the store streams (a big group's members) is
+/// described for the writer (<see cref="StreamedValues"/>), with the sub-attributes the projection keeps.
 /// </summary>
 public sealed class ResourceRenderer(ScimUrls urls)
 {
-    public JsonObject Render(HttpRequest request, StoredResource resource, ResourceTypeDefinition type, AttributeProjection projection)
+    /// <summary>The attribute a resource type derives from membership rows: a Group's <c>members</c>, a User's <c>groups</c>.</summary>
+    public static string DerivedAttribute(ResourceTypeDefinition type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.Name == ScimResourceTypes.Group.Name ? "members" : "groups";
+    }
+
+    public RenderedResource Render(HttpRequest request, StoredResource resource, ResourceTypeDefinition type, AttributeProjection projection)
+    {
+        var document = RenderDocument(request, resource, type, projection);
+        return new RenderedResource(document, resource.Streamed is { } values ? Streamed(request, resource, type, projection, document, values) : null);
+    }
+
+    private JsonObject RenderDocument(HttpRequest request, StoredResource resource, ResourceTypeDefinition type, AttributeProjection projection)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(type);
@@ -30,6 +45,24 @@ public sealed class ResourceRenderer(ScimUrls urls)
         AddReferences(document["members"], scimBase);
         AddReferences(document["groups"], scimBase, defaultEndpoint: "/Groups");
         return projection.Apply(document, type);
+    }
+
+    /// <summary>
+    /// What the writer needs to write streamed values: the sub-attributes the projection keeps,
+    /// found by projecting a resource holding one value with all of them; null when the projection
+    /// leaves the attribute out.
+    /// </summary>
+    private StreamedValues? Streamed(HttpRequest request, StoredResource resource, ResourceTypeDefinition type, AttributeProjection projection, JsonObject document, DeferredMemberships values)
+    {
+        var probe = new JsonObject
+        {
+            ["schemas"] = new JsonArray(type.Schema.Id),
+            ["id"] = resource.Id,
+            [values.Attribute] = new JsonArray(new JsonObject { ["value"] = "v", ["display"] = "d", ["type"] = "t", ["$ref"] = "r" }),
+        };
+        return projection.Apply(probe, type)[values.Attribute] is JsonArray { Count: 1 } kept && kept[0] is JsonObject value
+            ? new StreamedValues(document, [.. value.Select(p => p.Key)], urls.ScimBase(request), values)
+            : null;
     }
 
     public string Location(HttpRequest request, StoredResource resource, ResourceTypeDefinition type)

@@ -26,6 +26,9 @@ public sealed class ScimErrorResult(ScimError error) : IResult
         if (Guid.TryParse(context.User.FindFirst(ScimBearerDefaults.TenantClaim)?.Value, out var tenantId)
             && context.RequestServices.GetService<ScimCallErrors>() is { } errors)
         {
+            // Sent before the record waits for the write gate: the client reads the status and the
+            // error at once; the response ends once the error is recorded.
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
             var request = context.Request;
             var credential = Guid.TryParse(context.User.FindFirst(ScimBearerDefaults.CredentialClaim)?.Value, out var id) ? id : (Guid?)null;
             await errors.RecordAsync(

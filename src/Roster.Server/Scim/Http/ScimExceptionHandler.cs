@@ -16,7 +16,9 @@ public sealed partial class ScimExceptionHandler(ILogger<ScimExceptionHandler> l
         var correlationId = httpContext.TraceIdentifier;
         if (exception is BadHttpRequestException bad)
         {
-            return await WriteAsync(httpContext, new ScimError((System.Net.HttpStatusCode)bad.StatusCode, null, bad.Message));
+            // The binder's message names the parameter; a NUL refused inside the JSON says why.
+            var detail = bad.InnerException is Security.NulCharacterException nul ? $"{bad.Message} {nul.Message}" : bad.Message;
+            return await WriteAsync(httpContext, new ScimError((System.Net.HttpStatusCode)bad.StatusCode, null, detail));
         }
 
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)

@@ -48,7 +48,7 @@ public static class ScimQuery
         {
             DefaultCount = options.DefaultPageSize,
             MaxCount = options.MaxPageSize,
-            Filter = new FilterLimits { MaxLength = options.MaxFilterLength, MaxDepth = options.MaxFilterDepth },
+            Filter = new FilterLimits { MaxLength = options.MaxFilterLength, MaxDepth = options.MaxFilterDepth, MaxTerms = options.MaxFilterTerms },
         };
     }
 
