@@ -9,6 +9,10 @@
 #      HTTP: adding and removing one member of the big group, creates at concurrency C, the full listing
 #      of users by startIndex and by cursor and of groups (excludedAttributes=members), a few deep
 #      startIndex pages, and the server's peak RSS (VmHWM);
+#      with ROSTER_SCALE_ROLEMAP=1 (the default), also role rules over the big group (roster-bench's
+#      `rolemap`: a rule mapping it to a role, member adds and removes while it does, renaming the
+#      group away and back, moving the rule to another role), signed in to the admin API as an
+#      administrator created and activated here;
 #   5. prints a digest, and deletes the databases (ROSTER_SCALE_KEEP_DB=1 keeps them).
 #
 # Environment (defaults in brackets):
@@ -21,6 +25,7 @@
 #   ROSTER_SCALE_CREATES      users created over SCIM at full size [20000]
 #   ROSTER_SCALE_CONCURRENCY  requests in flight [8]
 #   ROSTER_SCALE_WALK_TIMEOUT seconds each listing walk may take before it stops [300]
+#   ROSTER_SCALE_ROLEMAP=0    skip the role rules over the big group
 #   ROSTER_SCALE_LIST=0       skip the listings and deep pages (the longest part at a million users)
 #   ROSTER_SCALE_PORT         port of `roster serve` [5000]
 #   ROSTER_SCALE_PG_SHARED_BUFFERS  PostgreSQL shared_buffers [512MB]
@@ -141,6 +146,24 @@ bench() {
     --concurrency "$CONCURRENCY" --json "$OUT/$PROVIDER-$name.json" "$@" | tee "$OUT/$PROVIDER-$name.txt"
 }
 
+# An administrator signed in to the admin API by email and password, as a person would be: created
+# and invited with the CLI (the invitation lands in the mail pickup folder), activated with the
+# token from its link. Sets ADMIN_EMAIL and ADMIN_PASSWORD.
+create_admin() {
+  local pickup="$WORK/mail-$PROVIDER" created employee_id link_token
+  ADMIN_EMAIL="bench-admin@example.com"
+  ADMIN_PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  created="$(Storage__Provider="$PROVIDER" dotnet "$CLI_DLL" employees create --data "$DATA" --tenant "$ORG_ID" \
+    --email "$ADMIN_EMAIL" --first-name Bench --last-name Admin --role Administrator --json)"
+  employee_id="$(json_string id <<<"$created")"
+  Storage__Provider="$PROVIDER" Roster__Mail__PickupFolder="$pickup" \
+    dotnet "$CLI_DLL" employees invite --data "$DATA" --tenant "$ORG_ID" --id "$employee_id" --public-url "http://127.0.0.1:$PORT" >/dev/null
+  link_token="$(grep -h -o 'activate#token=[A-Za-z0-9._~-]*' "$pickup"/*.eml | head -n 1 | cut -d= -f2-)"
+  curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' \
+    -d "{\"token\":\"$link_token\",\"password\":\"$ADMIN_PASSWORD\"}" "http://127.0.0.1:$PORT/api/v1/activation" ||
+    { echo "The benchmark's administrator could not be activated." >&2; exit 1; }
+}
+
 # The time of a few pages deep in a startIndex walk (the last page), which a walk stopped early never reaches.
 deep_pages() {
   local start=$((USERS - 99)) times
@@ -200,6 +223,11 @@ for PROVIDER in $DATABASES; do
     bench "lookup-$size" --phases lookup --seeded-users "$size" --lookups "$LOOKUPS"
     if [[ "$size" == "$USERS" ]]; then
       bench "bigmember-$size" --phases bigmember --seeded-users "$size" --big-group-members "$BIG_GROUP"
+      if [[ "${ROSTER_SCALE_ROLEMAP:-1}" != 0 ]]; then
+        create_admin
+        bench "rolemap-$size" --phases rolemap --seeded-users "$size" --big-group-members "$BIG_GROUP" \
+          --admin-url "http://127.0.0.1:$PORT/api/v1/orgs/$ORG_ID" --admin-user "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD"
+      fi
       bench "create-$size" --phases create --users "$CREATES"
       if [[ "${ROSTER_SCALE_LIST:-1}" != 0 ]]; then
         bench "list-$size" --phases list --phase-timeout "$WALK_TIMEOUT"
@@ -218,7 +246,7 @@ echo "== Digest ($(nproc) cores) =="
 for PROVIDER in $DATABASES; do
   echo "-- $PROVIDER"
   cat "$OUT/$PROVIDER"-seed-*.txt "$OUT/$PROVIDER-size.txt" 2>/dev/null || true
-  grep -h -E "^(lookup|bigmember-add1|bigmember-remove1|create|list-index|list-cursor|list-groups) " "$OUT/$PROVIDER"-*.txt 2>/dev/null | sort -u || true
+  grep -h -E "^(lookup|bigmember-add1|bigmember-remove1|rolemap-[a-z1-]*|create|list-index|list-cursor|list-groups) " "$OUT/$PROVIDER"-*.txt 2>/dev/null | sort -u || true
   cat "$OUT/$PROVIDER-deep-page.txt" "$OUT/$PROVIDER-server-memory.txt" "$OUT/$PROVIDER-load.txt" 2>/dev/null || true
 done
 echo "Reports, JSON and server logs are in $OUT"

@@ -2,7 +2,11 @@ using System.CommandLine;
 
 namespace Roster.Bench.Cli;
 
-/// <summary>The <c>roster-bench</c> command tree: <c>run</c> drives every phase, <c>seed</c> only creates users, <c>events</c> measures a change feed and webhooks.</summary>
+/// <summary>
+/// The <c>roster-bench</c> command tree: <c>run</c> drives every phase, <c>seed</c> only creates
+/// users, <c>compare</c> sets reports of several servers side by side, <c>events</c>
+/// measures a change feed and webhooks.
+/// </summary>
 internal static class BenchCommandLine
 {
     public static RootCommand Create()
@@ -11,6 +15,7 @@ internal static class BenchCommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(Events.EventsCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         return root;
     }
 }

@@ -8,7 +8,8 @@ namespace Roster.Bench.Cli;
 /// <summary>The <c>--phases create,lookup,...</c> option, parsed into <see cref="BenchPhase"/> values at the edge.</summary>
 internal static class PhaseListOption
 {
-    public static IReadOnlyList<BenchPhase> AllPhases { get; } = Enum.GetValues<BenchPhase>();
+    /// <summary>Every phase that measures any SCIM server; <c>rolemap</c> (Roster's admin API) runs only when named.</summary>
+    public static IReadOnlyList<BenchPhase> AllPhases { get; } = [.. Enum.GetValues<BenchPhase>().Where(p => p != BenchPhase.RoleMap)];
 
     /// <summary>
     /// The option has no default value, because help would print it as "Create|Lookup|..."; an absent

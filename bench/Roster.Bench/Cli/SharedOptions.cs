@@ -54,7 +54,8 @@ internal sealed class SharedOptions
         command.Options.Add(JsonPath);
     }
 
-    private static Uri? ParseHttpUrl(ArgumentResult result)
+    /// <summary>An absolute http(s) URL, or a parse error that names the option.</summary>
+    internal static Uri? ParseHttpUrl(ArgumentResult result)
     {
         string text = result.Tokens[0].Value;
         if (Uri.TryCreate(text, UriKind.Absolute, out Uri? url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
@@ -62,7 +63,8 @@ internal sealed class SharedOptions
             return url;
         }
 
-        result.AddError($"--base-url must be an absolute http(s) URL, not '{text}'.");
+        string option = result.Parent is OptionResult parent ? parent.Option.Name : "The URL";
+        result.AddError($"{option} must be an absolute http(s) URL, not '{text}'.");
         return null;
     }
 }

@@ -63,7 +63,9 @@ internal static class BigGroupPhase
     /// Adds one user outside the group, then removes it again, <see cref="SingleMemberChanges"/> times: the
     /// p50/p99 of each is the cost of a single membership change at a group size of <paramref name="members"/>.
     /// </summary>
-    public static async Task ChangeOneMemberAsync(BenchContext context, string groupPath, IReadOnlyList<string> spareIds, long members, CancellationToken cancellationToken)
+    public static async Task ChangeOneMemberAsync(
+        BenchContext context, string groupPath, IReadOnlyList<string> spareIds, long members, CancellationToken cancellationToken,
+        string addName = "bigmember-add1", string removeName = "bigmember-remove1")
     {
         // Untimed first: a server's first PATCH of a group compiles its write path (JIT, the database
         // driver's statements), a cost paid once per process, not once per change.
@@ -74,8 +76,8 @@ internal static class BigGroupPhase
             await context.Client.SendAsync(HttpMethod.Patch, groupPath, ScimRequestBody.RemoveMember(warmId), null, cancellationToken);
         }
 
-        PhaseRecorder add = context.BeginPhase("bigmember-add1", SingleMemberChanges);
-        PhaseRecorder remove = new("bigmember-remove1", SingleMemberChanges, context.Output);
+        PhaseRecorder add = context.BeginPhase(addName, SingleMemberChanges);
+        PhaseRecorder remove = new(removeName, SingleMemberChanges, context.Output);
         for (int change = 0; change < SingleMemberChanges && !cancellationToken.IsCancellationRequested; change++)
         {
             string spareId = spareIds[change % spareIds.Count];

@@ -5,9 +5,13 @@ internal enum BenchPhase
 {
     Create,
     Lookup,
+    Get,
     Patch,
     Groups,
     Members,
     List,
     BigMember,
+
+    /// <summary>Roster's role rules over its admin API; only when asked for by name.</summary>
+    RoleMap,
 }

@@ -9,11 +9,13 @@ internal static class BenchPhaseNames
         {
             BenchPhase.Create => "create",
             BenchPhase.Lookup => "lookup",
+            BenchPhase.Get => "get",
             BenchPhase.Patch => "patch",
             BenchPhase.Groups => "groups",
             BenchPhase.Members => "members",
             BenchPhase.List => "list",
             BenchPhase.BigMember => "bigmember",
+            BenchPhase.RoleMap => "rolemap",
             _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Unknown phase."),
         };
     }

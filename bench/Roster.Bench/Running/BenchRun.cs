@@ -88,11 +88,13 @@ internal static class BenchRun
         {
             BenchPhase.Create => CreateUsersPhase.RunAsync(context, cancellationToken),
             BenchPhase.Lookup => LookupPhase.RunAsync(context, cancellationToken),
+            BenchPhase.Get => GetUsersPhase.RunAsync(context, cancellationToken),
             BenchPhase.Patch => PatchUsersPhase.RunAsync(context, cancellationToken),
             BenchPhase.Groups => CreateGroupsPhase.RunAsync(context, cancellationToken),
             BenchPhase.Members => AddMembersPhase.RunAsync(context, cancellationToken),
             BenchPhase.List => ListPhase.RunAsync(context, cancellationToken),
             BenchPhase.BigMember => BigGroupPhase.RunAsync(context, cancellationToken),
+            BenchPhase.RoleMap => RoleMapPhase.RunAsync(context, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Unknown phase."),
         };
     }

@@ -31,4 +31,11 @@ internal sealed record BenchSettings
     public required TimeSpan RequestTimeout { get; init; }
 
     public required TimeSpan PhaseTimeout { get; init; }
+
+    /// <summary>Roster's admin API for the tenant (<c>{publicBaseUrl}/api/v1/orgs/{orgId}</c>), for <c>rolemap</c>.</summary>
+    public Uri? AdminUrl { get; init; }
+
+    public string? AdminUser { get; init; }
+
+    public string? AdminPassword { get; init; }
 }

@@ -15,6 +15,7 @@ public static class RosterCommandLine
             TenantsCommand.Create(),
             TokensCommand.Create(),
             RolesCommand.Create(),
+            RoleRulesCommand.Create(),
             ScimSettingsCommand.Create(),
             DomainsCommand.Create(),
             AuditCommand.Create(),

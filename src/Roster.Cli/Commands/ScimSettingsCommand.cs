@@ -40,9 +40,11 @@ public static class ScimSettingsCommand
         var namesFixed = new Option<bool?>("--names-not-updatable") { Description = "givenName and familyName are never changed by SCIM after creation (true|false)." };
         var enforceDomains = new Option<bool?>("--enforce-verified-domains") { Description = "Every user email domain must be a verified domain of the tenant (true|false)." };
         var tokenMaxDays = new Option<int?>("--token-max-days") { Description = "The longest lifetime, in days, an administrator may give a SCIM token." };
+        var unknownRoles = new Option<string?>("--unknown-roles") { Description = "What a roles value naming no role gets: refuse, ignore or default-role." };
+        var manualGrants = new Option<bool?>("--manual-role-grants") { Description = "Administrators may grant roles by hand beside the IdP's while SCIM is on (true|false)." };
         var command = new Command("set", "Change SCIM settings; settings not given keep their value.")
         {
-            data, tenant, enabled, defaultRole, requiredRole, userNameEmail, namesFixed, enforceDomains, tokenMaxDays, json,
+            data, tenant, enabled, defaultRole, requiredRole, userNameEmail, namesFixed, enforceDomains, tokenMaxDays, unknownRoles, manualGrants, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,6 +53,13 @@ public static class ScimSettingsCommand
             if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
             {
                 return failed;
+            }
+
+            UnknownRolePolicy? unknown = null;
+            if (parse.GetValue(unknownRoles) is { } policyText && (unknown = UnknownRolePolicies.Parse(policyText)) is null)
+            {
+                await Console.Error.WriteLineAsync($"--unknown-roles must be {UnknownRolePolicies.Refuse}, {UnknownRolePolicies.Ignore} or {UnknownRolePolicies.DefaultRole}.");
+                return 2;
             }
 
             var current = await services.GetRequiredService<GetScimSettings>().ExecuteAsync(orgId, cancellationToken);
@@ -62,6 +71,8 @@ public static class ScimSettingsCommand
                 NamesNotUpdatable = parse.GetValue(namesFixed) ?? update.NamesNotUpdatable,
                 EnforceVerifiedDomains = parse.GetValue(enforceDomains) ?? update.EnforceVerifiedDomains,
                 TokenMaxDays = parse.GetValue(tokenMaxDays) ?? update.TokenMaxDays,
+                UnknownRoles = unknown ?? update.UnknownRoles,
+                ManualRoleGrants = parse.GetValue(manualGrants) ?? update.ManualRoleGrants,
             };
             var defaultId = await RoleIdAsync(services, orgId, parse.GetValue(defaultRole), update.DefaultRoleId, cancellationToken);
             if (!defaultId.IsSuccess)
@@ -127,6 +138,8 @@ public static class ScimSettingsCommand
                 namesNotUpdatable = settings.NamesNotUpdatable,
                 enforceVerifiedDomains = settings.EnforceVerifiedDomains,
                 tokenMaxDays = settings.TokenMaxDays,
+                unknownRoles = UnknownRolePolicies.ToText(settings.UnknownRoles),
+                manualRoleGrants = settings.ManualRoleGrants,
             });
             return;
         }
@@ -139,5 +152,7 @@ public static class ScimSettingsCommand
         Console.WriteLine($"Names not updatable:       {settings.NamesNotUpdatable}");
         Console.WriteLine($"Enforce verified domains:  {settings.EnforceVerifiedDomains}");
         Console.WriteLine($"Longest SCIM token life:   {settings.TokenMaxDays} days");
+        Console.WriteLine($"Unknown roles values:      {UnknownRolePolicies.ToText(settings.UnknownRoles)}");
+        Console.WriteLine($"Manual role grants:        {settings.ManualRoleGrants}");
     }
 }

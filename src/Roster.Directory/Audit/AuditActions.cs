@@ -13,6 +13,14 @@ public static class AuditActions
     public const string GroupDelete = "group.delete";
     public const string RoleCreate = "role.create";
     public const string RoleUpdate = "role.update";
+
+    /// <summary>Who gained or lost a role through a change that is not their own write: a group's members, a group's name, a rule.</summary>
+    public const string RoleGrantsChange = "role.grants.change";
+    public const string RoleRuleCreate = "role_rule.create";
+    public const string RoleRuleUpdate = "role_rule.update";
+    public const string RoleRuleDelete = "role_rule.delete";
+    public const string RoleGrantManual = "role.grant.manual";
+    public const string RoleRevokeManual = "role.revoke.manual";
     public const string ScimSettingsUpdate = "scim.settings.update";
     public const string EmployeeCreate = "employee.create";
     public const string EmployeeUpdate = "employee.update";

@@ -27,4 +27,7 @@ public static class AuditResourceTypes
 
     /// <summary>A webhook endpoint (never its signing secret).</summary>
     public const string Webhook = "Webhook";
+
+    /// <summary>A role rule: an IdP group or <c>roles</c> value mapped to a role.</summary>
+    public const string RoleRule = "RoleRule";
 }

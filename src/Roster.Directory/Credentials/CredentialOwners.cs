@@ -1,5 +1,6 @@
 using Roster.Directory.Database;
 using Roster.Directory.Employees;
+using Roster.Directory.RoleGrants;
 using Roster.Directory.Roles;
 
 namespace Roster.Directory.Credentials;
@@ -18,7 +19,7 @@ internal static class CredentialOwners
 
         var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
         var employee = EmployeeProjection.From(row, roles);
-        return new CredentialOwner(employee, PermissionSet.Of(EmployeeProjection.PermissionsOf(employee, roles)));
+        return new CredentialOwner(employee, await RoleGrantSql.PermissionsAsync(session, ownerId, cancellationToken));
     }
 }
 

@@ -15,7 +15,7 @@ namespace Roster.Directory.Credentials;
 /// SCIM call whether the credential and its person still stand, so that deactivating a key, an
 /// app or a person stops its tokens at once (PRODUCT "active=false revokes access").
 /// </summary>
-public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider time, OwnerPermissions ownerPermissions)
+public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider time)
 {
     public const string KeyDeactivatedReason = "The access key that obtained this token has been deactivated or deleted.";
     public const string AppDeletedReason = "The app that obtained this token has been deleted.";
@@ -98,17 +98,17 @@ public sealed class OAuthCredentials(DirectoryDatabase database, TimeProvider ti
             return GrantCheck.Refused(kind == OAuthClientKind.AccessKey ? KeyDeactivatedReason : AppDeletedReason);
         }
 
-        if (personId is not { } person)
+        if (personId is null)
         {
             return new GrantCheck(null, PermissionSet.Unbounded);
         }
 
-        if (row.PersonVersion is not { } personVersion || row.PersonActive == false || row.PersonStatus == EmployeeStatuses.Deactivated)
+        if (!row.PersonFound || row.PersonActive == false || row.PersonStatus == EmployeeStatuses.Deactivated)
         {
             return GrantCheck.Refused(PersonDeactivatedReason);
         }
 
-        var permissions = await ownerPermissions.GetAsync(tenantId, person, personVersion, row.RolesVersion, cancellationToken);
+        var permissions = row.PersonPermissions;
         return new GrantCheck(null, delegated ? permissions : permissions.Within(PermissionSet.Parse(row.Ceiling, PermissionSet.Unbounded)));
     }
 

@@ -7,6 +7,8 @@ using Roster.Directory.Audit;
 using Roster.Directory.Domains;
 using Roster.Directory.Groups;
 using Roster.Directory.Provisioning;
+using Roster.Directory.RoleGrants;
+using Roster.Directory.RoleRules;
 using Roster.Directory.Roles;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
@@ -40,6 +42,12 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
     public DbSet<RoleRecord> Roles => Set<RoleRecord>();
 
     public DbSet<ScimSettingsRecord> ScimSettings => Set<ScimSettingsRecord>();
+
+    public DbSet<RoleRuleRecord> RoleRules => Set<RoleRuleRecord>();
+
+    public DbSet<RoleGrantRecord> RoleGrants => Set<RoleGrantRecord>();
+
+    public DbSet<UnmatchedRoleValueRecord> UnmatchedRoleValues => Set<UnmatchedRoleValueRecord>();
 
     public DbSet<VerifiedDomainRecord> VerifiedDomains => Set<VerifiedDomainRecord>();
 
@@ -87,7 +95,6 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             tenant.ToTable("tenants");
             tenant.HasKey(t => t.Id).HasName("pk_tenants");
             tenant.Property(t => t.Name).HasMaxLength(200);
-            tenant.Property(t => t.RolesVersion).HasDefaultValue(0L).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<ScimToken>(token =>
@@ -193,6 +200,8 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             settings.Property(s => s.Enabled).HasDefaultValue(true).ValueGeneratedNever();
             settings.Property(s => s.LastClient).HasMaxLength(200);
             settings.Property(s => s.TokenMaxDays).HasDefaultValue(Tokens.ScimTokenPolicy.DefaultMaxDays).ValueGeneratedNever();
+            settings.Property(s => s.UnknownRoles).HasMaxLength(20).HasDefaultValue(UnknownRolePolicies.Refuse).ValueGeneratedNever();
+            settings.Property(s => s.ManualRoleGrants).HasDefaultValue(false).ValueGeneratedNever();
             settings.HasOne<Tenant>().WithOne().HasForeignKey<ScimSettingsRecord>(s => s.TenantId).HasConstraintName("fk_scim_settings_tenants");
 
             // Roles are deactivated, never deleted, so these references stay valid.
@@ -203,6 +212,52 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             settings.HasIndex(s => new { s.TenantId, s.DefaultRoleId }).HasDatabaseName("ix_scim_settings_default_role_id");
             settings.HasIndex(s => new { s.TenantId, s.RequiredRoleId }).HasDatabaseName("ix_scim_settings_required_role_id");
             settings.HasQueryFilter(s => s.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<RoleRuleRecord>(rule =>
+        {
+            rule.ToTable("role_rules");
+            rule.HasKey(r => new { r.TenantId, r.Id }).HasName("pk_role_rules");
+            rule.Property(r => r.Match).HasMaxLength(30);
+            rule.Property(r => r.Value).HasMaxLength(RoleRuleLimits.MaxValueLength);
+            rule.Property(r => r.MatchKey).HasMaxLength(RoleRuleLimits.MaxValueLength);
+
+            // "Which rules look at this group or this value?" on every membership change and user write.
+            rule.HasIndex(r => new { r.TenantId, r.Match, r.MatchKey }).HasDatabaseName("ix_role_rules_match_key");
+            rule.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).HasConstraintName("fk_role_rules_tenants");
+            rule.HasOne<RoleRecord>().WithMany().HasForeignKey(r => new { r.TenantId, r.RoleId })
+                .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_role_rules_roles");
+            rule.HasIndex(r => new { r.TenantId, r.RoleId }).HasDatabaseName("ix_role_rules_role_id");
+            rule.HasQueryFilter(r => r.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<RoleGrantRecord>(grant =>
+        {
+            grant.ToTable("role_grants");
+            grant.HasKey(g => new { g.TenantId, g.UserId, g.RoleId, g.GrantKey }).HasName("pk_role_grants");
+            grant.Property(g => g.GrantKey).HasMaxLength(60);
+            grant.Property(g => g.Source).HasMaxLength(20);
+            grant.Property(g => g.Value).HasMaxLength(RoleRuleLimits.MaxValueLength);
+
+            // A rule's grants are replaced set-based when the rule or its groups change; a role's holders are listed by role.
+            grant.HasIndex(g => new { g.TenantId, g.RuleId, g.UserId }).HasDatabaseName("ix_role_grants_rule_id");
+            grant.HasIndex(g => new { g.TenantId, g.RoleId, g.UserId }).HasDatabaseName("ix_role_grants_role_id");
+            grant.HasOne<UserRecord>().WithMany().HasForeignKey(g => new { g.TenantId, g.UserId })
+                .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_role_grants_users");
+            grant.HasOne<RoleRecord>().WithMany().HasForeignKey(g => new { g.TenantId, g.RoleId })
+                .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_role_grants_roles");
+            grant.HasOne<RoleRuleRecord>().WithMany().HasForeignKey(g => new { g.TenantId, g.RuleId })
+                .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_role_grants_rules");
+            grant.HasQueryFilter(g => g.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<UnmatchedRoleValueRecord>(unmatched =>
+        {
+            unmatched.ToTable("unmatched_role_values");
+            unmatched.HasKey(u => new { u.TenantId, u.Value }).HasName("pk_unmatched_role_values");
+            unmatched.Property(u => u.Value).HasMaxLength(RoleRuleLimits.MaxValueLength);
+            unmatched.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).HasConstraintName("fk_unmatched_role_values_tenants");
+            unmatched.HasQueryFilter(u => u.TenantId == TenantId);
         });
 
         modelBuilder.Entity<VerifiedDomainRecord>(domain =>

@@ -63,9 +63,10 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
                 return AdminError.Validation(normalized.Error.Detail);
             }
 
-            if (await ProvisioningPolicy.ApplyAsync(session, null, normalized.Value!, actor.Permissions, PrivilegeRules.Yours, cancellationToken) is { } refused)
+            var policy = await ProvisioningPolicy.ApplyAsync(session, null, null, normalized.Value!, actor.Permissions, PrivilegeRules.Yours, cancellationToken);
+            if (!policy.IsSuccess)
             {
-                return EmployeeErrors.FromPolicy(refused);
+                return EmployeeErrors.FromPolicy(policy.Error);
             }
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
@@ -87,9 +88,15 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
                 return EmployeeErrors.EmailTaken(email.Value!);
             }
 
+            var granted = await policy.Value!.GrantAsync(session, id, document, actor.Permissions, PrivilegeRules.Yours, now, cancellationToken);
+            if (!granted.IsSuccess)
+            {
+                return EmployeeErrors.FromPolicy(granted.Error);
+            }
+
             await EmployeeSql.UpdateProfileAsync(session, id, authenticator.Value!, billing.Value!, cancellationToken);
             var row = await EmployeeSql.ReadAsync(session, id, cancellationToken);
-            var employee = EmployeeProjection.From(row!, roles);
+            var employee = await EmployeeProjection.ReadAsync(session, row!, cancellationToken);
             var entry = AuditEntry.For(actor, AuditActions.EmployeeCreate, AuditResourceTypes.Employee, id, AuditChanges.Diff(null, EmployeeAudit.ToJson(employee)));
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
             return employee;

@@ -31,7 +31,7 @@ public sealed class DeleteEmployee(DirectoryDatabase database, TimeProvider time
                 return EmployeeErrors.NotFound(employeeId);
             }
 
-            if (await PersonGovernance.CheckAsync(session, actor.Permissions, row.Document, PrivilegeRules.Yours, cancellationToken) is { } refused)
+            if (await PersonGovernance.CheckAsync(session, actor.Permissions, row.Id, row.Document, PrivilegeRules.Yours, cancellationToken) is { } refused)
             {
                 return AdminError.Forbidden(refused);
             }

@@ -10,8 +10,8 @@ namespace Roster.Directory.Employees;
 /// <param name="Email">The primary email, else the first email, else userName.</param>
 /// <param name="FirstName">name.givenName.</param>
 /// <param name="LastName">name.familyName.</param>
-/// <param name="PrimaryRoleId">The tenant role named by the primary <c>roles</c> entry (else the first), when it exists.</param>
-/// <param name="PrimaryRoleName">That entry's value.</param>
+/// <param name="PrimaryRoleId">The primary role among <see cref="EffectiveRoles"/> (the one their <c>roles</c> mark primary, else the highest-priority rule's, ...).</param>
+/// <param name="PrimaryRoleName">Its name.</param>
 /// <param name="Roles">Every <c>roles[].value</c>, primary first.</param>
 /// <param name="Status">See <see cref="EmployeeStatus"/>.</param>
 /// <param name="LoginAuthenticator">How the person signs in ("password" by default).</param>
@@ -34,6 +34,13 @@ public sealed record Employee(
     DateTimeOffset Created,
     DateTimeOffset LastModified)
 {
+    /// <summary>
+    /// Every role the person holds, from all its sources (their <c>roles</c>, role rules, the
+    /// default and required roles, manual grants), primary first: what their permissions come from.
+    /// <see cref="Roles"/> is only what their <c>roles</c> say.
+    /// </summary>
+    public IReadOnlyList<string> EffectiveRoles { get; init; } = [];
+
     public bool Equals(Employee? other) =>
         other is not null
         && Id == other.Id
@@ -44,6 +51,7 @@ public sealed record Employee(
         && PrimaryRoleId == other.PrimaryRoleId
         && PrimaryRoleName == other.PrimaryRoleName
         && Roles.SequenceEqual(other.Roles, StringComparer.Ordinal)
+        && EffectiveRoles.SequenceEqual(other.EffectiveRoles, StringComparer.Ordinal)
         && Status == other.Status
         && LoginAuthenticator == other.LoginAuthenticator
         && Billing.Equals(other.Billing)

@@ -36,6 +36,37 @@ internal static class EmployeeProjection
     }
 
     /// <summary>
+    /// The employees of <paramref name="rows"/> with their effective roles and primary role read
+    /// from their grants (three queries whatever the number of rows).
+    /// </summary>
+    public static async Task<List<Employee>> ReadAsync(Database.SqlSession session, IReadOnlyList<EmployeeRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
+        var rules = await RoleRules.RoleRuleSql.ReadAllAsync(session, cancellationToken);
+        var grants = await RoleGrants.RoleGrantSql.ReadManyAsync(session, [.. rows.Select(r => r.Id)], cancellationToken);
+        return [.. rows.Select(row =>
+        {
+            var effective = RoleGrants.EffectiveRoles.Ordered(grants.GetValueOrDefault(row.Id) ?? [], roles, rules, row.Document);
+            var primary = effective.Count > 0 ? effective[0] : null;
+            return From(row, roles) with
+            {
+                PrimaryRoleId = primary?.Id,
+                PrimaryRoleName = primary?.Name,
+                EffectiveRoles = [.. effective.Select(r => r.Name)],
+            };
+        })];
+    }
+
+    /// <summary>One employee, as <see cref="ReadAsync(Database.SqlSession, IReadOnlyList{EmployeeRow}, CancellationToken)"/> reads them.</summary>
+    public static async Task<Employee> ReadAsync(Database.SqlSession session, EmployeeRow row, CancellationToken cancellationToken) =>
+        (await ReadAsync(session, [row], cancellationToken))[0];
+
+    /// <summary>
     /// The primary email; with a single email nothing needs marking, so it is the primary one
     /// (as <see cref="Provisioning.ProvisioningPolicy"/> reads it); otherwise none.
     /// </summary>
@@ -59,24 +90,6 @@ internal static class EmployeeProjection
         }
 
         return [.. entries.Select(e => Text(e["value"])).OfType<string>().Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
-    }
-
-    /// <summary>The permission keys of the employee's roles that are active in the tenant, implied ones included.</summary>
-    public static IReadOnlySet<string> PermissionsOf(Employee employee, IReadOnlyList<Role> tenantRoles)
-    {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var role in tenantRoles.Where(r => r.Active && employee.Roles.Contains(r.Name, StringComparer.Ordinal)))
-        {
-            foreach (var permission in role.Permissions)
-            {
-                for (var p = permission; p is not null; p = p.Implies)
-                {
-                    keys.Add(p.Key);
-                }
-            }
-        }
-
-        return keys;
     }
 
     private static string? Text(JsonNode? node) =>

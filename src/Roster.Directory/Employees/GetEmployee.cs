@@ -1,6 +1,5 @@
 using Roster.Directory.Administration;
 using Roster.Directory.Database;
-using Roster.Directory.Roles;
 
 namespace Roster.Directory.Employees;
 
@@ -16,6 +15,6 @@ public sealed class GetEmployee(DirectoryDatabase database)
             return EmployeeErrors.NotFound(employeeId);
         }
 
-        return EmployeeProjection.From(row, await RoleSql.ReadAllAsync(session, cancellationToken));
+        return await EmployeeProjection.ReadAsync(session, row, cancellationToken);
     }
 }

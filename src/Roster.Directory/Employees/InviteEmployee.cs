@@ -42,7 +42,7 @@ public sealed class InviteEmployee(DirectoryDatabase database, IMailSender mailS
             }
 
             // Whoever activates the link sets the profile's password: only someone who holds everything the person holds may send it.
-            if (await PersonGovernance.CheckAsync(read, actor.Permissions, row.Document, PrivilegeRules.Yours, cancellationToken) is { } forbidden)
+            if (await PersonGovernance.CheckAsync(read, actor.Permissions, row.Id, row.Document, PrivilegeRules.Yours, cancellationToken) is { } forbidden)
             {
                 return AdminError.Forbidden(forbidden);
             }

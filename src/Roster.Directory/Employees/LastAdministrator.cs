@@ -6,15 +6,14 @@ namespace Roster.Directory.Employees;
 
 /// <summary>
 /// Whether a profile is the tenant's last active holder of every permission of
-/// <see cref="Permission.All"/> (through its active roles, <see cref="EmployeeProjection.PermissionsOf"/>):
+/// <see cref="Permission.All"/> (through the active roles it is granted, <see cref="RoleGrants.RoleGrantSql.PermissionsAsync"/>):
 /// locking it would leave nobody to administer the tenant, or to unlock anyone.
 /// </summary>
 internal static class LastAdministrator
 {
     public static async Task<bool> IsAsync(SqlSession session, EmployeeRow row, CancellationToken cancellationToken)
     {
-        var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
-        if (!HoldsEverything(row, roles))
+        if (!await HoldsEverythingAsync(session, row, cancellationToken))
         {
             return false;
         }
@@ -29,12 +28,20 @@ internal static class LastAdministrator
             $"AND (u.locked_until IS NULL OR u.locked_until <= {parameters.Add(dialect.Timestamp(session.Now))})",
             parameters,
             cancellationToken);
-        return !others.Any(other => HoldsEverything(other, roles));
+        foreach (var other in others)
+        {
+            if (await HoldsEverythingAsync(session, other, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static bool HoldsEverything(EmployeeRow row, IReadOnlyList<Role> roles)
+    private static async Task<bool> HoldsEverythingAsync(SqlSession session, EmployeeRow row, CancellationToken cancellationToken)
     {
-        var permissions = EmployeeProjection.PermissionsOf(EmployeeProjection.From(row, roles), roles);
-        return Permission.All.All(p => permissions.Contains(p.Key));
+        var permissions = await RoleGrants.RoleGrantSql.PermissionsAsync(session, row.Id, cancellationToken);
+        return Permission.All.All(permissions.Holds);
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using Roster.Directory.Administration;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
-using Roster.Directory.Roles;
 using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Employees;
@@ -70,7 +69,6 @@ public sealed class ListEmployees(DirectoryDatabase database)
         var total = Convert.ToInt32(await session.ScalarAsync($"SELECT COUNT(*) FROM users AS u WHERE {where}", parameters, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         var rows = await EmployeeSql.QueryAsync(
             session, $"{where} ORDER BY u.user_name_key, u.id LIMIT {parameters.Add((long)pageSize)} OFFSET {parameters.Add(((long)page - 1) * pageSize)}", parameters, cancellationToken);
-        var roles = rows.Count == 0 ? [] : await RoleSql.ReadAllAsync(session, cancellationToken);
-        return new EmployeePage([.. rows.Select(r => EmployeeProjection.From(r, roles))], total, page, pageSize);
+        return new EmployeePage(await EmployeeProjection.ReadAsync(session, rows, cancellationToken), total, page, pageSize);
     }
 }

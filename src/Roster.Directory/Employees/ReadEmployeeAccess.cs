@@ -29,6 +29,7 @@ public sealed class ReadEmployeeAccess(DirectoryDatabase database)
 
         var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
         var employee = EmployeeProjection.From(row, roles);
-        return SignInResult.Success(employee, EmployeeProjection.PermissionsOf(employee, roles));
+        var permissions = await RoleGrants.RoleGrantSql.PermissionsAsync(session, employeeId, cancellationToken);
+        return SignInResult.Success(employee, permissions.Keys.ToHashSet(StringComparer.Ordinal));
     }
 }

@@ -102,9 +102,10 @@ public sealed class SignInEmployee(DirectoryDatabase database, IPasswordHasher<E
         }
 
         var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
+        var permissions = await RoleGrants.RoleGrantSql.PermissionsAsync(session, row.Id, cancellationToken);
         await session.CommitAsync(cancellationToken);
         var employee = EmployeeProjection.From(row, roles);
-        return SignInResult.Success(employee, EmployeeProjection.PermissionsOf(employee, roles));
+        return SignInResult.Success(employee, permissions.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>Why this profile may not be signed in now, or null; also asked on every request of a console session.</summary>

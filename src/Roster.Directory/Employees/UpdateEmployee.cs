@@ -57,7 +57,7 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
                 return roleNames.Error;
             }
 
-            var before = EmployeeProjection.From(row, roles);
+            var before = await EmployeeProjection.ReadAsync(session, row, cancellationToken);
             var document = EmployeeDocument.With(row.Document, firstName.Value, lastName.Value, roleNames.Value);
             if (update.Active is { } active)
             {
@@ -77,7 +77,8 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
                 LoginAuthenticator = authenticator.Value ?? row.LoginAuthenticator,
                 Billing = billing.Value is { } b ? BillingJson.ToColumn(b) : row.Billing,
             };
-            var changes = AuditChanges.Diff(EmployeeAudit.ToJson(before), EmployeeAudit.ToJson(EmployeeProjection.From(changed, roles)));
+            // Compared as the profile says (its roles), so that a role from a rule never reads as a change here.
+            var changes = AuditChanges.Diff(EmployeeAudit.ToJson(EmployeeProjection.From(row, roles)), EmployeeAudit.ToJson(EmployeeProjection.From(changed, roles)));
             if (changes.Count == 0)
             {
                 return before;
@@ -91,7 +92,7 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
             }
 
             await EmployeeSql.UpdateProfileAsync(session, row.Id, changed.LoginAuthenticator, BillingJson.Parse(changed.Billing), cancellationToken);
-            var after = EmployeeProjection.From((await EmployeeSql.ReadAsync(session, row.Id, cancellationToken))!, roles);
+            var after = await EmployeeProjection.ReadAsync(session, (await EmployeeSql.ReadAsync(session, row.Id, cancellationToken))!, cancellationToken);
             await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.EmployeeUpdate, AuditResourceTypes.Employee, row.Id, changes), now, cancellationToken);
             return after;
         }, cancellationToken);
@@ -102,9 +103,10 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
     private static async Task<AdminResult<bool>> WriteDocumentAsync(
         SqlSession session, AdminActor actor, EmployeeRow row, JsonObject document, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await ProvisioningPolicy.ApplyAsync(session, row.Document, document, actor.Permissions, PrivilegeRules.Yours, cancellationToken) is { } refused)
+        var policy = await ProvisioningPolicy.ApplyAsync(session, row.Id, row.Document, document, actor.Permissions, PrivilegeRules.Yours, cancellationToken);
+        if (!policy.IsSuccess)
         {
-            return EmployeeErrors.FromPolicy(refused);
+            return EmployeeErrors.FromPolicy(policy.Error);
         }
 
         var previous = UserColumns.From(row.Document);
@@ -125,6 +127,7 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
             return AdminError.Conflict($"The userName \"{columns.Value!.UserName}\" is already taken in this organization.");
         }
 
-        return true;
+        var granted = await policy.Value!.GrantAsync(session, row.Id, stored, actor.Permissions, PrivilegeRules.Yours, now, cancellationToken);
+        return granted.IsSuccess ? true : EmployeeErrors.FromPolicy(granted.Error);
     }
 }

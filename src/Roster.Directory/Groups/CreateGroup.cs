@@ -3,6 +3,7 @@ using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
+using Roster.Directory.RoleGrants;
 using Roster.Scim.Errors;
 using Roster.Scim.Resources;
 using Roster.Scim.Schemas;
@@ -48,6 +49,11 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
             if (await membership.AddAsync(members.Value!, cancellationToken) is { } error)
             {
                 return error;
+            }
+
+            if (await GroupRoleEffects.ApplyAsync(session, caller, id, membership.Diff, GroupIdentityChange.Created(columns.Value!), now, cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             var changes = AuditChanges.WithMembers(AuditChanges.Diff(null, document), membership.Diff);

@@ -35,6 +35,8 @@ public sealed class DeleteGroup(DirectoryDatabase database, TimeProvider time)
                 return mismatch;
             }
 
+            // The rules above the group, read while its rows are still there: its people may lose their grants.
+            var rulesAbove = await RoleRules.RoleRuleSql.ReadGroupRulesAboveAsync(session, key, cancellationToken);
             var parameters = session.Parameters();
             var group = parameters.Add(session.Dialect.Key(key));
             var deleted = ScimDateTime.Truncate(time.GetUtcNow());
@@ -47,6 +49,13 @@ public sealed class DeleteGroup(DirectoryDatabase database, TimeProvider time)
                 $"DELETE FROM group_members WHERE tenant_id = {t} AND group_id = {group};" +
                 $"DELETE FROM groups WHERE tenant_id = {t} AND id = {group};",
                 parameters, cancellationToken);
+            var columns = GroupColumns.From(JsonNode.Parse(row.Document)!.AsObject());
+            if (columns.IsSuccess
+                && await RoleGrants.GroupRoleEffects.ApplyAsync(session, caller, key, null, GroupIdentityChange.Deleted(columns.Value!, rulesAbove), deleted, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             var changes = AuditChanges.Diff(JsonNode.Parse(row.Document)!.AsObject(), null);
             await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.GroupDelete, AuditResourceTypes.Group, key, changes), deleted, cancellationToken);
             return true;

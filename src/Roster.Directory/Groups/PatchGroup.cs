@@ -3,6 +3,7 @@ using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
+using Roster.Directory.RoleGrants;
 using Roster.Scim.Errors;
 using Roster.Scim.Patching;
 using Roster.Scim.Schemas;
@@ -95,6 +96,14 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             if (await membership.ApplyAsync(plan.Value.MembershipChanges, cancellationToken) is { } error)
             {
                 return error;
+            }
+
+            var identity = patched is not null && GroupColumns.From(patched.Previous) is { IsSuccess: true } old
+                ? GroupIdentityChange.Changed(old.Value!, patched.Columns)
+                : null;
+            if (await GroupRoleEffects.ApplyAsync(session, caller, key, membership.Diff, identity, now, cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             var changes = AuditChanges.WithMembers(patched is null ? [] : AuditChanges.Diff(patched.Previous, patched.Document), membership.Diff);

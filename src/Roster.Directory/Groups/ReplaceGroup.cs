@@ -3,6 +3,7 @@ using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
+using Roster.Directory.RoleGrants;
 using Roster.Scim.Errors;
 using Roster.Scim.Resources;
 using Roster.Scim.Schemas;
@@ -69,6 +70,12 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
             if (await membership.ReplaceAsync(members.Value!, cancellationToken) is { } error)
             {
                 return error;
+            }
+
+            var identity = GroupColumns.From(stored) is { IsSuccess: true } old ? GroupIdentityChange.Changed(old.Value!, columns.Value!) : null;
+            if (await GroupRoleEffects.ApplyAsync(session, caller, key, membership.Diff, identity, now, cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             var changes = AuditChanges.WithMembers(AuditChanges.Diff(stored, document), membership.Diff);

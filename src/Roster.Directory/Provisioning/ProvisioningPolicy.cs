@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Roster.Directory.Database;
 using Roster.Directory.Domains;
+using Roster.Directory.RoleGrants;
+using Roster.Directory.RoleRules;
 using Roster.Directory.Roles;
 using Roster.Scim.Errors;
 
@@ -12,7 +14,9 @@ namespace Roster.Directory.Provisioning;
 /// after normalisation or patching and before storing, inside the write's transaction so that it
 /// sees the committed roles and settings:
 /// <list type="bullet">
-/// <item><c>roles[].value</c> must name an active role of the tenant exactly (case-sensitive);</item>
+/// <item><c>roles[].value</c> must name an active role of the tenant exactly (case-sensitive), or be
+/// mapped to one by a value rule; any other value is refused, ignored or given the default role,
+/// as the tenant's <see cref="UnknownRolePolicy"/> says;</item>
 /// <item>no role sent: the default role, when one is set;</item>
 /// <item>the required role (CXone's "Agent"), when one is set, is added to every user;</item>
 /// <item>policy: userName must be an <see cref="EmailAddress"/> equal to the primary email (MoEngage);</item>
@@ -26,34 +30,72 @@ namespace Roster.Directory.Provisioning;
 /// </list>
 /// Then Roster's privilege model (<see cref="PrivilegeRules"/>), whoever writes (a SCIM
 /// credential, an administrator): changing an existing user needs every permission they hold, and
-/// every role the write gives them (sent, default or required) needs every permission it grants.
+/// every role the write gives them (sent, mapped, default or required) needs every permission it
+/// grants (<see cref="GrantAsync"/>, once the document is stored and its grants are known).
 /// A refusal is a SCIM 400 that names the value at fault (403 for the privilege rules); the write
 /// then stores nothing.
 /// </summary>
-internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Role> roles, IReadOnlySet<string>? verifiedDomains = null)
+internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Role> roles, IReadOnlyList<RoleRule> valueRules, IReadOnlySet<string>? verifiedDomains = null)
 {
     private static readonly string[] NameParts = ["givenName", "familyName"];
+
+    private readonly Dictionary<string, RoleGrantSource> _addedRoles = new(StringComparer.Ordinal);
+
+    public ScimSettings Settings => settings;
+
+    /// <summary>The tenant's roles, read when the write can involve one.</summary>
+    public IReadOnlyList<Role> Roles => roles;
+
+    /// <summary>The rules that map <c>roles</c> values to roles (aliases).</summary>
+    public IReadOnlyList<RoleRule> ValueRules => valueRules;
+
+    /// <summary>The role names this write added to the document: the default or the required role.</summary>
+    public IReadOnlyDictionary<string, RoleGrantSource> AddedRoles => _addedRoles;
 
     /// <summary>
     /// Checks <paramref name="user"/> (the document about to be stored) against the rules of the
     /// session's tenant, read in the session's transaction, and adds the default and required
     /// roles to it; <paramref name="previous"/> is the stored user on replace and patch, null on
     /// create. <paramref name="actor"/> is what the writer holds, named in refusals by
-    /// <paramref name="possessive"/> (<see cref="PrivilegeRules.Yours"/> or <see cref="PrivilegeRules.Credentials"/>).
-    /// Roles are read only when the user has some, the settings name one, or the writer is bounded.
+    /// <paramref name="possessive"/> (<see cref="PrivilegeRules.Yours"/> or <see cref="PrivilegeRules.Credentials"/>):
+    /// changing an existing user (<paramref name="userId"/>) needs every permission they hold now.
+    /// Roles and value rules are read only when the write can involve them. Call
+    /// <see cref="GrantAsync"/> once the document is stored.
     /// </summary>
-    public static async Task<ScimError?> ApplyAsync(
-        SqlSession session, JsonObject? previous, JsonObject user, PermissionSet actor, string possessive, CancellationToken cancellationToken)
+    public static async Task<ScimResult<ProvisioningPolicy>> ApplyAsync(
+        SqlSession session, Guid? userId, JsonObject? previous, JsonObject user, PermissionSet actor, string possessive, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var settings = await ScimSettingsSql.ReadAsync(session, cancellationToken);
-        var needsRoles = settings.DefaultRoleId is not null || settings.RequiredRoleId is not null || Get(user, "roles") is JsonArray { Count: > 0 }
-            || (!actor.IsUnbounded && previous is not null && Get(previous, "roles") is JsonArray { Count: > 0 });
+        var sendsRoles = Get(user, "roles") is JsonArray { Count: > 0 };
+        var needsRoles = settings.DefaultRoleId is not null || settings.RequiredRoleId is not null || sendsRoles;
         var roles = needsRoles ? await RoleSql.ReadAllAsync(session, cancellationToken) : [];
+        var valueRules = sendsRoles ? await RoleRuleSql.ReadValueRulesAsync(session, cancellationToken) : [];
         var domains = settings.EnforceVerifiedDomains ? await VerifiedDomainSql.ReadVerifiedNamesAsync(session, cancellationToken) : null;
-        var policy = new ProvisioningPolicy(settings, roles, domains);
-        return policy.Apply(previous, user) ?? policy.CheckPrivileges(previous, user, actor, possessive);
+        var policy = new ProvisioningPolicy(settings, roles, valueRules, domains);
+        if (policy.Apply(previous, user) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!actor.IsUnbounded && previous is not null && userId is { } id)
+        {
+            var held = await RoleGrantSql.PermissionsAsync(session, id, cancellationToken);
+            var name = Text(Get(previous, "userName")) ?? "this user";
+            if (PrivilegeRules.Govern(actor, held, $"'{name}'", possessive) is { } forbidden)
+            {
+                return ScimError.Forbidden(forbidden);
+            }
+        }
+
+        return policy;
     }
+
+    /// <summary>The rules as grants need them (settings, every role, the value rules), for bringing a stored person's grants in line.</summary>
+    public static async Task<ProvisioningPolicy> ReadForGrantsAsync(SqlSession session, CancellationToken cancellationToken) => new(
+        await ScimSettingsSql.ReadAsync(session, cancellationToken),
+        await RoleSql.ReadAllAsync(session, cancellationToken),
+        await RoleRuleSql.ReadValueRulesAsync(session, cancellationToken));
 
     /// <summary>The same checks with rules already read.</summary>
     public ScimError? Apply(JsonObject? previous, JsonObject user)
@@ -65,37 +107,29 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
     }
 
     /// <summary>
-    /// The privilege model on a user write, after the default and required roles were added:
-    /// the user as stored must be within the writer's permissions, and so must each role the
-    /// write adds. Removed roles need no check of their own: the stored user held them.
+    /// Brings the stored user's grants from their <c>roles</c> in line with <paramref name="stored"/>
+    /// (<see cref="DocumentGrants"/>), in the write's transaction, and checks that every role the
+    /// write gives is within <paramref name="actor"/>'s permissions (<see cref="PrivilegeRules.Grant"/>);
+    /// a refusal rolls the whole write back.
     /// </summary>
-    private ScimError? CheckPrivileges(JsonObject? previous, JsonObject user, PermissionSet actor, string possessive)
+    public async Task<ScimResult<GrantChanges>> GrantAsync(
+        SqlSession session, Guid userId, JsonObject stored, PermissionSet actor, string possessive, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (actor.IsUnbounded)
+        ArgumentNullException.ThrowIfNull(actor);
+        var changes = await DocumentGrants.SyncAsync(session, userId, stored, this, now, cancellationToken);
+        if (!actor.IsUnbounded)
         {
-            return null;
-        }
-
-        var before = previous is null ? [] : Employees.EmployeeProjection.RoleValues(previous);
-        if (previous is not null)
-        {
-            var name = Text(Get(previous, "userName")) ?? "this user";
-            if (PrivilegeRules.Govern(actor, PermissionSet.OfRoles(before, roles), $"'{name}'", possessive) is { } refused)
+            foreach (var change in changes.Roles.Where(c => c.GainedCount > 0))
             {
-                return ScimError.Forbidden(refused);
+                var role = roles.FirstOrDefault(r => r.Id == change.RoleId) ?? await RoleSql.ReadAsync(session, change.RoleId, cancellationToken);
+                if (role is not null && PrivilegeRules.Grant(actor, role, possessive) is { } refused)
+                {
+                    return ScimError.Forbidden(refused);
+                }
             }
         }
 
-        foreach (var added in Employees.EmployeeProjection.RoleValues(user).Except(before, StringComparer.Ordinal))
-        {
-            var role = roles.FirstOrDefault(r => r.Active && string.Equals(r.Name, added, StringComparison.Ordinal));
-            if (role is not null && PrivilegeRules.Grant(actor, role, possessive) is { } refused)
-            {
-                return ScimError.Forbidden(refused);
-            }
-        }
-
-        return null;
+        return changes;
     }
 
     private ScimError? ApplyRoles(JsonObject user)
@@ -109,15 +143,22 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
                 return ProvisioningErrors.RoleWithoutValue();
             }
 
-            var match = roles.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+            var match = roles.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal))
+                ?? valueRules.Where(r => r.MapsValue(name)).Select(r => roles.FirstOrDefault(x => x.Id == r.RoleId)).FirstOrDefault(r => r is not null);
             if (match is null)
             {
-                return ProvisioningErrors.UnknownRole(name, active);
+                // An unknown value: refused by default (the seeds' behaviour), or let through by the tenant's policy (DocumentGrants records it).
+                if (settings.UnknownRoles == UnknownRolePolicy.Refuse)
+                {
+                    return ProvisioningErrors.UnknownRole(name, active);
+                }
+
+                continue;
             }
 
             if (!match.Active)
             {
-                return ProvisioningErrors.InactiveRole(name);
+                return ProvisioningErrors.InactiveRole(match.Name);
             }
         }
 
@@ -130,6 +171,7 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
             }
 
             user["roles"] = values = [new JsonObject { ["value"] = role.Name }];
+            _addedRoles[role.Name] = RoleGrantSource.Default;
         }
 
         if (settings.RequiredRoleId is { } requiredId)
@@ -148,6 +190,7 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
             if (!values.Any(v => v is JsonObject o && string.Equals(Text(Get(o, "value")), role.Name, StringComparison.Ordinal)))
             {
                 values.Add(new JsonObject { ["value"] = role.Name });
+                _addedRoles[role.Name] = RoleGrantSource.Required;
             }
         }
 

@@ -11,6 +11,8 @@ namespace Roster.Directory.Provisioning;
 /// <param name="LastCallAt">The last authenticated SCIM call, to the minute; null until the first.</param>
 /// <param name="LastClient">The client of that call (Okta, Entra ID, ...).</param>
 /// <param name="TokenMaxDays">The longest lifetime, in days, an administrator may give a SCIM token.</param>
+/// <param name="UnknownRoles">What a <c>roles</c> value that names no role gets.</param>
+/// <param name="ManualRoleGrants">Whether administrators may grant roles by hand beside the IdP's while SCIM provisioning is on.</param>
 public sealed record ScimSettings(
     Guid TenantId,
     bool Enabled,
@@ -21,7 +23,9 @@ public sealed record ScimSettings(
     bool EnforceVerifiedDomains,
     DateTimeOffset? LastCallAt,
     string? LastClient,
-    int TokenMaxDays = Tokens.ScimTokenPolicy.DefaultMaxDays)
+    int TokenMaxDays = Tokens.ScimTokenPolicy.DefaultMaxDays,
+    UnknownRolePolicy UnknownRoles = UnknownRolePolicy.Refuse,
+    bool ManualRoleGrants = false)
 {
     public ScimProvisioningStatus Status => LastCallAt is null ? ScimProvisioningStatus.Inactive : ScimProvisioningStatus.Active;
 

@@ -26,4 +26,10 @@ public sealed class ScimSettingsRecord
     public string? LastClient { get; set; }
 
     public int TokenMaxDays { get; set; } = Tokens.ScimTokenPolicy.DefaultMaxDays;
+
+    /// <summary><see cref="UnknownRolePolicies.ToText"/>.</summary>
+    public string UnknownRoles { get; set; } = UnknownRolePolicies.Refuse;
+
+    /// <summary>Whether administrators may grant roles by hand beside the IdP's while SCIM provisioning is on.</summary>
+    public bool ManualRoleGrants { get; set; }
 }

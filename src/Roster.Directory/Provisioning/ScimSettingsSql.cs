@@ -13,7 +13,8 @@ internal static class ScimSettingsSql
     {
         var dialect = session.Dialect;
         var rows = await session.QueryAsync(
-            "SELECT enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains, last_call_at, last_client, token_max_days " +
+            "SELECT enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains, last_call_at, last_client, token_max_days, " +
+            "unknown_roles, manual_role_grants " +
             $"FROM scim_settings WHERE tenant_id = {SqlParameters.Tenant}",
             session.Parameters(), reader => Read(reader, dialect, session.TenantId), cancellationToken);
         return rows.Count == 0 ? ScimSettings.Default(session.TenantId) : rows[0];
@@ -30,11 +31,15 @@ internal static class ScimSettingsSql
         var namesFixed = parameters.Add(dialect.BooleanValue(settings.NamesNotUpdatable));
         var domains = parameters.Add(dialect.BooleanValue(settings.EnforceVerifiedDomains));
         var tokenDays = parameters.Add(settings.TokenMaxDays);
+        var unknownRoles = parameters.Add(UnknownRolePolicies.ToText(settings.UnknownRoles));
+        var manualGrants = parameters.Add(dialect.BooleanValue(settings.ManualRoleGrants));
         return session.ExecuteAsync(
-            "INSERT INTO scim_settings (tenant_id, enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains, token_max_days) " +
-            $"VALUES ({SqlParameters.Tenant}, {enabled}, {defaultRole}, {requiredRole}, {userNameIsEmail}, {namesFixed}, {domains}, {tokenDays}) " +
+            "INSERT INTO scim_settings (tenant_id, enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains, token_max_days, " +
+            "unknown_roles, manual_role_grants) " +
+            $"VALUES ({SqlParameters.Tenant}, {enabled}, {defaultRole}, {requiredRole}, {userNameIsEmail}, {namesFixed}, {domains}, {tokenDays}, {unknownRoles}, {manualGrants}) " +
             $"ON CONFLICT (tenant_id) DO UPDATE SET enabled = {enabled}, default_role_id = {defaultRole}, required_role_id = {requiredRole}, " +
-            $"user_name_must_be_primary_email = {userNameIsEmail}, names_not_updatable = {namesFixed}, enforce_verified_domains = {domains}, token_max_days = {tokenDays}",
+            $"user_name_must_be_primary_email = {userNameIsEmail}, names_not_updatable = {namesFixed}, enforce_verified_domains = {domains}, token_max_days = {tokenDays}, " +
+            $"unknown_roles = {unknownRoles}, manual_role_grants = {manualGrants}",
             parameters, cancellationToken);
     }
 
@@ -48,6 +53,8 @@ internal static class ScimSettingsSql
         ["namesNotUpdatable"] = settings.NamesNotUpdatable,
         ["enforceVerifiedDomains"] = settings.EnforceVerifiedDomains,
         ["tokenMaxDays"] = settings.TokenMaxDays,
+        ["unknownRoles"] = UnknownRolePolicies.ToText(settings.UnknownRoles),
+        ["manualRoleGrants"] = settings.ManualRoleGrants,
     };
 
     private static ScimSettings Read(DbDataReader reader, ISqlDialect dialect, Guid tenantId) => new(
@@ -60,7 +67,9 @@ internal static class ScimSettingsSql
         Flag(reader, 5),
         reader.IsDBNull(6) ? null : dialect.ReadTimestamp(reader, 6),
         reader.IsDBNull(7) ? null : reader.GetString(7),
-        Convert.ToInt32(reader.GetValue(8), System.Globalization.CultureInfo.InvariantCulture));
+        Convert.ToInt32(reader.GetValue(8), System.Globalization.CultureInfo.InvariantCulture),
+        UnknownRolePolicies.Parse(reader.GetString(9)) ?? UnknownRolePolicy.Refuse,
+        Flag(reader, 10));
 
     private static bool Flag(DbDataReader reader, int ordinal) =>
         Convert.ToBoolean(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ namespace Roster.Directory.Provisioning;
 
 /// <summary>
 /// The settings an administrator saves, all at once as the settings form does; a null role id clears that role.
-/// A null <see cref="EnforceVerifiedDomains"/> or <see cref="TokenMaxDays"/> keeps the saved value, so clients written before the setting existed do not turn it off.
+/// A null <see cref="EnforceVerifiedDomains"/>, <see cref="TokenMaxDays"/>, <see cref="UnknownRoles"/> or <see cref="ManualRoleGrants"/> keeps the saved value, so clients written before the setting existed do not turn it off.
 /// </summary>
 public sealed record ScimSettingsUpdate(
     bool Enabled,
@@ -11,12 +11,14 @@ public sealed record ScimSettingsUpdate(
     bool UserNameMustBePrimaryEmail,
     bool NamesNotUpdatable,
     bool? EnforceVerifiedDomains = null,
-    int? TokenMaxDays = null)
+    int? TokenMaxDays = null,
+    UnknownRolePolicy? UnknownRoles = null,
+    bool? ManualRoleGrants = null)
 {
     /// <summary>The update that keeps <paramref name="settings"/> as they are, to change with <c>with</c>.</summary>
     public static ScimSettingsUpdate From(ScimSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new(settings.Enabled, settings.DefaultRoleId, settings.RequiredRoleId, settings.UserNameMustBePrimaryEmail, settings.NamesNotUpdatable, settings.EnforceVerifiedDomains, settings.TokenMaxDays);
+        return new(settings.Enabled, settings.DefaultRoleId, settings.RequiredRoleId, settings.UserNameMustBePrimaryEmail, settings.NamesNotUpdatable, settings.EnforceVerifiedDomains, settings.TokenMaxDays, settings.UnknownRoles, settings.ManualRoleGrants);
     }
 }

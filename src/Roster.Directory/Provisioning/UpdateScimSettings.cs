@@ -68,6 +68,8 @@ public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider 
                 NamesNotUpdatable = update.NamesNotUpdatable,
                 EnforceVerifiedDomains = update.EnforceVerifiedDomains ?? before.EnforceVerifiedDomains,
                 TokenMaxDays = update.TokenMaxDays ?? before.TokenMaxDays,
+                UnknownRoles = update.UnknownRoles ?? before.UnknownRoles,
+                ManualRoleGrants = update.ManualRoleGrants ?? before.ManualRoleGrants,
             };
             var changes = AuditChanges.Diff(ScimSettingsSql.ToAuditJson(before), ScimSettingsSql.ToAuditJson(after));
             if (changes.Count == 0)

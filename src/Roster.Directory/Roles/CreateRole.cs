@@ -46,7 +46,6 @@ public sealed class CreateRole(DirectoryDatabase database, TimeProvider time)
                 return RoleErrors.NameTaken(role.Name);
             }
 
-            await RoleSql.CountChangeAsync(session, cancellationToken);
             var entry = AuditEntry.For(actor, AuditActions.RoleCreate, AuditResourceTypes.Role, role.Id, AuditChanges.Diff(null, RoleSql.ToAuditJson(role)));
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
             return role;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Roster.Directory.Database;
-using Roster.Directory.Employees;
+using Roster.Directory.RoleGrants;
 
 namespace Roster.Directory.Roles;
 
@@ -11,17 +11,16 @@ namespace Roster.Directory.Roles;
 /// </summary>
 internal static class PersonGovernance
 {
-    /// <summary>Null when <paramref name="actor"/> holds every permission the user of <paramref name="document"/> holds; else why not.</summary>
-    public static async Task<string?> CheckAsync(SqlSession session, PermissionSet actor, JsonObject document, string possessive, CancellationToken cancellationToken)
+    /// <summary>Null when <paramref name="actor"/> holds every permission the user holds now; else why not.</summary>
+    public static async Task<string?> CheckAsync(SqlSession session, PermissionSet actor, Guid userId, JsonObject document, string possessive, CancellationToken cancellationToken)
     {
-        var held = EmployeeProjection.RoleValues(document);
-        if (actor.IsUnbounded || held.Count == 0)
+        if (actor.IsUnbounded)
         {
             return null;
         }
 
-        var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
+        var held = await RoleGrantSql.PermissionsAsync(session, userId, cancellationToken);
         var name = document["userName"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : "this user";
-        return PrivilegeRules.Govern(actor, PermissionSet.OfRoles(held, roles), $"'{name}'", possessive);
+        return PrivilegeRules.Govern(actor, held, $"'{name}'", possessive);
     }
 }

@@ -52,18 +52,6 @@ internal static class RoleSql
             parameters, cancellationToken);
     }
 
-    /// <summary>
-    /// Counts a change of the tenant's roles (<c>tenants.roles_version</c>), in the change's
-    /// transaction: a credential's permissions, derived from its owner's roles, are kept per owner
-    /// version and this count, so every node sees the change at its next request.
-    /// </summary>
-    public static Task CountChangeAsync(SqlSession session, CancellationToken cancellationToken) =>
-        session.ExecuteAsync($"UPDATE tenants SET roles_version = roles_version + 1 WHERE id = {SqlParameters.Tenant}", session.Parameters(), cancellationToken);
-
-    /// <summary>The count <see cref="CountChangeAsync"/> keeps.</summary>
-    public static async Task<long> VersionAsync(SqlSession session, CancellationToken cancellationToken) =>
-        Convert.ToInt64(await session.ScalarAsync($"SELECT roles_version FROM tenants WHERE id = {SqlParameters.Tenant}", session.Parameters(), cancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>The role as the audit log shows it, for <see cref="Audit.AuditChanges.Diff"/>.</summary>
     public static JsonObject ToAuditJson(Role role) => new()
     {

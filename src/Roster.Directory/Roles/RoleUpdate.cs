@@ -57,7 +57,6 @@ internal static class RoleUpdate
                 return RoleErrors.NameTaken(updated.Name);
             }
 
-            await RoleSql.CountChangeAsync(session, cancellationToken);
             await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.RoleUpdate, AuditResourceTypes.Role, role.Id, changes), now, cancellationToken);
             if (stored is not null)
             {

@@ -8,7 +8,4 @@ public sealed class Tenant
     public required string Name { get; set; }
 
     public DateTimeOffset Created { get; set; }
-
-    /// <summary>Counts changes of the tenant's roles (<see cref="Roles.RoleSql.CountChangeAsync"/>).</summary>
-    public long RolesVersion { get; set; }
 }

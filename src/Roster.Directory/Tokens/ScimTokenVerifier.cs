@@ -14,10 +14,10 @@ namespace Roster.Directory.Tokens;
 /// that is not ours), its hash, its expiry and revocation, and its owner, whose deactivation
 /// (by an administrator or SCIM <c>active=false</c>) stops the token at once. <c>last_used</c>
 /// and the client are written at most once a minute per token, so checking a token does not
-/// turn every read into a write. The token's power is its owner's permissions now
-/// (<see cref="OwnerPermissions"/>) within the ceiling it was issued with.
+/// turn every read into a write. The token's power is its owner's permissions now (the active
+/// roles of their grants, read in the same query) within the ceiling it was issued with.
 /// </summary>
-public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider time, OwnerPermissions ownerPermissions)
+public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider time)
 {
     public const string InvalidReason = "The token is not valid.";
     public const string ExpiredReason = "The token has expired.";
@@ -25,15 +25,21 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
     public const string OwnerDeactivatedReason = "The token's owner is deactivated, so the token no longer works.";
 
     // The presented token is looked up before its tenant is known: the one query that must ignore
-    // the tenant filter. Its owner's state and the versions its permissions depend on come in the
-    // same query, one round trip a request.
+    // the tenant filter. Its owner's state and the permissions of the owner's active roles come in
+    // the same query, one round trip a request, so a demotion is seen at the next request.
     private static readonly Func<RosterDbContext, byte[], CancellationToken, Task<TokenAndOwner?>> FindByHash =
         EF.CompileAsyncQuery((RosterDbContext db, byte[] hash, CancellationToken _) =>
             (from t in db.ScimTokens.IgnoreQueryFilters().AsNoTracking()
              where t.Hash == hash
-             from n in db.Tenants.Where(n => n.Id == t.TenantId)
              from u in db.Users.IgnoreQueryFilters().Where(u => u.TenantId == t.TenantId && u.Id == t.OwnerId).DefaultIfEmpty()
-             select new TokenAndOwner(t, u == null ? null : new OwnerState(u.Status, u.Active, u.Version), n.RolesVersion))
+             select new TokenAndOwner(
+                 t,
+                 u == null ? null : new OwnerState(u.Status, u.Active),
+                 (from g in db.RoleGrants.IgnoreQueryFilters()
+                  where g.TenantId == t.TenantId && g.UserId == t.OwnerId
+                  join r in db.Roles.IgnoreQueryFilters() on new { g.TenantId, Id = g.RoleId } equals new { r.TenantId, r.Id }
+                  where r.Active
+                  select r.Permissions).ToList()))
             .FirstOrDefault());
 
     private readonly UseStampGate _stamps = new();
@@ -77,10 +83,10 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
             return TokenAuthentication.Failure(OwnerDeactivatedReason);
         }
 
-        var permissions = token.OwnerId is { } ownerId
-            ? (await ownerPermissions.GetAsync(token.TenantId, ownerId, owner!.Version, found!.RolesVersion, cancellationToken))
-                .Within(PermissionSet.Parse(token.PermissionCeiling, PermissionSet.Unbounded))
-            : PermissionSet.Unbounded;
+        var permissions = token.OwnerId is null
+            ? PermissionSet.Unbounded
+            : PermissionSet.Of(found!.OwnerPermissions.SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+                .Within(PermissionSet.Parse(token.PermissionCeiling, PermissionSet.Unbounded));
         await NoteUseAsync(token, client, now, cancellationToken);
         return TokenAuthentication.Success(token.TenantId, token.Id, token.OwnerId, permissions);
     }
@@ -113,7 +119,7 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
         }
     }
 
-    private sealed record OwnerState(string Status, bool? Active, long Version);
+    private sealed record OwnerState(string Status, bool? Active);
 
-    private sealed record TokenAndOwner(ScimToken Token, OwnerState? Owner, long RolesVersion);
+    private sealed record TokenAndOwner(ScimToken Token, OwnerState? Owner, List<string> OwnerPermissions);
 }

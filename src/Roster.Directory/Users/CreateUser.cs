@@ -45,9 +45,10 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
 
         return await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
-            if (await ProvisioningPolicy.ApplyAsync(session, null, user, caller.Permissions, Roles.PrivilegeRules.Credentials, cancellationToken) is { } refused)
+            var policy = await ProvisioningPolicy.ApplyAsync(session, null, null, user, caller.Permissions, Roles.PrivilegeRules.Credentials, cancellationToken);
+            if (!policy.IsSuccess)
             {
-                return refused;
+                return policy.Error;
             }
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
@@ -67,6 +68,12 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
             catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
             {
                 return UserErrors.UserNameTaken(columns.Value!.UserName);
+            }
+
+            var granted = await policy.Value!.GrantAsync(session, id, document, caller.Permissions, Roles.PrivilegeRules.Credentials, now, cancellationToken);
+            if (!granted.IsSuccess)
+            {
+                return granted.Error;
             }
 
             var entry = AuditEntry.For(caller, AuditActions.UserCreate, AuditResourceTypes.User, id, AuditChanges.Diff(null, document)) with { After = new ResourceRow(id, 1, now, now, json) };

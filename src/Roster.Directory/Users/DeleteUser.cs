@@ -36,7 +36,7 @@ public sealed class DeleteUser(DirectoryDatabase database, TimeProvider time)
             }
 
             var document = JsonNode.Parse(row.Document)!.AsObject();
-            if (await Roles.PersonGovernance.CheckAsync(session, caller.Permissions, document, Roles.PrivilegeRules.Credentials, cancellationToken) is { } refused)
+            if (await Roles.PersonGovernance.CheckAsync(session, caller.Permissions, key, document, Roles.PrivilegeRules.Credentials, cancellationToken) is { } refused)
             {
                 return ScimError.Forbidden(refused);
             }

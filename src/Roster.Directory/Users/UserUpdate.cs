@@ -110,9 +110,10 @@ internal static class UserUpdate
             return badName;
         }
 
-        if (await ProvisioningPolicy.ApplyAsync(session, previousDocument, newDocument, caller.Permissions, Roles.PrivilegeRules.Credentials, cancellationToken) is { } refused)
+        var policy = await ProvisioningPolicy.ApplyAsync(session, row.Id, previousDocument, newDocument, caller.Permissions, Roles.PrivilegeRules.Credentials, cancellationToken);
+        if (!policy.IsSuccess)
         {
-            return refused;
+            return policy.Error;
         }
 
         var previous = UserColumns.From(previousDocument);
@@ -133,6 +134,12 @@ internal static class UserUpdate
         catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
         {
             return UserErrors.UserNameTaken(columns.Value!.UserName);
+        }
+
+        var granted = await policy.Value!.GrantAsync(session, row.Id, document, caller.Permissions, Roles.PrivilegeRules.Credentials, now, cancellationToken);
+        if (!granted.IsSuccess)
+        {
+            return granted.Error;
         }
 
         var entry = AuditEntry.For(caller, AuditActions.UserUpdate, AuditResourceTypes.User, row.Id, AuditChanges.Diff(previousDocument, document))

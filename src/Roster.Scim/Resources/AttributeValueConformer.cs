@@ -94,6 +94,15 @@ internal static class AttributeValueConformer
             return new JsonObject { ["value"] = bare };
         }
 
+        if (JsonStrings.TryGet(value, out var element) && attribute.MultiValued && IsRoles(attribute))
+        {
+            // Okta: a custom string-array attribute mapped to roles arrives as plain strings
+            // ("roles": ["Admin", "Agent"]). Each is that value. Only roles: a plain string in
+            // emails or phoneNumbers stays an error (RFC 7643 section 2.3.8), as no IdP sends one.
+            // Source: Okta Developer, "SCIM 2.0 protocol reference" (custom attributes of type string array).
+            return RoleValueInJson(attribute, new JsonObject { ["value"] = element });
+        }
+
         if (value is not JsonObject json)
         {
             throw Invalid($"'{path}' must be a complex value (a JSON object), not {Describe(value)}.");
@@ -117,7 +126,7 @@ internal static class AttributeValueConformer
             }
         }
 
-        return result.Count == 0 ? null : result;
+        return result.Count == 0 ? null : RoleValueInJson(attribute, result);
     }
 
     private static JsonValue? ConformSimple(JsonNode? value, AttributeDefinition attribute, string path)
@@ -231,5 +240,45 @@ internal static class AttributeValueConformer
         return $"{kind} {text}";
     }
 
+    private static bool IsRoles(AttributeDefinition attribute) =>
+        string.Equals(attribute.Name, "roles", StringComparison.Ordinal) && attribute.FindSubAttribute("value") is not null;
+
     private static ScimException Invalid(string detail) => new(ScimError.InvalidValue(detail));
+
+    /// <summary>
+    /// Entra ID: with <c>AppRoleAssignmentsComplex</c> and <c>SingleAppRoleAssignment</c>, PATCH
+    /// requests carry each role as a JSON string holding the app role assignment
+    /// (<c>{"value": "{\"id\":\"...\",\"value\":\"25\",\"displayName\":\"Role1234\"}"}</c>),
+    /// while POST sends the plain value. The inner <c>value</c> is the role's value, its
+    /// <c>displayName</c> the display; the assignment id is Entra's own and dropped. Source:
+    /// Microsoft Learn, "Customize user provisioning attribute-mappings for SaaS applications in
+    /// Microsoft Entra ID", section "Provisioning a role to a SCIM app".
+    /// </summary>
+    private static JsonObject RoleValueInJson(AttributeDefinition attribute, JsonObject role)
+    {
+        if (!IsRoles(attribute)
+            || !JsonStrings.TryGet(role["value"], out var text)
+            || !text.TrimStart().StartsWith('{'))
+        {
+            return role;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(text) is JsonObject assignment && JsonStrings.TryGet(assignment["value"], out var inner) && inner.Length > 0)
+            {
+                role["value"] = inner;
+                if (role["display"] is null && JsonStrings.TryGet(assignment["displayName"], out var display) && display.Length > 0)
+                {
+                    role["display"] = display;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON after all: a role whose name starts with a brace, kept as sent.
+        }
+
+        return role;
+    }
 }

@@ -8,6 +8,7 @@ using Roster.Server.Admin.Events;
 using Roster.Server.Admin.Http;
 using Roster.Server.Admin.Organization;
 using Roster.Server.Admin.Provisioning;
+using Roster.Server.Admin.RoleRules;
 using Roster.Server.Admin.Roles;
 using Roster.Server.Admin.Tokens;
 using Roster.Server.Admin.Webhooks;
@@ -33,6 +34,7 @@ public static class AdminRoutes
             .ProducesProblem(StatusCodes.Status400BadRequest);
         org.MapOrganizationEndpoints();
         org.MapRoleEndpoints();
+        org.MapRoleRuleEndpoints();
         org.MapScimSettingsEndpoints();
         org.MapDomainEndpoints();
         org.MapAuditEndpoints();

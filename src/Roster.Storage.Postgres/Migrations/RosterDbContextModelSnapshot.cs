@@ -906,6 +906,11 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnName("last_client")
                         .UseCollation("C");
 
+                    b.Property<bool>("ManualRoleGrants")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("manual_role_grants");
+
                     b.Property<bool>("NamesNotUpdatable")
                         .HasColumnType("boolean")
                         .HasColumnName("names_not_updatable");
@@ -918,6 +923,14 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(730)
                         .HasColumnName("token_max_days");
+
+                    b.Property<string>("UnknownRoles")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("refuse")
+                        .HasColumnName("unknown_roles")
+                        .UseCollation("C");
 
                     b.Property<bool>("UserNameMustBePrimaryEmail")
                         .HasColumnType("boolean")
@@ -933,6 +946,148 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasDatabaseName("ix_scim_settings_required_role_id");
 
                     b.ToTable("scim_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.UnmatchedRoleValueRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value")
+                        .UseCollation("C");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("FirstSeen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen");
+
+                    b.Property<DateTimeOffset>("LastSeen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen");
+
+                    b.Property<Guid?>("LastUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_user_id");
+
+                    b.HasKey("TenantId", "Value")
+                        .HasName("pk_unmatched_role_values");
+
+                    b.ToTable("unmatched_role_values", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleGrants.RoleGrantRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("role_id");
+
+                    b.Property<string>("GrantKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("grant_key")
+                        .UseCollation("C");
+
+                    b.Property<Guid?>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source")
+                        .UseCollation("C");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value")
+                        .UseCollation("C");
+
+                    b.HasKey("TenantId", "UserId", "RoleId", "GrantKey")
+                        .HasName("pk_role_grants");
+
+                    b.HasIndex("TenantId", "RoleId", "UserId")
+                        .HasDatabaseName("ix_role_grants_role_id");
+
+                    b.HasIndex("TenantId", "RuleId", "UserId")
+                        .HasDatabaseName("ix_role_grants_rule_id");
+
+                    b.ToTable("role_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleRules.RoleRuleRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("LastModified")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modified");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("match")
+                        .UseCollation("C");
+
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("match_key")
+                        .UseCollation("C");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("role_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("value")
+                        .UseCollation("C");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_role_rules");
+
+                    b.HasIndex("TenantId", "RoleId")
+                        .HasDatabaseName("ix_role_rules_role_id");
+
+                    b.HasIndex("TenantId", "Match", "MatchKey")
+                        .HasDatabaseName("ix_role_rules_match_key");
+
+                    b.ToTable("role_rules", (string)null);
                 });
 
             modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>
@@ -1029,11 +1184,6 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name")
                         .UseCollation("C");
-
-                    b.Property<long>("RolesVersion")
-                        .HasColumnType("bigint")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("roles_version");
 
                     b.HasKey("Id")
                         .HasName("pk_tenants");
@@ -1671,6 +1821,56 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasForeignKey("TenantId", "RequiredRoleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_scim_settings_required_role");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.UnmatchedRoleValueRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unmatched_role_values_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleGrants.RoleGrantRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Roles.RoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_grants_roles");
+
+                    b.HasOne("Roster.Directory.RoleRules.RoleRuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_role_grants_rules");
+
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_grants_users");
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleRules.RoleRuleRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_rules_tenants");
+
+                    b.HasOne("Roster.Directory.Roles.RoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_rules_roles");
                 });
 
             modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>

@@ -834,6 +834,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("last_client");
 
+                    b.Property<bool>("ManualRoleGrants")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("manual_role_grants");
+
                     b.Property<bool>("NamesNotUpdatable")
                         .HasColumnType("INTEGER")
                         .HasColumnName("names_not_updatable");
@@ -846,6 +851,13 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(730)
                         .HasColumnName("token_max_days");
+
+                    b.Property<string>("UnknownRoles")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("refuse")
+                        .HasColumnName("unknown_roles");
 
                     b.Property<bool>("UserNameMustBePrimaryEmail")
                         .HasColumnType("INTEGER")
@@ -861,6 +873,146 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasDatabaseName("ix_scim_settings_required_role_id");
 
                     b.ToTable("scim_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.UnmatchedRoleValueRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("FirstSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_seen");
+
+                    b.Property<string>("LastSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen");
+
+                    b.Property<byte[]>("LastUserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("last_user_id");
+
+                    b.HasKey("TenantId", "Value")
+                        .HasName("pk_unmatched_role_values");
+
+                    b.ToTable("unmatched_role_values", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleGrants.RoleGrantRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.Property<byte[]>("RoleId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("role_id");
+
+                    b.Property<string>("GrantKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_key");
+
+                    b.Property<byte[]>("RuleId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "UserId", "RoleId", "GrantKey")
+                        .HasName("pk_role_grants");
+
+                    b.HasIndex("TenantId", "RoleId", "UserId")
+                        .HasDatabaseName("ix_role_grants_role_id");
+
+                    b.HasIndex("TenantId", "RuleId", "UserId")
+                        .HasDatabaseName("ix_role_grants_rule_id");
+
+                    b.ToTable("role_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleRules.RoleRuleRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_modified");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match");
+
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match_key");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<byte[]>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("role_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_role_rules");
+
+                    b.HasIndex("TenantId", "RoleId")
+                        .HasDatabaseName("ix_role_rules_role_id");
+
+                    b.HasIndex("TenantId", "Match", "MatchKey")
+                        .HasDatabaseName("ix_role_rules_match_key");
+
+                    b.ToTable("role_rules", (string)null);
                 });
 
             modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>
@@ -960,11 +1112,6 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
-
-                    b.Property<long>("RolesVersion")
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("roles_version");
 
                     b.HasKey("Id")
                         .HasName("pk_tenants");
@@ -1585,6 +1732,56 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasForeignKey("TenantId", "RequiredRoleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_scim_settings_required_role");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.UnmatchedRoleValueRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unmatched_role_values_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleGrants.RoleGrantRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Roles.RoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_grants_roles");
+
+                    b.HasOne("Roster.Directory.RoleRules.RoleRuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_role_grants_rules");
+
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_grants_users");
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleRules.RoleRuleRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_rules_tenants");
+
+                    b.HasOne("Roster.Directory.Roles.RoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_rules_roles");
                 });
 
             modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>

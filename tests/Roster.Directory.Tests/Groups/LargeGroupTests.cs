@@ -38,15 +38,18 @@ public sealed class LargeGroupTests(ITestOutputHelper output)
         output.WriteLine($"Adding one member to {Members} took {addTime.TotalMilliseconds:F2} ms: {string.Join(" ; ", addStatements)}");
 
         // Apart from the SCIM switch's settings read (cached for a few seconds, so present or not
-        // depending on the clock), the write is the version bump, one member row and one audit event.
+        // depending on the clock), the write is the version bump, one member row, the look-up of the
+        // role rules above the group (none here) and one audit event.
         Assert.Null(added.Document["members"]);
         Assert.Collection(WithoutSwitchReads(addStatements),
             s => Assert.StartsWith("UPDATE groups SET version = version + 1", s, StringComparison.Ordinal),
             s => Assert.StartsWith("INSERT INTO group_members", s, StringComparison.Ordinal),
+            s => Assert.Contains("FROM role_rules", s, StringComparison.Ordinal),
             s => Assert.StartsWith("INSERT INTO audit_events", s, StringComparison.Ordinal));
         Assert.Collection(WithoutSwitchReads(log.Statements),
             s => Assert.StartsWith("UPDATE groups SET version = version + 1", s, StringComparison.Ordinal),
             s => Assert.StartsWith("DELETE FROM group_members", s, StringComparison.Ordinal),
+            s => Assert.Contains("FROM role_rules", s, StringComparison.Ordinal),
             s => Assert.StartsWith("INSERT INTO audit_events", s, StringComparison.Ordinal));
         Assert.Equal(added.Version + 1, removed.Version);
         var events = (await directory.Get<ListAuditEvents>().ExecuteAsync(directory.Caller.TenantId, new AuditQuery { PageSize = 2 }, None)).Value!.Events;

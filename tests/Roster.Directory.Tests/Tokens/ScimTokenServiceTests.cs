@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Roster.Directory.Credentials;
 using Roster.Directory.Database;
 using Roster.Directory.Tests.Support;
 using Roster.Directory.Tokens;
@@ -132,7 +131,7 @@ public sealed partial class ScimTokenServiceTests
     private static ScimTokenService Unreachable()
     {
         var database = new DirectoryDatabase(new UnreachableDatabase(), new SqliteDialect(), new OpenWriteGate());
-        return new ScimTokenService(database, TimeProvider.System, new ScimTokenVerifier(database, TimeProvider.System, new OwnerPermissions(database)));
+        return new ScimTokenService(database, TimeProvider.System, new ScimTokenVerifier(database, TimeProvider.System));
     }
 
     [Fact]

@@ -30,6 +30,15 @@ public static class AdminCases
         yield return Case("POST", "roles/{id:guid}/deactivate", t => Json("POST", Url(t, $"roles/{t.Foreign.Role}/deactivate"), ""), true);
         yield return Case("POST", "roles/{id:guid}/activate", t => Json("POST", Url(t, $"roles/{t.Foreign.Role}/activate"), ""), true);
 
+        yield return Case("GET", "role-rules/", t => Send("GET", Url(t, "role-rules")), false);
+        yield return Case("GET", "role-rules/unmatched-values", t => Send("GET", Url(t, "role-rules/unmatched-values")), false);
+        yield return Case("POST", "role-rules/", t => Json("POST", Url(t, "role-rules"), $$"""{"match":"group.id","value":"{{t.Foreign.Group}}","roleId":"{{t.Own.Role}}"}"""), true);
+        yield return Case("POST", "role-rules/", t => Json("POST", Url(t, "role-rules"), $$"""{"match":"roles.value","value":"Admin","roleId":"{{t.Foreign.Role}}"}"""), true);
+        yield return Case("PUT", "role-rules/{id:guid}", t => Json("PUT", Url(t, $"role-rules/{t.Foreign.RoleRule}"), $$"""{"match":"roles.value","value":"Admin","roleId":"{{t.Own.Role}}"}"""), true);
+        yield return Case("DELETE", "role-rules/{id:guid}", t => Json("DELETE", Url(t, $"role-rules/{t.Foreign.RoleRule}"), ""), true);
+        yield return Case("POST", "role-rules/preview", t => Json("POST", Url(t, "role-rules/preview"), $$"""{"ruleId":"{{t.Foreign.RoleRule}}","delete":true}"""), true);
+        yield return Case("POST", "role-rules/preview", t => Json("POST", Url(t, "role-rules/preview"), $$"""{"match":"group.id","value":"{{t.Foreign.Group}}","roleId":"{{t.Own.Role}}"}"""), true);
+
         yield return Case("GET", "scim-settings/", t => Send("GET", Url(t, "scim-settings")), false);
         yield return Case("PUT", "scim-settings/", t => Json("PUT", Url(t, "scim-settings"), $$"""{"enabled":true,"defaultRoleId":"{{t.Foreign.Role}}","userNameMustBePrimaryEmail":false,"namesNotUpdatable":false}"""), true);
         yield return Case("PUT", "scim-settings/", t => Json("PUT", Url(t, "scim-settings"), $$"""{"enabled":true,"requiredRoleId":"{{t.Foreign.Role}}","userNameMustBePrimaryEmail":false,"namesNotUpdatable":false}"""), true);
@@ -54,6 +63,10 @@ public static class AdminCases
         yield return Case("PUT", "employees/{id:guid}/groups/{groupId:guid}", t => Json("PUT", Url(t, $"employees/{t.Foreign.Employee}/groups/{t.Own.Group}"), ""), true);
         yield return Case("DELETE", "employees/{id:guid}/groups/{groupId:guid}", t => Json("DELETE", Url(t, $"employees/{t.Foreign.User}/groups/{t.Foreign.Group}"), ""), true);
         yield return Case("POST", "employees/{id:guid}/access-keys", t => Json("POST", Url(t, $"employees/{t.Foreign.Employee}/access-keys"), ""), true);
+        yield return Case("GET", "employees/{id:guid}/roles", t => Send("GET", Url(t, $"employees/{t.Foreign.Employee}/roles")), true);
+        yield return Case("PUT", "employees/{id:guid}/role-grants/{roleId:guid}", t => Json("PUT", Url(t, $"employees/{t.Foreign.Employee}/role-grants/{t.Own.Role}"), ""), true);
+        yield return Case("PUT", "employees/{id:guid}/role-grants/{roleId:guid}", t => Json("PUT", Url(t, $"employees/{t.Own.Employee}/role-grants/{t.Foreign.Role}"), ""), true);
+        yield return Case("DELETE", "employees/{id:guid}/role-grants/{roleId:guid}", t => Json("DELETE", Url(t, $"employees/{t.Foreign.Employee}/role-grants/{t.Foreign.Role}"), ""), true);
 
         yield return Case("GET", "scim-tokens/", t => Send("GET", Url(t, "scim-tokens")), false);
         yield return Case("POST", "scim-tokens/", t => Json("POST", Url(t, "scim-tokens"), $$"""{"name":"Stolen","ownerId":"{{t.Foreign.Employee}}"}"""), true);

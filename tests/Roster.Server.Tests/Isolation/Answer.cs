@@ -64,7 +64,8 @@ public sealed partial record Answer(HttpStatusCode Status, string? Location, str
         {
             (ids.User.ToString(), "{user}"), (ids.Group.ToString(), "{group}"), (ids.Employee.ToString(), "{employee}"), (ids.Role.ToString(), "{role}"),
             (ids.AccessKey.ToString(), "{accessKey}"), (ids.ScimToken.ToString(), "{scimToken}"), (ids.App.ToString(), "{app}"), (ids.Domain.ToString(), "{domain}"),
-            (ids.RefusedRequest.ToString(), "{refusedRequest}"), (ids.Email, "{email}"), (ids.ClientId, "{clientId}"), (orgId.ToString(), "{org}"),
+            (ids.RefusedRequest.ToString(), "{refusedRequest}"), (ids.Email, "{email}"), (ids.ClientId, "{clientId}"), (ids.RoleRule.ToString(), "{roleRule}"),
+            (orgId.ToString(), "{org}"),
         };
         foreach (var (value, placeholder) in named)
         {

@@ -41,6 +41,9 @@ public static class ConsoleCases
         yield return Post("/Employees/Edit", "PostInvite", t => $"console/employees/{t.Foreign.Employee}?handler=invite", None, true);
         yield return Post("/Employees/Edit", "PostUnlock", t => $"console/employees/{t.Foreign.Employee}?handler=unlock", None, true);
         yield return Post("/Employees/Edit", "PostDelete", t => $"console/employees/{t.Foreign.Employee}?handler=delete", None, true);
+        yield return Post("/Employees/Edit", "PostGrant", t => $"console/employees/{t.Foreign.Employee}?handler=grant", t => [("GrantRoleId", t.Own.Role.ToString())], true);
+        yield return Post("/Employees/Edit", "PostGrant", t => $"console/employees/{t.Own.Employee}?handler=grant", t => [("GrantRoleId", t.Foreign.Role.ToString())], true);
+        yield return Post("/Employees/Edit", "PostRevoke", t => $"console/employees/{t.Foreign.Employee}?handler=revoke&roleId={t.Foreign.Role}", None, true);
         yield return Get("/Employees/Security", t => $"console/employees/{t.Foreign.Employee}/security", true);
         yield return Post("/Employees/Security", "PostAdd", t => $"console/employees/{t.Foreign.Employee}/security?handler=add", None, true);
         yield return Post("/Employees/Security", "PostDeactivate", t => $"console/employees/{t.Foreign.Employee}/security?handler=deactivate&keyId={t.Foreign.AccessKey}", None, true);
@@ -56,6 +59,13 @@ public static class ConsoleCases
         yield return Get("/Security/Login/Scim", _ => "console/security/login/scim", false);
         yield return Post("/Security/Login/Scim", "Post", _ => "console/security/login/scim", t => [("Enabled", "true"), ("DefaultRoleId", t.Foreign.Role.ToString())], true);
         yield return Post("/Security/Login/Scim", "Post", _ => "console/security/login/scim", t => [("Enabled", "true"), ("RequiredRoleId", t.Foreign.Role.ToString())], true);
+        yield return Get("/Security/RoleRules/Index", _ => "console/security/role-rules", false);
+        yield return Post("/Security/RoleRules/Index", "PostPreview", _ => "console/security/role-rules?handler=preview", t =>
+            [("Match", "group.id"), ("Value", t.Foreign.Group.ToString()), ("RoleId", t.Own.Role.ToString())], true);
+        yield return Post("/Security/RoleRules/Index", "PostSave", _ => "console/security/role-rules?handler=save", t =>
+            [("Match", "roles.value"), ("Value", "Admin"), ("RoleId", t.Foreign.Role.ToString())], true);
+        yield return Post("/Security/RoleRules/Index", "PostPreviewRemoval", t => $"console/security/role-rules?handler=previewremoval&id={t.Foreign.RoleRule}", None, true);
+        yield return Post("/Security/RoleRules/Index", "PostRemove", t => $"console/security/role-rules?handler=remove&id={t.Foreign.RoleRule}", None, true);
         yield return Get("/Security/Roles/Index", _ => "console/security/roles", false);
         yield return Get("/Security/Roles/New", _ => "console/security/roles/new", false);
         yield return Post("/Security/Roles/New", "Post", _ => "console/security/roles/new", _ => [("Name", $"New role {Guid.NewGuid():N}"), ("Permissions", "audit.view")], false);

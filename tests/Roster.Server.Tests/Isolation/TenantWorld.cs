@@ -84,6 +84,8 @@ public sealed class TenantWorld
         var refusedRequest = (await services.GetRequiredService<ScimCallErrors>().LatestAsync(org, DateTimeOffset.UtcNow.AddHours(-1), 1, CancellationToken.None)).Single();
 
         var role = await console.CreateRoleAsync($"Role of {name}", "employees.view");
+        var rule = await admin.Http.PostAsJsonAsync("role-rules", new { match = "group.displayName", value = $"Group of {name}", roleId = (string)role["id"]! });
+        Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
         var domain = await admin.Http.PostAsJsonAsync("domains", new { domain = $"{tag}.example.org" });
         Assert.Equal(HttpStatusCode.Created, domain.StatusCode);
         var domainId = (string)(await domain.ReadObjectAsync())["id"]!;
@@ -128,7 +130,8 @@ public sealed class TenantWorld
 
         var ids = new ResourceIds(
             Guid.Parse(user.Id()), Guid.Parse(group.Id()), powerless.EmployeeId, Guid.Parse((string)role["id"]!), Guid.Parse((string)key["id"]!),
-            Guid.Parse((string)ownedToken["id"]!), Guid.Parse((string)app["app"]!["id"]!), Guid.Parse(domainId), refusedRequest.Id, Guid.Parse(webhookId), powerless.Email, appClientId);
+            Guid.Parse((string)ownedToken["id"]!), Guid.Parse((string)app["app"]!["id"]!), Guid.Parse(domainId), refusedRequest.Id, Guid.Parse(webhookId), powerless.Email, appClientId,
+            Guid.Parse((string)(await rule.ReadObjectAsync())["id"]!));
         return new TenantWorld
         {
             Name = name,

@@ -52,6 +52,12 @@ public static class EscalationPaths
             Ok(await w.AdminApi.PostAsync($"employees/{w.AdminId}/access-keys", PrivilegeWorld.EmptyJson()))),
         new("admin API: a back-end app acting for an administrator", Everything, async w =>
             Ok(await w.AdminApi.PostAsJsonAsync("apps", BackEndApp(w.AdminId)))),
+        new("admin API: a rule giving Administrator to a group one is in", Everything, async w =>
+            Ok(await w.AdminApi.PostAsJsonAsync("role-rules", new { match = "group.displayName", value = w.TeamName, roleId = w.AdministratorRoleId }))),
+        new("admin API: a rule mapping one's own roles value to Administrator", Everything, async w =>
+            Ok(await w.AdminApi.PostAsJsonAsync("role-rules", new { match = "roles.value", value = "Subset", roleId = w.AdministratorRoleId }))),
+        new("admin API: grant oneself Administrator by hand", Everything, async w =>
+            Ok(await w.AdminApi.PutAsync($"employees/{w.ActorId}/role-grants/{w.AdministratorRoleId}", PrivilegeWorld.EmptyJson()))),
         new("admin API: an access key of someone holding employees.edit", Needs(AccessKeysManage, Edit), async w =>
             Ok(await w.AdminApi.PostAsync($"employees/{w.EditorId}/access-keys", PrivilegeWorld.EmptyJson()))),
 
@@ -93,6 +99,9 @@ public static class EscalationPaths
         new("operator-issued token: create a user with the Administrator role", Everything, async w =>
             Ok(await w.Scim(await w.OperatorIssuedTokenAsync()).PostAsync("Users", ScimHttp.Json(
                 $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"made-{{Guid.NewGuid():N}}@example.com","roles":[{"value":"Administrator"}]}"""))), UsesScim: true),
+        new("operator-issued token: join the group a rule maps to Administrator", Everything, async w =>
+            Ok(await w.Scim(await w.OperatorIssuedTokenAsync()).PatchAsync($"Groups/{w.AdminsGroupId}",
+                $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"members","value":[{"value":"{{w.ActorId}}"}]}]}""")), UsesScim: true),
         new("operator-issued token: change an administrator", Everything, async w => await ChangeAdministratorAsync(w, await w.OperatorIssuedTokenAsync()), UsesScim: true),
 
         // OAuth: Okta's "Authenticate with ..." as P, with the service profile's access key as client.
@@ -104,6 +113,10 @@ public static class EscalationPaths
         new("console: set one's own roles to Administrator", Everything, async w => Redirected(await w.PostConsoleFormAsync(
             $"/console/employees/{w.ActorId}?handler=Save",
             [new("FirstName", "Pat"), new("LastName", "Tester"), new("PrimaryRoleId", w.AdministratorRoleId.ToString()), new("LoginAuthenticator", "password"), new("Billable", "true")]))),
+        new("console: a rule giving Administrator to a group one is in", Everything, async w => Redirected(await w.PostConsoleFormAsync(
+            "/console/security/role-rules?handler=Save", [new("Match", "group.displayName"), new("Value", w.TeamName), new("RoleId", w.AdministratorRoleId.ToString())]))),
+        new("console: grant oneself Administrator by hand", Everything, async w => Redirected(await w.PostConsoleFormAsync(
+            $"/console/employees/{w.ActorId}?handler=Grant", [new("GrantRoleId", w.AdministratorRoleId.ToString())]))),
         new("console: every permission on one's own role", Everything, async w => Redirected(await w.PostConsoleFormAsync(
             $"/console/security/roles/{w.ActorRoleId}?handler=Permissions&tab=permissions", Keys(Everything).Select(k => new KeyValuePair<string, string>("Permissions", k))))),
         new("console: a SCIM token acting for an administrator", Everything, async w => await ShowsAsync(await w.PostConsoleFormAsync(

@@ -1,8 +1,12 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Roster.Directory.AccessKeys;
 using Roster.Directory.Administration;
 using Roster.Directory.Employees;
+using Roster.Directory.Groups;
 using Roster.Directory.Provisioning;
+using Roster.Directory.Resources;
+using Roster.Directory.RoleRules;
 using Roster.Directory.Roles;
 using Roster.Directory.Tokens;
 using Roster.Server.Tests.Admin;
@@ -58,6 +62,12 @@ public sealed class PrivilegeWorld
 
     public Guid EditorId { get; private set; }
 
+    /// <summary>A group that a rule maps to Administrator; nobody is in it.</summary>
+    public Guid AdminsGroupId { get; private set; }
+
+    /// <summary>The display name of a group P is a member of, which no rule names.</summary>
+    public string TeamName { get; } = "Team of Pat";
+
     /// <summary>The access key of the service profile K: the OAuth client of the code flow.</summary>
     public IssuedAccessKey ServiceKey { get; private set; } = null!;
 
@@ -104,6 +114,16 @@ public sealed class PrivilegeWorld
         EditorId = await EmployeeAsync($"q-{Guid.NewGuid():N}@example.com", "Quinn", [editorRoleId]);
         var serviceId = await EmployeeAsync($"k-{Guid.NewGuid():N}@example.com", "Service", [editorRoleId]);
         ServiceKey = (await services.GetRequiredService<CreateAccessKey>().ExecuteAsync(operatorActor, serviceId, none)).Value!;
+
+        // P's own team (no rule names it yet), and a group that a rule maps to Administrator.
+        var groups = services.GetRequiredService<GroupStore>();
+        var caller = new ScimCaller(OrgId, null, "test", null, PermissionSet.Unbounded);
+        var team = await groups.CreateAsync(caller, (JsonObject)JsonNode.Parse($$"""{"displayName":"Team of Pat","members":[{"value":"{{ActorId}}"}]}""")!, none);
+        Assert.True(team.IsSuccess, team.Error?.Detail);
+        var admins = await groups.CreateAsync(caller, (JsonObject)JsonNode.Parse("""{"displayName":"Admins"}""")!, none);
+        AdminsGroupId = Guid.Parse(admins.Value!.Id);
+        var rule = await services.GetRequiredService<CreateRoleRule>().ExecuteAsync(operatorActor, new RoleRuleDraft(RuleMatches.GroupDisplayName, "Admins", AdministratorRoleId), none);
+        Assert.True(rule.IsSuccess, rule.Error?.Detail);
 
         AdminApi = Server.CreateClient(null, $"api/v1/orgs/{OrgId}/");
         AdminApi.DefaultRequestHeaders.Authorization = AdminSessions.Basic(ActorEmail, AdminSessions.Password);

@@ -38,6 +38,7 @@ public static class EmployeeEndpoints
         employees.MapPost("/{id:guid}/invite", InviteAsync).RequirePermission(Edit)
             .WithSummary("Email the person a single-use activation link ({publicBaseUrl}/activate#token=...), valid for seven days; inviting again replaces the link. 409 when Roster has no public URL to build the link from.");
         employees.MapEmployeeGroupEndpoints();
+        employees.MapEmployeeRoleEndpoints();
         return employees;
     }
 

@@ -18,7 +18,9 @@ public sealed record ScimSettingsDocument(
     bool UserNameMustBePrimaryEmail,
     bool NamesNotUpdatable,
     bool EnforceVerifiedDomains,
-    int TokenMaxDays)
+    int TokenMaxDays,
+    string UnknownRoles,
+    bool ManualRoleGrants)
 {
     public static ScimSettingsDocument From(ScimSettings settings, string baseConnectorUrl)
     {
@@ -34,6 +36,8 @@ public sealed record ScimSettingsDocument(
             settings.UserNameMustBePrimaryEmail,
             settings.NamesNotUpdatable,
             settings.EnforceVerifiedDomains,
-            settings.TokenMaxDays);
+            settings.TokenMaxDays,
+            UnknownRolePolicies.ToText(settings.UnknownRoles),
+            settings.ManualRoleGrants);
     }
 }

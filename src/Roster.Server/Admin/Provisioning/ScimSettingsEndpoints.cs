@@ -41,9 +41,16 @@ public static class ScimSettingsEndpoints
             return AdminProblems.Validation(missing[0], $"'{missing[0]}' is required: PUT saves every setting at once (true or false).");
         }
 
+        UnknownRolePolicy? unknownRoles = null;
+        if (body.UnknownRoles is not null && (unknownRoles = UnknownRolePolicies.Parse(body.UnknownRoles)) is null)
+        {
+            return AdminProblems.Validation("unknownRoles", $"'{body.UnknownRoles}' is not a policy; use {UnknownRolePolicies.Refuse}, {UnknownRolePolicies.Ignore} or {UnknownRolePolicies.DefaultRole}.");
+        }
+
         var result = await update.ExecuteAsync(
             context.GetAdminActor(),
-            new ScimSettingsUpdate(body.Enabled!.Value, body.DefaultRoleId, body.RequiredRoleId, body.UserNameMustBePrimaryEmail!.Value, body.NamesNotUpdatable!.Value, body.EnforceVerifiedDomains, body.TokenMaxDays),
+            new ScimSettingsUpdate(body.Enabled!.Value, body.DefaultRoleId, body.RequiredRoleId, body.UserNameMustBePrimaryEmail!.Value, body.NamesNotUpdatable!.Value, body.EnforceVerifiedDomains, body.TokenMaxDays,
+                unknownRoles, body.ManualRoleGrants),
             cancellationToken);
         if (!result.IsSuccess)
         {

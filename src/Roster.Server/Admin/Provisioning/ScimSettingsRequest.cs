@@ -2,8 +2,10 @@ namespace Roster.Server.Admin.Provisioning;
 
 /// <summary>
 /// The body of <c>PUT /scim-settings</c>: every setting at once, as the settings form saves them.
-/// The switches are required, except <c>enforceVerifiedDomains</c> and <c>tokenMaxDays</c> (added
-/// later): missing keeps its saved value. A missing or null role id means "no such role".
+/// The switches are required, except <c>enforceVerifiedDomains</c>, <c>tokenMaxDays</c>,
+/// <c>unknownRoles</c> (<c>refuse</c>, <c>ignore</c> or <c>default-role</c>) and
+/// <c>manualRoleGrants</c> (added later): missing keeps its saved value. A missing or null role id
+/// means "no such role".
 /// </summary>
 public sealed record ScimSettingsRequest(
     bool? Enabled,
@@ -12,4 +14,6 @@ public sealed record ScimSettingsRequest(
     bool? UserNameMustBePrimaryEmail,
     bool? NamesNotUpdatable,
     bool? EnforceVerifiedDomains = null,
-    int? TokenMaxDays = null);
+    int? TokenMaxDays = null,
+    string? UnknownRoles = null,
+    bool? ManualRoleGrants = null);

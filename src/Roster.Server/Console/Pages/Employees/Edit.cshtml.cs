@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Roster.Directory.Administration;
 using Roster.Directory.Employees;
+using Roster.Directory.Provisioning;
+using Roster.Directory.RoleGrants;
 using Roster.Directory.Roles;
 using Roster.Server.Console.Authentication;
 using Roster.Server.Deployment;
@@ -17,7 +19,8 @@ namespace Roster.Server.Console.Pages.Employees;
 /// </summary>
 [Authorize(Policy = ConsolePolicies.EmployeesView)]
 public sealed class EditModel(
-    GetEmployee get, ListRoles roles, UpdateEmployee update, InviteEmployee invite, UnlockEmployee unlock, DeleteEmployee delete, DeploymentUrls urls)
+    GetEmployee get, ListRoles roles, UpdateEmployee update, InviteEmployee invite, UnlockEmployee unlock, DeleteEmployee delete, DeploymentUrls urls,
+    ExplainRoles explain, ManualRoleGrants manual, GetScimSettings settings)
     : ConsolePageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -48,6 +51,15 @@ public sealed class EditModel(
     public Employee Employee { get; private set; } = null!;
 
     public IReadOnlyList<Role> Roles { get; private set; } = [];
+
+    /// <summary>Every role the person holds and why.</summary>
+    public RoleExplanation? Explanation { get; private set; }
+
+    /// <summary>Whether roles may be granted by hand now: SCIM off, or allowed by the SCIM settings.</summary>
+    public bool ManualGrantsAllowed { get; private set; }
+
+    [BindProperty]
+    public Guid? GrantRoleId { get; set; }
 
     public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, RoleIds, LoginAuthenticator, Billable, Licenses, Roles, Employee.Roles, ForNewProfile: false);
 
@@ -88,6 +100,20 @@ public sealed class EditModel(
 
             var result = await invite.ExecuteAsync(Actor, Id, activationBase, cancellationToken);
             return result.IsSuccess ? ($"Invitation sent to {result.Value!.Email}; the link works until {result.Value.Expires:yyyy-MM-dd HH:mm} UTC.", null) : (null, result.Error);
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async () =>
+        {
+            var result = await manual.GrantAsync(Actor, Id, GrantRoleId ?? Guid.Empty, cancellationToken);
+            return result.IsSuccess ? ("Role granted by hand.", null) : (null, result.Error);
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostRevokeAsync(Guid roleId, CancellationToken cancellationToken) =>
+        ChangeAsync(async () =>
+        {
+            var result = await manual.RevokeAsync(Actor, Id, roleId, cancellationToken);
+            return result.IsSuccess ? ("The role granted by hand was taken back.", null) : (null, result.Error);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) =>
@@ -146,6 +172,9 @@ public sealed class EditModel(
         var found = await get.ExecuteAsync(OrgId, Id, cancellationToken);
         Employee = found.Value!;
         Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
+        Explanation = found.IsSuccess ? (await explain.ExecuteAsync(OrgId, Id, cancellationToken)).Value : null;
+        var scim = await settings.ExecuteAsync(OrgId, cancellationToken);
+        ManualGrantsAllowed = !scim.Enabled || scim.ManualRoleGrants;
         return found.IsSuccess;
     }
 }

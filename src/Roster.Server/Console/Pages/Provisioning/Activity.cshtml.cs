@@ -11,7 +11,7 @@ namespace Roster.Server.Console.Pages.Provisioning;
 /// deactivations, deletes, group changes), provisioning events per day, and the latest events.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.AuditView)]
-public sealed class ActivityModel(ListAuditEvents audit, GetScimSettings settings, ScimCallErrors errors, TimeProvider time) : ConsolePageModel
+public sealed class ActivityModel(ListAuditEvents audit, GetScimSettings settings, ScimCallErrors errors, ListUnmatchedRoleValues unmatched, TimeProvider time) : ConsolePageModel
 {
     public const int LatestShown = 25;
 
@@ -24,11 +24,15 @@ public sealed class ActivityModel(ListAuditEvents audit, GetScimSettings setting
     /// <summary>The latest SCIM requests Roster refused, newest first.</summary>
     public IReadOnlyList<ScimCallError> Errors { get; private set; } = [];
 
+    /// <summary>Roles values that named no role and were let through by the tenant's policy, most recent first.</summary>
+    public IReadOnlyList<UnmatchedRoleValue> UnmatchedRoles { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Activity = await ProvisioningActivity.ReadAsync(audit, OrgId, time.GetUtcNow(), cancellationToken);
         Settings = await settings.ExecuteAsync(OrgId, cancellationToken);
         Problems = ProvisioningProblems.Of(Settings);
         Errors = await errors.LatestAsync(OrgId, time.GetUtcNow().AddDays(-ProvisioningActivity.Days), LatestShown, cancellationToken);
+        UnmatchedRoles = await unmatched.ExecuteAsync(OrgId, LatestShown, cancellationToken);
     }
 }

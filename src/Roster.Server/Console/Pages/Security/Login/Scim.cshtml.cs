@@ -34,6 +34,13 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
     [BindProperty]
     public bool EnforceVerifiedDomains { get; set; }
 
+    /// <summary>What a roles value naming no role gets: refuse, ignore or default-role.</summary>
+    [BindProperty]
+    public string? UnknownRoles { get; set; }
+
+    [BindProperty]
+    public bool ManualRoleGrants { get; set; }
+
     public ScimSettings Settings { get; private set; } = null!;
 
     public IReadOnlyList<Role> Roles { get; private set; } = [];
@@ -52,13 +59,16 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
         UserNameMustBePrimaryEmail = Settings.UserNameMustBePrimaryEmail;
         NamesNotUpdatable = Settings.NamesNotUpdatable;
         EnforceVerifiedDomains = Settings.EnforceVerifiedDomains;
+        UnknownRoles = UnknownRolePolicies.ToText(Settings.UnknownRoles);
+        ManualRoleGrants = Settings.ManualRoleGrants;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await update.ExecuteAsync(
             Actor,
-            new ScimSettingsUpdate(Enabled, DefaultRoleId, RequiredRoleId, UserNameMustBePrimaryEmail, NamesNotUpdatable, EnforceVerifiedDomains),
+            new ScimSettingsUpdate(Enabled, DefaultRoleId, RequiredRoleId, UserNameMustBePrimaryEmail, NamesNotUpdatable, EnforceVerifiedDomains,
+                UnknownRoles: UnknownRolePolicies.Parse(UnknownRoles), ManualRoleGrants: ManualRoleGrants),
             cancellationToken);
         if (!result.IsSuccess)
         {

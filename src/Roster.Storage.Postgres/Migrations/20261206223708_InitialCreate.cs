@@ -90,8 +90,7 @@ namespace Roster.Storage.Postgres.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    roles_version = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,6 +275,28 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "unmatched_role_values",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    value = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    first_seen = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_seen = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false),
+                    last_user_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_unmatched_role_values", x => new { x.tenant_id, x.value });
+                    table.ForeignKey(
+                        name: "fk_unmatched_role_values_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
                 {
@@ -424,6 +445,37 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "role_rules",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    match = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
+                    value = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    match_key = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    priority = table.Column<int>(type: "integer", nullable: false),
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_rules", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_role_rules_roles",
+                        columns: x => new { x.tenant_id, x.role_id },
+                        principalTable: "roles",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_role_rules_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scim_settings",
                 columns: table => new
                 {
@@ -436,7 +488,9 @@ namespace Roster.Storage.Postgres.Migrations
                     enforce_verified_domains = table.Column<bool>(type: "boolean", nullable: false),
                     last_call_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
-                    token_max_days = table.Column<int>(type: "integer", nullable: false, defaultValue: 730)
+                    token_max_days = table.Column<int>(type: "integer", nullable: false, defaultValue: 730),
+                    unknown_roles = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, defaultValue: "refuse", collation: "C"),
+                    manual_role_grants = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false)
                 },
                 constraints: table =>
                 {
@@ -643,6 +697,41 @@ namespace Roster.Storage.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "role_grants",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    grant_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
+                    source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
+                    rule_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    value = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_grants", x => new { x.tenant_id, x.user_id, x.role_id, x.grant_key });
+                    table.ForeignKey(
+                        name: "fk_role_grants_roles",
+                        columns: x => new { x.tenant_id, x.role_id },
+                        principalTable: "roles",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_role_grants_rules",
+                        columns: x => new { x.tenant_id, x.rule_id },
+                        principalTable: "role_rules",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_role_grants_users",
+                        columns: x => new { x.tenant_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_access_keys_owner_id",
                 table: "access_keys",
@@ -737,6 +826,26 @@ namespace Roster.Storage.Postgres.Migrations
                 table: "oauth_tokens",
                 column: "reference_id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_grants_role_id",
+                table: "role_grants",
+                columns: new[] { "tenant_id", "role_id", "user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_grants_rule_id",
+                table: "role_grants",
+                columns: new[] { "tenant_id", "rule_id", "user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_rules_match_key",
+                table: "role_rules",
+                columns: new[] { "tenant_id", "match", "match_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_rules_role_id",
+                table: "role_rules",
+                columns: new[] { "tenant_id", "role_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ux_roles_name",
@@ -872,6 +981,9 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "oauth_tokens");
 
             migrationBuilder.DropTable(
+                name: "role_grants");
+
+            migrationBuilder.DropTable(
                 name: "scim_call_errors");
 
             migrationBuilder.DropTable(
@@ -885,6 +997,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "sign_in_addresses");
+
+            migrationBuilder.DropTable(
+                name: "unmatched_role_values");
 
             migrationBuilder.DropTable(
                 name: "user_emails");
@@ -905,7 +1020,7 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "oauth_authorizations");
 
             migrationBuilder.DropTable(
-                name: "roles");
+                name: "role_rules");
 
             migrationBuilder.DropTable(
                 name: "users");
@@ -915,6 +1030,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "oauth_applications");
+
+            migrationBuilder.DropTable(
+                name: "roles");
 
             migrationBuilder.DropTable(
                 name: "tenants");

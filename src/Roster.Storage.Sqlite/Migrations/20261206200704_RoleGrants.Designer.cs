@@ -11,8 +11,8 @@ using Roster.Directory.Database;
 namespace Roster.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(RosterDbContext))]
-    [Migration("20261206212158_WebhookEvents")]
-    partial class WebhookEvents
+    [Migration("20261206200704_RoleGrants")]
+    partial class RoleGrants
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -567,92 +567,6 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("verified_domains", (string)null);
                 });
 
-            modelBuilder.Entity("Roster.Directory.Employees.SignInAddressRecord", b =>
-                {
-                    b.Property<byte[]>("TenantId")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<byte[]>("UserId")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("user_id");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("address");
-
-                    b.Property<int>("Failures")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failures");
-
-                    b.Property<string>("LastFailure")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_failure");
-
-                    b.Property<string>("LockedUntil")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("locked_until");
-
-                    b.Property<int>("Locks")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("locks");
-
-                    b.HasKey("TenantId", "UserId", "Address")
-                        .HasName("pk_sign_in_addresses");
-
-                    b.ToTable("sign_in_addresses", (string)null);
-                });
-
-            modelBuilder.Entity("Roster.Directory.Events.EventRecord", b =>
-                {
-                    b.Property<byte[]>("TenantId")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
-
-                    b.Property<byte[]>("Id")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Occurred")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("occurred");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payload");
-
-                    b.Property<byte[]>("ResourceId")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("resource_id");
-
-                    b.Property<string>("ResourceType")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("resource_type");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
-
-                    b.HasKey("TenantId", "Sequence")
-                        .HasName("pk_events");
-
-                    b.ToTable("events", (string)null);
-                });
-
             modelBuilder.Entity("Roster.Directory.Groups.GroupMemberRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")
@@ -837,6 +751,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("last_client");
 
+                    b.Property<bool>("ManualRoleGrants")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("manual_role_grants");
+
                     b.Property<bool>("NamesNotUpdatable")
                         .HasColumnType("INTEGER")
                         .HasColumnName("names_not_updatable");
@@ -849,6 +768,13 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(730)
                         .HasColumnName("token_max_days");
+
+                    b.Property<string>("UnknownRoles")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("refuse")
+                        .HasColumnName("unknown_roles");
 
                     b.Property<bool>("UserNameMustBePrimaryEmail")
                         .HasColumnType("INTEGER")
@@ -864,6 +790,146 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasDatabaseName("ix_scim_settings_required_role_id");
 
                     b.ToTable("scim_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.UnmatchedRoleValueRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("FirstSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_seen");
+
+                    b.Property<string>("LastSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen");
+
+                    b.Property<byte[]>("LastUserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("last_user_id");
+
+                    b.HasKey("TenantId", "Value")
+                        .HasName("pk_unmatched_role_values");
+
+                    b.ToTable("unmatched_role_values", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleGrants.RoleGrantRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.Property<byte[]>("RoleId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("role_id");
+
+                    b.Property<string>("GrantKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_key");
+
+                    b.Property<byte[]>("RuleId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "UserId", "RoleId", "GrantKey")
+                        .HasName("pk_role_grants");
+
+                    b.HasIndex("TenantId", "RoleId", "UserId")
+                        .HasDatabaseName("ix_role_grants_role_id");
+
+                    b.HasIndex("TenantId", "RuleId", "UserId")
+                        .HasDatabaseName("ix_role_grants_rule_id");
+
+                    b.ToTable("role_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleRules.RoleRuleRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_modified");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match");
+
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match_key");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<byte[]>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("role_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_role_rules");
+
+                    b.HasIndex("TenantId", "RoleId")
+                        .HasDatabaseName("ix_role_rules_role_id");
+
+                    b.HasIndex("TenantId", "Match", "MatchKey")
+                        .HasDatabaseName("ix_role_rules_match_key");
+
+                    b.ToTable("role_rules", (string)null);
                 });
 
             modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>
@@ -912,40 +978,6 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("roles", (string)null);
                 });
 
-            modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
-                {
-                    b.Property<byte[]>("TenantId")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<byte[]>("Id")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Created")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created");
-
-                    b.Property<string>("Expires")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("expires");
-
-                    b.Property<byte[]>("UserId")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_console_sessions");
-
-                    b.HasIndex("TenantId", "UserId")
-                        .HasDatabaseName("ix_console_sessions_user_id");
-
-                    b.ToTable("console_sessions", (string)null);
-                });
-
             modelBuilder.Entity("Roster.Directory.Tenants.Tenant", b =>
                 {
                     b.Property<byte[]>("Id")
@@ -963,11 +995,6 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
-
-                    b.Property<long>("RolesVersion")
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("roles_version");
 
                     b.HasKey("Id")
                         .HasName("pk_tenants");
@@ -1135,10 +1162,6 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("locked_at");
 
-                    b.Property<string>("LockedUntil")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("locked_until");
-
                     b.Property<string>("LoginAuthenticator")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1150,26 +1173,12 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
-                    b.Property<int>("SignInLocks")
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(0)
-                        .HasColumnName("sign_in_locks");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasDefaultValue("active")
                         .HasColumnName("status");
-
-                    b.Property<string>("UnlockExpires")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unlock_expires");
-
-                    b.Property<string>("UnlockHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unlock_hash");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -1204,254 +1213,11 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.HasIndex("TenantId", "LastModified")
                         .HasDatabaseName("ix_users_last_modified");
 
-                    b.HasIndex("TenantId", "UnlockHash")
-                        .IsUnique()
-                        .HasDatabaseName("ux_users_unlock_hash");
-
                     b.HasIndex("TenantId", "UserNameKey")
                         .IsUnique()
                         .HasDatabaseName("ux_users_user_name_key");
 
                     b.ToTable("users", (string)null);
-                });
-
-            modelBuilder.Entity("Roster.Directory.Webhooks.WebhookAttemptRecord", b =>
-                {
-                    b.Property<byte[]>("TenantId")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<byte[]>("Id")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempt");
-
-                    b.Property<string>("Attempted")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("attempted");
-
-                    b.Property<byte[]>("DeliveryId")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("delivery_id");
-
-                    b.Property<int>("DurationMs")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("duration_ms");
-
-                    b.Property<byte[]>("EndpointId")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("endpoint_id");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("error");
-
-                    b.Property<byte[]>("EventId")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("event_id");
-
-                    b.Property<string>("Request")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("request");
-
-                    b.Property<string>("Response")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("response");
-
-                    b.Property<int?>("ResponseStatus")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("response_status");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_webhook_attempts");
-
-                    b.HasIndex("TenantId", "EndpointId", "Id")
-                        .HasDatabaseName("ix_webhook_attempts_endpoint_id");
-
-                    b.ToTable("webhook_attempts", (string)null);
-                });
-
-            modelBuilder.Entity("Roster.Directory.Webhooks.WebhookDeliveryRecord", b =>
-                {
-                    b.Property<byte[]>("TenantId")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<byte[]>("Id")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Created")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created");
-
-                    b.Property<string>("Delivered")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("delivered");
-
-                    b.Property<byte[]>("EndpointId")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("endpoint_id");
-
-                    b.Property<byte[]>("EventId")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("event_id");
-
-                    b.Property<string>("LastAttempt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_attempt");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lease_owner");
-
-                    b.Property<string>("LeaseUntil")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lease_until");
-
-                    b.Property<byte[]>("ResourceId")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("resource_id");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sequence");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("state");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_webhook_deliveries");
-
-                    b.HasIndex("TenantId", "EndpointId", "Sequence")
-                        .IsUnique()
-                        .HasDatabaseName("ux_webhook_deliveries_sequence");
-
-                    b.HasIndex("TenantId", "EndpointId", "State", "Sequence")
-                        .HasDatabaseName("ix_webhook_deliveries_state");
-
-                    b.HasIndex("TenantId", "EndpointId", "ResourceId", "State", "Sequence")
-                        .HasDatabaseName("ix_webhook_deliveries_resource");
-
-                    b.ToTable("webhook_deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("Roster.Directory.Webhooks.WebhookEndpointRecord", b =>
-                {
-                    b.Property<byte[]>("TenantId")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<byte[]>("Id")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Created")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created");
-
-                    b.Property<long>("Cursor")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("cursor");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
-
-                    b.Property<string>("DisabledReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("disabled_reason");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("enabled");
-
-                    b.Property<string>("EventTypes")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("event_types");
-
-                    b.Property<string>("FailingSince")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("failing_since");
-
-                    b.Property<int>("Failures")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failures");
-
-                    b.Property<string>("LastModified")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_modified");
-
-                    b.Property<string>("PreviousSecret")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("previous_secret");
-
-                    b.Property<string>("PreviousSecretExpires")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("previous_secret_expires");
-
-                    b.Property<string>("RetryAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("retry_at");
-
-                    b.Property<string>("Secret")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("secret");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("url");
-
-                    b.HasKey("TenantId", "Id")
-                        .HasName("pk_webhook_endpoints");
-
-                    b.ToTable("webhook_endpoints", (string)null);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
@@ -1518,26 +1284,6 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_verified_domains_tenants");
                 });
 
-            modelBuilder.Entity("Roster.Directory.Employees.SignInAddressRecord", b =>
-                {
-                    b.HasOne("Roster.Directory.Users.UserRecord", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_sign_in_addresses_users");
-                });
-
-            modelBuilder.Entity("Roster.Directory.Events.EventRecord", b =>
-                {
-                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_events_tenants");
-                });
-
             modelBuilder.Entity("Roster.Directory.Groups.GroupMemberRecord", b =>
                 {
                     b.HasOne("Roster.Directory.Groups.GroupRecord", null)
@@ -1590,6 +1336,56 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_scim_settings_required_role");
                 });
 
+            modelBuilder.Entity("Roster.Directory.Provisioning.UnmatchedRoleValueRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unmatched_role_values_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleGrants.RoleGrantRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Roles.RoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_grants_roles");
+
+                    b.HasOne("Roster.Directory.RoleRules.RoleRuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_role_grants_rules");
+
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_grants_users");
+                });
+
+            modelBuilder.Entity("Roster.Directory.RoleRules.RoleRuleRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_rules_tenants");
+
+                    b.HasOne("Roster.Directory.Roles.RoleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_role_rules_roles");
+                });
+
             modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>
                 {
                     b.HasOne("Roster.Directory.Tenants.Tenant", null)
@@ -1598,16 +1394,6 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_roles_tenants");
-                });
-
-            modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
-                {
-                    b.HasOne("Roster.Directory.Users.UserRecord", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_console_sessions_users");
                 });
 
             modelBuilder.Entity("Roster.Directory.Tokens.ScimToken", b =>
@@ -1644,36 +1430,6 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_users_tenants");
-                });
-
-            modelBuilder.Entity("Roster.Directory.Webhooks.WebhookAttemptRecord", b =>
-                {
-                    b.HasOne("Roster.Directory.Webhooks.WebhookEndpointRecord", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "EndpointId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_attempts_endpoints");
-                });
-
-            modelBuilder.Entity("Roster.Directory.Webhooks.WebhookDeliveryRecord", b =>
-                {
-                    b.HasOne("Roster.Directory.Webhooks.WebhookEndpointRecord", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "EndpointId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_deliveries_endpoints");
-                });
-
-            modelBuilder.Entity("Roster.Directory.Webhooks.WebhookEndpointRecord", b =>
-                {
-                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_webhook_endpoints_tenants");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

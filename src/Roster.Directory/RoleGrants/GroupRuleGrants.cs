@@ -1,0 +1,154 @@
+using Roster.Directory.Audit;
+using Roster.Directory.Database;
+using Roster.Directory.Filtering;
+using Roster.Directory.RoleRules;
+
+namespace Roster.Directory.RoleGrants;
+
+/// <summary>
+/// Keeps the grants of group rules exact in the transaction of each change that moves them. A
+/// user added to or removed from a group costs a look-up of the rules above that group and one
+/// statement per rule and member; anything that can move many people at once (a group nested or
+/// un-nested, a group's members replaced, a group renamed or deleted, a rule changed) replaces
+/// the rule's grants set-based: one DELETE and one INSERT over the rule's groups and everything
+/// nested in them, never a loop over people.
+/// </summary>
+internal static class GroupRuleGrants
+{
+    /// <summary>After the members of <paramref name="groupId"/> changed as <paramref name="diff"/> says.</summary>
+    public static async Task<GrantChanges> AfterMembershipAsync(SqlSession session, Guid groupId, MembershipDiff diff, CancellationToken cancellationToken)
+    {
+        var changes = new GrantChanges();
+        if (diff.IsEmpty)
+        {
+            return changes;
+        }
+
+        var rules = await RoleRuleSql.ReadGroupRulesAboveAsync(session, groupId, cancellationToken);
+        if (rules.Count == 0)
+        {
+            return changes;
+        }
+
+        // A nested group brings or takes all of its people: recompute those rules whole.
+        var changed = diff.Added.Concat(diff.Removed).ToList();
+        if (diff.RemovedAll is > 0 || await AnyGroupAsync(session, changed, cancellationToken))
+        {
+            return await RecomputeAsync(session, rules, cancellationToken);
+        }
+
+        foreach (var user in diff.Added)
+        {
+            foreach (var rule in rules)
+            {
+                if (await RoleGrantSql.InsertAsync(session, user, Grant(rule), cancellationToken))
+                {
+                    changes.Gained(rule.RoleId, user);
+                }
+            }
+        }
+
+        foreach (var user in diff.Removed)
+        {
+            foreach (var rule in rules)
+            {
+                if (!await ReachesAsync(session, user, rule, cancellationToken) && await RoleGrantSql.DeleteAsync(session, user, Grant(rule), cancellationToken))
+                {
+                    changes.Lost(rule.RoleId, user);
+                }
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Replaces the grants of each of <paramref name="rules"/> with what the groups give now.</summary>
+    public static async Task<GrantChanges> RecomputeAsync(SqlSession session, IEnumerable<RoleRule> rules, CancellationToken cancellationToken)
+    {
+        var changes = new GrantChanges();
+        foreach (var rule in rules.Where(r => r.IsGroupRule))
+        {
+            changes.Merge(await RecomputeAsync(session, rule, cancellationToken));
+        }
+
+        return changes;
+    }
+
+    /// <summary>Removes every grant of a rule being deleted.</summary>
+    public static async Task<GrantChanges> RemoveAsync(SqlSession session, RoleRule rule, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var dialect = session.Dialect;
+        var lost = await session.QueryAsync(
+            $"DELETE FROM role_grants WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {parameters.Add(dialect.Key(rule.Id))} RETURNING user_id, role_id",
+            parameters, reader => (User: dialect.ReadKey(reader, 0), Role: dialect.ReadKey(reader, 1)), cancellationToken);
+        var changes = new GrantChanges();
+        foreach (var byRole in lost.GroupBy(l => l.Role))
+        {
+            changes.Add(byRole.Key, gained: false, [.. byRole.Select(l => l.User)]);
+        }
+
+        return changes;
+    }
+
+    private static async Task<GrantChanges> RecomputeAsync(SqlSession session, RoleRule rule, CancellationToken cancellationToken)
+    {
+        var dialect = session.Dialect;
+        var changes = new GrantChanges();
+
+        // Grants this rule gave before its role changed, or to people its groups no longer reach.
+        var parameters = session.Parameters();
+        var below = GroupNesting.Below(RoleRuleSql.GroupCondition(rule, "g", parameters, dialect));
+        var ruleId = parameters.Add(dialect.Key(rule.Id));
+        var role = parameters.Add(dialect.Key(rule.RoleId));
+        var lost = await session.QueryAsync(
+            $"{below}DELETE FROM role_grants WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {ruleId} " +
+            $"AND (role_id <> {role} OR user_id NOT IN (SELECT user_id FROM reached)) RETURNING user_id, role_id",
+            parameters, reader => (User: dialect.ReadKey(reader, 0), Role: dialect.ReadKey(reader, 1)), cancellationToken);
+        foreach (var byRole in lost.GroupBy(l => l.Role))
+        {
+            changes.Add(byRole.Key, gained: false, [.. byRole.Select(l => l.User)]);
+        }
+
+        parameters = session.Parameters();
+        below = GroupNesting.Below(RoleRuleSql.GroupCondition(rule, "g", parameters, dialect));
+        var grant = Grant(rule);
+        var gained = await session.QueryAsync(
+            $"{below}INSERT INTO role_grants (tenant_id, user_id, role_id, grant_key, source, rule_id, value) " +
+            $"SELECT {SqlParameters.Tenant}, reached.user_id, {parameters.Add(dialect.Key(rule.RoleId))}, {parameters.Add(grant.Key)}, " +
+            $"{parameters.Add(RoleGrantSources.ToText(RoleGrantSource.Group))}, {parameters.Add(dialect.Key(rule.Id))}, NULL FROM reached WHERE 1 = 1 " +
+            "ON CONFLICT DO NOTHING RETURNING user_id",
+            parameters, reader => dialect.ReadKey(reader, 0), cancellationToken);
+        changes.Add(rule.RoleId, gained: true, gained);
+        return changes;
+    }
+
+    private static RoleGrant Grant(RoleRule rule) => new(rule.RoleId, RoleGrantSource.Group, rule.Id);
+
+    /// <summary>Whether the user is still in one of the rule's groups, directly or through nesting.</summary>
+    private static async Task<bool> ReachesAsync(SqlSession session, Guid userId, RoleRule rule, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var dialect = session.Dialect;
+        var above = GroupNesting.AboveUser(parameters.Add(dialect.Key(userId)));
+        var found = await session.ScalarAsync(
+            $"{above}SELECT 1 FROM groups AS g WHERE g.tenant_id = {SqlParameters.Tenant} AND g.id IN (SELECT id FROM above) " +
+            $"AND {RoleRuleSql.GroupCondition(rule, "g", parameters, dialect)} LIMIT 1",
+            parameters, cancellationToken);
+        return found is not null;
+    }
+
+    private static async Task<bool> AnyGroupAsync(SqlSession session, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return false;
+        }
+
+        var parameters = session.Parameters();
+        var dialect = session.Dialect;
+        var list = string.Join(", ", ids.Select(id => parameters.Add(dialect.Key(id))));
+        return await session.ScalarAsync(
+            $"SELECT 1 FROM groups WHERE tenant_id = {SqlParameters.Tenant} AND id IN ({list}) LIMIT 1", parameters, cancellationToken) is not null;
+    }
+}
