@@ -20,6 +20,9 @@ internal sealed record AuditEntry(
     /// <summary>The member rows the write inserted and deleted, every id of them: events list them all, in chunks.</summary>
     public MembershipDiff? Members { get; init; }
 
+    /// <summary>For a <c>role.grants.change</c>: everyone who gained or lost the role, for one <c>employee.roles.changed</c> event each.</summary>
+    public RoleGrants.RoleChange? Grants { get; init; }
+
     public static AuditEntry For(ScimCaller caller, string action, string resourceType, Guid resourceId, JsonObject changes) =>
         new(caller.ProfileId, caller.CredentialId, caller.Client, action, resourceType, resourceId, changes);
 

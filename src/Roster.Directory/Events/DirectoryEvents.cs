@@ -52,6 +52,15 @@ internal static class DirectoryEvents
             case AuditActions.GroupDelete:
                 events.Add(Changes(EventTypes.GroupDeleted, entry, resourceType));
                 break;
+            case AuditActions.RoleGrantsChange when entry.Grants is { } grants:
+                // A rule or a group change moved the role for many people at once: each hears of it on their own resource.
+                AddGrants(events, grants.RoleId, grants.Gained, "gained", entry.Changes["cause"]);
+                AddGrants(events, grants.RoleId, grants.Lost, "lost", entry.Changes["cause"]);
+                break;
+            case AuditActions.RoleGrantManual or AuditActions.RoleRevokeManual
+                when entry.Changes["roleId"] is JsonValue role && Guid.TryParse(role.GetValue<string>(), out var roleId):
+                AddGrants(events, roleId, [entry.ResourceId], entry.Action == AuditActions.RoleGrantManual ? "gained" : "lost", new JsonObject { ["type"] = "manual" });
+                break;
             default:
                 if (Simple(entry.Action) is { } type)
                 {
@@ -155,6 +164,25 @@ internal static class DirectoryEvents
     {
         writer.WritePropertyName(name);
         node.WriteTo(writer);
+    }
+
+    private static void AddGrants(List<PendingEvent> events, Guid roleId, IReadOnlyList<Guid> userIds, string change, JsonNode? cause)
+    {
+        foreach (var userId in userIds)
+        {
+            events.Add(new PendingEvent(EventTypes.EmployeeRolesChanged, AuditResourceTypes.User, userId, w =>
+            {
+                w.WriteStartObject("grant");
+                w.WriteString("roleId", roleId);
+                w.WriteString("change", change);
+                if (cause is not null)
+                {
+                    Write(w, "cause", cause);
+                }
+
+                w.WriteEndObject();
+            }));
+        }
     }
 
     private static void AddMembers(List<PendingEvent> events, AuditEntry entry)
