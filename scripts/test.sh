@@ -23,6 +23,15 @@ if ! find_postgres_bin >/dev/null; then
 fi
 
 dotnet restore Roster.slnx
+
+# One webhook test checks Roster's signatures with the standardwebhooks npm package (a third
+# party's code, not Roster's), installed here from its lock file.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Node.js and npm are required: a webhook test verifies signatures with the standardwebhooks npm package." >&2
+  echo "Install them with 'apt-get install -y nodejs npm' (Debian/Ubuntu; .ci/run does this)." >&2
+  exit 1
+fi
+npm ci --prefix tests/Roster.Server.Tests/Events/StandardWebhooksCheck --no-audit --no-fund
 bash scripts/audit-dependencies.sh
 dotnet format Roster.slnx --verify-no-changes --no-restore
 dotnet build Roster.slnx -c Release --no-restore

@@ -87,6 +87,13 @@ public sealed class PostgresDialect : ISqlDialect
     public string? SerializeTenantWrites(string tenantParameter) =>
         $"SELECT pg_advisory_xact_lock(hashtextextended(CAST({tenantParameter} AS text), 0))";
 
+    /// <summary>The channel on which every node hears that a tenant's feed has grown; the payload is the org ID.</summary>
+    public const string EventsChannel = "roster_events";
+
+    public string? NotifyEvents(string tenantParameter) => $"SELECT pg_notify('{EventsChannel}', CAST({tenantParameter} AS text))";
+
+    public string ClaimRows => " FOR UPDATE SKIP LOCKED";
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

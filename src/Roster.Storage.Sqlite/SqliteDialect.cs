@@ -89,6 +89,12 @@ public sealed class SqliteDialect : ISqlDialect
     // BEGIN IMMEDIATE takes the database's one write lock.
     public string? SerializeTenantWrites(string tenantParameter) => null;
 
+    // One process owns a SQLite file; its commits are signalled in the process.
+    public string? NotifyEvents(string tenantParameter) => null;
+
+    // BEGIN IMMEDIATE and the write gate already make each claim the only writer.
+    public string ClaimRows => "";
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.DataProtection;
 using Roster.Directory;
 using Roster.Directory.Mail;
+using Roster.Server.Events;
 using Roster.Server.Hosting;
 using Roster.Server.Keys;
 
@@ -22,8 +24,12 @@ public static class CliServices
         var storage = RosterStorage.From(configuration, database);
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddRosterEvents(configuration, storage, send: false);
         services.AddRosterDirectory();
         storage.AddTo(services);
+
+        // Webhook secrets are encrypted with the keys the server keeps in the database.
+        services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<Roster.Directory.Database.RosterDbContext>();
         services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));
         services.AddSingleton(DnsConfiguration.Read(configuration));
         if (keys)

@@ -27,6 +27,8 @@ public static class RosterCommandLine
             BackupCommand.CreateBackup(),
             BackupCommand.CreateRestore(),
             ConfigCommand.Create(),
+            WebhooksCommand.Create(),
+            EventsCommand.Create(),
         };
         return root;
     }

@@ -6,7 +6,7 @@ namespace Roster.Directory.AccessKeys;
 /// <summary>
 /// An access key as an OAuth client (CXone with Okta): a confidential client that may use the
 /// client credentials grant, and the authorization code grant with refresh tokens for Okta's
-/// "Authenticate with ..." button, with the <c>scim</c> scope.
+/// "Authenticate with ..." button, with the <c>scim</c> scope, and the admin API's scopes for machines.
 /// </summary>
 internal static class AccessKeyClients
 {
@@ -29,6 +29,9 @@ internal static class AccessKeyClients
                 Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,
                 Permissions.Prefixes.Scope + Credentials.OAuthScopes.Scim,
+                Permissions.Prefixes.Scope + Credentials.OAuthScopes.DirectoryRead,
+                Permissions.Prefixes.Scope + Credentials.OAuthScopes.EventsRead,
+                Permissions.Prefixes.Scope + Credentials.OAuthScopes.WebhooksManage,
             },
         };
         descriptor.Properties[Credentials.OAuthScopes.TenantProperty] = System.Text.Json.JsonSerializer.SerializeToElement(tenantId.ToString());

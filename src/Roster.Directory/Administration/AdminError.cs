@@ -17,4 +17,6 @@ public sealed record AdminError(AdminErrorKind Kind, string Detail)
 
     /// <summary>A refusal of Roster's privilege model (<see cref="Roles.PrivilegeRules"/>): the actor lacks permissions the change needs.</summary>
     public static AdminError Forbidden(string detail) => new(AdminErrorKind.Forbidden, detail);
+
+    public static AdminError Gone(string detail) => new(AdminErrorKind.Gone, detail);
 }

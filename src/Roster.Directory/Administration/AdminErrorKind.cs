@@ -24,4 +24,10 @@ public enum AdminErrorKind
     /// credential beyond their own power (403).
     /// </summary>
     Forbidden,
+
+    /// <summary>
+    /// What was asked for existed but is gone for good, e.g. events past the feed's retention: the
+    /// caller must start again from a snapshot (410).
+    /// </summary>
+    Gone,
 }

@@ -44,4 +44,10 @@ public static class AuditActions
     public const string AppCreate = "app.create";
     public const string AppDelete = "app.delete";
     public const string AppConsentRevoke = "app.consent.revoke";
+    public const string WebhookCreate = "webhook.create";
+    public const string WebhookUpdate = "webhook.update";
+    public const string WebhookSecretRotate = "webhook.secret.rotate";
+    public const string WebhookDisable = "webhook.disable";
+    public const string WebhookDelete = "webhook.delete";
+    public const string WebhookRedeliver = "webhook.redeliver";
 }

@@ -14,6 +14,15 @@ internal sealed record AuditEntry(
     Guid ResourceId,
     JsonObject Changes)
 {
+    /// <summary>The resource's row after the change, when the write has it at hand; events carry it (a missing one is read).</summary>
+    public ResourceRow? After { get; init; }
+
+    /// <summary>The member rows the write inserted and deleted, every id of them: events list them all, in chunks.</summary>
+    public MembershipDiff? Members { get; init; }
+
+    /// <summary>For a <c>role.grants.change</c>: everyone who gained or lost the role, for one <c>employee.roles.changed</c> event each.</summary>
+    public RoleGrants.RoleChange? Grants { get; init; }
+
     public static AuditEntry For(ScimCaller caller, string action, string resourceType, Guid resourceId, JsonObject changes) =>
         new(caller.ProfileId, caller.CredentialId, caller.Client, action, resourceType, resourceId, changes);
 

@@ -25,6 +25,9 @@ public static class AuditResourceTypes
     /// <summary>An OAuth app registration (never its client secret).</summary>
     public const string App = "App";
 
+    /// <summary>A webhook endpoint (never its signing secret).</summary>
+    public const string Webhook = "Webhook";
+
     /// <summary>A role rule: an IdP group or <c>roles</c> value mapped to a role.</summary>
     public const string RoleRule = "RoleRule";
 }

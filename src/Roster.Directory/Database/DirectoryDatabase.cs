@@ -11,7 +11,8 @@ namespace Roster.Directory.Database;
 /// time it was opened (<see cref="SqlSession.Now"/>) from <paramref name="time"/>.
 /// </summary>
 public sealed class DirectoryDatabase(
-    IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null, DirectoryLimits? limits = null, TimeProvider? time = null)
+    IDbContextFactory<RosterDbContext> contexts, ISqlDialect dialect, IWriteGate writeGate, ListingCache? listings = null, DirectoryLimits? limits = null, TimeProvider? time = null,
+    Events.EventSignal? events = null)
 {
     /// <summary>
     /// How many times a write computed outside the write gate (a PATCH, a PUT) is computed again
@@ -29,6 +30,9 @@ public sealed class DirectoryDatabase(
 
     /// <summary>Large listing counts and page bookmarks; every committed write session voids its tenant's.</summary>
     public ListingCache Listings { get; } = listings ?? new ListingCache(TimeProvider.System, new ListingCacheOptions());
+
+    /// <summary>Wakes the feed's long polls and the webhook senders of this process when a write that appended events commits.</summary>
+    public Events.EventSignal Events { get; } = events ?? new Events.EventSignal();
 
     /// <summary>
     /// Creates the database if needed and applies every pending migration. Safe to call on every
@@ -85,6 +89,14 @@ public sealed class DirectoryDatabase(
         }
     }
 
+    /// <summary>
+    /// A read-only session that is deliberately not bound to one tenant: its statements do not use
+    /// <see cref="Filtering.SqlParameters.Tenant"/>. Only the webhook sender's search for endpoints
+    /// with work uses it; what it finds is then read and changed in sessions of each tenant.
+    /// </summary>
+    internal Task<SqlSession> CrossTenantReadAsync(CancellationToken cancellationToken) =>
+        SqlSession.OpenAsync(CreateContext(Guid.Empty), dialect, gate: null, _time.GetUtcNow(), cancellationToken);
+
     /// <summary>A read-only session: no transaction, no gate; SQLite's WAL lets reads run beside the writer.</summary>
     internal Task<SqlSession> ReadAsync(Guid tenantId, CancellationToken cancellationToken) =>
         SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, _time.GetUtcNow(), cancellationToken);
@@ -104,7 +116,28 @@ public sealed class DirectoryDatabase(
         var gate = await EnterWriteGateAsync(cancellationToken);
         try
         {
-            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, _time.GetUtcNow(), cancellationToken, () => Listings.WriteCommitted(tenantId), started: started);
+            var session = await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, _time.GetUtcNow(), cancellationToken, () => Listings.WriteCommitted(tenantId), started: started);
+            session.EventsCommitted = () => Events.Signal(tenantId);
+            return session;
+        }
+        catch
+        {
+            gate.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A write session that does not take the tenant's write lock (PostgreSQL): for bookkeeping
+    /// such as webhook deliveries, which appends no events and must not queue behind, or hold up,
+    /// the tenant's directory writes. Rows it shares with others are claimed with row locks.
+    /// </summary>
+    internal async Task<SqlSession> BookkeepingAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var gate = await writeGate.EnterAsync(cancellationToken);
+        try
+        {
+            return await SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate, _time.GetUtcNow(), cancellationToken, serializeTenant: false);
         }
         catch
         {

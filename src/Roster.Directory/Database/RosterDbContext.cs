@@ -53,6 +53,14 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
 
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
+    public DbSet<Events.EventRecord> Events => Set<Events.EventRecord>();
+
+    public DbSet<Webhooks.WebhookEndpointRecord> WebhookEndpoints => Set<Webhooks.WebhookEndpointRecord>();
+
+    public DbSet<Webhooks.WebhookDeliveryRecord> WebhookDeliveries => Set<Webhooks.WebhookDeliveryRecord>();
+
+    public DbSet<Webhooks.WebhookAttemptRecord> WebhookAttempts => Set<Webhooks.WebhookAttemptRecord>();
+
     public DbSet<AccessKeyRecord> AccessKeys => Set<AccessKeyRecord>();
 
     public DbSet<AppRegistrationRecord> AppRegistrations => Set<AppRegistrationRecord>();
@@ -279,6 +287,66 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             audit.Property(a => a.ResourceType).HasMaxLength(50);
             audit.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).HasConstraintName("fk_audit_events_tenants");
             audit.HasQueryFilter(a => a.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<Events.EventRecord>(record =>
+        {
+            record.ToTable("events");
+
+            // The feed is read by sequence within a tenant: the key serves it, and MAX(sequence) is one seek.
+            record.HasKey(e => new { e.TenantId, e.Sequence }).HasName("pk_events");
+            record.Property(e => e.Sequence).ValueGeneratedNever();
+            record.Property(e => e.Type).HasMaxLength(100);
+            record.Property(e => e.ResourceType).HasMaxLength(50);
+            record.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).HasConstraintName("fk_events_tenants");
+            record.HasQueryFilter(e => e.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<Webhooks.WebhookEndpointRecord>(endpoint =>
+        {
+            endpoint.ToTable("webhook_endpoints");
+            endpoint.HasKey(e => new { e.TenantId, e.Id }).HasName("pk_webhook_endpoints");
+            endpoint.Property(e => e.Url).HasMaxLength(Webhooks.WebhookUrl.MaxLength);
+            endpoint.Property(e => e.Description).HasMaxLength(1000);
+            endpoint.Property(e => e.EventTypes).HasMaxLength(4000);
+            endpoint.Property(e => e.DisabledReason).HasMaxLength(500);
+            endpoint.Property(e => e.Secret).HasMaxLength(2000);
+            endpoint.Property(e => e.PreviousSecret).HasMaxLength(2000);
+            endpoint.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).HasConstraintName("fk_webhook_endpoints_tenants");
+            endpoint.HasQueryFilter(e => e.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<Webhooks.WebhookDeliveryRecord>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.HasKey(d => new { d.TenantId, d.Id }).HasName("pk_webhook_deliveries");
+
+            // One delivery per event and endpoint; the claim reads an endpoint's deliveries by state in feed order.
+            delivery.HasIndex(d => new { d.TenantId, d.EndpointId, d.Sequence }).IsUnique().HasDatabaseName("ux_webhook_deliveries_sequence");
+            delivery.HasIndex(d => new { d.TenantId, d.EndpointId, d.State, d.Sequence }).HasDatabaseName("ix_webhook_deliveries_state");
+
+            // "Is an older event of this resource still pending?", asked for every candidate of a claim.
+            delivery.HasIndex(d => new { d.TenantId, d.EndpointId, d.ResourceId, d.State, d.Sequence }).HasDatabaseName("ix_webhook_deliveries_resource");
+            delivery.Property(d => d.Type).HasMaxLength(100);
+            delivery.Property(d => d.State).HasMaxLength(10);
+            delivery.Property(d => d.LeaseOwner).HasMaxLength(100);
+            delivery.HasOne<Webhooks.WebhookEndpointRecord>().WithMany().HasForeignKey(d => new { d.TenantId, d.EndpointId })
+                .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_webhook_deliveries_endpoints");
+            delivery.HasQueryFilter(d => d.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<Webhooks.WebhookAttemptRecord>(attempt =>
+        {
+            attempt.ToTable("webhook_attempts");
+            attempt.HasKey(a => new { a.TenantId, a.Id }).HasName("pk_webhook_attempts");
+            attempt.HasIndex(a => new { a.TenantId, a.EndpointId, a.Id }).HasDatabaseName("ix_webhook_attempts_endpoint_id");
+            attempt.Property(a => a.Type).HasMaxLength(100);
+            attempt.Property(a => a.Request).HasMaxLength(4000);
+            attempt.Property(a => a.Response).HasMaxLength(1000);
+            attempt.Property(a => a.Error).HasMaxLength(1000);
+            attempt.HasOne<Webhooks.WebhookEndpointRecord>().WithMany().HasForeignKey(a => new { a.TenantId, a.EndpointId })
+                .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_webhook_attempts_endpoints");
+            attempt.HasQueryFilter(a => a.TenantId == TenantId);
         });
 
         modelBuilder.Entity<AccessKeyRecord>(key =>

@@ -45,6 +45,15 @@ internal sealed class SqlSession : IAsyncDisposable
 
     public Guid TenantId => _context.TenantId;
 
+    /// <summary>True for a write session that holds its tenant's write lock: the only kind that may append events.</summary>
+    public bool SerializesTenant { get; private set; }
+
+    /// <summary>Set by <see cref="Audit.AuditTrail"/> when this session appended events to its tenant's feed.</summary>
+    public bool WroteEvents { get; set; }
+
+    /// <summary>Called after a commit of a session that <see cref="WroteEvents"/>.</summary>
+    public Action? EventsCommitted { get; set; }
+
     /// <summary>Opens the session; a write session (<paramref name="gate"/> given) begins its transaction.</summary>
     /// <param name="context">The tenant-scoped context whose connection is used; disposed with the session.</param>
     /// <param name="dialect">The provider's SQL.</param>
@@ -54,9 +63,10 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <param name="committed">Called after a write session commits.</param>
     /// <param name="statementBudget">How long each statement of a read session may run; null for no limit.</param>
     /// <param name="started">When the write was asked for (<see cref="Stopwatch.GetTimestamp"/>), for its duration; 0 for now.</param>
+    /// <param name="serializeTenant">False for bookkeeping that appends no events and may run beside the tenant's writers (webhook deliveries).</param>
     public static async Task<SqlSession> OpenAsync(
         RosterDbContext context, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, CancellationToken cancellationToken, Action? committed = null, TimeSpan? statementBudget = null,
-        long started = 0)
+        long started = 0, bool serializeTenant = true)
     {
         try
         {
@@ -67,7 +77,8 @@ internal sealed class SqlSession : IAsyncDisposable
             if (gate is not null)
             {
                 session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
-                if (dialect.SerializeTenantWrites(SqlParameters.Tenant) is { } serialize)
+                session.SerializesTenant = serializeTenant;
+                if (serializeTenant && dialect.SerializeTenantWrites(SqlParameters.Tenant) is { } serialize)
                 {
                     await session.ExecuteAsync(serialize, session.Parameters(), cancellationToken);
                 }
@@ -173,6 +184,10 @@ internal sealed class SqlSession : IAsyncDisposable
             _transaction = null;
             _wasCommitted = true;
             _committed?.Invoke();
+            if (WroteEvents)
+            {
+                EventsCommitted?.Invoke();
+            }
         }
     }
 

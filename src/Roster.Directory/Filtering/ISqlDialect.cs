@@ -85,6 +85,20 @@ public interface ISqlDialect
     /// </summary>
     string? SerializeTenantWrites(string tenantParameter);
 
+    /// <summary>
+    /// A statement, run in a write transaction that appended events, that wakes the other nodes'
+    /// feed readers and webhook senders when it commits; null where one process owns the database
+    /// (SQLite), whose commits are signalled in the process (<see cref="Events.EventSignal"/>).
+    /// </summary>
+    string? NotifyEvents(string tenantParameter);
+
+    /// <summary>
+    /// What ends a SELECT that claims rows for this transaction alone, skipping rows another
+    /// transaction claims meanwhile (<c>FOR UPDATE SKIP LOCKED</c>); empty where writers already
+    /// go one at a time (SQLite).
+    /// </summary>
+    string ClaimRows { get; }
+
     /// <summary>True when the exception is a unique-constraint violation.</summary>
     bool IsUniqueViolation(DbException exception);
 

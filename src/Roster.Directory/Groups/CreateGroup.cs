@@ -57,7 +57,8 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
             }
 
             var changes = AuditChanges.WithMembers(AuditChanges.Diff(null, document), membership.Diff);
-            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.GroupCreate, AuditResourceTypes.Group, id, changes), now, cancellationToken);
+            var entry = AuditEntry.For(caller, AuditActions.GroupCreate, AuditResourceTypes.Group, id, changes) with { After = new ResourceRow(id, 1, now, now, json), Members = membership.Diff };
+            await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
 
             return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), GroupSql.ResourceType);
         }, cancellationToken);

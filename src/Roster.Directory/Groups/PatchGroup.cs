@@ -108,7 +108,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
 
             var changes = AuditChanges.WithMembers(patched is null ? [] : AuditChanges.Diff(patched.Previous, patched.Document), membership.Diff);
             var action = Action(patched is not null, plan.Value.MembershipChanges);
-            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, action, AuditResourceTypes.Group, key, changes), now, cancellationToken);
+            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, action, AuditResourceTypes.Group, key, changes) with { After = row, Members = membership.Diff }, now, cancellationToken);
 
             await session.CommitAsync(cancellationToken);
             var group = patched is null

@@ -79,7 +79,10 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
             }
 
             var changes = AuditChanges.WithMembers(AuditChanges.Diff(stored, document), membership.Diff);
-            await AuditTrail.AppendAsync(session, AuditEntry.For(caller, AuditActions.GroupUpdate, AuditResourceTypes.Group, key, changes), now, cancellationToken);
+            var entry = AuditEntry.For(caller, AuditActions.GroupUpdate, AuditResourceTypes.Group, key, changes)
+                with
+            { After = row with { Version = row.Version + 1, LastModified = now, Document = json }, Members = membership.Diff };
+            await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
 
             return ResourceDocuments.ToResource(document, row with { Version = row.Version + 1, LastModified = now, Document = json }, GroupSql.ResourceType);
         }, cancellationToken);

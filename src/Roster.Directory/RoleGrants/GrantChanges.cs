@@ -3,7 +3,8 @@ namespace Roster.Directory.RoleGrants;
 /// <summary>
 /// What one change did to the tenant's role grants: per role, who gained a grant of it and who
 /// lost one. Big changes (a rule over a large group) keep a count and the first
-/// <see cref="SampleSize"/> people, which is what the audit log and the preview show.
+/// <see cref="SampleSize"/> people, which is what the audit log and the preview show; every
+/// person is kept too, for the <c>employee.roles.changed</c> events (one per person and role).
 /// </summary>
 public sealed class GrantChanges
 {
@@ -20,7 +21,11 @@ public sealed class GrantChanges
             g.Where(t => t.Key.Gained).Select(t => t.Value.Count).Sum(),
             [.. g.Where(t => t.Key.Gained).SelectMany(t => t.Value.Sample)],
             g.Where(t => !t.Key.Gained).Select(t => t.Value.Count).Sum(),
-            [.. g.Where(t => !t.Key.Gained).SelectMany(t => t.Value.Sample)]));
+            [.. g.Where(t => !t.Key.Gained).SelectMany(t => t.Value.Sample)])
+        {
+            Gained = [.. g.Where(t => t.Key.Gained).SelectMany(t => t.Value.All)],
+            Lost = [.. g.Where(t => !t.Key.Gained).SelectMany(t => t.Value.All)],
+        });
 
     public void Gained(Guid roleId, Guid userId) => Add(roleId, true, [userId]);
 
@@ -39,6 +44,7 @@ public sealed class GrantChanges
         }
 
         tally.Count += userIds.Count;
+        tally.All.AddRange(userIds);
         foreach (var user in userIds.Take(SampleSize - tally.Sample.Count))
         {
             tally.Sample.Add(user);
@@ -50,8 +56,7 @@ public sealed class GrantChanges
         ArgumentNullException.ThrowIfNull(other);
         foreach (var ((role, gained), tally) in other._tallies)
         {
-            Add(role, gained, tally.Sample);
-            _tallies[(role, gained)].Count += tally.Count - tally.Sample.Count;
+            Add(role, gained, tally.All);
         }
     }
 
@@ -60,6 +65,8 @@ public sealed class GrantChanges
         public int Count { get; set; }
 
         public List<Guid> Sample { get; } = [];
+
+        public List<Guid> All { get; } = [];
     }
 }
 
@@ -69,4 +76,11 @@ public sealed class GrantChanges
 /// <param name="GainedSample">The first of the people who gained one.</param>
 /// <param name="LostCount">How many grants of it were removed.</param>
 /// <param name="LostSample">The first of the people who lost one.</param>
-public sealed record RoleChange(Guid RoleId, int GainedCount, IReadOnlyList<Guid> GainedSample, int LostCount, IReadOnlyList<Guid> LostSample);
+public sealed record RoleChange(Guid RoleId, int GainedCount, IReadOnlyList<Guid> GainedSample, int LostCount, IReadOnlyList<Guid> LostSample)
+{
+    /// <summary>Everyone who gained a grant of the role.</summary>
+    public IReadOnlyList<Guid> Gained { get; init; } = [];
+
+    /// <summary>Everyone who lost a grant of the role.</summary>
+    public IReadOnlyList<Guid> Lost { get; init; } = [];
+}

@@ -55,7 +55,7 @@ internal static class GroupRoleEffects
                 return ScimError.Forbidden($"This change would {(change.GainedCount > 0 ? "give" : "take")} the role '{role.Name}' through a role rule. {refused}");
             }
 
-            var entry = AuditEntry.For(caller, AuditActions.RoleGrantsChange, AuditResourceTypes.Role, role.Id, GrantAudit.ToJson(change, "group", groupId));
+            var entry = AuditEntry.For(caller, AuditActions.RoleGrantsChange, AuditResourceTypes.Role, role.Id, GrantAudit.ToJson(change, "group", groupId)) with { Grants = change };
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
         }
 

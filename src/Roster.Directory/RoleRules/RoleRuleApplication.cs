@@ -135,7 +135,7 @@ internal static class RoleRuleApplication
         await AuditTrail.AppendAsync(session, AuditEntry.For(actor, action, AuditResourceTypes.RoleRule, id, diff), now, cancellationToken);
         foreach (var change in changes.Roles)
         {
-            await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.RoleGrantsChange, AuditResourceTypes.Role, change.RoleId, GrantAudit.ToJson(change, "roleRule", id)), now, cancellationToken);
+            await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.RoleGrantsChange, AuditResourceTypes.Role, change.RoleId, GrantAudit.ToJson(change, "roleRule", id)) with { Grants = change }, now, cancellationToken);
         }
     }
 }

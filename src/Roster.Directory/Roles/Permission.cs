@@ -22,6 +22,15 @@ public sealed record Permission
 
     public static readonly Permission AccessKeysManage = new("accesskeys.manage", "Create, deactivate and delete access keys.");
 
+    /// <summary>
+    /// Read the change feed and the webhook delivery log. Events carry the users and groups as they
+    /// are after each change, so granting it turns <see cref="EmployeesView"/> on.
+    /// </summary>
+    public static readonly Permission EventsRead = new("events.read", "Read the change feed and the webhook delivery log.", EmployeesView);
+
+    /// <summary>Register, change and remove webhook endpoints; whoever directs events to a URL reads them, so it turns <see cref="EventsRead"/> on.</summary>
+    public static readonly Permission WebhooksManage = new("webhooks.manage", "Register, change and remove webhook endpoints; redeliver events.", EventsRead);
+
     private Permission(string key, string description, Permission? implies = null)
     {
         Key = key;
@@ -31,7 +40,7 @@ public sealed record Permission
 
     /// <summary>Every permission, in the order the console lists them.</summary>
     public static IReadOnlyList<Permission> All { get; } =
-        [EmployeesView, EmployeesEdit, ScimManage, SecurityLoginManage, RolesManage, AuditView, AccessKeysManage];
+        [EmployeesView, EmployeesEdit, ScimManage, SecurityLoginManage, RolesManage, AuditView, AccessKeysManage, EventsRead, WebhooksManage];
 
     public string Key { get; }
 

@@ -76,7 +76,7 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
                 return granted.Error;
             }
 
-            var entry = AuditEntry.For(caller, AuditActions.UserCreate, AuditResourceTypes.User, id, AuditChanges.Diff(null, document));
+            var entry = AuditEntry.For(caller, AuditActions.UserCreate, AuditResourceTypes.User, id, AuditChanges.Diff(null, document)) with { After = new ResourceRow(id, 1, now, now, json) };
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
             return ResourceDocuments.ToResource(document, new ResourceRow(id, 1, now, now, json), UserSql.ResourceType);
         }, cancellationToken);

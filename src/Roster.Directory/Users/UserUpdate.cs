@@ -142,7 +142,9 @@ internal static class UserUpdate
             return granted.Error;
         }
 
-        var entry = AuditEntry.For(caller, AuditActions.UserUpdate, AuditResourceTypes.User, row.Id, AuditChanges.Diff(previousDocument, document));
+        var entry = AuditEntry.For(caller, AuditActions.UserUpdate, AuditResourceTypes.User, row.Id, AuditChanges.Diff(previousDocument, document))
+            with
+        { After = row with { Version = version, LastModified = now, Document = json } };
         await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
         return ResourceDocuments.ToResource(document, row with { Version = version, LastModified = now, Document = json }, UserSql.ResourceType);
     }

@@ -4,12 +4,14 @@ using Roster.Server.Admin.Audit;
 using Roster.Server.Admin.Authentication;
 using Roster.Server.Admin.Domains;
 using Roster.Server.Admin.Employees;
+using Roster.Server.Admin.Events;
 using Roster.Server.Admin.Http;
 using Roster.Server.Admin.Organization;
 using Roster.Server.Admin.Provisioning;
 using Roster.Server.Admin.RoleRules;
 using Roster.Server.Admin.Roles;
 using Roster.Server.Admin.Tokens;
+using Roster.Server.Admin.Webhooks;
 
 namespace Roster.Server.Admin;
 
@@ -40,6 +42,8 @@ public static class AdminRoutes
         org.MapScimTokenEndpoints();
         org.MapAccessKeyEndpoints();
         org.MapAppEndpoints();
+        org.MapEventEndpoints();
+        org.MapWebhookEndpoints();
         app.MapActivationEndpoints();
     }
 }

@@ -11,6 +11,7 @@ using Roster.Server.Authentication;
 using Roster.Server.Console;
 using Roster.Server.Console.Http;
 using Roster.Server.Deployment;
+using Roster.Server.Events;
 using Roster.Server.Health;
 using Roster.Server.Keys;
 using Roster.Server.OAuth;
@@ -135,6 +136,7 @@ public static class RosterWebApplication
         // Console pages first: an HTML page for a person; everything else gets SCIM errors or ProblemDetails.
         services.AddExceptionHandler<ConsoleExceptionHandler>();
         services.AddExceptionHandler<ScimExceptionHandler>();
+        services.AddRosterEvents(configuration, storage);
         services.AddSingleton(provider =>
         {
             var limits = provider.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
@@ -170,16 +172,18 @@ public static class RosterWebApplication
         services.AddAuthentication(RequestScheme)
             .AddPolicyScheme(RequestScheme, null, o => o.ForwardDefaultSelector = c =>
                 ConsolePaths.IsConsole(c.Request.Path) || c.Request.Path.Equals("/" + OAuthServerSetup.AuthorizePath, StringComparison.OrdinalIgnoreCase) ? ConsoleAuthentication.Scheme
-                : AdminPaths.IsAdmin(c.Request.Path) ? AdminBasicDefaults.Scheme
+                : AdminPaths.IsAdmin(c.Request.Path) ? AdminApiSchemes.Select(c)
                 : ScimBearerDefaults.Scheme)
+            .AddPolicyScheme(AdminApiSchemes.Scheme, null, o => o.ForwardDefaultSelector = AdminApiSchemes.Select)
             .AddScheme<AuthenticationSchemeOptions, ScimBearerHandler>(ScimBearerDefaults.Scheme, null)
-            .AddScheme<AuthenticationSchemeOptions, AdminBasicHandler>(AdminBasicDefaults.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, AdminBasicHandler>(AdminBasicDefaults.Scheme, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminBearerHandler>(AdminApiSchemes.Bearer, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimBearerDefaults.ScimPolicy, p => p
                 .AddAuthenticationSchemes(ScimBearerDefaults.Scheme)
                 .RequireClaim(ScimBearerDefaults.TenantClaim))
             .AddPolicy(AdminBasicDefaults.Policy, p => p
-                .AddAuthenticationSchemes(AdminBasicDefaults.Scheme)
+                .AddAuthenticationSchemes(AdminApiSchemes.Scheme)
                 .RequireClaim(AdminBasicDefaults.TenantClaim));
 
         // After the admin API's schemes: the console's result handler wraps the admin API's one.

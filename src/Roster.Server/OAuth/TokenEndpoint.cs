@@ -56,6 +56,11 @@ public static class TokenEndpoint
                 return OAuthResults.Error(Errors.InvalidGrant, OAuthCredentials.ScimNotAllowed("the person this grant acts for"));
             }
 
+            if (ScopeBeyondOwner(principal.GetScopes(), check.Permissions, "the person this grant acts for") is { } beyond)
+            {
+                return OAuthResults.Error(Errors.InvalidGrant, beyond);
+            }
+
             return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -87,14 +92,35 @@ public static class TokenEndpoint
             await credentials.NoteKeyUseAsync(client.TenantId, client.CredentialId, ScimClientNames.Identify(context.Request), cancellationToken);
         }
 
-        // Without a scope the token is for SCIM, the one thing these clients come for.
-        var scopes = request.GetScopes().IsEmpty ? [OAuthScopes.Scim] : request.GetScopes().Where(s => s == OAuthScopes.Scim).ToList();
+        // Without a scope the token is for SCIM, the one thing these clients came for before the admin scopes.
+        var scopes = request.GetScopes().IsEmpty ? [OAuthScopes.Scim]
+            : request.GetScopes().Where(s => s == OAuthScopes.Scim || OAuthScopes.Admin.Contains(s)).ToList();
         if (scopes.Contains(OAuthScopes.Scim) && !check.Permissions.Holds(Permission.EmployeesEdit))
         {
             return OAuthResults.Error(Errors.AccessDenied, OAuthCredentials.ScimNotAllowed($"the profile that {client.Name} acts for"));
         }
 
+        // A client's scopes never exceed its owner's permissions (docs/security.md, "The privilege model").
+        if (ScopeBeyondOwner(scopes, check.Permissions, $"the profile that {client.Name} acts for") is { } beyond)
+        {
+            return OAuthResults.Error(Errors.AccessDenied, beyond);
+        }
+
         return Results.SignIn(OAuthPrincipals.Create(client.TenantId, client, client.OwnerId, scopes, delegated: false), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>Why one of <paramref name="scopes"/> may not be granted: an admin scope whose permission the owner does not hold; null when all may.</summary>
+    private static string? ScopeBeyondOwner(IEnumerable<string> scopes, PermissionSet owner, string ownerName)
+    {
+        foreach (var scope in scopes)
+        {
+            if (OAuthScopes.PermissionOf(scope) is { } permission && !owner.Holds(permission))
+            {
+                return $"The scope '{scope}' needs the permission '{permission.Key}', which {ownerName} does not hold.";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reads the Roster claims of a principal OpenIddict restored from an access token, a code or a refresh token.</summary>

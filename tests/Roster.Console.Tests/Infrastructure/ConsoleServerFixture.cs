@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Roster.Directory.Administration;
 using Roster.Directory.Employees;
 using Roster.Directory.Roles;
@@ -36,7 +37,12 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
     {
         System.IO.Directory.CreateDirectory(_directory);
         _app = RosterWebApplication.Create(Path.Combine(_directory, "roster.db"), "http://127.0.0.1:0", configure: b =>
-            b.Services.AddSingleton<Roster.Directory.Domains.IDnsTxtResolver>(Dns));
+        {
+            b.Services.AddSingleton<Roster.Directory.Domains.IDnsTxtResolver>(Dns);
+
+            // The webhook tests' receivers listen on loopback, as an operator's internal receiver would.
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Roster:Webhooks:AllowedNetworks"] = "127.0.0.1/32" });
+        });
         await RosterDatabase.MigrateAsync(_app.Services, CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -166,8 +166,10 @@ public sealed class AdminRoleTests(RosterServerFixture server)
 
         var catalogue = (await (await admin.Http.GetAsync("permissions")).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonArray>())!;
 
-        Assert.Equal(7, catalogue.Count);
+        Assert.Equal(9, catalogue.Count);
         var edit = catalogue.Single(p => p!["key"]!.GetValue<string>() == "employees.edit")!;
         Assert.Equal("employees.view", edit["implies"]!.GetValue<string>());
+        var webhooks = catalogue.Single(p => p!["key"]!.GetValue<string>() == "webhooks.manage")!;
+        Assert.Equal("events.read", webhooks["implies"]!.GetValue<string>());
     }
 }

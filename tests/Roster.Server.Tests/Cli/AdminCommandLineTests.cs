@@ -22,7 +22,7 @@ public sealed class AdminCommandLineTests : IDisposable
         var role = JsonNode.Parse(output)!.AsArray().Single()!;
         Assert.Equal("Administrator", role["name"]!.GetValue<string>());
         Assert.Equal(init["administratorRoleId"]!.GetValue<string>(), role["id"]!.GetValue<string>());
-        Assert.Equal(7, role["permissions"]!.AsArray().Count);
+        Assert.Equal(9, role["permissions"]!.AsArray().Count);
         Assert.NotNull(init["token"]);
         Assert.NotNull(init["baseUrl"]);
     }

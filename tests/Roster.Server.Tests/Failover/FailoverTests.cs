@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Roster.Directory.Keys;
-using Roster.Directory.Tests.Support;
 using Roster.Server.Tests.Crashes;
 using Roster.Server.Tests.Nodes;
 using Xunit.Abstractions;

@@ -83,5 +83,16 @@ public static class AdminCases
         yield return Case("POST", "apps/", t => Json("POST", Url(t, "apps"), """{"name":"New app","technicalContacts":["it@example.com"],"clientType":"back-end","scopes":["scim"]}"""), false);
         yield return Case("DELETE", "apps/{id:guid}", t => Json("DELETE", Url(t, $"apps/{t.Foreign.App}"), ""), true);
         yield return Case("POST", "apps/{id:guid}/revoke-consents", t => Json("POST", Url(t, $"apps/{t.Foreign.App}/revoke-consents"), ""), true);
+        yield return Case("GET", "events", t => Send("GET", Url(t, "events?after=0")), false);
+        yield return Case("GET", "webhooks/", t => Send("GET", Url(t, "webhooks")), false);
+        yield return Case("POST", "webhooks/", t => Json("POST", Url(t, "webhooks"), $$"""{"url":"https://hooks.invalid/{{Guid.NewGuid():N}}","enabled":false}"""), false);
+        yield return Case("GET", "webhooks/{id:guid}", t => Send("GET", Url(t, $"webhooks/{t.Foreign.Webhook}")), true);
+        yield return Case("PUT", "webhooks/{id:guid}", t => Json("PUT", Url(t, $"webhooks/{t.Foreign.Webhook}"), """{"url":"https://hooks.invalid/stolen","enabled":true}"""), true);
+        yield return Case("DELETE", "webhooks/{id:guid}", t => Json("DELETE", Url(t, $"webhooks/{t.Foreign.Webhook}"), ""), true);
+        yield return Case("POST", "webhooks/{id:guid}/rotate-secret", t => Json("POST", Url(t, $"webhooks/{t.Foreign.Webhook}/rotate-secret"), "{}"), true);
+        yield return Case("POST", "webhooks/{id:guid}/test", t => Json("POST", Url(t, $"webhooks/{t.Foreign.Webhook}/test"), ""), true);
+        yield return Case("GET", "webhooks/{id:guid}/attempts", t => Send("GET", Url(t, $"webhooks/{t.Foreign.Webhook}/attempts")), true);
+        yield return Case("GET", "webhooks/{id:guid}/deliveries", t => Send("GET", Url(t, $"webhooks/{t.Foreign.Webhook}/deliveries?state=dead")), true);
+        yield return Case("POST", "webhooks/{id:guid}/redeliver", t => Json("POST", Url(t, $"webhooks/{t.Foreign.Webhook}/redeliver"), "{}"), true);
     }
 }

@@ -83,6 +83,14 @@ public static class ConsoleCases
         yield return Get("/Developer/Apps/Index", _ => "console/developer/apps", false);
         yield return Post("/Developer/Apps/Index", "PostDelete", t => $"console/developer/apps?handler=delete&id={t.Foreign.App}", None, true);
         yield return Post("/Developer/Apps/Index", "PostRevokeConsents", t => $"console/developer/apps?handler=revokeconsents&id={t.Foreign.App}", None, true);
+        yield return Get("/Developer/Webhooks/Index", _ => "console/developer/webhooks", false);
+        yield return Post("/Developer/Webhooks/Index", "Post", _ => "console/developer/webhooks", _ => [("EndpointUrl", "not a url")], false);
+        yield return Get("/Developer/Webhooks/Endpoint", t => $"console/developer/webhooks/{t.Foreign.Webhook}", true);
+        foreach (var handler in new[] { "Enable", "Disable", "Redeliver", "Delete", "Rotate", "Test" })
+        {
+            yield return Post("/Developer/Webhooks/Endpoint", "Post" + handler, t => $"console/developer/webhooks/{t.Foreign.Webhook}?handler={handler.ToLowerInvariant()}", None, true);
+        }
+
         yield return Get("/Developer/Apps/New", _ => "console/developer/apps/new", false);
         yield return Post("/Developer/Apps/New", "Post", _ => "console/developer/apps/new", _ =>
             [("Name", $"New app {Guid.NewGuid():N}"), ("Contacts", "it@example.com"), ("ClientType", "back-end"), ("Scopes", "scim")], false);

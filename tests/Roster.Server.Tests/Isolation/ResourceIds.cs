@@ -15,17 +15,18 @@ public sealed record ResourceIds(
     Guid App,
     Guid Domain,
     Guid RefusedRequest,
+    Guid Webhook,
     string Email,
     string ClientId,
     Guid RoleRule)
 {
     public static ResourceIds Random() => new(
-        Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
+        Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
         $"nobody.{Guid.NewGuid():N}@example.com",
         "client-" + Guid.NewGuid().ToString("N"),
         Guid.NewGuid());
 
     /// <summary>Every value, as it appears in a URL or a body.</summary>
     public IEnumerable<string> Values() =>
-        [User.ToString(), Group.ToString(), Employee.ToString(), Role.ToString(), AccessKey.ToString(), ScimToken.ToString(), App.ToString(), Domain.ToString(), RefusedRequest.ToString(), Email, ClientId, RoleRule.ToString()];
+        [User.ToString(), Group.ToString(), Employee.ToString(), Role.ToString(), AccessKey.ToString(), ScimToken.ToString(), App.ToString(), Domain.ToString(), RefusedRequest.ToString(), Webhook.ToString(), Email, ClientId, RoleRule.ToString()];
 }

@@ -90,6 +90,11 @@ public sealed class TenantWorld
         Assert.Equal(HttpStatusCode.Created, domain.StatusCode);
         var domainId = (string)(await domain.ReadObjectAsync())["id"]!;
 
+        // A webhook endpoint, disabled: nothing is ever sent to its address.
+        var webhook = await admin.Http.PostAsJsonAsync("webhooks", new { url = $"https://hooks.invalid/{tag}", description = $"Hooks of {name}", enabled = false });
+        Assert.Equal(HttpStatusCode.Created, webhook.StatusCode);
+        var webhookId = (string)(await webhook.ReadObjectAsync())["endpoint"]!["id"]!;
+
         // Credentials that work.
         var ownedToken = await console.GenerateScimTokenAsync($"Okta of {name}", admin.EmployeeId.ToString());
         var key = await console.AddAccessKeyAsync(admin.EmployeeId.ToString());
@@ -125,7 +130,7 @@ public sealed class TenantWorld
 
         var ids = new ResourceIds(
             Guid.Parse(user.Id()), Guid.Parse(group.Id()), powerless.EmployeeId, Guid.Parse((string)role["id"]!), Guid.Parse((string)key["id"]!),
-            Guid.Parse((string)ownedToken["id"]!), Guid.Parse((string)app["app"]!["id"]!), Guid.Parse(domainId), refusedRequest.Id, powerless.Email, appClientId,
+            Guid.Parse((string)ownedToken["id"]!), Guid.Parse((string)app["app"]!["id"]!), Guid.Parse(domainId), refusedRequest.Id, Guid.Parse(webhookId), powerless.Email, appClientId,
             Guid.Parse((string)(await rule.ReadObjectAsync())["id"]!));
         return new TenantWorld
         {
@@ -133,7 +138,7 @@ public sealed class TenantWorld
             OrgId = org,
             Console = console,
             Ids = ids,
-            Marks = [.. ids.Values(), org.ToString(), $"only-{tag}@example.com", $"ext-only-{tag}", $"Group of {name}", $"Role of {name}", $"{tag}.example.org", admin.Email, $"App of {name}"],
+            Marks = [.. ids.Values(), org.ToString(), $"only-{tag}@example.com", $"ext-only-{tag}", $"Group of {name}", $"Role of {name}", $"{tag}.example.org", admin.Email, $"App of {name}", $"hooks.invalid/{tag}", $"Hooks of {name}"],
             Scim =
             [
                 Credential.Bearer("SCIM token owned by an administrator", (string)ownedToken["token"]!),

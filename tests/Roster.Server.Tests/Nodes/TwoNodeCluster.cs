@@ -42,6 +42,12 @@ public sealed class TwoNodeCluster : IAsyncLifetime
 
         // The load is about consistency between nodes, not request rates: no 429 in its way.
         ["Roster__RateLimits__Enabled"] = "false",
+
+        // Webhooks go to the tests' loopback receivers; short leases, timeouts and back-off keep retries within a test.
+        ["Roster__Webhooks__AllowedNetworks"] = "127.0.0.0/8",
+        ["Roster__Webhooks__LeaseSeconds"] = "5",
+        ["Roster__Webhooks__TimeoutSeconds"] = "2",
+        ["Roster__Webhooks__MaxBackoffSeconds"] = "1",
     };
 
     public async Task InitializeAsync()
@@ -77,7 +83,7 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var tenant = OrgId.ToString();
         var role = await CliAsync("roles", "create", "--tenant", tenant, "--name", $"Operators {suffix}",
-            "--permissions", "employees.edit,scim.manage,roles.manage,audit.view,accesskeys.manage", "--json");
+            "--permissions", "employees.edit,scim.manage,roles.manage,audit.view,accesskeys.manage,webhooks.manage", "--json");
         var email = $"operator-{suffix}@example.com";
         var employee = await CliAsync("employees", "create", "--tenant", tenant, "--email", email, "--first-name", "Op", "--last-name", "Erator",
             "--role", (string)role["id"]!, "--json");

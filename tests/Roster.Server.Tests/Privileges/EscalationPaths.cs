@@ -21,6 +21,8 @@ public static class EscalationPaths
     private const string LoginManage = "security.login.manage";
     private const string RolesManage = "roles.manage";
     private const string AccessKeysManage = "accesskeys.manage";
+    private const string EventsRead = "events.read";
+    private const string WebhooksManage = "webhooks.manage";
     private const string OktaCallback = "https://acme.okta.com/admin/app/cpc/roster/oauth/callback";
 
     private static readonly PermissionSet Everything = PermissionSet.Of(Permission.All.Select(p => p.Key));
@@ -71,6 +73,19 @@ public static class EscalationPaths
             await KeepAsync(w, "own key", await w.AdminApi.PostAsync($"employees/{w.ActorId}/access-keys", PrivilegeWorld.EmptyJson()), "accessKeyId", "secretAccessKey")),
         new("own access key: a client-credentials token", Needs(AccessKeysManage, Edit), w => ClientCredentialsAsync(w, "own key", "own key token")),
         new("own access key's token: give oneself Administrator", Everything, w => WithAsync(w, "own key token", t => GiveSelfAdministratorAsync(w, t)), UsesScim: true),
+
+        // Machine access: the own key's client-credentials tokens with admin scopes; a scope needs the owner's permission.
+        new("own access key: a token with events.read, then the feed", Needs(AccessKeysManage, Edit, EventsRead), w =>
+            MachineAsync(w, "own key", "events.read", m => m.GetAsync("events?after=0"))),
+        new("own access key: a token with webhooks.manage, then an endpoint", Needs(AccessKeysManage, Edit, WebhooksManage), w =>
+            MachineAsync(w, "own key", "webhooks.manage", m => m.PostAsJsonAsync("webhooks", new { url = "https://hooks.invalid/escalation", enabled = false }))),
+        new("own access key: a token with directory.read, then the employees", Needs(AccessKeysManage, Edit), w =>
+            MachineAsync(w, "own key", "directory.read", m => m.GetAsync("employees"))),
+
+        // Reading the feed and directing it to a URL of one's choosing.
+        new("admin API: read the event feed", Needs(EventsRead), async w => Ok(await w.AdminApi.GetAsync("events?after=0"))),
+        new("admin API: register a webhook endpoint", Needs(WebhooksManage), async w =>
+            Ok(await w.AdminApi.PostAsJsonAsync("webhooks", new { url = "https://hooks.invalid/escalation", enabled = false }))),
 
         // A back-end app P registers (it acts for P), its client-credentials token, then SCIM.
         new("admin API: a back-end app acting for oneself", Needs(LoginManage), async w =>
@@ -166,6 +181,22 @@ public static class EscalationPaths
 
         world.Obtained[keepAs] = (string)(await response.ReadJsonAsync())["access_token"]!;
         return true;
+    });
+
+    /// <summary>A client-credentials token with <paramref name="scopes"/> for the client kept under <paramref name="client"/>, then <paramref name="use"/> on the admin API.</summary>
+    private static Task<bool> MachineAsync(PrivilegeWorld world, string client, string scopes, Func<HttpClient, Task<HttpResponseMessage>> use) => WithAsync(world, client, async pair =>
+    {
+        var (clientId, secret) = (pair.Split(' ')[0], pair.Split(' ')[1]);
+        using var http = world.Server.CreateClient(null);
+        var response = await http.ClientCredentialsPostAsync(clientId, secret, scopes);
+        if (!response.IsSuccessStatusCode)
+        {
+            return false;
+        }
+
+        using var machine = world.Server.CreateClient(null, $"api/v1/orgs/{world.OrgId}/");
+        machine.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (string)(await response.ReadJsonAsync())["access_token"]!);
+        return Ok(await use(machine));
     });
 
     private static async Task<bool> CodeFlowAsync(PrivilegeWorld world)

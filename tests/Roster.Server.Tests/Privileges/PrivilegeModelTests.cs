@@ -63,7 +63,7 @@ public sealed class PrivilegeModelTests(RosterServerFixture server)
             }
         });
 
-        Assert.Equal(96, Subsets.Count);
+        Assert.Equal(224, Subsets.Count);
         Assert.Equal(Subsets.Count * EscalationPaths.All.Count, attempts);
         Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.Order(StringComparer.Ordinal)));
     }

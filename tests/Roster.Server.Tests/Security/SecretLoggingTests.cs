@@ -20,7 +20,7 @@ public sealed class SecretLoggingTests(TracedServerFixture server) : IClassFixtu
     public async Task No_secret_reaches_the_log_even_at_trace_level_nor_the_database()
     {
         var secrets = new Dictionary<string, string>();
-        var admin = await server.CreateAdminAsync("scim.manage", "accesskeys.manage", "security.login.manage", "employees.edit", "audit.view");
+        var admin = await server.CreateAdminAsync("scim.manage", "accesskeys.manage", "security.login.manage", "employees.edit", "audit.view", "webhooks.manage");
         secrets["bootstrap SCIM token"] = admin.Tenant.Token;
         secrets["administrator's password"] = admin.Password;
 
@@ -93,6 +93,19 @@ public sealed class SecretLoggingTests(TracedServerFixture server) : IClassFixtu
         using var person = server.CreateClient(null);
         var page = await person.GetAsync("activate#token=" + Uri.EscapeDataString(secrets["invitation token"]));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        // Webhook signing secrets: made, rotated, used to sign deliveries and a test event.
+        await using var receiver = await Events.WebhookReceiver.StartNewAsync();
+        var hook = await (await admin.Http.PostAsJsonAsync("webhooks", new { url = receiver.Url, eventTypes = new[] { "user.*" } })).ReadObjectAsync();
+        var hookId = (string)hook["endpoint"]!["id"]!;
+        secrets["webhook signing secret"] = (string)hook["secret"]!;
+        secrets["webhook signing key"] = secrets["webhook signing secret"]["whsec_".Length..];
+        var rotated = await (await admin.Http.PostAsJsonAsync($"webhooks/{hookId}/rotate-secret", new { })).ReadObjectAsync();
+        secrets["rotated webhook signing secret"] = (string)rotated["secret"]!;
+        secrets["rotated webhook signing key"] = secrets["rotated webhook signing secret"]["whsec_".Length..];
+        await admin.Tenant.Scim.CreateUserAsync($"hooked-{Guid.NewGuid():N}@example.com");
+        await receiver.WaitUntilAsync(r => r.Count >= 1, TimeSpan.FromSeconds(30), "a signed delivery");
+        Assert.True((bool)(await (await admin.Http.PostAsJsonAsync($"webhooks/{hookId}/test", new { })).ReadObjectAsync())["succeeded"]!);
 
         var log = server.Logs.Entries.ToList();
 

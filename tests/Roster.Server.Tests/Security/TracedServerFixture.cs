@@ -13,6 +13,14 @@ public sealed class TracedServerFixture : RosterServerFixture
 {
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The defaults, and loopback webhook receivers allowed, so signing secrets are used too.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Roster:RateLimits:Enabled"] = "false",
+        ["Roster:Throttling:AuthorizePerAddress"] = "100000",
+        ["Roster:Webhooks:AllowedNetworks"] = "127.0.0.0/8",
+    };
+
     protected override void ConfigureServer(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -15,7 +15,7 @@ namespace Roster.Server.Tests.Seeds;
 public sealed class SeedConsole(RosterServerFixture server, AdminSession admin)
 {
     public static readonly string[] EveryPermission =
-        ["employees.edit", "scim.manage", "security.login.manage", "roles.manage", "audit.view", "accesskeys.manage"];
+        ["employees.edit", "scim.manage", "security.login.manage", "roles.manage", "audit.view", "accesskeys.manage", "webhooks.manage"];
 
     public AdminSession Admin => admin;
 

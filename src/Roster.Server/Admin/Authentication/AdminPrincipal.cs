@@ -14,7 +14,11 @@ public static class AdminPrincipal
         var tenant = context.User.FindFirstValue(AdminBasicDefaults.TenantClaim)
             ?? throw new InvalidOperationException("Admin endpoints run only for signed-in employees.");
         var employee = context.User.FindFirstValue(AdminBasicDefaults.EmployeeClaim);
-        return new AdminActor(Guid.Parse(tenant), employee is null ? null : Guid.Parse(employee), null, AdminBasicDefaults.Client, context.User.Permissions());
+
+        // An access token is credited to the access key or app it was issued to, as SCIM changes are.
+        var credential = context.User.FindFirstValue(AdminApiSchemes.CredentialClaim);
+        return new AdminActor(Guid.Parse(tenant), employee is null ? null : Guid.Parse(employee), credential is null ? null : Guid.Parse(credential),
+            credential is null ? AdminBasicDefaults.Client : AdminApiSchemes.BearerClient, context.User.Permissions());
     }
 
     /// <summary>The permissions the signed-in employee holds now (read at sign-in, which the admin API does on every request).</summary>

@@ -11,7 +11,7 @@ public static class PermissionEndpointExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.RequireAuthorization(p => p
-            .AddAuthenticationSchemes(AdminBasicDefaults.Scheme)
+            .AddAuthenticationSchemes(AdminApiSchemes.Scheme)
             .RequireClaim(AdminBasicDefaults.TenantClaim)
             .AddRequirements(new PermissionRequirement(anyOf)));
         builder.ProducesProblem(StatusCodes.Status403Forbidden);

@@ -31,6 +31,7 @@ public static class AdminProblems
         // SCIM is on, so the IdP owns the users: the request clashes with the tenant's state.
         AdminErrorKind.ManagedByScim => StatusCodes.Status409Conflict,
         AdminErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        AdminErrorKind.Gone => StatusCodes.Status410Gone,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -67,6 +68,7 @@ public static class AdminProblems
         StatusCodes.Status404NotFound => "Not Found",
         StatusCodes.Status405MethodNotAllowed => "Method Not Allowed",
         StatusCodes.Status409Conflict => "Conflict",
+        StatusCodes.Status410Gone => "Gone",
         StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
         _ => "Error",
     };

@@ -17,6 +17,8 @@ public static class ConsolePolicies
     public const string RolesManage = Prefix + "roles.manage";
     public const string AuditView = Prefix + "audit.view";
     public const string AccessKeysManage = Prefix + "accesskeys.manage";
+    public const string EventsRead = Prefix + "events.read";
+    public const string WebhooksManage = Prefix + "webhooks.manage";
 
     public static string For(Permission permission)
     {

@@ -178,6 +178,30 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "events",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    occurred = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    resource_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    resource_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_events", x => new { x.tenant_id, x.sequence });
+                    table.ForeignKey(
+                        name: "fk_events_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "groups",
                 columns: table => new
                 {
@@ -354,6 +378,38 @@ namespace Roster.Storage.Postgres.Migrations
                     table.PrimaryKey("pk_verified_domains", x => new { x.tenant_id, x.id });
                     table.ForeignKey(
                         name: "fk_verified_domains_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_endpoints",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false, collation: "C"),
+                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
+                    event_types = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false, collation: "C"),
+                    enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    disabled_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    secret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false, collation: "C"),
+                    previous_secret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
+                    previous_secret_expires = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    cursor = table.Column<long>(type: "bigint", nullable: false),
+                    failures = table.Column<int>(type: "integer", nullable: false),
+                    failing_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    retry_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_endpoints", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_webhook_endpoints_tenants",
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
@@ -608,6 +664,65 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhook_attempts",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    endpoint_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    delivery_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    attempt = table.Column<int>(type: "integer", nullable: false),
+                    attempted = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    duration_ms = table.Column<int>(type: "integer", nullable: false),
+                    request = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false, collation: "C"),
+                    response_status = table.Column<int>(type: "integer", nullable: true),
+                    response = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_attempts", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_webhook_attempts_endpoints",
+                        columns: x => new { x.tenant_id, x.endpoint_id },
+                        principalTable: "webhook_endpoints",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    endpoint_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    resource_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    state = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, collation: "C"),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_attempt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    delivered = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lease_owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
+                    lease_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_deliveries", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_webhook_deliveries_endpoints",
+                        columns: x => new { x.tenant_id, x.endpoint_id },
+                        principalTable: "webhook_endpoints",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "role_grants",
                 columns: table => new
                 {
@@ -837,6 +952,27 @@ namespace Roster.Storage.Postgres.Migrations
                 table: "verified_domains",
                 columns: new[] { "tenant_id", "domain" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_attempts_endpoint_id",
+                table: "webhook_attempts",
+                columns: new[] { "tenant_id", "endpoint_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_resource",
+                table: "webhook_deliveries",
+                columns: new[] { "tenant_id", "endpoint_id", "resource_id", "state", "sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_state",
+                table: "webhook_deliveries",
+                columns: new[] { "tenant_id", "endpoint_id", "state", "sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_webhook_deliveries_sequence",
+                table: "webhook_deliveries",
+                columns: new[] { "tenant_id", "endpoint_id", "sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -856,6 +992,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "events");
 
             migrationBuilder.DropTable(
                 name: "group_members");
@@ -897,6 +1036,12 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "verified_domains");
 
             migrationBuilder.DropTable(
+                name: "webhook_attempts");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
                 name: "groups");
 
             migrationBuilder.DropTable(
@@ -907,6 +1052,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "webhook_endpoints");
 
             migrationBuilder.DropTable(
                 name: "oauth_applications");
