@@ -98,6 +98,9 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<ChangeEmployeeGroups>();
         services.TryAddSingleton<InviteEmployee>();
         services.TryAddSingleton<ActivateEmployee>();
+        services.TryAddSingleton<Onboarding.IssueSetupLink>();
+        services.TryAddSingleton<Onboarding.OpenSetupLink>();
+        services.TryAddSingleton<Onboarding.CreateFirstAdministrator>();
         services.TryAddSingleton<AddDomain>();
         services.TryAddSingleton<ListDomains>();
         services.TryAddSingleton<RemoveDomain>();

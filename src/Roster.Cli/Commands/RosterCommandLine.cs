@@ -11,6 +11,7 @@ public static class RosterCommandLine
         {
             ServeCommand.Create(),
             InitCommand.Create(),
+            AdminLinkCommand.Create(),
             MigrateCommand.Create(),
             TenantsCommand.Create(),
             TokensCommand.Create(),

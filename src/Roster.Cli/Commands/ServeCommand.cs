@@ -5,8 +5,9 @@ using Roster.Server.Hosting;
 namespace Roster.Cli.Commands;
 
 /// <summary>
-/// <c>roster serve</c>: migrates the database, bootstraps a first tenant and token when there is
-/// none (printing the base connector URL and the token once), then serves.
+/// <c>roster serve</c>: migrates the database, bootstraps a first tenant, its Administrator role,
+/// token and setup link when there is none (printing the base connector URL, the token and the
+/// link once), then serves.
 /// </summary>
 public static class ServeCommand
 {
@@ -57,6 +58,11 @@ public static class ServeCommand
         }
 
         var (created, token) = await TenantBootstrap.CreateAsync(app.Services, "Default", cancellationToken);
+        await TenantBootstrap.CreateAdministratorRoleAsync(app.Services, created.Id, cancellationToken);
         Banner.Print(created, TenantBootstrap.ConnectorUrl(baseUrl, created.Id), token);
+        if ((await TenantBootstrap.IssueSetupLinkAsync(app.Services, created.Id, cancellationToken)) is { IsSuccess: true } link)
+        {
+            Banner.PrintSetupLink(baseUrl, link.Value!);
+        }
     }
 }

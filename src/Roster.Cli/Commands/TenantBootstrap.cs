@@ -1,3 +1,6 @@
+using Roster.Directory.Administration;
+using Roster.Directory.Onboarding;
+using Roster.Directory.Operators;
 using Roster.Directory.Roles;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
@@ -49,6 +52,10 @@ public static class TenantBootstrap
             .ExecuteAsync(CliActor.For(tenantId), AdministratorRole, Permission.All.Select(p => p.Key), cancellationToken);
         return result.IsSuccess ? result.Value! : throw new InvalidOperationException(result.Error.Detail);
     }
+
+    /// <summary>A setup link for the tenant's first administrator, valid for a day; refused when it has one.</summary>
+    public static Task<AdminResult<IssuedSetupLink>> IssueSetupLinkAsync(IServiceProvider services, Guid tenantId, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IssueSetupLink>().ExecuteAsync(OperatorActor.Cli, tenantId, SetupLinkTokens.DefaultLifetime, cancellationToken);
 
     public static string ConnectorUrl(string publicBaseUrl, Guid orgId) => $"{publicBaseUrl}/scim/v2/{orgId}";
 }

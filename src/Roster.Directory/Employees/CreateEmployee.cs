@@ -21,7 +21,16 @@ namespace Roster.Directory.Employees;
 /// </summary>
 public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time)
 {
-    public async Task<AdminResult<Employee>> ExecuteAsync(AdminActor actor, EmployeeDraft draft, CancellationToken cancellationToken)
+    public Task<AdminResult<Employee>> ExecuteAsync(AdminActor actor, EmployeeDraft draft, CancellationToken cancellationToken) =>
+        ExecuteAsync(actor, draft, null, null, cancellationToken);
+
+    /// <summary>
+    /// Creates the profile with <paramref name="before"/> and <paramref name="after"/> (given the new
+    /// id) run in the same transaction; an error from either undoes everything (a setup link is used
+    /// up only together with the administrator it makes).
+    /// </summary>
+    internal async Task<AdminResult<Employee>> ExecuteAsync(
+        AdminActor actor, EmployeeDraft draft, Func<SqlSession, Task<AdminError?>>? before, Func<SqlSession, Guid, Task<AdminError?>>? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
@@ -38,6 +47,11 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
 
         return await database.AdminWriteAsync<Employee>(actor.TenantId, async session =>
         {
+            if (before is not null && await before(session) is { } refused)
+            {
+                return refused;
+            }
+
             if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken) is { } locked)
             {
                 return locked;
@@ -99,6 +113,11 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
             var employee = await EmployeeProjection.ReadAsync(session, row!, cancellationToken);
             var entry = AuditEntry.For(actor, AuditActions.EmployeeCreate, AuditResourceTypes.Employee, id, AuditChanges.Diff(null, EmployeeAudit.ToJson(employee)));
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
+            if (after is not null && await after(session, id) is { } undone)
+            {
+                return undone;
+            }
+
             return employee;
         }, cancellationToken);
     }

@@ -24,6 +24,9 @@ public static class ConsoleApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
+
+        // The site's root is the console: a browser pointed at Roster's address lands on its sign-in.
+        app.MapGet("/", () => Results.Redirect(ConsolePaths.Root)).ExcludeFromDescription();
         return app;
     }
 }

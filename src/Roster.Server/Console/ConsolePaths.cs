@@ -11,11 +11,15 @@ public static class ConsolePaths
     /// <summary>The page an unlock email links to (<c>{publicBaseUrl}/unlock#token=...</c>).</summary>
     public const string Unlock = "/unlock";
 
+    /// <summary>The page a setup link opens (<c>{publicBaseUrl}/setup#token=...</c>): the first administrator of an organization.</summary>
+    public const string Setup = Roster.Directory.Onboarding.SetupLinkTokens.Path;
+
     /// <summary>The stylesheet and script the pages use, served by Roster itself (no CDN).</summary>
     public const string Assets = Root + "/assets";
 
     public static bool IsConsole(PathString path) =>
         path.StartsWithSegments(Root, StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments(Activate, StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(Unlock, StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments(Unlock, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(Setup, StringComparison.OrdinalIgnoreCase);
 }

@@ -19,6 +19,7 @@ public static class ConsoleServiceCollectionExtensions
                 o.Conventions.AllowAnonymousToPage("/Activate");
                 o.Conventions.AllowAnonymousToPage("/UnlockRequest");
                 o.Conventions.AllowAnonymousToPage("/Unlock");
+                o.Conventions.AllowAnonymousToPage("/Setup");
 
                 // The authorize endpoint signs people in itself, with the request to come back to.
                 o.Conventions.AllowAnonymousToPage("/OAuth/Authorize");

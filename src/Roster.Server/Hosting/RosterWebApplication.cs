@@ -55,6 +55,12 @@ public static class RosterWebApplication
         // configuration (Logging:LogLevel) can turn them back on.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // Warnings no operator can act on, printed at every first start: how Roster's own SQLite
+        // migrations rebuild tables, and that data-protection keys sit unencrypted in the database
+        // (docs/security.md, "Left to the operator"). A failing migration still logs its error.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         AddRoster(builder.Services, builder.Configuration, storage(builder.Configuration));
         configure?.Invoke(builder);
 

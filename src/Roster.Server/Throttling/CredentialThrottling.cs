@@ -9,8 +9,8 @@ using Roster.Server.OAuth;
 namespace Roster.Server.Throttling;
 
 /// <summary>
-/// Brute-force protection on the places that take a secret from anyone, the token endpoint and
-/// the console's sign-in; on the unlock-link request, which sends email; and on the authorize
+/// Brute-force protection on the places that take a secret from anyone, the token endpoint, the
+/// console's sign-in and the setup link's form (limited like the sign-in); on the unlock-link request, which sends email; and on the authorize
 /// endpoint, which anyone may call before signing in. ASP.NET Core's rate limiter, one fixed
 /// one-minute window per client_id (or email) and address, and one per address (the authorize
 /// endpoint: per address only); a refused request is a 429 with <c>Retry-After</c> and a body
@@ -77,6 +77,7 @@ public static class CredentialThrottling
         Token,
         SignIn,
         Unlock,
+        Setup,
         Authorize,
     }
 
@@ -86,6 +87,7 @@ public static class CredentialThrottling
         : request.Path.Equals("/" + OAuthServerSetup.TokenPath, StringComparison.OrdinalIgnoreCase) ? Kind.Token
         : request.Path.Equals(ConsoleAuthentication.SignInPath, StringComparison.OrdinalIgnoreCase) ? Kind.SignIn
         : request.Path.Equals(ConsoleAuthentication.UnlockRequestPath, StringComparison.OrdinalIgnoreCase) ? Kind.Unlock
+        : request.Path.Equals(ConsolePaths.Setup, StringComparison.OrdinalIgnoreCase) ? Kind.Setup
         : null;
 
     private static RateLimitPartition<string> Partition(HttpContext context, bool perSecret, CredentialThrottleOptions limits)
@@ -162,7 +164,12 @@ public static class CredentialThrottling
             return;
         }
 
-        var what = KindOf(rejected.HttpContext.Request) == Kind.Unlock ? "unlock requests" : "sign-in attempts";
+        var what = kind switch
+        {
+            Kind.Unlock => "unlock requests",
+            Kind.Setup => "setup link attempts",
+            _ => "sign-in attempts",
+        };
         await TooManyRequests.WriteProblemAsync(
             rejected.HttpContext, $"Too many {what}", $"Too many {what} from here; try again in {seconds} seconds.", cancellationToken);
     }

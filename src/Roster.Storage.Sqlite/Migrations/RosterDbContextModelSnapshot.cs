@@ -692,6 +692,47 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("groups", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Onboarding.SetupLinkRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Expires")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Used")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_setup_links");
+
+                    b.ToTable("setup_links", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")
@@ -1418,6 +1459,16 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_groups_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Onboarding.SetupLinkRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_setup_links_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>

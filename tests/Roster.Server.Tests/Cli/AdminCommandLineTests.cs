@@ -106,8 +106,9 @@ public sealed class AdminCommandLineTests : IDisposable
         var roles = await JsonAsync("audit", "list", "--data", Data, "--tenant", orgId, "--action", "role.create", "--json");
         var text = await RosterProcess.RunAsync("audit", "list", "--data", Data, "--tenant", orgId);
 
-        // init's role and first token, then the role and the settings above.
-        Assert.Equal(4, all["events"]!.AsArray().Count);
+        // init's role, first token and setup link, then the role and the settings above.
+        Assert.Equal(5, all["events"]!.AsArray().Count);
+        Assert.Contains(all["events"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "setup_link.issue");
         Assert.Contains(all["events"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "scim_token.create");
         Assert.All(all["events"]!.AsArray(), e => Assert.Equal("cli", e!["client"]!.GetValue<string>()));
         Assert.Equal(2, roles["events"]!.AsArray().Count);

@@ -21,6 +21,9 @@ public static class PublicCases
         yield return Case("PAGE /SignIn Post", t => Form("console/sign-in", t.FormToken, ("Email", t.Foreign.Email), ("Password", "not the password")), true);
         yield return Case("PAGE /Activate Get", _ => Send("GET", "activate?token=not-an-invitation"), false);
         yield return Case("PAGE /Activate Post", t => Form("activate", t.FormToken, ("Token", "not-an-invitation"), ("Password", "correct horse battery staple"), ("Confirmation", "correct horse battery staple")), false);
+        yield return Case("GET /", _ => Send("GET", ""), false);
+        yield return Case("PAGE /Setup Get", t => Send("GET", $"setup?token={t.OrgId:N}.{Guid.NewGuid():N}.{new string('a', 43)}"), false);
+        yield return Case("PAGE /Setup Post", t => Form("setup", t.FormToken, ("Token", $"{t.OrgId:N}.{Guid.NewGuid():N}.{new string('a', 43)}"), ("Email", t.Foreign.Email), ("FirstName", "Eve"), ("LastName", "Intruder"), ("Password", "correct horse battery staple"), ("Confirmation", "correct horse battery staple")), true);
         yield return Case("PAGE /UnlockRequest Get", _ => Send("GET", "console/unlock"), false);
         yield return Case("PAGE /UnlockRequest Post", t => Form("console/unlock", t.FormToken, ("Email", t.Foreign.Email)), true);
         yield return Case("PAGE /Unlock Get", _ => Send("GET", "unlock"), false);

@@ -11,6 +11,9 @@ public sealed class IndexModel(DeploymentUrls urls, GetScimSettings scimSettings
 
     public string ConnectorUrl { get; private set; } = "";
 
+    /// <summary>False for a person whose roles grant nothing: the page then says what to ask for instead of showing no step.</summary>
+    public bool HoldsAnyPermission => Roster.Directory.Roles.Permission.All.Any(Can);
+
     public string Region { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

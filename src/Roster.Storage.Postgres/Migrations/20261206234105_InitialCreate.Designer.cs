@@ -12,7 +12,7 @@ using Roster.Directory.Database;
 namespace Roster.Storage.Postgres.Migrations
 {
     [DbContext(typeof(RosterDbContext))]
-    [Migration("20261206222759_InitialCreate")]
+    [Migration("20261206234105_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -761,6 +761,46 @@ namespace Roster.Storage.Postgres.Migrations
                     b.ToTable("groups", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Onboarding.SetupLinkRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("Expires")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("issued_by")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("Used")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_setup_links");
+
+                    b.ToTable("setup_links", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1506,6 +1546,16 @@ namespace Roster.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_groups_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Onboarding.SetupLinkRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_setup_links_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>

@@ -11,8 +11,8 @@ using Roster.Directory.Database;
 namespace Roster.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(RosterDbContext))]
-    [Migration("20261206222649_MoEngagePoliciesAndPagingAdvert")]
-    partial class MoEngagePoliciesAndPagingAdvert
+    [Migration("20261206222252_SetupLinks")]
+    partial class SetupLinks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -695,6 +695,47 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("groups", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Onboarding.SetupLinkRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Expires")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Used")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_setup_links");
+
+                    b.ToTable("setup_links", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")
@@ -767,11 +808,6 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<bool>("AdvertiseCursorPaging")
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(true)
-                        .HasColumnName("advertise_cursor_paging");
-
                     b.Property<byte[]>("DefaultRoleId")
                         .HasColumnType("BLOB")
                         .HasColumnName("default_role_id");
@@ -784,11 +820,6 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.Property<bool>("EnforceVerifiedDomains")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enforce_verified_domains");
-
-                    b.Property<bool>("IdentifiersNotUpdatable")
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(false)
-                        .HasColumnName("identifiers_not_updatable");
 
                     b.Property<string>("LastCallAt")
                         .HasColumnType("TEXT")
@@ -807,11 +838,6 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.Property<bool>("NamesNotUpdatable")
                         .HasColumnType("INTEGER")
                         .HasColumnName("names_not_updatable");
-
-                    b.Property<bool>("NamesRequired")
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(false)
-                        .HasColumnName("names_required");
 
                     b.Property<byte[]>("RequiredRoleId")
                         .HasColumnType("BLOB")
@@ -1421,6 +1447,16 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_groups_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Onboarding.SetupLinkRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_setup_links_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>

@@ -251,6 +251,29 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "setup_links",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    used = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    issued_by = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_setup_links", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_setup_links_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "unmatched_role_values",
                 columns: table => new
                 {
@@ -858,6 +881,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "server_keys");
+
+            migrationBuilder.DropTable(
+                name: "setup_links");
 
             migrationBuilder.DropTable(
                 name: "sign_in_addresses");

@@ -1,0 +1,15 @@
+namespace Roster.Directory.Operators;
+
+/// <summary>Who acts on the operator's behalf: the CLI, or the operator API with one key.</summary>
+/// <param name="Client">"cli" or "operator-api", as the audit records it.</param>
+/// <param name="KeyId">The operator key of an operator API request.</param>
+public sealed record OperatorActor(string Client, Guid? KeyId)
+{
+    public const string ApiClient = "operator-api";
+
+    public static OperatorActor Cli { get; } = new("cli", null);
+
+    /// <summary>The same actor as a tenant's audit log and use cases see it: unbounded, not bound by the SCIM lock.</summary>
+    public Administration.AdminActor In(Guid tenantId) =>
+        new(tenantId, null, KeyId, Client, Roles.PermissionSet.Unbounded) { ActsAsOperator = true };
+}
