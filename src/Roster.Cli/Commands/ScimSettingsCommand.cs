@@ -42,9 +42,12 @@ public static class ScimSettingsCommand
         var tokenMaxDays = new Option<int?>("--token-max-days") { Description = "The longest lifetime, in days, an administrator may give a SCIM token." };
         var unknownRoles = new Option<string?>("--unknown-roles") { Description = "What a roles value naming no role gets: refuse, ignore or default-role." };
         var manualGrants = new Option<bool?>("--manual-role-grants") { Description = "Administrators may grant roles by hand beside the IdP's while SCIM is on (true|false)." };
+        var namesRequired = new Option<bool?>("--names-required") { Description = "Every provisioned user needs name.givenName and name.familyName (true|false)." };
+        var identifiersFixed = new Option<bool?>("--identifiers-not-updatable") { Description = "userName and email addresses cannot change after creation (true|false)." };
+        var cursorPaging = new Option<bool?>("--advertise-cursor-paging") { Description = "Whether /ServiceProviderConfig carries RFC 9865's pagination object (true|false)." };
         var command = new Command("set", "Change SCIM settings; settings not given keep their value.")
         {
-            data, tenant, enabled, defaultRole, requiredRole, userNameEmail, namesFixed, enforceDomains, tokenMaxDays, unknownRoles, manualGrants, json,
+            data, tenant, enabled, defaultRole, requiredRole, userNameEmail, namesFixed, enforceDomains, tokenMaxDays, unknownRoles, manualGrants, namesRequired, identifiersFixed, cursorPaging, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -73,6 +76,9 @@ public static class ScimSettingsCommand
                 TokenMaxDays = parse.GetValue(tokenMaxDays) ?? update.TokenMaxDays,
                 UnknownRoles = unknown ?? update.UnknownRoles,
                 ManualRoleGrants = parse.GetValue(manualGrants) ?? update.ManualRoleGrants,
+                NamesRequired = parse.GetValue(namesRequired) ?? update.NamesRequired,
+                IdentifiersNotUpdatable = parse.GetValue(identifiersFixed) ?? update.IdentifiersNotUpdatable,
+                AdvertiseCursorPaging = parse.GetValue(cursorPaging) ?? update.AdvertiseCursorPaging,
             };
             var defaultId = await RoleIdAsync(services, orgId, parse.GetValue(defaultRole), update.DefaultRoleId, cancellationToken);
             if (!defaultId.IsSuccess)
@@ -140,6 +146,9 @@ public static class ScimSettingsCommand
                 tokenMaxDays = settings.TokenMaxDays,
                 unknownRoles = UnknownRolePolicies.ToText(settings.UnknownRoles),
                 manualRoleGrants = settings.ManualRoleGrants,
+                namesRequired = settings.NamesRequired,
+                identifiersNotUpdatable = settings.IdentifiersNotUpdatable,
+                advertiseCursorPaging = settings.AdvertiseCursorPaging,
             });
             return;
         }
@@ -154,5 +163,8 @@ public static class ScimSettingsCommand
         Console.WriteLine($"Longest SCIM token life:   {settings.TokenMaxDays} days");
         Console.WriteLine($"Unknown roles values:      {UnknownRolePolicies.ToText(settings.UnknownRoles)}");
         Console.WriteLine($"Manual role grants:        {settings.ManualRoleGrants}");
+        Console.WriteLine($"Names required:            {settings.NamesRequired}");
+        Console.WriteLine($"Identifiers not updatable: {settings.IdentifiersNotUpdatable}");
+        Console.WriteLine($"Advertise cursor paging:   {settings.AdvertiseCursorPaging}");
     }
 }

@@ -202,6 +202,9 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             settings.Property(s => s.TokenMaxDays).HasDefaultValue(Tokens.ScimTokenPolicy.DefaultMaxDays).ValueGeneratedNever();
             settings.Property(s => s.UnknownRoles).HasMaxLength(20).HasDefaultValue(UnknownRolePolicies.Refuse).ValueGeneratedNever();
             settings.Property(s => s.ManualRoleGrants).HasDefaultValue(false).ValueGeneratedNever();
+            settings.Property(s => s.NamesRequired).HasDefaultValue(false).ValueGeneratedNever();
+            settings.Property(s => s.IdentifiersNotUpdatable).HasDefaultValue(false).ValueGeneratedNever();
+            settings.Property(s => s.AdvertiseCursorPaging).HasDefaultValue(true).ValueGeneratedNever();
             settings.HasOne<Tenant>().WithOne().HasForeignKey<ScimSettingsRecord>(s => s.TenantId).HasConstraintName("fk_scim_settings_tenants");
 
             // Roles are deactivated, never deleted, so these references stay valid.

@@ -121,14 +121,16 @@ internal sealed class ResourceScope(SqlTranslation sql, ResourceTable table, Res
             lookup, Sortable: false);
     }
 
+    // A user's groups are its direct memberships and the groups they are nested in
+    // (RoleGrants.GroupNesting), so "groups.value eq X" finds the members of X and of the groups in it.
     private CollectionOperand Memberships(AttributeDefinition attribute, AttributeDefinition? sub, string text)
     {
         var alias = sql.NewAlias("m");
         var id = table.Qualified("id");
         var lookup = new IndexedLookup("value", literal => KeyLiteral(literal) is not { } group ? null
-            : $"{id} IN (SELECT mv.member_id FROM group_members AS mv WHERE mv.tenant_id = {SqlParameters.Tenant} AND mv.group_id = {sql.Add(sql.Dialect.Key(group))})");
-        return new CollectionOperand(attribute, text, $"group_members AS {alias}",
-            $"{alias}.tenant_id = {SqlParameters.Tenant} AND {alias}.member_id = {id}",
+            : $"{id} IN ({RoleGrants.GroupNesting.UsersBelow(sql.Add(sql.Dialect.Key(group)))})");
+        return new CollectionOperand(attribute, text, $"{RoleGrants.GroupNesting.ReachedGroups(id)} AS {alias}",
+            null,
             new MembershipScope(sql, alias, attribute), sub?.Name,
             $"EXISTS (SELECT 1 FROM group_members AS mp WHERE mp.tenant_id = {SqlParameters.Tenant} AND mp.member_id = {id})",
             lookup, Sortable: false);

@@ -12,6 +12,10 @@ namespace Roster.Directory.Groups;
 /// idempotent INSERT that also checks the member exists in the tenant, removing one is one
 /// DELETE; the member list is never loaded. Adding a present member or removing an absent one
 /// changes nothing. <see cref="Diff"/> collects what the statements really changed, for the audit event.
+/// A group member that already contains this group, directly or through other groups, would make
+/// a cycle and is refused (<see cref="NestingCycles"/>): checked here, inside the write's
+/// transaction, which on PostgreSQL holds the tenant's write lock and on SQLite the one writer, so
+/// two requests that each add one side of a cycle cannot both pass.
 /// </summary>
 internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTranslator translator)
 {
@@ -64,6 +68,8 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
         await using var isMember = session.Command(
             $"SELECT 1 FROM group_members WHERE tenant_id = {t} AND group_id = {group} AND member_id = {member}", parameters);
 
+        // The groups this group is nested in (few, whatever the size of any group): a member among them would close a cycle.
+        var above = await NestingCycles.GroupsAboveAsync(session, groupId, cancellationToken);
         foreach (var reference in members)
         {
             if (!Guid.TryParse(reference.Value, out var memberId))
@@ -74,6 +80,11 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
             if (memberId == groupId)
             {
                 return ScimError.InvalidValue($"The group \"{reference.Value}\" cannot be a member of itself.");
+            }
+
+            if (above.Contains(memberId))
+            {
+                return await NestingCycles.RefuseAsync(session, groupId, memberId, cancellationToken);
             }
 
             insert.Parameters[member].Value = dialect.Key(memberId);

@@ -9,7 +9,9 @@ namespace Roster.Directory.Groups;
 
 /// <summary>
 /// Reads membership rows as the derived attributes of a response: a group's <c>members</c> or a
-/// user's <c>groups</c>. One response holds at most <see cref="DirectoryLimits.MaxMembersPerPage"/>
+/// user's <c>groups</c>, the groups it belongs to directly (<c>type</c> "direct") and through
+/// nested groups ("indirect", RFC 7643 section 4.1.2), walked in the database
+/// (<see cref="RoleGrants.GroupNesting.ReachOfUsers"/>), never by loading a group's members. One response holds at most <see cref="DirectoryLimits.MaxMembersPerPage"/>
 /// of them in memory: a count that stops one past the limit decides first, so the work of finding
 /// out is bounded too. A single resource with more is not loaded but streamed
 /// (<see cref="DeferredMemberships"/>); a list page with more ends early (<see cref="ForPageAsync"/>).
@@ -86,7 +88,7 @@ internal static class Memberships
         var dialect = session.Dialect;
         var list = string.Join(", ", ids.Select(id => parameters.Add(dialect.Key(id))));
         var rows = await session.QueryAsync(
-            Select(side, $"IN ({list})", side == MembershipSide.MembersOfGroup ? "m.member_id" : "g.display_name_key, m.group_id"),
+            Select(side, $"IN ({list})", side == MembershipSide.MembersOfGroup ? "m.member_id" : "g.display_name_key, r.group_id"),
             parameters,
             reader => (Owner: dialect.ReadKey(reader, 0), Value: Value(reader, dialect, side)),
             cancellationToken);
@@ -108,7 +110,7 @@ internal static class Memberships
     {
         var parameters = session.Parameters();
         var key = parameters.Add(session.Dialect.Key(id));
-        await using var command = session.Command(Select(side, $"= {key}", side == MembershipSide.MembersOfGroup ? "m.member_id" : "m.group_id"), parameters);
+        await using var command = session.Command(Select(side, $"= {key}", side == MembershipSide.MembersOfGroup ? "m.member_id" : "r.group_id"), parameters);
         using var trace = session.Trace(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -123,20 +125,22 @@ internal static class Memberships
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         var list = string.Join(", ", ids.Select(id => parameters.Add(dialect.Key(id))));
-        var owner = side == MembershipSide.MembersOfGroup ? "group_id" : "member_id";
-        var count = await session.ScalarAsync(
-            $"SELECT COUNT(*) FROM (SELECT 1 FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND {owner} IN ({list}) LIMIT {parameters.Add((long)limit)}) AS counted",
-            parameters, cancellationToken);
+        var sql = side == MembershipSide.MembersOfGroup
+            ? $"SELECT COUNT(*) FROM (SELECT 1 FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND group_id IN ({list}) LIMIT {parameters.Add((long)limit)}) AS counted"
+            : $"{RoleGrants.GroupNesting.ReachOfUsers($"IN ({list})")}SELECT COUNT(*) FROM (SELECT DISTINCT reach.user_id, reach.group_id FROM reach LIMIT {parameters.Add((long)limit)}) AS counted";
+        var count = await session.ScalarAsync(sql, parameters, cancellationToken);
         return Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // Column 0 is the owner (the group of a member, the user of a group), then the value's id, type and display.
+    // A user's groups: each group once, "direct" when the user is a member of it itself.
     private static string Select(MembershipSide side, string owners, string order) => side == MembershipSide.MembersOfGroup
         ? $"SELECT m.group_id, m.member_id, m.member_type, {MemberDisplaySql.For("m")} FROM group_members AS m " +
           $"WHERE m.tenant_id = {SqlParameters.Tenant} AND m.group_id {owners} ORDER BY m.group_id, {order}"
-        : "SELECT m.member_id, m.group_id, 'Group', g.display_name FROM group_members AS m " +
-          "JOIN groups AS g ON g.tenant_id = m.tenant_id AND g.id = m.group_id " +
-          $"WHERE m.tenant_id = {SqlParameters.Tenant} AND m.member_id {owners} ORDER BY m.member_id, {order}";
+        : $"{RoleGrants.GroupNesting.ReachOfUsers(owners)}SELECT r.user_id, r.group_id, " +
+          $"CASE WHEN MIN(r.depth) = 0 THEN '{MembershipTypes.Direct}' ELSE '{MembershipTypes.Indirect}' END, g.display_name FROM reach AS r " +
+          $"JOIN groups AS g ON g.tenant_id = {SqlParameters.Tenant} AND g.id = r.group_id " +
+          $"GROUP BY r.user_id, r.group_id, g.display_name, g.display_name_key ORDER BY r.user_id, {order}";
 
     // $ref needs the request's base URL, so the HTTP layer adds it.
     private static JsonObject Value(DbDataReader reader, ISqlDialect dialect, MembershipSide side)
@@ -154,7 +158,7 @@ internal static class Memberships
         else
         {
             value["display"] = reader.GetString(3);
-            value["type"] = MembershipTypes.Direct;
+            value["type"] = reader.GetString(2);
         }
 
         return value;

@@ -38,6 +38,12 @@ internal static class ProvisioningErrors
     public static ScimError NameNotUpdatable(string attribute, string? before, string? after) => ScimError.Mutability(
         $"'{attribute}' cannot be changed in this organization (its SCIM settings make names not updatable): it is {Quote(before)} and the request would make it {Quote(after)}.");
 
+    public static ScimError NameRequired(string attribute) => ScimError.InvalidValue(
+        $"'{attribute}' is required in this organization (its SCIM settings require first and last names); send name.givenName and name.familyName.");
+
+    public static ScimError IdentifierNotUpdatable(string attribute, string? before, string? after) => ScimError.Mutability(
+        $"'{attribute}' cannot be changed in this organization (its SCIM settings make userName and emails not updatable after creation): it is {Quote(before)} and the request would make it {Quote(after)}.");
+
     public static ScimError DomainNotVerified(string domain) => ScimError.InvalidValue(
         $"The email domain '{domain}' is not verified for this organization; verify it under Verified domains or turn off domain enforcement.");
 

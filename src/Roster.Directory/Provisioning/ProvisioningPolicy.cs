@@ -21,6 +21,8 @@ namespace Roster.Directory.Provisioning;
 /// <item>the required role (CXone's "Agent"), when one is set, is added to every user;</item>
 /// <item>policy: userName must be an <see cref="EmailAddress"/> equal to the primary email (MoEngage);</item>
 /// <item>policy: name.givenName and name.familyName cannot be changed once created;</item>
+/// <item>policy: name.givenName and name.familyName are required (MoEngage);</item>
+/// <item>policy: userName and the email addresses cannot be changed once created (MoEngage);</item>
 /// <item>policy: every email domain (<c>emails[].value</c>, and <c>userName</c> when it holds an
 /// '@' or a look-alike of one) is a verified domain of the tenant, and every such value is an
 /// <see cref="EmailAddress"/> (strict: no spaces, invisible characters, look-alikes or second
@@ -100,9 +102,12 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
     /// <summary>The same checks with rules already read.</summary>
     public ScimError? Apply(JsonObject? previous, JsonObject user)
     {
+        // An identifier that may not change says so before the rules about what it should be.
         return ApplyRoles(user)
+            ?? CheckIdentifiersUnchanged(previous, user)
             ?? CheckUserNameIsPrimaryEmail(user)
             ?? CheckNamesUnchanged(previous, user)
+            ?? CheckNamesPresent(user)
             ?? CheckEmailDomainsVerified(user);
     }
 
@@ -253,6 +258,57 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
 
         return null;
     }
+
+    private ScimError? CheckNamesPresent(JsonObject user)
+    {
+        if (!settings.NamesRequired)
+        {
+            return null;
+        }
+
+        var name = Get(user, "name") as JsonObject;
+        foreach (var part in NameParts)
+        {
+            if (name is null || Text(Get(name, part)) is not { Length: > 0 } value || value.Trim().Length == 0)
+            {
+                return ProvisioningErrors.NameRequired("name." + part);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// userName may change only in case (it is one name whatever its case), and the set of email
+    /// addresses not at all (compared ignoring case); their type and primary flag may change.
+    /// </summary>
+    private ScimError? CheckIdentifiersUnchanged(JsonObject? previous, JsonObject user)
+    {
+        if (!settings.IdentifiersNotUpdatable || previous is null)
+        {
+            return null;
+        }
+
+        var before = Text(Get(previous, "userName"));
+        var after = Text(Get(user, "userName"));
+        if (!string.Equals(before, after, StringComparison.OrdinalIgnoreCase))
+        {
+            return ProvisioningErrors.IdentifierNotUpdatable("userName", before, after);
+        }
+
+        var emailsBefore = EmailValues(previous);
+        var emailsAfter = EmailValues(user);
+        if (!emailsBefore.SetEquals(emailsAfter))
+        {
+            return ProvisioningErrors.IdentifierNotUpdatable(
+                "emails", emailsBefore.Count == 0 ? null : string.Join(", ", emailsBefore.Order(StringComparer.Ordinal)), emailsAfter.Count == 0 ? null : string.Join(", ", emailsAfter.Order(StringComparer.Ordinal)));
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> EmailValues(JsonObject user) =>
+        [.. (Get(user, "emails") as JsonArray ?? []).OfType<JsonObject>().Select(e => Text(Get(e, "value"))).OfType<string>().Select(Filtering.CaseFolding.Fold)];
 
     private ScimError? CheckEmailDomainsVerified(JsonObject user)
     {

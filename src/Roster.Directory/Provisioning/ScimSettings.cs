@@ -13,6 +13,12 @@ namespace Roster.Directory.Provisioning;
 /// <param name="TokenMaxDays">The longest lifetime, in days, an administrator may give a SCIM token.</param>
 /// <param name="UnknownRoles">What a <c>roles</c> value that names no role gets.</param>
 /// <param name="ManualRoleGrants">Whether administrators may grant roles by hand beside the IdP's while SCIM provisioning is on.</param>
+/// <param name="NamesRequired">Every provisioned user must have name.givenName and name.familyName (MoEngage).</param>
+/// <param name="IdentifiersNotUpdatable">userName and the email addresses are set at creation and never changed by SCIM (MoEngage).</param>
+/// <param name="AdvertiseCursorPaging">
+/// Whether <c>/ServiceProviderConfig</c> carries RFC 9865's <c>pagination</c> object; off for client
+/// libraries that validate the document against RFC 7643 alone and refuse it (cursor paging still works).
+/// </param>
 public sealed record ScimSettings(
     Guid TenantId,
     bool Enabled,
@@ -25,7 +31,10 @@ public sealed record ScimSettings(
     string? LastClient,
     int TokenMaxDays = Tokens.ScimTokenPolicy.DefaultMaxDays,
     UnknownRolePolicy UnknownRoles = UnknownRolePolicy.Refuse,
-    bool ManualRoleGrants = false)
+    bool ManualRoleGrants = false,
+    bool NamesRequired = false,
+    bool IdentifiersNotUpdatable = false,
+    bool AdvertiseCursorPaging = true)
 {
     public ScimProvisioningStatus Status => LastCallAt is null ? ScimProvisioningStatus.Inactive : ScimProvisioningStatus.Active;
 

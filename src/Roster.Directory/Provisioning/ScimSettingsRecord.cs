@@ -32,4 +32,13 @@ public sealed class ScimSettingsRecord
 
     /// <summary>Whether administrators may grant roles by hand beside the IdP's while SCIM provisioning is on.</summary>
     public bool ManualRoleGrants { get; set; }
+
+    /// <summary>Every provisioned user must have name.givenName and name.familyName.</summary>
+    public bool NamesRequired { get; set; }
+
+    /// <summary>userName and the email addresses cannot be changed after creation.</summary>
+    public bool IdentifiersNotUpdatable { get; set; }
+
+    /// <summary>Whether <c>/ServiceProviderConfig</c> carries RFC 9865's <c>pagination</c> object.</summary>
+    public bool AdvertiseCursorPaging { get; set; } = true;
 }

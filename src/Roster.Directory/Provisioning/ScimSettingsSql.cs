@@ -14,7 +14,7 @@ internal static class ScimSettingsSql
         var dialect = session.Dialect;
         var rows = await session.QueryAsync(
             "SELECT enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains, last_call_at, last_client, token_max_days, " +
-            "unknown_roles, manual_role_grants " +
+            "unknown_roles, manual_role_grants, names_required, identifiers_not_updatable, advertise_cursor_paging " +
             $"FROM scim_settings WHERE tenant_id = {SqlParameters.Tenant}",
             session.Parameters(), reader => Read(reader, dialect, session.TenantId), cancellationToken);
         return rows.Count == 0 ? ScimSettings.Default(session.TenantId) : rows[0];
@@ -33,13 +33,18 @@ internal static class ScimSettingsSql
         var tokenDays = parameters.Add(settings.TokenMaxDays);
         var unknownRoles = parameters.Add(UnknownRolePolicies.ToText(settings.UnknownRoles));
         var manualGrants = parameters.Add(dialect.BooleanValue(settings.ManualRoleGrants));
+        var namesRequired = parameters.Add(dialect.BooleanValue(settings.NamesRequired));
+        var identifiersFixed = parameters.Add(dialect.BooleanValue(settings.IdentifiersNotUpdatable));
+        var cursorPaging = parameters.Add(dialect.BooleanValue(settings.AdvertiseCursorPaging));
         return session.ExecuteAsync(
             "INSERT INTO scim_settings (tenant_id, enabled, default_role_id, required_role_id, user_name_must_be_primary_email, names_not_updatable, enforce_verified_domains, token_max_days, " +
-            "unknown_roles, manual_role_grants) " +
-            $"VALUES ({SqlParameters.Tenant}, {enabled}, {defaultRole}, {requiredRole}, {userNameIsEmail}, {namesFixed}, {domains}, {tokenDays}, {unknownRoles}, {manualGrants}) " +
+            "unknown_roles, manual_role_grants, names_required, identifiers_not_updatable, advertise_cursor_paging) " +
+            $"VALUES ({SqlParameters.Tenant}, {enabled}, {defaultRole}, {requiredRole}, {userNameIsEmail}, {namesFixed}, {domains}, {tokenDays}, {unknownRoles}, {manualGrants}, " +
+            $"{namesRequired}, {identifiersFixed}, {cursorPaging}) " +
             $"ON CONFLICT (tenant_id) DO UPDATE SET enabled = {enabled}, default_role_id = {defaultRole}, required_role_id = {requiredRole}, " +
             $"user_name_must_be_primary_email = {userNameIsEmail}, names_not_updatable = {namesFixed}, enforce_verified_domains = {domains}, token_max_days = {tokenDays}, " +
-            $"unknown_roles = {unknownRoles}, manual_role_grants = {manualGrants}",
+            $"unknown_roles = {unknownRoles}, manual_role_grants = {manualGrants}, names_required = {namesRequired}, " +
+            $"identifiers_not_updatable = {identifiersFixed}, advertise_cursor_paging = {cursorPaging}",
             parameters, cancellationToken);
     }
 
@@ -55,6 +60,9 @@ internal static class ScimSettingsSql
         ["tokenMaxDays"] = settings.TokenMaxDays,
         ["unknownRoles"] = UnknownRolePolicies.ToText(settings.UnknownRoles),
         ["manualRoleGrants"] = settings.ManualRoleGrants,
+        ["namesRequired"] = settings.NamesRequired,
+        ["identifiersNotUpdatable"] = settings.IdentifiersNotUpdatable,
+        ["advertiseCursorPaging"] = settings.AdvertiseCursorPaging,
     };
 
     private static ScimSettings Read(DbDataReader reader, ISqlDialect dialect, Guid tenantId) => new(
@@ -69,7 +77,10 @@ internal static class ScimSettingsSql
         reader.IsDBNull(7) ? null : reader.GetString(7),
         Convert.ToInt32(reader.GetValue(8), System.Globalization.CultureInfo.InvariantCulture),
         UnknownRolePolicies.Parse(reader.GetString(9)) ?? UnknownRolePolicy.Refuse,
-        Flag(reader, 10));
+        Flag(reader, 10),
+        Flag(reader, 11),
+        Flag(reader, 12),
+        Flag(reader, 13));
 
     private static bool Flag(DbDataReader reader, int ordinal) =>
         Convert.ToBoolean(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);

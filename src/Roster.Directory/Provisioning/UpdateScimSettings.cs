@@ -70,6 +70,9 @@ public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider 
                 TokenMaxDays = update.TokenMaxDays ?? before.TokenMaxDays,
                 UnknownRoles = update.UnknownRoles ?? before.UnknownRoles,
                 ManualRoleGrants = update.ManualRoleGrants ?? before.ManualRoleGrants,
+                NamesRequired = update.NamesRequired ?? before.NamesRequired,
+                IdentifiersNotUpdatable = update.IdentifiersNotUpdatable ?? before.IdentifiersNotUpdatable,
+                AdvertiseCursorPaging = update.AdvertiseCursorPaging ?? before.AdvertiseCursorPaging,
             };
             var changes = AuditChanges.Diff(ScimSettingsSql.ToAuditJson(before), ScimSettingsSql.ToAuditJson(after));
             if (changes.Count == 0)

@@ -3,12 +3,47 @@ using Roster.Directory.Filtering;
 namespace Roster.Directory.RoleGrants;
 
 /// <summary>
-/// The recursive walks over nested groups that role rules need, as SQL common table expressions.
-/// <c>UNION</c> (not <c>UNION ALL</c>) drops groups already reached, so a cycle of groups ends the
-/// walk instead of looping.
+/// The recursive walks over nested groups, as SQL common table expressions: role rules, a user's
+/// <c>groups</c> (direct and indirect, RFC 7643 section 4.1.2) and filters on it, and the cycle
+/// check of membership writes. <c>UNION</c> (not <c>UNION ALL</c>) drops rows already reached, so
+/// a cycle of groups (stored before cycles were refused) ends the walk instead of looping.
 /// </summary>
 internal static class GroupNesting
 {
+    /// <summary>
+    /// <c>reach(user_id, group_id, depth)</c>: for each user whose id is <paramref name="usersCondition"/>
+    /// (a condition on <c>m.member_id</c>, e.g. <c>IN (...)</c> or <c>= u.id</c>), every group it
+    /// belongs to: depth 0 for a direct membership, 1 for one through nested groups. A group reached
+    /// both ways appears at both depths; <see cref="ReachedGroups"/> keeps the nearest.
+    /// </summary>
+    public static string ReachOfUsers(string usersCondition) =>
+        $"WITH RECURSIVE reach(user_id, group_id, depth) AS (SELECT m.member_id, m.group_id, 0 FROM group_members AS m " +
+        $"WHERE m.tenant_id = {SqlParameters.Tenant} AND m.member_id {usersCondition} " +
+        $"UNION SELECT r.user_id, p.group_id, 1 FROM reach AS r CROSS JOIN group_members AS p " +
+        $"WHERE p.tenant_id = {SqlParameters.Tenant} AND p.member_id = r.group_id AND p.member_type = 'Group') ";
+
+    /// <summary>
+    /// The groups of the user <paramref name="userExpression"/> (an outer row's id, e.g. <c>u.id</c>)
+    /// as a derived table <c>(group_id, depth)</c>, one row per group, depth 0 when direct: the
+    /// elements a filter on a user's <c>groups</c> tests.
+    /// </summary>
+    public static string ReachedGroups(string userExpression) =>
+        $"({ReachOfUsers($"= {userExpression}")}SELECT reach.group_id AS group_id, MIN(reach.depth) AS depth FROM reach GROUP BY reach.group_id)";
+
+    /// <summary>
+    /// The users that are members of <paramref name="groupParameter"/> directly or through groups
+    /// nested in it, as a sub-select of user ids: <c>groups.value eq "id"</c> of a user filter.
+    /// </summary>
+    /// <remarks>
+    /// <c>matched CROSS JOIN group_members</c> makes SQLite walk from the few groups reached to
+    /// their rows by the primary key (tenant_id, group_id) rather than over the tenant's rows by
+    /// member; PostgreSQL plans the join freely.
+    /// </remarks>
+    public static string UsersBelow(string groupParameter) =>
+        $"WITH RECURSIVE matched(id) AS (SELECT {groupParameter} " +
+        $"UNION SELECT m.member_id FROM matched CROSS JOIN group_members AS m WHERE m.tenant_id = {SqlParameters.Tenant} AND m.group_id = matched.id AND m.member_type = 'Group') " +
+        $"SELECT m.member_id FROM matched CROSS JOIN group_members AS m WHERE m.tenant_id = {SqlParameters.Tenant} AND m.group_id = matched.id AND m.member_type = 'User'";
+
     /// <summary>
     /// <c>above(id)</c>: the group <paramref name="groupParameter"/> and every group it is nested
     /// in, at any depth.

@@ -38,15 +38,19 @@ public static class ServiceProviderConfigDocument
         json["changePassword"] = Supported(options.ChangePasswordSupported);
         json["sort"] = Supported(options.SortSupported);
         json["etag"] = Supported(options.EtagSupported);
-        json["pagination"] = new JsonObject
+        if (options.AdvertisePagination)
         {
-            ["cursor"] = options.CursorPaginationSupported,
-            ["index"] = options.IndexPaginationSupported,
-            ["defaultPaginationMethod"] = options.DefaultPaginationMethod,
-            ["defaultPageSize"] = options.DefaultPageSize,
-            ["maxPageSize"] = options.MaxPageSize,
-            ["cursorTimeout"] = options.CursorTimeoutSeconds,
-        };
+            json["pagination"] = new JsonObject
+            {
+                ["cursor"] = options.CursorPaginationSupported,
+                ["index"] = options.IndexPaginationSupported,
+                ["defaultPaginationMethod"] = options.DefaultPaginationMethod,
+                ["defaultPageSize"] = options.DefaultPageSize,
+                ["maxPageSize"] = options.MaxPageSize,
+                ["cursorTimeout"] = options.CursorTimeoutSeconds,
+            };
+        }
+
         json["authenticationSchemes"] = new JsonArray([.. options.AuthenticationSchemes.Select(WriteScheme)]);
         if (options.Limits is { } limits)
         {

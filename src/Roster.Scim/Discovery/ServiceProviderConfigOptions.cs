@@ -31,6 +31,12 @@ public sealed record ServiceProviderConfigOptions
 
     public bool EtagSupported { get; init; } = true;
 
+    /// <summary>
+    /// Whether the document carries RFC 9865's <c>pagination</c> object, which RFC 7643's schema
+    /// does not know: off for a client that validates against RFC 7643 alone.
+    /// </summary>
+    public bool AdvertisePagination { get; init; } = true;
+
     /// <summary>RFC 9865 <c>pagination.cursor</c>.</summary>
     public bool CursorPaginationSupported { get; init; } = true;
 

@@ -120,9 +120,7 @@ internal sealed partial class FilterExpressionReader
 
         if (++terms > maxTerms)
         {
-            throw new ScimException(ScimError.InvalidFilter(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The filter has more than {maxTerms:N0} terms (comparisons such as 'userName eq \"x\"' and 'pr' tests, also inside brackets); the limit is {maxTerms:N0}. Split it into several requests.")));
+            throw TooManyTerms();
         }
 
         var operatorToken = Current;
@@ -181,10 +179,48 @@ internal sealed partial class FilterExpressionReader
         ExpectClose(FilterTokenKind.CloseBracket, open);
         if (Current.Kind == FilterTokenKind.Word && Current.Text.StartsWith('.'))
         {
-            throw Error(Current, $"A sub-attribute after ']' (here '{FilterSyntaxErrors.Shorten(Current.Text)}') is only valid in PATCH paths, not in filters");
+            return new ValuePathFilter(path, new LogicalFilter(LogicalOperator.And, inner, ReadSubAttributeTest(pathToken)));
         }
 
         return new ValuePathFilter(path, inner);
+    }
+
+    /// <summary>
+    /// Entra ID's matching query on a multi-valued attribute puts the sub-attribute and its test
+    /// after the brackets: <c>emails[type eq "work"].value eq "x@y.com"</c>. RFC 7644's grammar
+    /// allows a sub-attribute after ']' only in PATCH paths; the meaning is plain, the value
+    /// whose type is work and whose value is x@y.com, so it is read as
+    /// <c>emails[type eq "work" and value eq "x@y.com"]</c>. Source: Microsoft Learn, "Tutorial:
+    /// Develop and plan provisioning for a SCIM endpoint in Microsoft Entra ID" (matching
+    /// attributes on multi-valued attributes) and the Entra ID SCIM validator's queries.
+    /// </summary>
+    private FilterNode ReadSubAttributeTest(FilterToken pathToken)
+    {
+        var subToken = Current;
+        var name = subToken.Text[1..];
+        if (!AttributePathParser.IsAttributeName(name))
+        {
+            throw Error(subToken, $"'{FilterSyntaxErrors.Shorten(subToken.Text)}' after ']' is not a sub-attribute name");
+        }
+
+        index++;
+        if (++terms > maxTerms)
+        {
+            throw TooManyTerms();
+        }
+
+        var sub = new AttributePath(null, name);
+        var operatorToken = Current;
+        var label = $"{FilterSyntaxErrors.Shorten(pathToken.Text)}[...]{subToken.Text}";
+        if (operatorToken.Kind != FilterTokenKind.Word || !OperatorKeywords.TryParse(operatorToken.Text, out var op))
+        {
+            throw Error(operatorToken, $"Expected an operator ({OperatorKeywords.List}) after '{FilterSyntaxErrors.Shorten(label)}'");
+        }
+
+        index++;
+        return op is null
+            ? new PresentFilter(sub)
+            : new ComparisonFilter(sub, op.Value, ReadValue(subToken, operatorToken, op.Value));
     }
 
     private FilterLiteral ReadValue(FilterToken pathToken, FilterToken operatorToken, ComparisonOperator op)
@@ -288,6 +324,10 @@ internal sealed partial class FilterExpressionReader
         unquotedValueIndex == index - 1
             ? " (an unquoted value ends at the first space; put the value in double quotes)"
             : "";
+
+    private ScimException TooManyTerms() => new(ScimError.InvalidFilter(string.Create(
+        CultureInfo.InvariantCulture,
+        $"The filter has more than {maxTerms:N0} terms (comparisons such as 'userName eq \"x\"' and 'pr' tests, also inside brackets); the limit is {maxTerms:N0}. Split it into several requests.")));
 
     private ScimException Error(FilterToken token, string message) => FilterSyntaxErrors.At(source, token, message);
 

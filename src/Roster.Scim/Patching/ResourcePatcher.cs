@@ -130,6 +130,15 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
 
         foreach (var (name, attributeValue) in attributes)
         {
+            // Some clients send an extension's value as a whole resource fragment, with its own
+            // "schemas" list ({"op": "add", "path": "urn:...:User", "value": {"schemas": [...],
+            // "employeeNumber": "7"}}). It names schemas, not an attribute of this one: ignored,
+            // as in a POST body, where "schemas" is rewritten from the data.
+            if (string.Equals(name, "schemas", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var local = AttributePathParser.Parse(name);
             if (!local.IsSuccess || local.Value!.SchemaUrn is not null)
             {

@@ -128,7 +128,7 @@ public sealed class AttributeProjection
                 continue;
             }
 
-            var selector = AttributeSelector.Parse(entry);
+            var selector = AttributeSelector.Parse(entry, valueFilterTolerated: parameter == "attributes");
             if (!selector.IsSuccess)
             {
                 return ScimError.InvalidValue($"{parameter}: {selector.Error.Detail}");

@@ -148,8 +148,24 @@ internal static class AttributeValueConformer
             AttributeType.Integer or AttributeType.Decimal => ConformNumber(json, kind, attribute.Type, path),
             AttributeType.DateTime => ConformString(json, kind, attribute.Type, path, IsDateTime),
             AttributeType.Binary => ConformString(json, kind, attribute.Type, path, IsBase64),
-            _ => ConformString(json, kind, attribute.Type, path, static _ => true),
+            _ => Canonical(ConformString(json, kind, attribute.Type, path, static _ => true), attribute, path),
         };
+    }
+
+    /// <summary>A string of an attribute whose canonical values are the only ones, spelled as the schema spells it.</summary>
+    private static JsonValue Canonical(JsonValue value, AttributeDefinition attribute, string path)
+    {
+        if (!attribute.CanonicalValuesEnforced || attribute.CanonicalValues.Count == 0)
+        {
+            return value;
+        }
+
+        var text = value.GetValue<string>();
+        var comparison = attribute.CaseExact ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        var canonical = attribute.CanonicalValues.FirstOrDefault(v => string.Equals(v, text, comparison));
+        return canonical is not null
+            ? JsonValue.Create(canonical)
+            : throw Invalid($"'{path}' must be one of {string.Join(", ", attribute.CanonicalValues.Select(v => $"\"{v}\""))}, not \"{(text.Length > 40 ? text[..40] + "..." : text)}\".");
     }
 
     private static JsonValue ConformBoolean(JsonValue json, JsonValueKind kind, string path)

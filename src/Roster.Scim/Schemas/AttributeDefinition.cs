@@ -25,6 +25,14 @@ public sealed record AttributeDefinition
 
     public IReadOnlyList<string> CanonicalValues { get; init; } = [];
 
+    /// <summary>
+    /// True when a value must be one of <see cref="CanonicalValues"/> (compared as
+    /// <see cref="CaseExact"/> says). RFC 7643 makes canonical values suggestions, and the core
+    /// schemas keep them so (Entra ID and Okta send types of their own); a tenant that lists them
+    /// for an attribute of its own extension means them as the only values.
+    /// </summary>
+    public bool CanonicalValuesEnforced { get; init; }
+
     public IReadOnlyList<string> ReferenceTypes { get; init; } = [];
 
     /// <summary>Sub-attributes of a complex attribute; empty otherwise.</summary>

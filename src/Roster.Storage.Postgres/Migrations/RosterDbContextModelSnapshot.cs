@@ -934,6 +934,11 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<bool>("AdvertiseCursorPaging")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("advertise_cursor_paging");
+
                     b.Property<Guid?>("DefaultRoleId")
                         .HasColumnType("uuid")
                         .HasColumnName("default_role_id");
@@ -946,6 +951,11 @@ namespace Roster.Storage.Postgres.Migrations
                     b.Property<bool>("EnforceVerifiedDomains")
                         .HasColumnType("boolean")
                         .HasColumnName("enforce_verified_domains");
+
+                    b.Property<bool>("IdentifiersNotUpdatable")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("identifiers_not_updatable");
 
                     b.Property<DateTimeOffset?>("LastCallAt")
                         .HasColumnType("timestamp with time zone")
@@ -965,6 +975,11 @@ namespace Roster.Storage.Postgres.Migrations
                     b.Property<bool>("NamesNotUpdatable")
                         .HasColumnType("boolean")
                         .HasColumnName("names_not_updatable");
+
+                    b.Property<bool>("NamesRequired")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("names_required");
 
                     b.Property<Guid?>("RequiredRoleId")
                         .HasColumnType("uuid")

@@ -864,6 +864,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
+                    b.Property<bool>("AdvertiseCursorPaging")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true)
+                        .HasColumnName("advertise_cursor_paging");
+
                     b.Property<byte[]>("DefaultRoleId")
                         .HasColumnType("BLOB")
                         .HasColumnName("default_role_id");
@@ -876,6 +881,11 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.Property<bool>("EnforceVerifiedDomains")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enforce_verified_domains");
+
+                    b.Property<bool>("IdentifiersNotUpdatable")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("identifiers_not_updatable");
 
                     b.Property<string>("LastCallAt")
                         .HasColumnType("TEXT")
@@ -894,6 +904,11 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.Property<bool>("NamesNotUpdatable")
                         .HasColumnType("INTEGER")
                         .HasColumnName("names_not_updatable");
+
+                    b.Property<bool>("NamesRequired")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("names_required");
 
                     b.Property<byte[]>("RequiredRoleId")
                         .HasColumnType("BLOB")

@@ -204,6 +204,30 @@ public sealed class AttributeProjectionTests
     }
 
     [Fact]
+    public void A_value_filter_in_attributes_returns_the_whole_attribute()
+    {
+        var whole = Apply("emails[type eq \"work\"]", null);
+        var values = Apply("emails[type eq \"work\"].value", null);
+
+        Assert.Equal(["schemas", "id", "emails"], Keys(whole));
+        Assert.Equal(2, whole["emails"]!.AsArray().Count);
+        Assert.Equal(["value"], Keys(values["emails"]![0]!.AsObject()));
+    }
+
+    [Theory]
+    [InlineData("emails[type eq \"work\"")]
+    [InlineData("emails[type eq]")]
+    [InlineData("emails[type eq \"work\"]x")]
+    public void A_malformed_value_filter_in_attributes_is_an_invalid_value(string attributes)
+    {
+        var result = AttributeProjection.Parse(attributes, null);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ScimErrorTypes.InvalidValue, result.Error.ScimType);
+        Assert.StartsWith("attributes: Invalid attribute path", result.Error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_lists_and_empty_entries_give_the_default_projection()
     {
         Assert.Same(AttributeProjection.Default, AttributeProjection.Parse(null, " , ").GetValueOrThrow());

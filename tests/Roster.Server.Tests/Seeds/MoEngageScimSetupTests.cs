@@ -195,6 +195,57 @@ public sealed class MoEngageScimSetupTests(RosterServerFixture server)
         Assert.True(read["active"]?.GetValue<bool>(), read.ToJsonString());
     }
 
+    [Fact]
+    public async Task With_all_moengage_rules_on_names_are_required_and_userName_and_emails_never_change()
+    {
+        var console = await SeedConsole.SignInAsync(server);
+        var settings = await console.SaveScimSettingsAsync(
+            enabled: true, userNameMustBePrimaryEmail: true, namesNotUpdatable: true, namesRequired: true, identifiersNotUpdatable: true);
+        Assert.True(settings["namesRequired"]!.GetValue<bool>());
+        Assert.True(settings["identifiersNotUpdatable"]!.GetValue<bool>());
+        var token = await console.IssueScimTokenAsync("MoEngage IdP");
+        var idp = console.IdentityProvider(settings["baseConnectorUrl"]!.GetValue<string>(), token.Token, IdpAgent);
+        var email = SeedConsole.UniqueEmail("kenji.sato", "example.jp");
+        var other = SeedConsole.UniqueEmail("kenji.other", "example.jp");
+
+        var nameless = await idp.PostAsync("Users", ScimHttp.Json(
+            $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{email}}","name":{"givenName":"Kenji"},"emails":[{"value":"{{email}}","primary":true}]}"""));
+        var created = await idp.PostAsync("Users", ScimHttp.Json(User(email, email, null)));
+        var id = (await created.ReadObjectAsync()).Id();
+        var renamed = await idp.PutAsync($"Users/{id}", ScimHttp.Json(User(other, other, null)));
+        var emailPatched = await idp.PatchAsync($"Users/{id}",
+            $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"emails[type eq \"work\"].value","value":"{{other}}"}]}""");
+        var caseOnly = await idp.PutAsync($"Users/{id}", ScimHttp.Json(User(email.ToUpperInvariant(), email.ToUpperInvariant(), null)));
+        var read = await (await idp.GetAsync($"Users/{id}")).ReadObjectAsync();
+
+        Assert.Contains("name.familyName", (await Scim.ScimErrorAssert.ClientErrorAsync(nameless, HttpStatusCode.BadRequest, "invalidValue", "nameless"))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains("userName", (await Scim.ScimErrorAssert.ClientErrorAsync(renamed, HttpStatusCode.BadRequest, "mutability", "renamed"))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("emails", (await Scim.ScimErrorAssert.ClientErrorAsync(emailPatched, HttpStatusCode.BadRequest, "mutability", "emailPatched"))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, caseOnly.StatusCode);
+        Assert.Equal(email, read["emails"]![0]!["value"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
+        Assert.Null(await console.FindEmployeeAsync(other));
+    }
+
+    [Fact]
+    public async Task Without_the_new_rules_names_may_be_missing_and_userName_may_change()
+    {
+        var console = await SeedConsole.SignInAsync(server);
+        var settings = await console.SaveScimSettingsAsync(enabled: true);
+        Assert.False(settings["namesRequired"]!.GetValue<bool>());
+        var token = await console.IssueScimTokenAsync("MoEngage IdP");
+        var idp = console.IdentityProvider(settings["baseConnectorUrl"]!.GetValue<string>(), token.Token, IdpAgent);
+        var email = SeedConsole.UniqueEmail("no.names", "example.jp");
+        var other = SeedConsole.UniqueEmail("renamed", "example.jp");
+
+        var created = await idp.PostAsync("Users", ScimHttp.Json(
+            $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{email}}","emails":[{"value":"{{email}}","primary":true}]}"""));
+        var renamed = await idp.PutAsync($"Users/{(await created.ReadObjectAsync()).Id()}", ScimHttp.Json(User(other, other, null)));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+    }
+
     private static string User(string userName, string email, JsonArray? roles) => new JsonObject
     {
         ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:User"),

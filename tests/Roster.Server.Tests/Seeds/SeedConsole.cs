@@ -38,9 +38,13 @@ public sealed class SeedConsole(RosterServerFixture server, AdminSession admin)
     }
 
     /// <summary>The SCIM settings form, saved whole.</summary>
-    public async Task<JsonObject> SaveScimSettingsAsync(bool enabled, string? defaultRoleId = null, string? requiredRoleId = null, bool userNameMustBePrimaryEmail = false, bool namesNotUpdatable = false)
+    public async Task<JsonObject> SaveScimSettingsAsync(
+        bool enabled, string? defaultRoleId = null, string? requiredRoleId = null, bool userNameMustBePrimaryEmail = false, bool namesNotUpdatable = false,
+        bool? namesRequired = null, bool? identifiersNotUpdatable = null, bool? advertiseCursorPaging = null)
     {
-        var response = await admin.Http.PutAsJsonAsync("scim-settings", new { enabled, defaultRoleId, requiredRoleId, userNameMustBePrimaryEmail, namesNotUpdatable });
+        var response = await admin.Http.PutAsJsonAsync(
+            "scim-settings",
+            new { enabled, defaultRoleId, requiredRoleId, userNameMustBePrimaryEmail, namesNotUpdatable, namesRequired, identifiersNotUpdatable, advertiseCursorPaging });
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.ReadObjectAsync();
     }

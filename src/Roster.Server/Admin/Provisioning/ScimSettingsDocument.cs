@@ -20,7 +20,10 @@ public sealed record ScimSettingsDocument(
     bool EnforceVerifiedDomains,
     int TokenMaxDays,
     string UnknownRoles,
-    bool ManualRoleGrants)
+    bool ManualRoleGrants,
+    bool NamesRequired,
+    bool IdentifiersNotUpdatable,
+    bool AdvertiseCursorPaging)
 {
     public static ScimSettingsDocument From(ScimSettings settings, string baseConnectorUrl)
     {
@@ -38,6 +41,9 @@ public sealed record ScimSettingsDocument(
             settings.EnforceVerifiedDomains,
             settings.TokenMaxDays,
             UnknownRolePolicies.ToText(settings.UnknownRoles),
-            settings.ManualRoleGrants);
+            settings.ManualRoleGrants,
+            settings.NamesRequired,
+            settings.IdentifiersNotUpdatable,
+            settings.AdvertiseCursorPaging);
     }
 }

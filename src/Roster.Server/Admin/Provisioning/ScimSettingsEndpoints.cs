@@ -50,7 +50,7 @@ public static class ScimSettingsEndpoints
         var result = await update.ExecuteAsync(
             context.GetAdminActor(),
             new ScimSettingsUpdate(body.Enabled!.Value, body.DefaultRoleId, body.RequiredRoleId, body.UserNameMustBePrimaryEmail!.Value, body.NamesNotUpdatable!.Value, body.EnforceVerifiedDomains, body.TokenMaxDays,
-                unknownRoles, body.ManualRoleGrants),
+                unknownRoles, body.ManualRoleGrants, body.NamesRequired, body.IdentifiersNotUpdatable, body.AdvertiseCursorPaging),
             cancellationToken);
         if (!result.IsSuccess)
         {

@@ -4,7 +4,8 @@ namespace Roster.Server.Admin.Provisioning;
 /// The body of <c>PUT /scim-settings</c>: every setting at once, as the settings form saves them.
 /// The switches are required, except <c>enforceVerifiedDomains</c>, <c>tokenMaxDays</c>,
 /// <c>unknownRoles</c> (<c>refuse</c>, <c>ignore</c> or <c>default-role</c>) and
-/// <c>manualRoleGrants</c> (added later): missing keeps its saved value. A missing or null role id
+/// <c>manualRoleGrants</c>, <c>namesRequired</c>, <c>identifiersNotUpdatable</c> and
+/// <c>advertiseCursorPaging</c> (added later): missing keeps its saved value. A missing or null role id
 /// means "no such role".
 /// </summary>
 public sealed record ScimSettingsRequest(
@@ -16,4 +17,7 @@ public sealed record ScimSettingsRequest(
     bool? EnforceVerifiedDomains = null,
     int? TokenMaxDays = null,
     string? UnknownRoles = null,
-    bool? ManualRoleGrants = null);
+    bool? ManualRoleGrants = null,
+    bool? NamesRequired = null,
+    bool? IdentifiersNotUpdatable = null,
+    bool? AdvertiseCursorPaging = null);

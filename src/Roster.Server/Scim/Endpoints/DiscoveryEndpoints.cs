@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Roster.Directory.Provisioning;
 using Roster.Scim.Discovery;
 using Roster.Scim.Errors;
 using Roster.Scim.Schemas;
@@ -29,9 +30,10 @@ public static class DiscoveryEndpoints
                 : (IResult)new ScimErrorResult(ScimError.NotFound($"There is no schema '{id}' on this server; GET /Schemas lists them.")));
     }
 
-    private static ScimJsonResult ServiceProviderConfig(HttpContext context, IOptions<RequestLimitsOptions> options)
+    private static async Task<ScimJsonResult> ServiceProviderConfig(HttpContext context, IOptions<RequestLimitsOptions> options, GetScimSettings scimSettings)
     {
         var settings = options.Value;
+        var tenant = await scimSettings.ExecuteAsync(context.GetScimCaller().TenantId, context.RequestAborted);
         var config = new ServiceProviderConfigOptions
         {
             // Bulk is not supported (POST /Bulk answers 501), yet its limits are advertised as the
@@ -41,6 +43,11 @@ public static class DiscoveryEndpoints
             BulkMaxPayloadSize = settings.MaxRequestBodyBytes,
             FilterMaxResults = settings.MaxPageSize,
             DefaultPageSize = settings.DefaultPageSize,
+
+            // RFC 9865's pagination object is not in RFC 7643's schema: a client library that
+            // validates the document strictly refuses it and stops. A tenant whose client does so
+            // turns the advert off; cursor paging keeps working for clients that know it.
+            AdvertisePagination = tenant.AdvertiseCursorPaging,
             MaxPageSize = settings.MaxPageSize,
             Limits = new ServiceProviderLimits
             {

@@ -41,6 +41,15 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
     [BindProperty]
     public bool ManualRoleGrants { get; set; }
 
+    [BindProperty]
+    public bool NamesRequired { get; set; }
+
+    [BindProperty]
+    public bool IdentifiersNotUpdatable { get; set; }
+
+    [BindProperty]
+    public bool AdvertiseCursorPaging { get; set; }
+
     public ScimSettings Settings { get; private set; } = null!;
 
     public IReadOnlyList<Role> Roles { get; private set; } = [];
@@ -61,6 +70,9 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
         EnforceVerifiedDomains = Settings.EnforceVerifiedDomains;
         UnknownRoles = UnknownRolePolicies.ToText(Settings.UnknownRoles);
         ManualRoleGrants = Settings.ManualRoleGrants;
+        NamesRequired = Settings.NamesRequired;
+        IdentifiersNotUpdatable = Settings.IdentifiersNotUpdatable;
+        AdvertiseCursorPaging = Settings.AdvertiseCursorPaging;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -68,7 +80,8 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
         var result = await update.ExecuteAsync(
             Actor,
             new ScimSettingsUpdate(Enabled, DefaultRoleId, RequiredRoleId, UserNameMustBePrimaryEmail, NamesNotUpdatable, EnforceVerifiedDomains,
-                UnknownRoles: UnknownRolePolicies.Parse(UnknownRoles), ManualRoleGrants: ManualRoleGrants),
+                UnknownRoles: UnknownRolePolicies.Parse(UnknownRoles), ManualRoleGrants: ManualRoleGrants,
+                NamesRequired: NamesRequired, IdentifiersNotUpdatable: IdentifiersNotUpdatable, AdvertiseCursorPaging: AdvertiseCursorPaging),
             cancellationToken);
         if (!result.IsSuccess)
         {

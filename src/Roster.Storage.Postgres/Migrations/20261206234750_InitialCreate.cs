@@ -515,7 +515,10 @@ namespace Roster.Storage.Postgres.Migrations
                     last_client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     token_max_days = table.Column<int>(type: "integer", nullable: false, defaultValue: 730),
                     unknown_roles = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, defaultValue: "refuse", collation: "C"),
-                    manual_role_grants = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false)
+                    manual_role_grants = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
+                    names_required = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
+                    identifiers_not_updatable = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
+                    advertise_cursor_paging = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true)
                 },
                 constraints: table =>
                 {

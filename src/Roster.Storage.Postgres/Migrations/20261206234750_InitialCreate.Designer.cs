@@ -12,7 +12,7 @@ using Roster.Directory.Database;
 namespace Roster.Storage.Postgres.Migrations
 {
     [DbContext(typeof(RosterDbContext))]
-    [Migration("20261206234304_InitialCreate")]
+    [Migration("20261206234750_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -937,6 +937,11 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<bool>("AdvertiseCursorPaging")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("advertise_cursor_paging");
+
                     b.Property<Guid?>("DefaultRoleId")
                         .HasColumnType("uuid")
                         .HasColumnName("default_role_id");
@@ -949,6 +954,11 @@ namespace Roster.Storage.Postgres.Migrations
                     b.Property<bool>("EnforceVerifiedDomains")
                         .HasColumnType("boolean")
                         .HasColumnName("enforce_verified_domains");
+
+                    b.Property<bool>("IdentifiersNotUpdatable")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("identifiers_not_updatable");
 
                     b.Property<DateTimeOffset?>("LastCallAt")
                         .HasColumnType("timestamp with time zone")
@@ -968,6 +978,11 @@ namespace Roster.Storage.Postgres.Migrations
                     b.Property<bool>("NamesNotUpdatable")
                         .HasColumnType("boolean")
                         .HasColumnName("names_not_updatable");
+
+                    b.Property<bool>("NamesRequired")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("names_required");
 
                     b.Property<Guid?>("RequiredRoleId")
                         .HasColumnType("uuid")

@@ -1,10 +1,17 @@
-using Roster.Scim.Schemas;
-
-namespace Roster.Scim.Discovery;
+namespace Roster.Scim.Schemas;
 
 /// <summary>The wire spelling of attribute characteristics (RFC 7643 section 7).</summary>
 internal static class CharacteristicNames
 {
+    /// <summary>Each type by its wire name, for reading definitions.</summary>
+    public static IReadOnlyDictionary<string, AttributeType> Types { get; } = Names(System.Enum.GetValues<AttributeType>(), Of);
+
+    public static IReadOnlyDictionary<string, Mutability> Mutabilities { get; } = Names(System.Enum.GetValues<Mutability>(), Of);
+
+    public static IReadOnlyDictionary<string, Returned> Returns { get; } = Names(System.Enum.GetValues<Returned>(), Of);
+
+    public static IReadOnlyDictionary<string, Uniqueness> Uniquenesses { get; } = Names(System.Enum.GetValues<Uniqueness>(), Of);
+
     public static string Of(AttributeType type) => type switch
     {
         AttributeType.String => "string",
@@ -43,4 +50,8 @@ internal static class CharacteristicNames
         Uniqueness.Global => "global",
         _ => throw new ArgumentOutOfRangeException(nameof(uniqueness)),
     };
+
+    private static Dictionary<string, T> Names<T>(IEnumerable<T> values, Func<T, string> name)
+        where T : notnull =>
+        values.ToDictionary(name, v => v, StringComparer.Ordinal);
 }
