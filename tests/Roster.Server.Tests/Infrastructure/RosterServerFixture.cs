@@ -43,13 +43,17 @@ public class RosterServerFixture : IAsyncLifetime
     /// <summary>
     /// Configuration a derived fixture sets on top of the defaults, e.g. <c>Roster:Limits:MaxPageSize</c>.
     /// Request rate limits are off unless a fixture sets them (the rate limit tests do), and the
-    /// authorize endpoint's limit per address is out of reach: tests share one address and send
-    /// requests far faster than any IdP or person, and a 429 would hide what they are about.
+    /// limits per address of the authorize, token and sign-in endpoints are out of reach: tests
+    /// share one address and, on a fast machine, sign in hundreds of people a minute, far faster
+    /// than any IdP or office, and a 429 would hide what they are about. The limits per account
+    /// and per client stay, and their own tests meet them.
     /// </summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Roster:RateLimits:Enabled"] = "false",
         ["Roster:Throttling:AuthorizePerAddress"] = "100000",
+        ["Roster:Throttling:TokenPerAddress"] = "100000",
+        ["Roster:Throttling:SignInPerAddress"] = "100000",
     };
 
     public async Task InitializeAsync()

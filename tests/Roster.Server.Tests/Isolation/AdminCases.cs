@@ -31,6 +31,7 @@ public static class AdminCases
         yield return Case("POST", "roles/{id:guid}/activate", t => Json("POST", Url(t, $"roles/{t.Foreign.Role}/activate"), ""), true);
 
         yield return Case("GET", "role-rules/", t => Send("GET", Url(t, "role-rules")), false);
+        yield return Case("GET", "role-rules/unmatched-values", t => Send("GET", Url(t, "role-rules/unmatched-values")), false);
         yield return Case("POST", "role-rules/", t => Json("POST", Url(t, "role-rules"), $$"""{"match":"group.id","value":"{{t.Foreign.Group}}","roleId":"{{t.Own.Role}}"}"""), true);
         yield return Case("POST", "role-rules/", t => Json("POST", Url(t, "role-rules"), $$"""{"match":"roles.value","value":"Admin","roleId":"{{t.Foreign.Role}}"}"""), true);
         yield return Case("PUT", "role-rules/{id:guid}", t => Json("PUT", Url(t, $"role-rules/{t.Foreign.RoleRule}"), $$"""{"match":"roles.value","value":"Admin","roleId":"{{t.Own.Role}}"}"""), true);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Roster.Server.Tests.Admin;
 using Roster.Server.Tests.Infrastructure;
 
@@ -62,7 +63,11 @@ public sealed class ValueRuleTests(RosterServerFixture server)
         Assert.Equal("fallback", (string?)source["source"]);
         Assert.Equal("Astronaut", (string?)source["value"]);
 
-        // The activity page lists the value for an administrator to map.
+        // The admin API and the activity page list the value for an administrator to map.
+        var recorded = JsonNode.Parse(await admin.Http.GetStringAsync("role-rules/unmatched-values"))!.AsArray().Single()!;
+        Assert.Equal("Astronaut", (string?)recorded["value"]);
+        Assert.Equal(2, (long)recorded["count"]!);
+
         var console = await Isolation.ConsoleSession.SignInAsync(server.BaseAddress, "admin", admin.Email, admin.Password);
         using var page = new HttpRequestMessage(HttpMethod.Get, "console/provisioning/activity");
         console.Apply(page);

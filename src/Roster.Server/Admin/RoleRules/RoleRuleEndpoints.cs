@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Roster.Directory.Administration;
+using Roster.Directory.Provisioning;
 using Roster.Directory.RoleRules;
 using Roster.Directory.Roles;
 using Roster.Server.Admin.Authentication;
@@ -32,7 +33,12 @@ public static class RoleRuleEndpoints
             .WithSummary("Remove a rule and every grant it gave.");
         rules.MapPost("/preview", PreviewAsync).RequirePermission(Manage)
             .WithSummary("What saving a rule (new, changed or deleted) would do: per role, who would gain and who would lose it. Nothing is saved.");
+        rules.MapGet("/unmatched-values", UnmatchedAsync).RequirePermission(Manage, ViewEmployees)
+            .WithSummary("The roles values identity providers sent that named no role (under the ignore and default-role policies), most recent first: each is a value rule or a role still to add.");
     }
+
+    private static async Task<Ok<IReadOnlyList<UnmatchedRoleValue>>> UnmatchedAsync(Guid orgId, ListUnmatchedRoleValues unmatched, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await unmatched.ExecuteAsync(orgId, RoleRuleLimits.MaxUnmatchedValues, cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<RoleRuleDocument>>> ListAsync(Guid orgId, ListRoleRules list, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<RoleRuleDocument>>([.. (await list.ExecuteAsync(orgId, cancellationToken)).Select(RoleRuleDocument.From)]);
