@@ -33,7 +33,7 @@ public sealed class AccountModel(SetPersonalPreferences preferences) : ConsolePa
         }
 
         // The next request reads the new language from the profile; say it in that language.
-        var culture = result.Value!.Language is { } chosen ? System.Globalization.CultureInfo.GetCultureInfo(chosen) : System.Globalization.CultureInfo.CurrentUICulture;
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(result.Value!.Language ?? BrowserLanguage());
         var previous = System.Globalization.CultureInfo.CurrentUICulture;
         System.Globalization.CultureInfo.CurrentUICulture = culture;
         try
@@ -47,4 +47,11 @@ public sealed class AccountModel(SetPersonalPreferences preferences) : ConsolePa
 
         return Redirect("/console/account");
     }
+
+    /// <summary>The language the browser asks for, as the next request will choose it without a setting of the person's.</summary>
+    private string BrowserLanguage() =>
+        Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => ConsoleLanguages.Match(l.Value.Value))
+            .FirstOrDefault(l => l is not null) ?? ConsoleLanguages.English;
 }

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Roster.Directory.Administration;
 using Roster.Directory.Roles;
 using Roster.Server.Admin.Authentication;
 using Roster.Server.Console.Authentication;
-using Microsoft.Extensions.Localization;
 using Roster.Server.Console.Http;
 using Roster.Server.Console.Localization;
 
@@ -36,7 +36,9 @@ public abstract class ConsolePageModel : PageModel
     protected string Say(AdminError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var text = T[error.Template, [.. error.Arguments.Select(a => a ?? "")]];
+        // The admin API's sentences, keyed by their wording: said in the person's language where
+        // ConsoleText has it, in English otherwise (UntranslatedTextTests reads the pages' own sentences).
+        var text = T.GetString(error.Template, [.. error.Arguments.Select(a => a ?? "")]);
         return text.ResourceNotFound ? error.Detail : text.Value;
     }
 
