@@ -105,6 +105,7 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<CreateEmployee>();
         services.TryAddSingleton<GetEmployee>();
         services.TryAddSingleton<UpdateEmployee>();
+        services.TryAddSingleton<SetPersonalPreferences>();
         services.TryAddSingleton<DeleteEmployee>();
         services.TryAddSingleton<ListEmployees>();
         services.TryAddSingleton<ChangeEmployeeGroups>();

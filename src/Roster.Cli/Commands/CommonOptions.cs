@@ -23,7 +23,7 @@ public static class CommonOptions
 
     public static Option<string?> PublicUrl() => new("--public-url")
     {
-        Description = "The public base URL IdPs reach Roster at (default: the first --urls address).",
+        Description = "The public base URL IdPs reach Roster at (default: Roster__Deployment__PublicBaseUrl, else Roster__PublicBaseUrl, else the first --urls address).",
     };
 
     public static Option<bool> Json() => new("--json")
@@ -37,7 +37,21 @@ public static class CommonOptions
         Required = true,
     };
 
-    /// <summary>The public base URL: the given one, or the first listen address.</summary>
-    public static string PublicBaseUrl(string? publicUrl, string urls) =>
-        (string.IsNullOrWhiteSpace(publicUrl) ? urls.Split(';')[0] : publicUrl).TrimEnd('/');
+    /// <summary>
+    /// The public base URL: the given one, else the one the server is configured with
+    /// (<c>Roster:Deployment:PublicBaseUrl</c>, else <c>Roster:PublicBaseUrl</c>, from environment
+    /// variables as <c>serve</c> reads them), else the first listen address (<c>--urls</c>, else
+    /// <c>ROSTER_URLS</c>). So <c>serve</c> prints, and <c>employees invite</c> and <c>init</c> link
+    /// to, the same URL when they share an environment.
+    /// </summary>
+    public static string PublicBaseUrl(string? publicUrl, string urls)
+    {
+        if (string.IsNullOrWhiteSpace(publicUrl))
+        {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            publicUrl = configuration["Roster:Deployment:PublicBaseUrl"] is { Length: > 0 } deployment ? deployment : configuration["Roster:PublicBaseUrl"];
+        }
+
+        return (string.IsNullOrWhiteSpace(publicUrl) ? urls.Split(';')[0] : publicUrl).TrimEnd('/');
+    }
 }

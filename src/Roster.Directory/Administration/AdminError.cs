@@ -3,20 +3,31 @@ namespace Roster.Directory.Administration;
 /// <summary>
 /// An expected failure of an administrator's request (roles, SCIM settings, audit queries): a
 /// kind and a detail a person can act on. The admin API renders it as ProblemDetails; SCIM
-/// failures stay <see cref="Scim.Errors.ScimError"/>s.
+/// failures stay <see cref="Scim.Errors.ScimError"/>s. <see cref="Template"/> and
+/// <see cref="Arguments"/> are the detail's wording and values apart (<see cref="ErrorText"/>),
+/// from which the console says it in the person's language.
 /// </summary>
 public sealed record AdminError(AdminErrorKind Kind, string Detail)
 {
-    public static AdminError NotFound(string detail) => new(AdminErrorKind.NotFound, detail);
+    /// <summary>The detail as a composite format (<c>{0}</c> for each value); the detail itself when it was given as one string.</summary>
+    public string Template { get; init; } = Detail.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 
-    public static AdminError Conflict(string detail) => new(AdminErrorKind.Conflict, detail);
+    /// <summary>The values <see cref="Template"/> places.</summary>
+    public IReadOnlyList<object?> Arguments { get; init; } = [];
 
-    public static AdminError Validation(string detail) => new(AdminErrorKind.Validation, detail);
+    public static AdminError NotFound(ErrorText detail) => Of(AdminErrorKind.NotFound, detail);
 
-    public static AdminError ManagedByScim(string detail) => new(AdminErrorKind.ManagedByScim, detail);
+    public static AdminError Conflict(ErrorText detail) => Of(AdminErrorKind.Conflict, detail);
+
+    public static AdminError Validation(ErrorText detail) => Of(AdminErrorKind.Validation, detail);
+
+    public static AdminError ManagedByScim(ErrorText detail) => Of(AdminErrorKind.ManagedByScim, detail);
 
     /// <summary>A refusal of Roster's privilege model (<see cref="Roles.PrivilegeRules"/>): the actor lacks permissions the change needs.</summary>
-    public static AdminError Forbidden(string detail) => new(AdminErrorKind.Forbidden, detail);
+    public static AdminError Forbidden(ErrorText detail) => Of(AdminErrorKind.Forbidden, detail);
 
-    public static AdminError Gone(string detail) => new(AdminErrorKind.Gone, detail);
+    public static AdminError Gone(ErrorText detail) => Of(AdminErrorKind.Gone, detail);
+
+    private static AdminError Of(AdminErrorKind kind, ErrorText detail) =>
+        new(kind, detail.Render()) { Template = detail.Template, Arguments = detail.Arguments };
 }

@@ -28,6 +28,9 @@ public static class AuditActions
     public const string EmployeeInvite = "employee.invite";
     public const string EmployeeActivate = "employee.activate";
     public const string EmployeeUnlock = "employee.unlock";
+
+    /// <summary>A person changed their own console language or time zone.</summary>
+    public const string EmployeePreferences = "employee.preferences";
     public const string EmployeeLock = "employee.lock";
 
     /// <summary>The last active administrator reached the lock's threshold: throttled per address, not locked.</summary>

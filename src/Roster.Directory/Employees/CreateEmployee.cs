@@ -16,7 +16,8 @@ namespace Roster.Directory.Employees;
 /// with the primary role in <c>roles</c>, status invited (the person activates it from the
 /// invitation, <see cref="InviteEmployee"/>). The tenant's provisioning policy applies as to a
 /// SCIM create (default and required roles, userName rules). Refused while SCIM provisioning is
-/// on (<see cref="AdminErrorKind.ManagedByScim"/>), except for the operator. Audited as
+/// on (<see cref="AdminErrorKind.ManagedByScim"/>), except for the operator and for a
+/// credential-only profile (<see cref="BillingAttributes.CredentialOnly"/>). Audited as
 /// <c>employee.create</c>.
 /// </summary>
 public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time)
@@ -52,7 +53,7 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
                 return refused;
             }
 
-            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken) is { } locked)
+            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken, billing.Value.CredentialOnly) is { } locked)
             {
                 return locked;
             }

@@ -20,12 +20,13 @@ public sealed class DeleteEmployee(DirectoryDatabase database, TimeProvider time
         ArgumentNullException.ThrowIfNull(actor);
         return database.AdminWriteAsync<Employee>(actor.TenantId, async session =>
         {
-            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken) is { } locked)
+            var row = await EmployeeSql.ReadAsync(session, employeeId, cancellationToken);
+            var credentialOnly = row is not null && BillingJson.Parse(row.Billing).CredentialOnly;
+            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken, credentialOnly) is { } locked)
             {
                 return locked;
             }
 
-            var row = await EmployeeSql.ReadAsync(session, employeeId, cancellationToken);
             if (row is null)
             {
                 return EmployeeErrors.NotFound(employeeId);

@@ -41,6 +41,12 @@ public sealed record Employee(
     /// </summary>
     public IReadOnlyList<string> EffectiveRoles { get; init; } = [];
 
+    /// <summary>SCIM <c>preferredLanguage</c> (RFC 7643 §4.1.1, e.g. <c>ja-JP</c>): the language the console speaks to the person.</summary>
+    public string? PreferredLanguage { get; init; }
+
+    /// <summary>SCIM <c>timezone</c> (RFC 7643 §4.1.1, an IANA name such as <c>Asia/Tokyo</c>): where the console shows the person's dates.</summary>
+    public string? TimeZone { get; init; }
+
     public bool Equals(Employee? other) =>
         other is not null
         && Id == other.Id
@@ -52,6 +58,8 @@ public sealed record Employee(
         && PrimaryRoleName == other.PrimaryRoleName
         && Roles.SequenceEqual(other.Roles, StringComparer.Ordinal)
         && EffectiveRoles.SequenceEqual(other.EffectiveRoles, StringComparer.Ordinal)
+        && PreferredLanguage == other.PreferredLanguage
+        && TimeZone == other.TimeZone
         && Status == other.Status
         && LoginAuthenticator == other.LoginAuthenticator
         && Billing.Equals(other.Billing)

@@ -32,7 +32,11 @@ internal static class EmployeeProjection
             row.LoginAuthenticator,
             BillingJson.Parse(row.Billing),
             row.Created,
-            row.LastModified);
+            row.LastModified)
+        {
+            PreferredLanguage = Text(document["preferredLanguage"]),
+            TimeZone = Text(document["timezone"]),
+        };
     }
 
     /// <summary>

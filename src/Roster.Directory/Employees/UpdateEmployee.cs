@@ -39,12 +39,15 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
 
         return await database.AdminWriteAsync<Employee>(actor.TenantId, async session =>
         {
-            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken) is { } locked)
+            var row = await EmployeeSql.ReadAsync(session, employeeId, cancellationToken);
+
+            // A credential-only profile stays the administrators' while SCIM is on, as long as it stays one.
+            var credentialOnly = row is not null && BillingJson.Parse(row.Billing).CredentialOnly && (billing.Value is null || billing.Value.CredentialOnly);
+            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken, credentialOnly) is { } locked)
             {
                 return locked;
             }
 
-            var row = await EmployeeSql.ReadAsync(session, employeeId, cancellationToken);
             if (row is null)
             {
                 return EmployeeErrors.NotFound(employeeId);

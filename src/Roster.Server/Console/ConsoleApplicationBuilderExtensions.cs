@@ -20,6 +20,17 @@ public static class ConsoleApplicationBuilderExtensions
         return app;
     }
 
+    /// <summary>
+    /// Chooses the language of console pages (after authentication: a person's own setting comes
+    /// first). Other paths keep the invariant culture, so no API's output depends on a browser.
+    /// </summary>
+    public static WebApplication UseConsoleLocalization(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(c => ConsolePaths.SpeaksLanguages(c.Request.Path), b => b.UseRequestLocalization());
+        return app;
+    }
+
     public static WebApplication MapConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -17,6 +17,13 @@ public static class ConsolePaths
     /// <summary>The stylesheet and script the pages use, served by Roster itself (no CDN).</summary>
     public const string Assets = Root + "/assets";
 
+    /// <summary>The OAuth consent page, which the console's pages and sign-in serve.</summary>
+    public const string Authorize = "/auth/authorize";
+
+    /// <summary>Pages people read, in their language: the console's and the consent page.</summary>
+    public static bool SpeaksLanguages(PathString path) =>
+        IsConsole(path) || path.StartsWithSegments(Authorize, StringComparison.OrdinalIgnoreCase);
+
     public static bool IsConsole(PathString path) =>
         path.StartsWithSegments(Root, StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments(Activate, StringComparison.OrdinalIgnoreCase)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Roster.Directory.Roles;
 using Roster.Server.Admin.Authentication;
 using Roster.Server.Console.Authentication;
+using Roster.Server.Console.Localization;
 
 namespace Roster.Server.Console;
 
@@ -30,7 +31,10 @@ public static class ConsoleServiceCollectionExtensions
                 // implicit "The X field is required." would only say it first and worse.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
+            .AddViewLocalization()
             .ConfigureApplicationPartManager(AddOwnPages);
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(ConsoleLocalization.Configure);
 
         // Razor Pages check the token on every POST; the cookie that pairs with it follows the
         // request's scheme like the session cookie does.

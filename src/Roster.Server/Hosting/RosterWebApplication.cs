@@ -92,6 +92,7 @@ public static class RosterWebApplication
         // Before authentication: OpenIddict handles /auth/token inside the authentication step.
         app.UseCredentialThrottling();
         app.UseAuthentication();
+        app.UseConsoleLocalization();
         app.UseRequestRateLimiting();
         app.UseAuthorization();
         app.MapRosterHealth();

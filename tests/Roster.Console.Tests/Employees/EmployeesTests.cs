@@ -118,21 +118,45 @@ public sealed class EmployeesTests(ConsoleServerFixture server, ChromiumBrowser 
     }
 
     [Fact]
-    public async Task While_scim_is_on_creating_an_employee_is_refused_with_the_reason()
+    public async Task While_scim_is_on_a_credential_only_profile_is_created_for_access_keys_and_stays_editable()
     {
+        // CXone's step "create a profile to hold the access keys", with SCIM on (the default).
         await SignInToNewTenantAsync();
-        Browser.Sees("Check SCIM provisioning");
-        Assert.Empty(Browser.Driver.FindElements(By.LinkText("Create an employee profile")));
         Open("console/employees");
         Assert.Empty(Browser.Driver.FindElements(By.LinkText("Create employee")));
+        Browser.ClickToLoad("Create credential-only profile");
 
-        Open("console/employees/new");
-        Browser.Type("Email", "manual@example.com");
-        Browser.Type("First name", "Man");
-        Browser.Type("Last name", "Ual");
-        Browser.Click("Create");
+        Assert.Equal("Create credential-only profile", Browser.Heading);
+        Assert.Empty(Browser.Driver.FindElements(By.Id("Billable")));
+        Browser.Type("Email", "scim-keys@example.com");
+        Browser.Type("First name", "SCIM");
+        Browser.Type("Last name", "Access keys");
+        Browser.ClickToLoad("Create");
+        Browser.Sees("Employee scim-keys@example.com created.");
 
-        Browser.Sees("While SCIM provisioning is on, users are managed by your identity provider");
-        Assert.Contains("/console/employees/new", Browser.Driver.Url, StringComparison.Ordinal);
+        Browser.ClickToLoad("SCIM Access keys");
+        Assert.True(Browser.Find(By.XPath("//form//button[normalize-space(.)='Save']")).Enabled);
+        Browser.Type("Last name", "Keys");
+        Browser.ClickToLoad("Save");
+        Assert.Empty(Browser.Driver.FindElements(By.Id("owned-by-scim")));
+        Assert.Empty(Browser.Driver.FindElements(By.CssSelector(".errors li")));
+    }
+
+    [Fact]
+    public async Task While_scim_is_on_a_provisioned_profile_offers_no_save_or_delete_that_would_be_refused()
+    {
+        var tenant = await SignInToNewTenantAsync();
+        Open("console/employees?search=" + Uri.EscapeDataString(tenant.AdminEmail));
+        Browser.Find(By.CssSelector("#main table tbody tr td a")).Click();
+        Browser.Sees("SCIM provisioning is on: your identity provider manages this profile");
+
+        foreach (var name in new[] { "Save", "Delete", "Clear billing attributes" })
+        {
+            var button = Browser.Find(By.XPath($"//button[normalize-space(.)='{name}']"));
+            Assert.False(button.Enabled, $"{name} is offered although the server would refuse it.");
+            Assert.Equal("owned-by-scim", button.GetAttribute("aria-describedby"));
+        }
+
+        Assert.NotEmpty(Browser.Driver.FindElements(By.CssSelector("#owned-by-scim a[href='/console/security/login/scim']")));
     }
 }

@@ -15,6 +15,12 @@ public sealed class ChromiumBrowser : IDisposable
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     public ChromiumBrowser()
+        : this("en-US")
+    {
+    }
+
+    /// <summary>A Chromium whose <c>Accept-Language</c> asks for <paramref name="language"/>.</summary>
+    internal ChromiumBrowser(string language)
     {
         var browser = Environment.GetEnvironmentVariable("ROSTER_CHROMIUM") is { Length: > 0 } b ? b : "/usr/bin/chromium";
         var driver = Environment.GetEnvironmentVariable("ROSTER_CHROMEDRIVER") is { Length: > 0 } d ? d : "/usr/bin/chromedriver";
@@ -28,7 +34,8 @@ public sealed class ChromiumBrowser : IDisposable
         service.HideCommandPromptWindow = true;
         service.SuppressInitialDiagnosticInformation = true;
         var options = new ChromeOptions { BinaryLocation = browser };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900", "--lang=en-US", "--no-first-run");
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900", $"--lang={language}", "--no-first-run");
+        options.AddUserProfilePreference("intl.accept_languages", language);
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         Driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
     }

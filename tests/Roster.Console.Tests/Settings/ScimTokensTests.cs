@@ -37,6 +37,24 @@ public sealed class ScimTokensTests(ConsoleServerFixture server, ChromiumBrowser
     }
 
     [Fact]
+    public async Task A_token_whose_owner_lacks_the_employee_permissions_is_refused_as_an_access_key_would_be()
+    {
+        // One rule for credentials: the owner's roles bound the token, as they bound an access key.
+        var tenant = await SignInToNewTenantAsync();
+        var auditor = await Server.AddEmployeeAsync(tenant.OrgId, "audit.view");
+
+        Open("console/settings/scim-tokens");
+        Browser.Sees("a token can do no more than its owner's roles allow");
+        Browser.Select("User", $"Ada Admin ({auditor})");
+        Browser.Type("Name", "Auditor's token");
+        Browser.ClickToLoad("Generate");
+        var token = Browser.ValueOf("issued-token");
+
+        Assert.Equal(HttpStatusCode.Forbidden, await CredentialCalls.CreateUserAsync(Server, tenant.OrgId, token, "pat@example.com"));
+        Assert.Equal(HttpStatusCode.Forbidden, await CredentialCalls.ListUsersAsync(Server, tenant.OrgId, token));
+    }
+
+    [Fact]
     public async Task The_generated_token_answer_is_never_cached_and_a_reload_does_not_show_it_again()
     {
         await SignInToNewTenantAsync();

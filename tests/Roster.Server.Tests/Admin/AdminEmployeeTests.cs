@@ -19,6 +19,26 @@ public sealed class AdminEmployeeTests(RosterServerFixture server)
     }
 
     [Fact]
+    public async Task While_scim_is_on_a_credential_only_profile_is_created_changed_and_deleted_but_cannot_become_billed()
+    {
+        // CXone's service profile for access keys: not billed, no license, the administrators' own.
+        var admin = await server.CreateAdminAsync("employees.edit");
+
+        var created = await admin.Http.PostAsJsonAsync("employees", new { email = "scim-keys@example.com", firstName = "SCIM", lastName = "Keys", billing = new { billable = false } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.ReadObjectAsync()).Id();
+        var renamed = await admin.Http.PutAsJsonAsync($"employees/{id}", new { lastName = "Access keys" });
+        var billed = await admin.Http.PutAsJsonAsync($"employees/{id}", new { billing = new { billable = true } });
+        var licensed = await admin.Http.PostAsJsonAsync("employees", new { email = "licensed@example.com", firstName = "L", lastName = "P", billing = new { billable = false, licenses = new[] { "agent" } } });
+        var deleted = await admin.Http.DeleteNoBodyAsync($"employees/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        await AdminAssert.ProblemAsync(billed, HttpStatusCode.Conflict);
+        await AdminAssert.ProblemAsync(licensed, HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
     public async Task With_scim_off_employees_are_created_read_listed_updated_and_deleted()
     {
         var admin = await server.CreateAdminAsync("employees.edit", "scim.manage");

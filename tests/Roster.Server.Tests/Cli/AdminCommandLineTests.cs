@@ -139,6 +139,29 @@ public sealed class AdminCommandLineTests : IDisposable
     }
 
     [SqliteFact]
+    public async Task Invite_links_to_the_public_url_the_server_is_configured_with_without_the_option()
+    {
+        var orgId = await InitAsync();
+        var id = (await JsonAsync("employees", "create", "--data", Data, "--tenant", orgId, "--email", "ops@example.com",
+            "--first-name", "Op", "--last-name", "Erator", "--role", "Administrator", "--json"))["id"]!.GetValue<string>();
+        var other = (await JsonAsync("employees", "create", "--data", Data, "--tenant", orgId, "--email", "dev@example.com",
+            "--first-name", "De", "--last-name", "Veloper", "--role", "Administrator", "--json"))["id"]!.GetValue<string>();
+
+        // The server's setting, as `serve` reads it; and without one, the address `serve --urls` took from ROSTER_URLS.
+        var configured = await RosterProcess.RunAsync(new Dictionary<string, string> { ["Roster__PublicBaseUrl"] = "https://people.example.org/" },
+            "employees", "invite", "--data", Data, "--tenant", orgId, "--id", id);
+        var listening = await RosterProcess.RunAsync(new Dictionary<string, string> { ["ROSTER_URLS"] = "http://127.0.0.1:5123" },
+            "employees", "invite", "--data", Data, "--tenant", orgId, "--id", other);
+
+        Assert.True(configured.ExitCode == 0, configured.Error);
+        Assert.True(listening.ExitCode == 0, listening.Error);
+        var mails = await Task.WhenAll(System.IO.Directory.GetFiles(Path.Combine(_directory, "mail-pickup")).Select(f => File.ReadAllTextAsync(f)));
+        Assert.Contains(mails, m => m.Contains("ops@example.com", StringComparison.Ordinal) && m.Contains("https://people.example.org/activate", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.Contains("dev@example.com", StringComparison.Ordinal) && m.Contains("http://127.0.0.1:5123/activate", StringComparison.Ordinal));
+        Assert.DoesNotContain(mails, m => m.Contains(":5000", StringComparison.Ordinal));
+    }
+
+    [SqliteFact]
     public async Task Commands_for_an_unknown_tenant_fail_with_a_message()
     {
         var (code, _, error) = await RosterProcess.RunAsync("roles", "list", "--data", Data, "--tenant", Guid.NewGuid().ToString());

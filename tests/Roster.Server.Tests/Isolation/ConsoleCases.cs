@@ -20,6 +20,9 @@ public static class ConsoleCases
         yield return Get("/Index", _ => "console", false) with { NeedsPermission = false };
         yield return Get("/SignOut", _ => "console/sign-out", false) with { NeedsPermission = false };
         yield return Post("/SignOut", "Post", _ => "console/sign-out", None, false) with { NeedsPermission = false, EndsSession = true };
+        // A person's own settings: the profile is the session's, never one named in the request.
+        yield return Get("/Account", _ => "console/account", false) with { NeedsPermission = false };
+        yield return Post("/Account", "Post", _ => "console/account", _ => [("Language", ""), ("TimeZone", "Etc/UTC")], false) with { NeedsPermission = false };
         yield return Get("/Audit", _ => "console/audit", false);
         yield return Get("/Audit", t => $"console/audit?actor={t.Foreign.Employee}", true);
         yield return Get("/Audit", t => $"console/audit?actor={Uri.EscapeDataString(t.Foreign.Email)}", true);

@@ -32,7 +32,7 @@ public sealed class ConsoleCookieEvents(ReadEmployeeAccess access, RenewConsoleS
             return;
         }
 
-        context.ReplacePrincipal(ConsolePrincipal.WithPermissions(principal, now.Permissions));
+        context.ReplacePrincipal(ConsolePrincipal.WithAccess(principal, now.Permissions, now.Employee));
     }
 
     public override async Task CheckSlidingExpiration(CookieSlidingExpirationContext context)

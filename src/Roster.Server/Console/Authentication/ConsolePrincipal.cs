@@ -18,6 +18,12 @@ public static class ConsolePrincipal
     /// <summary>The id of the server-side session (<c>console_sessions</c>) every request checks.</summary>
     public const string SessionClaim = "roster:session";
 
+    /// <summary>The person's console language (their profile's <c>preferredLanguage</c>), re-read every request.</summary>
+    public const string LanguageClaim = "roster:language";
+
+    /// <summary>The person's time zone (their profile's <c>timezone</c>), re-read every request.</summary>
+    public const string TimeZoneClaim = "roster:timezone";
+
     public static ClaimsPrincipal Create(Tenant tenant, Employee employee, IEnumerable<string> permissions, Guid sessionId)
     {
         ArgumentNullException.ThrowIfNull(tenant);
@@ -31,16 +37,36 @@ public static class ConsolePrincipal
             new(SessionClaim, sessionId.ToString()),
         };
         claims.AddRange(permissions.Select(p => new Claim(AdminBasicDefaults.PermissionClaim, p)));
+        claims.AddRange(Preferences(employee));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, ConsoleAuthentication.Scheme, ClaimTypes.Name, null));
     }
 
-    /// <summary>The same principal with <paramref name="permissions"/> as they are now.</summary>
-    public static ClaimsPrincipal WithPermissions(ClaimsPrincipal principal, IEnumerable<string> permissions)
+    /// <summary>The same principal with <paramref name="permissions"/> and the employee's preferences as they are now.</summary>
+    public static ClaimsPrincipal WithAccess(ClaimsPrincipal principal, IEnumerable<string> permissions, Employee? employee)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        var kept = principal.Claims.Where(c => c.Type != AdminBasicDefaults.PermissionClaim).Select(c => new Claim(c.Type, c.Value));
-        var claims = kept.Concat(permissions.Select(p => new Claim(AdminBasicDefaults.PermissionClaim, p)));
+        var kept = principal.Claims
+            .Where(c => c.Type is not (AdminBasicDefaults.PermissionClaim or LanguageClaim or TimeZoneClaim))
+            .Select(c => new Claim(c.Type, c.Value));
+        var claims = kept.Concat(permissions.Select(p => new Claim(AdminBasicDefaults.PermissionClaim, p))).Concat(Preferences(employee));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, ConsoleAuthentication.Scheme, ClaimTypes.Name, null));
+    }
+
+    public static string? PreferredLanguage(this ClaimsPrincipal user) => user?.FindFirstValue(LanguageClaim);
+
+    public static string? TimeZoneName(this ClaimsPrincipal user) => user?.FindFirstValue(TimeZoneClaim);
+
+    private static IEnumerable<Claim> Preferences(Employee? employee)
+    {
+        if (employee?.PreferredLanguage is { Length: > 0 } language)
+        {
+            yield return new Claim(LanguageClaim, language);
+        }
+
+        if (employee?.TimeZone is { Length: > 0 } zone)
+        {
+            yield return new Claim(TimeZoneClaim, zone);
+        }
     }
 
     public static Guid? TenantId(this ClaimsPrincipal user) =>

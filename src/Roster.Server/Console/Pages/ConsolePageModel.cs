@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Roster.Directory.Administration;
 using Roster.Directory.Roles;
 using Roster.Server.Admin.Authentication;
 using Roster.Server.Console.Authentication;
 using Roster.Server.Console.Http;
+using Roster.Server.Console.Localization;
 
 namespace Roster.Server.Console.Pages;
 
@@ -21,6 +23,25 @@ public abstract class ConsolePageModel : PageModel
 
     public Guid OrgId => User.TenantId() ?? Guid.Empty;
 
+    /// <summary>
+    /// The console's words in the person's language (<see cref="ConsoleText"/>). Every page derives
+    /// from this class, so the localizer is taken from the request's services here rather than
+    /// added to each page's constructor.
+    /// </summary>
+    protected IStringLocalizer T => _text ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ConsoleText>>();
+
+    private IStringLocalizer? _text;
+
+    /// <summary>A use case's refusal in the person's language: its wording is the key, its values are placed as they are.</summary>
+    protected string Say(AdminError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        // The admin API's sentences, keyed by their wording: said in the person's language where
+        // ConsoleText has it, in English otherwise (UntranslatedTextTests reads the pages' own sentences).
+        var text = T.GetString(error.Template, [.. error.Arguments.Select(a => a ?? "")]);
+        return text.ResourceNotFound ? error.Detail : text.Value;
+    }
+
     /// <summary>Who makes the page's changes, as the audit log credits them.</summary>
     public AdminActor Actor => User.ConsoleActor();
 
@@ -34,7 +55,7 @@ public abstract class ConsolePageModel : PageModel
     protected IActionResult Refuse(Permission permission)
     {
         ArgumentNullException.ThrowIfNull(permission);
-        HttpContext.Items[ConsoleStatusCodePages.DetailKey] = new PermissionRequirement([permission.Key]).Refusal;
+        HttpContext.Items[ConsoleStatusCodePages.DetailKey] = T["This needs the permission '{0}'; ask an administrator for a role that grants it.", permission.Key].Value;
         return StatusCode(StatusCodes.Status403Forbidden);
     }
 
@@ -49,6 +70,6 @@ public abstract class ConsolePageModel : PageModel
     protected void ShowError(AdminError error, string? field = null)
     {
         ArgumentNullException.ThrowIfNull(error);
-        ModelState.AddModelError(field ?? string.Empty, error.Detail);
+        ModelState.AddModelError(field ?? string.Empty, Say(error));
     }
 }

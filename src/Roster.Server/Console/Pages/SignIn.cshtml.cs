@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Roster.Server.Console.Authentication;
+using Roster.Server.Console.Localization;
 using Roster.Server.Throttling;
 
 namespace Roster.Server.Console.Pages;
@@ -15,7 +17,7 @@ namespace Roster.Server.Console.Pages;
 /// After sign-in, a local ReturnUrl is followed (the OAuth authorize endpoint sends people here
 /// with one); anything else goes to the console's overview.
 /// </summary>
-public sealed class SignInModel(ConsoleSignIn signIn) : PageModel
+public sealed class SignInModel(ConsoleSignIn signIn, IStringLocalizer<ConsoleText> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email.")]
@@ -56,7 +58,7 @@ public sealed class SignInModel(ConsoleSignIn signIn) : PageModel
             }
             else
             {
-                ModelState.AddModelError(nameof(OrgId), "The organization ID is a GUID, e.g. 5f0c8a52-3b1e-4d7a-9a61-2f4b8d0e6c13.");
+                ModelState.AddModelError(nameof(OrgId), text["The organization ID is a GUID, e.g. {0}.", "5f0c8a52-3b1e-4d7a-9a61-2f4b8d0e6c13"]);
             }
         }
 
@@ -69,7 +71,7 @@ public sealed class SignInModel(ConsoleSignIn signIn) : PageModel
         if (outcome.Principal is null)
         {
             AskOrganization |= outcome.NeedsOrganization;
-            ModelState.AddModelError(outcome.NeedsOrganization ? nameof(OrgId) : string.Empty, outcome.Failure ?? "");
+            ModelState.AddModelError(outcome.NeedsOrganization ? nameof(OrgId) : string.Empty, text[outcome.Failure ?? ""]);
             return Page();
         }
 

@@ -61,6 +61,13 @@ public sealed class EditModel(
     [BindProperty]
     public Guid? GrantRoleId { get; set; }
 
+    /// <summary>
+    /// SCIM provisioning is on and this is not a credential-only profile: the identity provider owns
+    /// it, so Save, Delete and Clear billing are shown disabled with the reason instead of being
+    /// refused after submit.
+    /// </summary>
+    public bool OwnedByScim { get; private set; }
+
     public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, RoleIds, LoginAuthenticator, Billable, Licenses, Roles, Employee.Roles, ForNewProfile: false);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -175,6 +182,7 @@ public sealed class EditModel(
         Explanation = found.IsSuccess ? (await explain.ExecuteAsync(OrgId, Id, cancellationToken)).Value : null;
         var scim = await settings.ExecuteAsync(OrgId, cancellationToken);
         ManualGrantsAllowed = !scim.Enabled || scim.ManualRoleGrants;
+        OwnedByScim = scim.Enabled && found.IsSuccess && !Employee.Billing.CredentialOnly;
         return found.IsSuccess;
     }
 }

@@ -13,6 +13,7 @@ namespace Roster.Server.Console.Pages.Employees;
 /// <param name="Roles">The tenant's roles.</param>
 /// <param name="HeldRoles">The role names the person holds now (a deactivated one is shown so it can be removed).</param>
 /// <param name="ForNewProfile">True on "Create employee".</param>
+/// <param name="CredentialOnly">True while SCIM provisioning is on: the only profiles made by hand then are credential-only (not billed, no license).</param>
 public sealed record ProfileForm(
     string? FirstName,
     string? LastName,
@@ -23,7 +24,8 @@ public sealed record ProfileForm(
     string? Licenses,
     IReadOnlyList<Role> Roles,
     IReadOnlyCollection<string> HeldRoles,
-    bool ForNewProfile)
+    bool ForNewProfile,
+    bool CredentialOnly = false)
 {
     /// <summary>The roles the form offers: the active ones, and any the person holds although deactivated.</summary>
     public IEnumerable<Role> Offered => Roles.Where(r => r.Active || HeldRoles.Contains(r.Name, StringComparer.Ordinal));
