@@ -44,4 +44,8 @@ public static class AuditActions
     public const string AppCreate = "app.create";
     public const string AppDelete = "app.delete";
     public const string AppConsentRevoke = "app.consent.revoke";
+    public const string SsoConnectionCreate = "sso_connection.create";
+    public const string SsoConnectionUpdate = "sso_connection.update";
+    public const string SsoConnectionDelete = "sso_connection.delete";
+    public const string SsoSettingsUpdate = "sso.settings.update";
 }

@@ -9,6 +9,7 @@ using Roster.Server.Admin.Organization;
 using Roster.Server.Admin.Provisioning;
 using Roster.Server.Admin.RoleRules;
 using Roster.Server.Admin.Roles;
+using Roster.Server.Admin.Sso;
 using Roster.Server.Admin.Tokens;
 
 namespace Roster.Server.Admin;
@@ -35,6 +36,7 @@ public static class AdminRoutes
         org.MapRoleRuleEndpoints();
         org.MapScimSettingsEndpoints();
         org.MapDomainEndpoints();
+        org.MapSsoConnectionEndpoints();
         org.MapAuditEndpoints();
         org.MapEmployeeEndpoints();
         org.MapScimTokenEndpoints();

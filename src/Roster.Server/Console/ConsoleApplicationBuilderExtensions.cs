@@ -24,6 +24,7 @@ public static class ConsoleApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
+        Sso.OidcSignInEndpoints.MapOidcSignIn(app);
         return app;
     }
 }

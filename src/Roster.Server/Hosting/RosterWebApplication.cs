@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Roster.Directory;
@@ -10,6 +9,7 @@ using Roster.Server.Admin.Http;
 using Roster.Server.Authentication;
 using Roster.Server.Console;
 using Roster.Server.Console.Http;
+using Roster.Server.Console.Sso;
 using Roster.Server.Deployment;
 using Roster.Server.OAuth;
 using Roster.Server.Scim.Endpoints;
@@ -140,9 +140,8 @@ public static class RosterWebApplication
         services.AddSingleton<ResourceRenderer>();
         services.AddSingleton<IEmployeeSignIn, EmployeeSignIn>();
         services.AddRosterOAuth(configuration);
+        services.AddSingleSignOn(configuration);
 
-        // Console sessions and anti-forgery tokens must read on every node and after a restart.
-        services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<Roster.Directory.Database.RosterDbContext>();
         services.AddCredentialThrottling(configuration);
         services.AddRequestRateLimiting(configuration);
 
