@@ -11,7 +11,7 @@ internal static class RunCommand
     {
         SharedOptions shared = new();
         Option<int> groups = CountOption.Create("--groups", 10, 0, "Groups to create");
-        Option<int> lookups = CountOption.Create("--lookups", 20_000, 0, "userName eq lookups to send");
+        Option<int> lookups = CountOption.Create("--lookups", 20_000, 0, "userName eq lookups to send, and as many GETs by id");
         Option<int> bigGroupMembers = CountOption.Create("--big-group-members", 100_000, 1, "Members to fill the big group with");
         Option<int> seededUsers = CountOption.Create(
             "--seeded-users", 0, 0, "Users seed-0@example.com .. seed-(N-1)@example.com already in the tenant (bench/seed.sh): lookup and bigmember use them and seed-big-group instead of creating their own");

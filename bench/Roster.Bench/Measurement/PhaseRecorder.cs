@@ -33,6 +33,18 @@ internal sealed class PhaseRecorder
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
+    /// <summary>Requests sent so far, answered or not.</summary>
+    public long Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _requests;
+            }
+        }
+    }
+
     public void RecordResponse(long elapsedTicks, int statusCode, byte[] body)
     {
         lock (_gate)

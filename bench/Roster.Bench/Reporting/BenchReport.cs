@@ -31,6 +31,13 @@ internal sealed record BenchReport
 
     public required ServerMemoryReport? ServerMemory { get; init; }
 
+    public static async Task<BenchReport> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        await using FileStream file = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync(file, BenchReportJsonContext.Default.BenchReport, cancellationToken)
+            ?? throw new JsonException($"{path} holds no report.");
+    }
+
     public async Task WriteAsync(string path)
     {
         await using FileStream file = File.Create(path);

@@ -11,6 +11,7 @@ internal sealed class BenchContext : IDisposable
 
     private readonly List<PhaseResult> _results = [];
     private Timer? _progress;
+    private TimeSpan? _serverCpuAtStart;
 
     public required BenchSettings Settings { get; init; }
 
@@ -34,17 +35,24 @@ internal sealed class BenchContext : IDisposable
 
     public IReadOnlyList<PhaseResult> Results => _results;
 
-    /// <summary>Starts a phase's recorder, its memory window, and a progress line every 10 s while it runs.</summary>
+    /// <summary>
+    /// Starts a phase's recorder, its memory window, its reading of the server's CPU time, and a
+    /// progress line every 10 s while it runs.
+    /// </summary>
     public PhaseRecorder BeginPhase(string name, int expectedRequests)
     {
         Memory?.BeginWindow();
+        _serverCpuAtStart = Settings.ServerPid is int pid ? ProcessCpuTime.TryRead(pid) : null;
         PhaseRecorder recorder = new(name, expectedRequests, Output);
         _progress?.Dispose();
         _progress = new Timer(_ => Output.WriteLine(recorder.Progress()), null, s_progressInterval, s_progressInterval);
         return recorder;
     }
 
-    /// <summary>Finishes a phase: adds the server's peak RSS during it, prints its line and keeps its result.</summary>
+    /// <summary>
+    /// Finishes a phase: adds the server's peak RSS and CPU time per request during it, prints its
+    /// line and keeps its result.
+    /// </summary>
     public PhaseResult Complete(PhaseRecorder recorder, CancellationToken cancellationToken, string? note = null)
     {
         _progress?.Dispose();
@@ -52,6 +60,14 @@ internal sealed class BenchContext : IDisposable
         if (Memory is not null)
         {
             recorder.SetMetric("serverRssPeakMb", Memory.EndWindow());
+        }
+
+        if (_serverCpuAtStart is TimeSpan cpuAtStart
+            && Settings.ServerPid is int pid
+            && ProcessCpuTime.TryRead(pid) is TimeSpan cpuAtEnd
+            && recorder.Requests > 0)
+        {
+            recorder.SetMetric("serverCpuUsPerRequest", (cpuAtEnd - cpuAtStart).TotalMicroseconds / recorder.Requests);
         }
 
         if (cancellationToken.IsCancellationRequested)

@@ -5,6 +5,7 @@ internal enum BenchPhase
 {
     Create,
     Lookup,
+    Get,
     Patch,
     Groups,
     Members,

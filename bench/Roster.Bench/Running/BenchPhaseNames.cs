@@ -9,6 +9,7 @@ internal static class BenchPhaseNames
         {
             BenchPhase.Create => "create",
             BenchPhase.Lookup => "lookup",
+            BenchPhase.Get => "get",
             BenchPhase.Patch => "patch",
             BenchPhase.Groups => "groups",
             BenchPhase.Members => "members",

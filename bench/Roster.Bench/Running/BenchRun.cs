@@ -88,6 +88,7 @@ internal static class BenchRun
         {
             BenchPhase.Create => CreateUsersPhase.RunAsync(context, cancellationToken),
             BenchPhase.Lookup => LookupPhase.RunAsync(context, cancellationToken),
+            BenchPhase.Get => GetUsersPhase.RunAsync(context, cancellationToken),
             BenchPhase.Patch => PatchUsersPhase.RunAsync(context, cancellationToken),
             BenchPhase.Groups => CreateGroupsPhase.RunAsync(context, cancellationToken),
             BenchPhase.Members => AddMembersPhase.RunAsync(context, cancellationToken),

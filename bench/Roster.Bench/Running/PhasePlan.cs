@@ -23,9 +23,9 @@ internal sealed record PhasePlan
         HashSet<BenchPhase> selected = [.. settings.Phases];
         List<string> notes = [];
 
-        // A seeded directory gives lookup and bigmember their users; patch and members still need this run's.
+        // A seeded directory gives lookup and bigmember their users; get, patch and members still need this run's ids.
         bool seeded = settings.SeededUsers > 0;
-        bool usersNeeded = selected.Overlaps([BenchPhase.Patch, BenchPhase.Members])
+        bool usersNeeded = selected.Overlaps([BenchPhase.Get, BenchPhase.Patch, BenchPhase.Members])
             || (!seeded && selected.Overlaps([BenchPhase.Lookup, BenchPhase.BigMember]));
         if (usersNeeded && selected.Add(BenchPhase.Create))
         {
