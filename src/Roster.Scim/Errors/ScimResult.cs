@@ -27,8 +27,10 @@ public readonly record struct ScimResult<T>
     /// <summary>A failed result.</summary>
     public static ScimResult<T> Failure(ScimError error) => new(default, error);
 
+    /// <summary>A successful result holding <paramref name="value"/>.</summary>
     public static implicit operator ScimResult<T>(T value) => Success(value);
 
+    /// <summary>A failed result carrying <paramref name="error"/>.</summary>
     public static implicit operator ScimResult<T>(ScimError error) => Failure(error);
 
     /// <summary>The value, or throws <see cref="ScimException"/> (for use inside the core only).</summary>

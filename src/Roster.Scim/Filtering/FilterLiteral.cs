@@ -5,9 +5,13 @@ namespace Roster.Scim.Filtering;
 /// <summary>The kind of a <see cref="FilterLiteral"/>.</summary>
 public enum FilterLiteralKind
 {
+    /// <summary>A JSON string (RFC 7644 section 3.4.2.2 <c>compValue</c>); also how dateTimes and references arrive.</summary>
     String,
+    /// <summary>A JSON number; compared with decimal and integer attributes.</summary>
     Number,
+    /// <summary><c>true</c> or <c>false</c>; only <c>eq</c> and <c>ne</c> apply.</summary>
     Boolean,
+    /// <summary><c>null</c>; RFC 7644 section 3.4.2.2 lets it appear as a <c>compValue</c>.</summary>
     Null,
 }
 
@@ -26,6 +30,7 @@ public sealed record FilterLiteral
         Boolean = boolean;
     }
 
+    /// <summary>Which JSON type the <c>compValue</c> was written as; says which of the value properties is set.</summary>
     public FilterLiteralKind Kind { get; }
 
     /// <summary>The string value, when <see cref="Kind"/> is <see cref="FilterLiteralKind.String"/>.</summary>
@@ -37,16 +42,22 @@ public sealed record FilterLiteral
     /// <summary>The boolean value, when <see cref="Kind"/> is <see cref="FilterLiteralKind.Boolean"/>.</summary>
     public bool? Boolean { get; }
 
+    /// <summary>The <c>null</c> literal.</summary>
     public static FilterLiteral Null { get; } = new(FilterLiteralKind.Null, null, null, null);
 
+    /// <summary>The <c>true</c> literal.</summary>
     public static FilterLiteral True { get; } = new(FilterLiteralKind.Boolean, null, null, true);
 
+    /// <summary>The <c>false</c> literal.</summary>
     public static FilterLiteral False { get; } = new(FilterLiteralKind.Boolean, null, null, false);
 
+    /// <summary>A string <c>compValue</c> (already unescaped from its JSON form).</summary>
     public static FilterLiteral FromString(string text) => new(FilterLiteralKind.String, text, null, null);
 
+    /// <summary>A numeric <c>compValue</c>.</summary>
     public static FilterLiteral FromNumber(decimal number) => new(FilterLiteralKind.Number, null, number, null);
 
+    /// <summary>The shared <see cref="True"/> or <see cref="False"/> literal.</summary>
     public static FilterLiteral FromBoolean(bool value) => value ? True : False;
 
     /// <summary>The literal as SCIM filter text.</summary>

@@ -39,7 +39,9 @@ public sealed record LogicalFilter(LogicalOperator Operator, FilterNode Left, Fi
 /// <summary>The logical operators.</summary>
 public enum LogicalOperator
 {
+    /// <summary><c>and</c>: true when both operands are true; binds tighter than <c>or</c> (RFC 7644 section 3.4.2.2).</summary>
     And,
+    /// <summary><c>or</c>: true when either operand is true.</summary>
     Or,
 }
 

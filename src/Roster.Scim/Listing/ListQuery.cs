@@ -14,6 +14,7 @@ public sealed record ListQuery
     /// <summary>The attribute to sort by, or null for the server's stable default order.</summary>
     public AttributePath? SortBy { get; init; }
 
+    /// <summary>RFC 7644 section 3.4.2.3 <c>sortOrder</c>; ascending unless the client asks otherwise.</summary>
     public SortOrder SortOrder { get; init; } = SortOrder.Ascending;
 
     /// <summary>1-based index of the first result (index paging).</summary>

@@ -12,8 +12,10 @@ public sealed record ResourceTypeDefinition
     /// <summary>The endpoint relative to the base URL, e.g. <c>/Users</c>.</summary>
     public required string Endpoint { get; init; }
 
+    /// <summary>The resource type's human-readable description (RFC 7643 section 6 <c>description</c>).</summary>
     public string Description { get; init; } = "";
 
+    /// <summary>The resource type's core schema (RFC 7643 section 6 <c>schema</c>), e.g. the User schema for <c>/Users</c>.</summary>
     public required SchemaDefinition Schema { get; init; }
 
     /// <summary>Schema extensions and whether each is required.</summary>
