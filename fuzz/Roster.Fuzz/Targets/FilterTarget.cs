@@ -24,13 +24,13 @@ internal static class FilterTarget
             return;
         }
 
-        var printed = FilterFormatter.Format(parsed.Value!);
+        var printed = FilterFormatter.Format(parsed.Value);
         var again = FilterParser.Parse(printed);
         if (!again.IsSuccess || again.Value != parsed.Value)
         {
             throw new ContractViolationException($"'{printed}' does not parse back to the same filter: {again.Error?.Detail}");
         }
 
-        FilterEvaluator.Matches(parsed.Value!, User, ScimResourceTypes.User);
+        FilterEvaluator.Matches(parsed.Value, User, ScimResourceTypes.User);
     }
 }

@@ -24,7 +24,7 @@ internal static class JsonTarget
                 Outcomes.ExpectClientError(normalized.Error);
                 if (normalized.IsSuccess)
                 {
-                    Outcomes.ExpectClientError(ResourceReplacement.Merge(stored, normalized.Value!, type).Error);
+                    Outcomes.ExpectClientError(ResourceReplacement.Merge(stored, normalized.Value, type).Error);
                 }
             }
         }

@@ -24,8 +24,8 @@ internal static class PatchTarget
             return;
         }
 
-        Outcomes.ExpectClientError(PatchEngine.Apply(User, operations.Value!, ScimResourceTypes.User).Error);
-        Outcomes.ExpectClientError(PatchEngine.Apply(Group, operations.Value!, ScimResourceTypes.Group).Error);
-        Outcomes.ExpectClientError(GroupMembershipPatch.Split(operations.Value!).Error);
+        Outcomes.ExpectClientError(PatchEngine.Apply(User, operations.Value, ScimResourceTypes.User).Error);
+        Outcomes.ExpectClientError(PatchEngine.Apply(Group, operations.Value, ScimResourceTypes.Group).Error);
+        Outcomes.ExpectClientError(GroupMembershipPatch.Split(operations.Value).Error);
     }
 }

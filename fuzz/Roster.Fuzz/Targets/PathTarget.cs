@@ -20,7 +20,7 @@ internal static class PathTarget
             return;
         }
 
-        var printed = parsed.Value!.ToString();
+        var printed = parsed.Value.ToString();
         var again = PatchPathParser.Parse(printed);
         if (!again.IsSuccess || again.Value != parsed.Value)
         {

@@ -29,7 +29,7 @@ public static class AccessKeysCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            var issued = result.Value!;
+            var issued = result.Value;
             if (parse.GetValue(json))
             {
                 Output.Json(new { id = issued.Key.Id, accessKeyId = issued.Key.KeyId, secretAccessKey = issued.Secret, ownerId = issued.Key.OwnerId });
@@ -88,7 +88,7 @@ public static class AccessKeysCommand
             }
             else
             {
-                Console.WriteLine($"{result.Value!.KeyId} is {(result.Value.Active ? "active" : "deactivated")}.");
+                Console.WriteLine($"{result.Value.KeyId} is {(result.Value.Active ? "active" : "deactivated")}.");
             }
 
             return 0;

@@ -47,11 +47,11 @@ public static class AdminLinkCommand
             var publicBaseUrl = CommonOptions.PublicBaseUrl(parse.GetValue(publicUrl), parse.GetValue(urls)!);
             if (parse.GetValue(json))
             {
-                Output.Json(new { orgId, setupLink = SetupLinkTokens.Link(publicBaseUrl, issued.Value!.Token), expires = issued.Value.Expires });
+                Output.Json(new { orgId, setupLink = SetupLinkTokens.Link(publicBaseUrl, issued.Value.Token), expires = issued.Value.Expires });
             }
             else
             {
-                Banner.PrintSetupLink(publicBaseUrl, issued.Value!);
+                Banner.PrintSetupLink(publicBaseUrl, issued.Value);
             }
 
             return 0;

@@ -39,7 +39,7 @@ public static class AppsCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            var (app, secret) = (result.Value!.App, result.Value.ClientSecret);
+            var (app, secret) = (result.Value.App, result.Value.ClientSecret);
             if (parse.GetValue(json))
             {
                 Output.Json(new { id = app.Id, clientId = app.ClientId, clientSecret = secret, tokenEndpointAuthMethod = app.TokenEndpointAuthMethod });

@@ -44,7 +44,7 @@ public static class AuditCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            var page = result.Value!;
+            var page = result.Value;
             if (parse.GetValue(json))
             {
                 Output.Json(new { events = page.Events, nextCursor = page.NextCursor });

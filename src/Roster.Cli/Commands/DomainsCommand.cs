@@ -41,7 +41,7 @@ public static class DomainsCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            Print(result.Value!, parse.GetValue(json));
+            Print(result.Value, parse.GetValue(json));
             return 0;
         });
         return command;
@@ -103,7 +103,7 @@ public static class DomainsCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            var verification = result.Value!;
+            var verification = result.Value;
             if (parse.GetValue(json))
             {
                 Output.Json(new { domain = ToJson(verification.Domain), found = verification.Found, recordsFound = verification.Records, detail = verification.Detail });
@@ -150,11 +150,11 @@ public static class DomainsCommand
 
             if (parse.GetValue(json))
             {
-                Output.Json(ToJson(result.Value!));
+                Output.Json(ToJson(result.Value));
             }
             else
             {
-                Console.WriteLine($"Removed {result.Value!.Domain}.");
+                Console.WriteLine($"Removed {result.Value.Domain}.");
             }
 
             return 0;

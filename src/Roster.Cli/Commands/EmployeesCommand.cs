@@ -45,7 +45,7 @@ public static class EmployeesCommand
                     return await CliErrors.ReportAsync(found.Error);
                 }
 
-                roleId = found.Value!.Id;
+                roleId = found.Value.Id;
             }
 
             var draft = new EmployeeDraft(parse.GetValue(email)!, parse.GetValue(firstName)!, parse.GetValue(lastName)!, roleId);
@@ -55,7 +55,7 @@ public static class EmployeesCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            EmployeeOutput.Print(result.Value!, parse.GetValue(json));
+            EmployeeOutput.Print(result.Value, parse.GetValue(json));
             return 0;
         });
         return command;
@@ -84,7 +84,7 @@ public static class EmployeesCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            var found = result.Value!;
+            var found = result.Value;
             if (parse.GetValue(json))
             {
                 Output.Json(new { employees = found.Employees.Select(EmployeeOutput.ToJson), totalCount = found.TotalCount, page = found.Page, pageSize = found.PageSize });
@@ -128,7 +128,7 @@ public static class EmployeesCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            var invitation = result.Value!;
+            var invitation = result.Value;
             if (parse.GetValue(json))
             {
                 Output.Json(new { employeeId = invitation.EmployeeId, email = invitation.Email, expires = invitation.Expires });
@@ -162,7 +162,7 @@ public static class EmployeesCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            EmployeeOutput.Print(result.Value!, parse.GetValue(json));
+            EmployeeOutput.Print(result.Value, parse.GetValue(json));
             return 0;
         });
         return command;

@@ -24,7 +24,7 @@ public static class EventsCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            foreach (var e in result.Value!.Events)
+            foreach (var e in result.Value.Events)
             {
                 Console.WriteLine(e.Json);
             }

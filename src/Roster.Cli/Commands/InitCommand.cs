@@ -38,7 +38,7 @@ public static class InitCommand
                     baseUrl,
                     token = token.Token,
                     administratorRoleId = administrator.Id,
-                    setupLink = SetupLinkTokens.Link(publicBaseUrl, link.Value!.Token),
+                    setupLink = SetupLinkTokens.Link(publicBaseUrl, link.Value.Token),
                     setupLinkExpires = link.Value.Expires,
                 });
             }
@@ -46,7 +46,7 @@ public static class InitCommand
             {
                 Banner.Print(tenant, baseUrl, token);
                 Console.WriteLine($"Role:                 {administrator.Name} (every permission)");
-                Banner.PrintSetupLink(publicBaseUrl, link.Value!);
+                Banner.PrintSetupLink(publicBaseUrl, link.Value);
             }
 
             return 0;

@@ -38,9 +38,9 @@ public static class RoleRulesCommand
                 return await CliErrors.ReportAsync(resolved.Error);
             }
 
-            var draft = new RoleRuleDraft(parse.GetValue(match), parse.GetValue(value), resolved.Value!.Id, parse.GetValue(priority));
+            var draft = new RoleRuleDraft(parse.GetValue(match), parse.GetValue(value), resolved.Value.Id, parse.GetValue(priority));
             var result = await services.GetRequiredService<CreateRoleRule>().ExecuteAsync(CliActor.For(orgId), draft, cancellationToken);
-            return result.IsSuccess ? Print(result.Value!, parse.GetValue(json)) : await CliErrors.ReportAsync(result.Error);
+            return result.IsSuccess ? Print(result.Value, parse.GetValue(json)) : await CliErrors.ReportAsync(result.Error);
         });
         return command;
     }
@@ -58,9 +58,9 @@ public static class RoleRulesCommand
                 return await CliErrors.ReportAsync(resolved.Error);
             }
 
-            var draft = new RoleRuleDraft(parse.GetValue(match), parse.GetValue(value), resolved.Value!.Id, parse.GetValue(priority));
+            var draft = new RoleRuleDraft(parse.GetValue(match), parse.GetValue(value), resolved.Value.Id, parse.GetValue(priority));
             var result = await services.GetRequiredService<UpdateRoleRule>().ExecuteAsync(CliActor.For(orgId), parse.GetValue(id), draft, cancellationToken);
-            return result.IsSuccess ? Print(result.Value!, parse.GetValue(json)) : await CliErrors.ReportAsync(result.Error);
+            return result.IsSuccess ? Print(result.Value, parse.GetValue(json)) : await CliErrors.ReportAsync(result.Error);
         });
         return command;
     }
@@ -125,7 +125,7 @@ public static class RoleRulesCommand
                     return await CliErrors.ReportAsync(resolved.Error);
                 }
 
-                draft = new RoleRuleDraft(parse.GetValue(match), parse.GetValue(value), resolved.Value!.Id, parse.GetValue(priority));
+                draft = new RoleRuleDraft(parse.GetValue(match), parse.GetValue(value), resolved.Value.Id, parse.GetValue(priority));
             }
 
             var result = await services.GetRequiredService<PreviewRoleRule>().ExecuteAsync(CliActor.For(orgId), parse.GetValue(id), draft, cancellationToken);
@@ -136,11 +136,11 @@ public static class RoleRulesCommand
 
             if (parse.GetValue(json))
             {
-                Output.Json(result.Value!);
+                Output.Json(result.Value);
                 return 0;
             }
 
-            foreach (var change in result.Value!.Roles)
+            foreach (var change in result.Value.Roles)
             {
                 Console.WriteLine($"{change.RoleName}: +{change.GainedCount} -{change.LostCount}");
                 foreach (var person in change.Gained)

@@ -129,7 +129,7 @@ public static class RolesCommand
             return await CliErrors.ReportAsync(found.Error);
         }
 
-        return await PrintAsync(await change(services, CliActor.For(orgId), found.Value!.Id), parse.GetValue(json));
+        return await PrintAsync(await change(services, CliActor.For(orgId), found.Value.Id), parse.GetValue(json));
     }
 
     private static async Task<int> PrintAsync(AdminResult<Role> result, bool json)
@@ -139,7 +139,7 @@ public static class RolesCommand
             return await CliErrors.ReportAsync(result.Error);
         }
 
-        RoleOutput.Print(result.Value!, json);
+        RoleOutput.Print(result.Value, json);
         return 0;
     }
 }

@@ -99,7 +99,7 @@ public static class ScimSettingsCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            await PrintAsync(services, result.Value!, parse.GetValue(json), cancellationToken);
+            await PrintAsync(services, result.Value, parse.GetValue(json), cancellationToken);
             return 0;
         });
         return command;
@@ -119,7 +119,7 @@ public static class ScimSettingsCommand
         }
 
         var role = await RoleReference.ResolveAsync(services, orgId, reference, cancellationToken);
-        return role.IsSuccess ? role.Value!.Id : role.Error;
+        return role.IsSuccess ? role.Value.Id : role.Error;
     }
 
     private static async Task PrintAsync(IServiceProvider services, ScimSettings settings, bool json, CancellationToken cancellationToken)

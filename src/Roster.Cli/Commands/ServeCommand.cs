@@ -78,7 +78,7 @@ public static class ServeCommand
         Banner.Print(created, TenantBootstrap.ConnectorUrl(baseUrl, created.Id), token);
         if ((await TenantBootstrap.IssueSetupLinkAsync(app.Services, created.Id, cancellationToken)) is { IsSuccess: true } link)
         {
-            Banner.PrintSetupLink(baseUrl, link.Value!);
+            Banner.PrintSetupLink(baseUrl, link.Value);
         }
     }
 }

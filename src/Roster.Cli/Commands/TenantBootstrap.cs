@@ -50,7 +50,7 @@ public static class TenantBootstrap
     {
         var result = await services.GetRequiredService<CreateRole>()
             .ExecuteAsync(CliActor.For(tenantId), AdministratorRole, Permission.All.Select(p => p.Key), cancellationToken);
-        return result.IsSuccess ? result.Value! : throw new InvalidOperationException(result.Error.Detail);
+        return result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error.Detail);
     }
 
     /// <summary>A setup link for the tenant's first administrator, valid for a day; refused when it has one.</summary>

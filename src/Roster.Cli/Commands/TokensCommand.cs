@@ -56,7 +56,7 @@ public static class TokensCommand
                     return await CliErrors.ReportAsync(owned.Error);
                 }
 
-                token = owned.Value!;
+                token = owned.Value;
             }
             else
             {

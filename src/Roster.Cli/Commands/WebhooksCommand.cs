@@ -39,7 +39,7 @@ public static class WebhooksCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            PrintIssued(result.Value!, parse.GetValue(json));
+            PrintIssued(result.Value, parse.GetValue(json));
             return 0;
         });
         return command;
@@ -105,7 +105,7 @@ public static class WebhooksCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            Console.WriteLine($"Deleted {result.Value!.Url}.");
+            Console.WriteLine($"Deleted {result.Value.Url}.");
             return 0;
         });
         return command;
@@ -126,7 +126,7 @@ public static class WebhooksCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            PrintIssued(result.Value!, parse.GetValue(json));
+            PrintIssued(result.Value, parse.GetValue(json));
             return 0;
         });
         return command;
@@ -144,7 +144,7 @@ public static class WebhooksCommand
                 return await CliErrors.ReportAsync(result.Error);
             }
 
-            var outcome = result.Value!;
+            var outcome = result.Value;
             if (parse.GetValue(json))
             {
                 Output.Json(new { succeeded = outcome.Succeeded, status = outcome.Status, response = outcome.Response, error = outcome.Error, durationMs = (int)outcome.Duration.TotalMilliseconds });
@@ -174,11 +174,11 @@ public static class WebhooksCommand
 
             if (parse.GetValue(json))
             {
-                Output.Json(result.Value!);
+                Output.Json(result.Value);
                 return 0;
             }
 
-            foreach (var a in result.Value!)
+            foreach (var a in result.Value)
             {
                 Console.WriteLine($"{a.Attempted:yyyy-MM-dd HH:mm:ss}  {a.Type}  {a.EventId}  attempt {a.Attempt}  {(a.ResponseStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer")}  {a.DurationMs} ms  {a.Error ?? a.Response}");
             }
@@ -203,11 +203,11 @@ public static class WebhooksCommand
 
             if (parse.GetValue(json))
             {
-                Output.Json(result.Value!);
+                Output.Json(result.Value);
                 return 0;
             }
 
-            foreach (var d in result.Value!)
+            foreach (var d in result.Value)
             {
                 Console.WriteLine($"{d.Id}  #{d.Sequence}  {d.Type}  {d.ResourceId}  tries {d.Attempts}  last {d.LastAttempt:yyyy-MM-dd HH:mm}");
             }
@@ -256,7 +256,7 @@ public static class WebhooksCommand
             return await CliErrors.ReportAsync(result.Error);
         }
 
-        var e = result.Value!;
+        var e = result.Value;
         if (json)
         {
             Output.Json(e);

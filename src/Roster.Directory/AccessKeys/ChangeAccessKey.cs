@@ -81,7 +81,7 @@ public sealed class ChangeAccessKey(DirectoryDatabase database, TimeProvider tim
         }, cancellationToken);
         if (result.IsSuccess && !active)
         {
-            await clients.RevokeGrantsAsync(result.Value!.KeyId, cancellationToken);
+            await clients.RevokeGrantsAsync(result.Value.KeyId, cancellationToken);
         }
 
         return result;

@@ -11,12 +11,16 @@ public readonly record struct AdminResult<T>
         Error = error;
     }
 
-    /// <summary>The value, when <see cref="IsSuccess"/>.</summary>
+    /// <summary>
+    /// The value, when <see cref="IsSuccess"/>. The compiler knows it is not null then, unless
+    /// <typeparamref name="T"/> is itself nullable (a result whose success may carry null).
+    /// </summary>
     public T? Value { get; }
 
     /// <summary>The error, when not <see cref="IsSuccess"/>.</summary>
     public AdminError? Error { get; }
 
+    [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 

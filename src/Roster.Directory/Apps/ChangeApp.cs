@@ -17,7 +17,7 @@ public sealed class ChangeApp(DirectoryDatabase database, TimeProvider time, OAu
         var app = await AuditedAsync(actor, id, AuditActions.AppDelete, delete: true, cancellationToken);
         if (app.IsSuccess)
         {
-            await clients.DeleteAsync(app.Value!.ClientId, cancellationToken);
+            await clients.DeleteAsync(app.Value.ClientId, cancellationToken);
         }
 
         return app.IsSuccess ? true : app.Error;
@@ -27,7 +27,7 @@ public sealed class ChangeApp(DirectoryDatabase database, TimeProvider time, OAu
     public async Task<AdminResult<long>> RevokeConsentsAsync(AdminActor actor, Guid id, CancellationToken cancellationToken)
     {
         var app = await AuditedAsync(actor, id, AuditActions.AppConsentRevoke, delete: false, cancellationToken);
-        return app.IsSuccess ? await clients.RevokeGrantsAsync(app.Value!.ClientId, cancellationToken) : app.Error;
+        return app.IsSuccess ? await clients.RevokeGrantsAsync(app.Value.ClientId, cancellationToken) : app.Error;
     }
 
     private Task<AdminResult<AppRegistration>> AuditedAsync(AdminActor actor, Guid id, string action, bool delete, CancellationToken cancellationToken)

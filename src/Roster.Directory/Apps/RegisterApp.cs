@@ -28,7 +28,7 @@ public sealed class RegisterApp(DirectoryDatabase database, TimeProvider time, O
             return checkedDraft.Error;
         }
 
-        var valid = checkedDraft.Value!;
+        var valid = checkedDraft.Value;
         var ownerId = valid.ClientType == AppClientType.BackEnd ? valid.OwnerId ?? actor.ProfileId : null;
         if (valid.ClientType != AppClientType.BackEnd && valid.OwnerId is not null)
         {

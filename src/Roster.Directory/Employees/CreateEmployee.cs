@@ -77,14 +77,14 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
                 return EmployeeErrors.EmailTaken(email.Value!);
             }
 
-            var body = EmployeeDocument.New(email.Value!, firstName.Value!, lastName.Value!, roleNames.Value ?? []);
+            var body = EmployeeDocument.New(email.Value!, firstName.Value!, lastName.Value!, roleNames.Value! ?? []);
             var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.User, ResourceWriteMode.Create);
             if (!normalized.IsSuccess)
             {
                 return AdminError.Validation(normalized.Error.Detail);
             }
 
-            var policy = await ProvisioningPolicy.ApplyAsync(session, null, null, normalized.Value!, actor.Permissions, PrivilegeRules.Yours, cancellationToken);
+            var policy = await ProvisioningPolicy.ApplyAsync(session, null, null, normalized.Value, actor.Permissions, PrivilegeRules.Yours, cancellationToken);
             if (!policy.IsSuccess)
             {
                 return EmployeeErrors.FromPolicy(policy.Error);
@@ -92,7 +92,7 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             var id = Guid.CreateVersion7(now);
-            var document = ResourceDocuments.ForStorage(normalized.Value!, id);
+            var document = ResourceDocuments.ForStorage(normalized.Value, id);
             var columns = UserColumns.From(document);
             if (!columns.IsSuccess)
             {
@@ -102,20 +102,20 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
             var json = document.ToJsonString();
             try
             {
-                await UserSql.InsertAsync(session, id, columns.Value!, now, json, EmployeeStatuses.Invited, cancellationToken);
+                await UserSql.InsertAsync(session, id, columns.Value, now, json, EmployeeStatuses.Invited, cancellationToken);
             }
             catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
             {
                 return EmployeeErrors.EmailTaken(email.Value!);
             }
 
-            var granted = await policy.Value!.GrantAsync(session, id, document, actor.Permissions, PrivilegeRules.Yours, now, cancellationToken);
+            var granted = await policy.Value.GrantAsync(session, id, document, actor.Permissions, PrivilegeRules.Yours, now, cancellationToken);
             if (!granted.IsSuccess)
             {
                 return EmployeeErrors.FromPolicy(granted.Error);
             }
 
-            await EmployeeSql.UpdateProfileAsync(session, id, loginAuthenticator.Value!, billing.Value!, cancellationToken);
+            await EmployeeSql.UpdateProfileAsync(session, id, loginAuthenticator.Value, billing.Value, cancellationToken);
             var row = await EmployeeSql.ReadAsync(session, id, cancellationToken);
             var employee = await EmployeeProjection.ReadAsync(session, row!, cancellationToken);
             var entry = AuditEntry.For(actor, AuditActions.EmployeeCreate, AuditResourceTypes.Employee, id, AuditChanges.Diff(null, EmployeeAudit.ToJson(employee)));

@@ -88,7 +88,7 @@ internal static class EmployeeRules
                 return role.Error;
             }
 
-            names.Add(role.Value!.Name);
+            names.Add(role.Value.Name);
         }
 
         return names;

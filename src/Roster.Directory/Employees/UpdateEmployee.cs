@@ -62,7 +62,7 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
                     return resolved.Error;
                 }
 
-                loginAuthenticator = resolved.Value!;
+                loginAuthenticator = resolved.Value;
             }
 
             var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
@@ -134,15 +134,15 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
 
         try
         {
-            await UserSql.UpdateAsync(session, row.Id, columns.Value!, previous.Value ?? columns.Value!, now, row.Version + 1, stored.ToJsonString(), cancellationToken);
+            await UserSql.UpdateAsync(session, row.Id, columns.Value, previous.Value ?? columns.Value, now, row.Version + 1, stored.ToJsonString(), cancellationToken);
         }
         catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
         {
             // userName is not changed here, so only a concurrent change of the same key can get here.
-            return AdminError.Conflict($"The userName \"{columns.Value!.UserName}\" is already taken in this organization.");
+            return AdminError.Conflict($"The userName \"{columns.Value.UserName}\" is already taken in this organization.");
         }
 
-        var granted = await policy.Value!.GrantAsync(session, row.Id, stored, actor.Permissions, PrivilegeRules.Yours, now, cancellationToken);
+        var granted = await policy.Value.GrantAsync(session, row.Id, stored, actor.Permissions, PrivilegeRules.Yours, now, cancellationToken);
         return granted.IsSuccess ? true : EmployeeErrors.FromPolicy(granted.Error);
     }
 }

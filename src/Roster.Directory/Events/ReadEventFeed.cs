@@ -46,7 +46,7 @@ public sealed class ReadEventFeed(DirectoryDatabase database, EventFeedOptions o
             // Taken before the read: a commit between the read and the wait still wakes us.
             var changed = database.Events.Next(tenantId);
             var page = await ReadAsync(tenantId, query, after, cancellationToken);
-            if (!page.IsSuccess || page.Value!.Events.Count > 0)
+            if (!page.IsSuccess || page.Value.Events.Count > 0)
             {
                 return page;
             }

@@ -26,14 +26,14 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
             return normalized.Error;
         }
 
-        var members = GroupColumns.Members(normalized.Value!);
+        var members = GroupColumns.Members(normalized.Value);
         if (!members.IsSuccess)
         {
             return members.Error;
         }
 
         var id = Guid.CreateVersion7();
-        var document = ResourceDocuments.ForStorage(normalized.Value!, id);
+        var document = ResourceDocuments.ForStorage(normalized.Value, id);
         var columns = GroupColumns.From(document);
         if (!columns.IsSuccess)
         {
@@ -44,14 +44,14 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
         var json = document.ToJsonString();
         var created = await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
-            await GroupSql.InsertAsync(session, id, columns.Value!, now, json, cancellationToken);
+            await GroupSql.InsertAsync(session, id, columns.Value, now, json, cancellationToken);
             var membership = new GroupMembers(session, id, translator);
-            if (await membership.AddAsync(members.Value!, cancellationToken) is { } error)
+            if (await membership.AddAsync(members.Value, cancellationToken) is { } error)
             {
                 return error;
             }
 
-            if (await GroupRoleEffects.ApplyAsync(session, caller, id, membership.Diff, GroupIdentityChange.Created(columns.Value!), now, cancellationToken) is { } refused)
+            if (await GroupRoleEffects.ApplyAsync(session, caller, id, membership.Diff, GroupIdentityChange.Created(columns.Value), now, cancellationToken) is { } refused)
             {
                 return refused;
             }
@@ -64,8 +64,8 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
         }, cancellationToken);
 
         // Read back after the write's transaction, so the answer shows each member's type and display.
-        return created.IsSuccess && members.Value!.Count > 0
-            ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.MembersOfGroup, id, created.Value!, cancellationToken)
+        return created.IsSuccess && members.Value.Count > 0
+            ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.MembersOfGroup, id, created.Value, cancellationToken)
             : created;
     }
 }

@@ -51,7 +51,7 @@ public sealed class DeleteGroup(DirectoryDatabase database, TimeProvider time)
                 parameters, cancellationToken);
             var columns = GroupColumns.From(JsonNode.Parse(row.Document)!.AsObject());
             if (columns.IsSuccess
-                && await RoleGrants.GroupRoleEffects.ApplyAsync(session, caller, key, null, GroupIdentityChange.Deleted(columns.Value!, rulesAbove), deleted, cancellationToken) is { } refused)
+                && await RoleGrants.GroupRoleEffects.ApplyAsync(session, caller, key, null, GroupIdentityChange.Deleted(columns.Value, rulesAbove), deleted, cancellationToken) is { } refused)
             {
                 return refused;
             }

@@ -50,7 +50,7 @@ public sealed class ListGroups(DirectoryDatabase database, FilterSqlTranslator t
             return page.Error;
         }
 
-        var resources = page.Value!.Rows.Select(r => members is null
+        var resources = page.Value.Rows.Select(r => members is null
             ? ResourceDocuments.ToResource(r, GroupSql.ResourceType)
             : ResourceDocuments.ToResource(r, GroupSql.ResourceType, "members", members.Values.GetValueOrDefault(r.Id)) with { Streamed = members.Stream }).ToList();
         return new ResourcePage(resources, page.Value.TotalResults, page.Value.StartIndex, page.Value.NextCursor);

@@ -42,7 +42,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
         for (var attempt = 0; attempt < DirectoryDatabase.WriteAttempts; attempt++)
         {
             PatchedDocument? patched = null;
-            if (plan.Value!.AttributeOperations.Count > 0)
+            if (plan.Value.AttributeOperations.Count > 0)
             {
                 var computed = await PatchAttributesAsync(caller, key, id, plan.Value.AttributeOperations, expectedVersion, cancellationToken);
                 if (!computed.IsSuccess)
@@ -99,7 +99,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             }
 
             var identity = patched is not null && GroupColumns.From(patched.Previous) is { IsSuccess: true } old
-                ? GroupIdentityChange.Changed(old.Value!, patched.Columns)
+                ? GroupIdentityChange.Changed(old.Value, patched.Columns)
                 : null;
             if (await GroupRoleEffects.ApplyAsync(session, caller, key, membership.Diff, identity, now, cancellationToken) is { } refused)
             {
@@ -156,14 +156,14 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             return patched.Error;
         }
 
-        var document = ResourceDocuments.ForStorage(patched.Value!, key);
+        var document = ResourceDocuments.ForStorage(patched.Value, key);
         var columns = GroupColumns.From(document);
         if (!columns.IsSuccess)
         {
             return columns.Error;
         }
 
-        return new PatchedDocument(row, previous, document, columns.Value!, document.ToJsonString());
+        return new PatchedDocument(row, previous, document, columns.Value, document.ToJsonString());
     }
 
     private sealed record PatchedDocument(ResourceRow Read, JsonObject Previous, JsonObject Document, GroupColumns Columns, string Json);

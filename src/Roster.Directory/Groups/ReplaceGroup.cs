@@ -44,19 +44,19 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
             }
 
             var stored = ResourceDocuments.Parse(row, GroupSql.ResourceType);
-            var merged = ResourceReplacement.Merge(stored, normalized.Value!, ScimResourceTypes.Group);
+            var merged = ResourceReplacement.Merge(stored, normalized.Value, ScimResourceTypes.Group);
             if (!merged.IsSuccess)
             {
                 return merged.Error;
             }
 
-            var members = GroupColumns.Members(merged.Value!);
+            var members = GroupColumns.Members(merged.Value);
             if (!members.IsSuccess)
             {
                 return members.Error;
             }
 
-            var document = ResourceDocuments.ForStorage(merged.Value!, key);
+            var document = ResourceDocuments.ForStorage(merged.Value, key);
             var columns = GroupColumns.From(document);
             if (!columns.IsSuccess)
             {
@@ -65,14 +65,14 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             var json = document.ToJsonString();
-            await GroupSql.UpdateAsync(session, key, columns.Value!, now, row.Version + 1, json, cancellationToken);
+            await GroupSql.UpdateAsync(session, key, columns.Value, now, row.Version + 1, json, cancellationToken);
             var membership = new GroupMembers(session, key, translator);
-            if (await membership.ReplaceAsync(members.Value!, cancellationToken) is { } error)
+            if (await membership.ReplaceAsync(members.Value, cancellationToken) is { } error)
             {
                 return error;
             }
 
-            var identity = GroupColumns.From(stored) is { IsSuccess: true } old ? GroupIdentityChange.Changed(old.Value!, columns.Value!) : null;
+            var identity = GroupColumns.From(stored) is { IsSuccess: true } old ? GroupIdentityChange.Changed(old.Value, columns.Value) : null;
             if (await GroupRoleEffects.ApplyAsync(session, caller, key, membership.Diff, identity, now, cancellationToken) is { } refused)
             {
                 return refused;
@@ -89,7 +89,7 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
 
         // Read back after the write's transaction, so the answer shows each member's type and display.
         return replaced.IsSuccess
-            ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.MembersOfGroup, key, replaced.Value!, cancellationToken)
+            ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.MembersOfGroup, key, replaced.Value, cancellationToken)
             : replaced;
     }
 }

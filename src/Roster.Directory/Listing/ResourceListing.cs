@@ -88,7 +88,7 @@ internal sealed class ResourceListing(FilterSqlTranslator translator, ListingCac
                 return cursor.Error;
             }
 
-            keyset = " AND " + Keyset(cursor.Value!, sortKey, table.Qualified("id"), descending, parameters, session.Dialect);
+            keyset = " AND " + Keyset(cursor.Value, sortKey, table.Qualified("id"), descending, parameters, session.Dialect);
         }
 
         // The previous page of this walk ended right before this one: start after its last row.

@@ -73,6 +73,6 @@ public sealed class CreateFirstAdministrator(DirectoryDatabase database, CreateE
         }
 
         var created = await create.ExecuteAsync(actor, new EmployeeDraft(draft.Email, draft.FirstName, draft.LastName, roleId), BeforeAsync, AfterAsync, cancellationToken);
-        return created.IsSuccess ? new FirstAdministrator(tenantId, created.Value!) : created.Error;
+        return created.IsSuccess ? new FirstAdministrator(tenantId, created.Value) : created.Error;
     }
 }

@@ -86,7 +86,7 @@ internal static class ValueRuleGrants
     {
         var filter = FilterParser.Parse($"roles[value eq {JsonSerializer.Serialize(value)}]");
         var condition = translator.Translate(filter.Value!, ResourceTable.Users, ScimResourceTypes.User, parameters);
-        return condition.IsSuccess ? condition.Value! : throw new InvalidOperationException($"The value rule's filter did not translate: {condition.Error.Detail}");
+        return condition.IsSuccess ? condition.Value : throw new InvalidOperationException($"The value rule's filter did not translate: {condition.Error.Detail}");
     }
 
     /// <summary>Removals and additions of the same grant cancel out: the person kept it.</summary>

@@ -35,7 +35,7 @@ public sealed class CreateRoleRule(DirectoryDatabase database, TimeProvider time
                 return changes.Error;
             }
 
-            await RoleRuleApplication.AuditAsync(session, actor, AuditActions.RoleRuleCreate, null, rule.Value, changes.Value!, now, cancellationToken);
+            await RoleRuleApplication.AuditAsync(session, actor, AuditActions.RoleRuleCreate, null, rule.Value, changes.Value, now, cancellationToken);
             return rule;
         }, cancellationToken);
     }

@@ -32,7 +32,7 @@ public sealed class DeleteRoleRule(DirectoryDatabase database, TimeProvider time
                 return changes.Error;
             }
 
-            await RoleRuleApplication.AuditAsync(session, actor, AuditActions.RoleRuleDelete, before, null, changes.Value!, now, cancellationToken);
+            await RoleRuleApplication.AuditAsync(session, actor, AuditActions.RoleRuleDelete, before, null, changes.Value, now, cancellationToken);
             return before;
         }, cancellationToken);
     }

@@ -52,8 +52,8 @@ public sealed class PreviewRoleRule(DirectoryDatabase database, TimeProvider tim
             return changes.Error;
         }
 
-        var people = await PeopleAsync(session, changes.Value!, cancellationToken);
-        return new RulePreview([.. changes.Value!.Roles.Select(c => new RolePreview(
+        var people = await PeopleAsync(session, changes.Value, cancellationToken);
+        return new RulePreview([.. changes.Value.Roles.Select(c => new RolePreview(
             c.RoleId,
             roles.FirstOrDefault(r => r.Id == c.RoleId)?.Name ?? c.RoleId.ToString(),
             c.GainedCount,

@@ -34,7 +34,7 @@ public sealed class UpdateRoleRule(DirectoryDatabase database, TimeProvider time
                 return after.Error;
             }
 
-            if (after.Value! with { LastModified = before.LastModified } == before)
+            if (after.Value with { LastModified = before.LastModified } == before)
             {
                 return before;
             }
@@ -45,7 +45,7 @@ public sealed class UpdateRoleRule(DirectoryDatabase database, TimeProvider time
                 return changes.Error;
             }
 
-            await RoleRuleApplication.AuditAsync(session, actor, AuditActions.RoleRuleUpdate, before, after.Value, changes.Value!, now, cancellationToken);
+            await RoleRuleApplication.AuditAsync(session, actor, AuditActions.RoleRuleUpdate, before, after.Value, changes.Value, now, cancellationToken);
             return after;
         }, cancellationToken);
     }

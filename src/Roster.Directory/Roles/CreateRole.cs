@@ -29,7 +29,7 @@ public sealed class CreateRole(DirectoryDatabase database, TimeProvider time)
         }
 
         var now = ScimDateTime.Truncate(time.GetUtcNow());
-        var role = new Role(Guid.CreateVersion7(now), parsedName.Value!, true, granted.Value!, now, now);
+        var role = new Role(Guid.CreateVersion7(now), parsedName.Value, true, granted.Value, now, now);
         if (PrivilegeRules.ChangeRole(actor.Permissions, null, role) is { } refused)
         {
             return AdminError.Forbidden(refused);

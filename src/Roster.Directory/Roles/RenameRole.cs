@@ -20,7 +20,7 @@ public sealed class RenameRole(DirectoryDatabase database, TimeProvider time, Fi
         return !name.IsSuccess
             ? Task.FromResult(AdminResult<Role>.Failure(name.Error))
             : RoleUpdate.ApplyAsync(
-                database, time, actor, roleId, (_, role) => RoleUpdate.Succeed(role with { Name = name.Value! }), cancellationToken,
+                database, time, actor, roleId, (_, role) => RoleUpdate.Succeed(role with { Name = name.Value }), cancellationToken,
                 (session, before, after, now) => before.Name == after.Name
                     ? Task.CompletedTask
                     : _holders.RenameAsync(session, actor, before.Name, after.Name, now, cancellationToken));

@@ -46,7 +46,8 @@ internal sealed class RoleHolders(FilterSqlTranslator translator)
                 continue;
             }
 
-            // Only roles changed, so the columns are the stored ones.
+            // Only roles changed, so the columns are the stored ones; a stored document always
+            // has its columns (they were derived when it was stored).
             var columns = UserColumns.From(document).Value!;
             await UserSql.UpdateAsync(session, row.Id, columns, columns, now, row.Version + 1, document.ToJsonString(), cancellationToken);
             var entry = AuditEntry.For(actor, AuditActions.UserUpdate, AuditResourceTypes.User, row.Id, AuditChanges.Diff(previous, document));

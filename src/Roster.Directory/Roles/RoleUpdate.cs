@@ -35,19 +35,19 @@ internal static class RoleUpdate
                 return changed;
             }
 
-            var changes = AuditChanges.Diff(RoleSql.ToAuditJson(role), RoleSql.ToAuditJson(changed.Value!));
+            var changes = AuditChanges.Diff(RoleSql.ToAuditJson(role), RoleSql.ToAuditJson(changed.Value));
             if (changes.Count == 0)
             {
                 return role;
             }
 
-            if (PrivilegeRules.ChangeRole(actor.Permissions, role, changed.Value!) is { } refused)
+            if (PrivilegeRules.ChangeRole(actor.Permissions, role, changed.Value) is { } refused)
             {
                 return AdminError.Forbidden(refused);
             }
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
-            var updated = changed.Value! with { LastModified = now };
+            var updated = changed.Value with { LastModified = now };
             try
             {
                 await RoleSql.UpdateAsync(session, updated, cancellationToken);

@@ -12,6 +12,6 @@ public sealed class SetRolePermissions(DirectoryDatabase database, TimeProvider 
         var granted = RolePermissions.Parse(permissions);
         return !granted.IsSuccess
             ? Task.FromResult(AdminResult<Role>.Failure(granted.Error))
-            : RoleUpdate.ApplyAsync(database, time, actor, roleId, (_, role) => RoleUpdate.Succeed(role with { Permissions = granted.Value! }), cancellationToken);
+            : RoleUpdate.ApplyAsync(database, time, actor, roleId, (_, role) => RoleUpdate.Succeed(role with { Permissions = granted.Value }), cancellationToken);
     }
 }

@@ -39,7 +39,7 @@ public sealed class CreateSsoConnection(DirectoryDatabase database, TimeProvider
             return made.Error;
         }
 
-        var connection = made.Value!;
+        var connection = made.Value;
         return await database.AdminWriteAsync<SsoConnection>(actor.TenantId, async session =>
         {
             if ((await SsoConnectionSql.ReadAllAsync(session, cancellationToken)).Count >= SsoConnectionRules.MaxConnections)

@@ -47,7 +47,7 @@ internal static class SsoConnectionRules
         }
 
         return new SsoConnection(
-            id, name.Value!, protocol, draft.Enabled ?? before?.Enabled ?? true, draft.JustInTime ?? before?.JustInTime ?? false, oidc, saml,
+            id, name.Value, protocol, draft.Enabled ?? before?.Enabled ?? true, draft.JustInTime ?? before?.JustInTime ?? false, oidc, saml,
             saver, (before?.Version ?? 0) + 1, before?.Created ?? now, now);
     }
 
@@ -154,7 +154,7 @@ internal static class SsoConnectionRules
         }
 
         return new SamlSettings(
-            entityId.Value!, ssoUrl!, certificates, metadataUrl, draft.AllowIdpInitiated ?? before?.AllowIdpInitiated ?? false,
+            entityId.Value, ssoUrl!, certificates, metadataUrl, draft.AllowIdpInitiated ?? before?.AllowIdpInitiated ?? false,
             draft.SignRequests ?? before?.SignRequests ?? false, spCertificate ?? before?.SpCertificate ?? "",
             email.Value, given.Value, family.Value, skew);
     }

@@ -36,7 +36,7 @@ public sealed class UpdateSsoConnection(DirectoryDatabase database, TimeProvider
                 return made.Error;
             }
 
-            var after = made.Value!;
+            var after = made.Value;
             var secret = row.Secret;
             if (before.Protocol == SsoProtocol.OpenIdConnect && draft.ClientSecret is { } clientSecret)
             {

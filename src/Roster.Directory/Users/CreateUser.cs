@@ -31,7 +31,7 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
 
         // A user created without "active" is an active user (the employee's status says so), and
         // MoEngage documents active as defaulting to true: store it, so every read says it too.
-        var user = normalized.Value!;
+        var user = normalized.Value;
         user.TryAdd("active", true);
         if (UserNames.Prepare(user, null) is { } badName)
         {
@@ -63,14 +63,14 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
             var json = document.ToJsonString();
             try
             {
-                await UserSql.InsertAsync(session, id, columns.Value!, now, json, status: null, cancellationToken);
+                await UserSql.InsertAsync(session, id, columns.Value, now, json, status: null, cancellationToken);
             }
             catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
             {
-                return UserErrors.UserNameTaken(columns.Value!.UserName);
+                return UserErrors.UserNameTaken(columns.Value.UserName);
             }
 
-            var granted = await policy.Value!.GrantAsync(session, id, document, caller.Permissions, Roles.PrivilegeRules.Credentials, now, cancellationToken);
+            var granted = await policy.Value.GrantAsync(session, id, document, caller.Permissions, Roles.PrivilegeRules.Credentials, now, cancellationToken);
             if (!granted.IsSuccess)
             {
                 return granted.Error;

@@ -49,7 +49,7 @@ public sealed class ListUsers(DirectoryDatabase database, FilterSqlTranslator tr
             return page.Error;
         }
 
-        var resources = page.Value!.Rows.Select(r => groups is null
+        var resources = page.Value.Rows.Select(r => groups is null
             ? ResourceDocuments.ToResource(r, UserSql.ResourceType)
             : ResourceDocuments.ToResource(r, UserSql.ResourceType, "groups", groups.Values.GetValueOrDefault(r.Id)) with { Streamed = groups.Stream }).ToList();
         return new ResourcePage(resources, page.Value.TotalResults, page.Value.StartIndex, page.Value.NextCursor);

@@ -29,7 +29,7 @@ public sealed class PatchUser(DirectoryDatabase database, TimeProvider time)
         {
             var stored = JsonNode.Parse(row.Document)!.AsObject();
             var patched = PatchEngine.Apply(stored, operations, ScimResourceTypes.User);
-            return patched.IsSuccess ? (stored, patched.Value!) : patched.Error;
+            return patched.IsSuccess ? (stored, patched.Value) : patched.Error;
         }, time, includeGroups, cancellationToken);
     }
 }

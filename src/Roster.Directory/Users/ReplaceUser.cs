@@ -32,8 +32,8 @@ public sealed class ReplaceUser(DirectoryDatabase database, TimeProvider time)
         return await UserUpdate.ApplyAsync(database, caller, key, id, expectedVersion, row =>
         {
             var stored = ResourceDocuments.Parse(row, UserSql.ResourceType);
-            var merged = ResourceReplacement.Merge(stored, normalized.Value!, ScimResourceTypes.User);
-            return merged.IsSuccess ? (stored, merged.Value!) : merged.Error;
+            var merged = ResourceReplacement.Merge(stored, normalized.Value, ScimResourceTypes.User);
+            return merged.IsSuccess ? (stored, merged.Value) : merged.Error;
         }, time, includeGroups: true, cancellationToken);
     }
 }

@@ -95,7 +95,7 @@ internal static class UserUpdate
 
             await session.CommitAsync(cancellationToken);
             return includeGroups
-                ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.GroupsOfUser, key, written.Value!, cancellationToken)
+                ? await Memberships.AddToAsync(database, caller.TenantId, MembershipSide.GroupsOfUser, key, written.Value, cancellationToken)
                 : written;
         }
 
@@ -129,14 +129,14 @@ internal static class UserUpdate
         var version = row.Version + 1;
         try
         {
-            await UserSql.UpdateAsync(session, row.Id, columns.Value!, previous.Value ?? columns.Value!, now, version, json, cancellationToken);
+            await UserSql.UpdateAsync(session, row.Id, columns.Value, previous.Value ?? columns.Value, now, version, json, cancellationToken);
         }
         catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
         {
-            return UserErrors.UserNameTaken(columns.Value!.UserName);
+            return UserErrors.UserNameTaken(columns.Value.UserName);
         }
 
-        var granted = await policy.Value!.GrantAsync(session, row.Id, document, caller.Permissions, Roles.PrivilegeRules.Credentials, now, cancellationToken);
+        var granted = await policy.Value.GrantAsync(session, row.Id, document, caller.Permissions, Roles.PrivilegeRules.Credentials, now, cancellationToken);
         if (!granted.IsSuccess)
         {
             return granted.Error;

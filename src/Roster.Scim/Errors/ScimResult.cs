@@ -11,13 +11,17 @@ public readonly record struct ScimResult<T>
         Error = error;
     }
 
-    /// <summary>The value, when <see cref="IsSuccess"/>.</summary>
+    /// <summary>
+    /// The value, when <see cref="IsSuccess"/>. The compiler knows it is not null then, unless
+    /// <typeparamref name="T"/> is itself nullable (a result whose success may carry null).
+    /// </summary>
     public T? Value { get; }
 
     /// <summary>The error, when not <see cref="IsSuccess"/>.</summary>
     public ScimError? Error { get; }
 
     /// <summary>True when this result holds a value.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
@@ -34,5 +38,5 @@ public readonly record struct ScimResult<T>
     public static implicit operator ScimResult<T>(ScimError error) => Failure(error);
 
     /// <summary>The value, or throws <see cref="ScimException"/> (for use inside the core only).</summary>
-    public T GetValueOrThrow() => IsSuccess ? Value! : throw new ScimException(Error);
+    public T GetValueOrThrow() => IsSuccess ? Value : throw new ScimException(Error);
 }

@@ -162,7 +162,7 @@ public static class ListQueryParser
             StartIndex = (int)Math.Clamp(startIndex ?? 1, 1, int.MaxValue),
             Count = (int)Math.Clamp(count ?? limits.DefaultCount, 0, Math.Max(0, limits.MaxCount)),
             Cursor = cursor,
-            IncludeMembers = projection.Value!.Names("members"),
+            IncludeMembers = projection.Value.Names("members"),
             IncludeGroups = projection.Value.MayReturn("groups"),
         };
         return new ListRequest(query, projection.Value);

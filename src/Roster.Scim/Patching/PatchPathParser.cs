@@ -37,7 +37,7 @@ public static class PatchPathParser
             }
 
             var attribute = AttributePathParser.Parse(path);
-            return attribute.IsSuccess ? new PatchPath(attribute.Value!) : Invalid(path, attribute.Error.Detail);
+            return attribute.IsSuccess ? new PatchPath(attribute.Value) : Invalid(path, attribute.Error.Detail);
         }
 
         return ParseValuePath(path, open);
@@ -57,7 +57,7 @@ public static class PatchPathParser
             return Invalid(path, head.Error.Detail);
         }
 
-        if (head.Value!.SubAttribute is not null)
+        if (head.Value.SubAttribute is not null)
         {
             return Invalid(path, $"a value filter must follow an attribute, not the sub-attribute '{FilterSyntaxErrors.Shorten(head.Value.ToString())}'");
         }

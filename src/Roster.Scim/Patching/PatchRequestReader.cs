@@ -60,7 +60,7 @@ public static class PatchRequestReader
                 return operation.Error;
             }
 
-            result.Add(operation.Value!);
+            result.Add(operation.Value);
         }
 
         return result;

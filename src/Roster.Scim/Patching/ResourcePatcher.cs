@@ -140,7 +140,7 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
             }
 
             var local = AttributePathParser.Parse(name);
-            if (!local.IsSuccess || local.Value!.SchemaUrn is not null)
+            if (!local.IsSuccess || local.Value.SchemaUrn is not null)
             {
                 continue;
             }

@@ -60,15 +60,15 @@ public sealed class AttributeProjection
             return excluded.Error;
         }
 
-        if (included.Value!.Count > 0 && excluded.Value!.Count > 0)
+        if (included.Value.Count > 0 && excluded.Value.Count > 0)
         {
             return ScimError.InvalidValue(
                 "attributes and excludedAttributes cannot be used together: list the attributes to return, or the ones to leave out.");
         }
 
-        return included.Value.Count == 0 && excluded.Value!.Count == 0
+        return included.Value.Count == 0 && excluded.Value.Count == 0
             ? Default
-            : new AttributeProjection(included.Value, excluded.Value!);
+            : new AttributeProjection(included.Value, excluded.Value);
     }
 
     /// <summary>
@@ -134,7 +134,7 @@ public sealed class AttributeProjection
                 return ScimError.InvalidValue($"{parameter}: {selector.Error.Detail}");
             }
 
-            selectors.Add(selector.Value!);
+            selectors.Add(selector.Value);
         }
 
         return selectors;

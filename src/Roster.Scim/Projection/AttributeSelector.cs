@@ -60,7 +60,7 @@ public sealed record AttributeSelector
         }
 
         var path = AttributePathParser.Parse(trimmed);
-        return path.IsSuccess ? ForAttribute(path.Value!) : path.Error;
+        return path.IsSuccess ? ForAttribute(path.Value) : path.Error;
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed record AttributeSelector
             return ScimError.InvalidPath(path.Error.Detail.Replace("Invalid PATCH path", "Invalid attribute path", StringComparison.Ordinal));
         }
 
-        var target = path.Value!;
+        var target = path.Value;
         return target.IsSchema
             ? ForSchema(target.Attribute.SchemaUrn!)
             : ForAttribute(target.SubAttribute is null ? target.Attribute : target.Attribute with { SubAttribute = target.SubAttribute });

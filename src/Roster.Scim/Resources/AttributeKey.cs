@@ -67,7 +67,7 @@ internal sealed record AttributeKey(AttributeKeyKind Kind, SchemaDefinition? Sch
             return UnknownKey;
         }
 
-        var resolution = resourceType.Resolve(path.Value!);
+        var resolution = resourceType.Resolve(path.Value);
         return resolution is null ? UnknownKey : new AttributeKey(AttributeKeyKind.Attribute, Resolution: resolution);
     }
 }

@@ -76,7 +76,7 @@ public static class ResourceNormalizer
         foreach (var (name, attributeValue) in attributes)
         {
             var local = AttributePathParser.Parse(name);
-            if (local.IsSuccess && local.Value!.SchemaUrn is null
+            if (local.IsSuccess && local.Value.SchemaUrn is null
                 && resourceType.Resolve(local.Value with { SchemaUrn = schema.Id }) is { } resolution)
             {
                 Put(document, resolution, attributeValue, resourceType);

@@ -76,10 +76,10 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
         var role = await Services.GetRequiredService<CreateRole>().ExecuteAsync(actor, "Console test " + suffix, permissions, CancellationToken.None);
         Assert.True(role.IsSuccess, role.Error?.Detail);
         var employee = await Services.GetRequiredService<CreateEmployee>()
-            .ExecuteAsync(actor, new EmployeeDraft(email, "Ada", "Admin", role.Value!.Id), CancellationToken.None);
+            .ExecuteAsync(actor, new EmployeeDraft(email, "Ada", "Admin", role.Value.Id), CancellationToken.None);
         Assert.True(employee.IsSuccess, employee.Error?.Detail);
         var invited = await Services.GetRequiredService<InviteEmployee>()
-            .ExecuteAsync(actor, employee.Value!.Id, Url("activate"), CancellationToken.None);
+            .ExecuteAsync(actor, employee.Value.Id, Url("activate"), CancellationToken.None);
         Assert.True(invited.IsSuccess, invited.Error?.Detail);
         var activated = await Services.GetRequiredService<ActivateEmployee>()
             .ExecuteAsync(PickupMail.ActivationToken(PickupMail.LastTo(MailFolder, email)), Password, CancellationToken.None);

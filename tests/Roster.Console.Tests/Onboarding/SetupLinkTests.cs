@@ -19,7 +19,7 @@ public sealed class SetupLinkTests(ConsoleServerFixture server, ChromiumBrowser 
         var issued = await Server.Services.GetRequiredService<IssueSetupLink>()
             .ExecuteAsync(OperatorActor.Cli, tenant.Id, SetupLinkTokens.DefaultLifetime, CancellationToken.None);
         Assert.True(issued.IsSuccess, issued.Error?.Detail);
-        var link = SetupLinkTokens.Link(Server.BaseAddress.ToString(), issued.Value!.Token);
+        var link = SetupLinkTokens.Link(Server.BaseAddress.ToString(), issued.Value.Token);
         var email = $"first-{Guid.NewGuid():N}@example.com";
 
         Browser.GoTo(link);

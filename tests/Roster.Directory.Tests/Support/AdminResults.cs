@@ -6,7 +6,7 @@ namespace Roster.Directory.Tests.Support;
 public static class AdminResults
 {
     public static T Ok<T>(this AdminResult<T> result) =>
-        result.IsSuccess ? result.Value! : throw new Xunit.Sdk.XunitException($"Expected success, got {result.Error.Kind}: {result.Error.Detail}");
+        result.IsSuccess ? result.Value : throw new Xunit.Sdk.XunitException($"Expected success, got {result.Error.Kind}: {result.Error.Detail}");
 
     public static AdminError Failed<T>(this AdminResult<T> result) =>
         result.IsSuccess ? throw new Xunit.Sdk.XunitException("Expected an admin error, got success.") : result.Error;

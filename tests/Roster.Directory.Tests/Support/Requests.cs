@@ -40,7 +40,7 @@ public static class Requests
         }).ToJsonString());
 
     public static T Ok<T>(this ScimResult<T> result) =>
-        result.IsSuccess ? result.Value! : throw new Xunit.Sdk.XunitException($"Expected success, got {(int)result.Error.Status} {result.Error.ScimType}: {result.Error.Detail}");
+        result.IsSuccess ? result.Value : throw new Xunit.Sdk.XunitException($"Expected success, got {(int)result.Error.Status} {result.Error.ScimType}: {result.Error.Detail}");
 
     public static ScimError Failed<T>(this ScimResult<T> result) =>
         result.IsSuccess ? throw new Xunit.Sdk.XunitException("Expected a SCIM error, got success.") : result.Error;

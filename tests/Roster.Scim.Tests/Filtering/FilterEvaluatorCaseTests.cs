@@ -29,7 +29,7 @@ public sealed class FilterEvaluatorCaseTests
         var resource = File.Value["resources"]![resourceName]!.AsObject();
         var typeName = File.Value["types"]?[resourceName]?.GetValue<string>() ?? "User";
 
-        var matches = FilterEvaluator.Matches(parsed.Value!, resource, TestSchemas.TypeNamed(typeName));
+        var matches = FilterEvaluator.Matches(parsed.Value, resource, TestSchemas.TypeNamed(typeName));
 
         Assert.Equal(expected, matches);
     }
@@ -43,7 +43,7 @@ public sealed class FilterEvaluatorCaseTests
         var resource = File.Value["resources"]![resourceName]!.AsObject();
         var typeName = File.Value["types"]?[resourceName]?.GetValue<string>() ?? "User";
 
-        Assert.Equal(!expected, FilterEvaluator.Matches(parsed.Value!, resource, TestSchemas.TypeNamed(typeName)));
+        Assert.Equal(!expected, FilterEvaluator.Matches(parsed.Value, resource, TestSchemas.TypeNamed(typeName)));
     }
 
     [Fact]

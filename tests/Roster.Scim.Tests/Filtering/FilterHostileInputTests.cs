@@ -37,7 +37,7 @@ public sealed class FilterHostileInputTests
                 return null;
             }
 
-            var text = FilterFormatter.Format(parsed.Value!);
+            var text = FilterFormatter.Format(parsed.Value);
             var again = FilterParser.Parse(text);
             if (!again.IsSuccess || again.Value != parsed.Value)
             {
@@ -46,7 +46,7 @@ public sealed class FilterHostileInputTests
 
             foreach (var resource in Resources)
             {
-                FilterEvaluator.Matches(parsed.Value!, resource, TestSchemas.UserType);
+                FilterEvaluator.Matches(parsed.Value, resource, TestSchemas.UserType);
             }
 
             return null;
@@ -85,9 +85,9 @@ public sealed class FilterHostileInputTests
         HostileCall.Holds(input.Text, () =>
         {
             var parsed = FilterParser.Parse(input.Text);
-            if (parsed.IsSuccess && Terms(parsed.Value!) > FilterParser.MaxTerms)
+            if (parsed.IsSuccess && Terms(parsed.Value) > FilterParser.MaxTerms)
             {
-                throw new InvalidOperationException($"A filter of {Terms(parsed.Value!)} terms parsed.");
+                throw new InvalidOperationException($"A filter of {Terms(parsed.Value)} terms parsed.");
             }
 
             return parsed.IsSuccess ? null : parsed.Error;
@@ -190,7 +190,7 @@ public sealed class FilterHostileInputTests
         var result = FilterParser.Parse("userName eq \"\\ud83d\\ude00\"");
 
         Assert.True(result.IsSuccess, result.Error?.Detail);
-        Assert.Equal("\U0001F600", ((ComparisonFilter)result.Value!).Value.Text);
+        Assert.Equal("\U0001F600", ((ComparisonFilter)result.Value).Value.Text);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class FilterParserCaseTests
 
         if (error is not null)
         {
-            Assert.False(result.IsSuccess, $"Expected an error, got {(result.IsSuccess ? FilterFormatter.Format(result.Value!) : "")}");
+            Assert.False(result.IsSuccess, $"Expected an error, got {(result.IsSuccess ? FilterFormatter.Format(result.Value) : "")}");
             Assert.Equal(HttpStatusCode.BadRequest, result.Error.Status);
             Assert.Equal(ScimErrorTypes.InvalidFilter, result.Error.ScimType);
             Assert.Contains(error, result.Error.Detail, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class FilterParserCaseTests
         }
 
         Assert.True(result.IsSuccess, result.Error?.Detail);
-        var text = FilterFormatter.Format(result.Value!);
+        var text = FilterFormatter.Format(result.Value);
         Assert.Equal(canonical, text);
         var reparsed = FilterParser.Parse(text);
         Assert.True(reparsed.IsSuccess, reparsed.Error?.Detail);

@@ -14,7 +14,7 @@ public sealed class FilterParserTests
     {
         var result = FilterParser.Parse(text);
         Assert.True(result.IsSuccess, result.Error?.Detail);
-        return result.Value!;
+        return result.Value;
     }
 
     private static string ErrorOf(string text)

@@ -17,7 +17,7 @@ public sealed class FilterPropertyTests
         var text = FilterFormatter.Format(filter);
         var parsed = FilterParser.Parse(text);
 
-        return (parsed.IsSuccess && parsed.Value == filter).Label($"{text} -> {parsed.Error?.Detail ?? FilterFormatter.Format(parsed.Value!)}");
+        return (parsed.IsSuccess && parsed.Value! == filter).Label($"{text} -> {parsed.Error?.Detail ?? FilterFormatter.Format(parsed.Value!)}");
     }
 
     [Property(MaxTest = 1000)]
@@ -37,7 +37,7 @@ public sealed class FilterPropertyTests
             return (result.Error.ScimType == "invalidFilter").Label(result.Error.Detail);
         }
 
-        var text = FilterFormatter.Format(result.Value!);
+        var text = FilterFormatter.Format(result.Value);
         var again = FilterParser.Parse(text);
         return (again.IsSuccess && again.Value == result.Value).Label(text);
     }

@@ -14,7 +14,7 @@ public sealed class ListQueryParserTests
     {
         var result = Parse(parameters);
         Assert.True(result.IsSuccess, result.Error?.Detail);
-        return result.Value!.Query;
+        return result.Value.Query;
     }
 
     private static ScimError Error(params (string Key, string? Value)[] parameters)

@@ -15,7 +15,7 @@ public sealed class SearchRequestParserTests
     {
         var result = Parse(json);
         Assert.True(result.IsSuccess, result.Error?.Detail);
-        return result.Value!;
+        return result.Value;
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class GroupMembershipPatchTests
         var operations = PatchRequestReader.Read(JsonNode.Parse($$"""{"Operations": {{operationsJson}}}""")).GetValueOrThrow();
         var plan = GroupMembershipPatch.Split(operations);
         Assert.True(plan.IsSuccess, plan.Error?.Detail);
-        return plan.Value!;
+        return plan.Value;
     }
 
     private static ScimError Fail(string operationsJson)

@@ -39,7 +39,7 @@ public sealed class PatchCaseTests
         };
 
         var read = PatchRequestReader.Read(body);
-        var result = read.IsSuccess ? PatchEngine.Apply(resource, read.Value!, resourceType) : ScimResult<JsonObject>.Failure(read.Error);
+        var result = read.IsSuccess ? PatchEngine.Apply(resource, read.Value, resourceType) : ScimResult<JsonObject>.Failure(read.Error);
 
         if (testCase["error"] is JsonObject error)
         {
@@ -55,7 +55,7 @@ public sealed class PatchCaseTests
         {
             Assert.True(result.IsSuccess, result.Error?.Detail);
             var expected = testCase["expected"]!.AsObject();
-            var actual = result.Value!;
+            var actual = result.Value;
             if (!expected.ContainsKey("schemas"))
             {
                 actual.Remove("schemas");

@@ -100,7 +100,7 @@ public sealed class PatchEngineRobustnessTests
                     Assert.True(result.IsSuccess || result.Error.Status == HttpStatusCode.BadRequest, result.Error?.Detail);
                     if (result.IsSuccess)
                     {
-                        var merged = ResourceReplacement.Merge(type == ScimResourceTypes.User ? StoredUser() : StoredGroup(), result.Value!, type);
+                        var merged = ResourceReplacement.Merge(type == ScimResourceTypes.User ? StoredUser() : StoredGroup(), result.Value, type);
                         Assert.True(merged.IsSuccess || merged.Error.Status == HttpStatusCode.BadRequest);
                     }
                 }
@@ -117,13 +117,13 @@ public sealed class PatchEngineRobustnessTests
             return 1;
         }
 
-        foreach (var operation in read.Value!)
+        foreach (var operation in read.Value)
         {
             var result = PatchEngine.Apply(resource, [operation], type);
             Assert.True(result.IsSuccess || result.Error.Status == HttpStatusCode.BadRequest, result.Error?.Detail);
         }
 
-        var plan = GroupMembershipPatch.Split(read.Value!);
+        var plan = GroupMembershipPatch.Split(read.Value);
         Assert.True(plan.IsSuccess || plan.Error.Status == HttpStatusCode.BadRequest);
         return 1;
     }

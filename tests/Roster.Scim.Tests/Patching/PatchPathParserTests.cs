@@ -11,7 +11,7 @@ public sealed class PatchPathParserTests
     {
         var result = PatchPathParser.Parse(text);
         Assert.True(result.IsSuccess, result.Error?.Detail);
-        return result.Value!;
+        return result.Value;
     }
 
     private static ScimError Fail(string text)

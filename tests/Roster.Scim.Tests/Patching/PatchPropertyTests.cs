@@ -35,7 +35,7 @@ public sealed class PatchPropertyTests
         var stored = StoredResources.User();
 
         var added = Apply(stored, new PatchOperation(PatchOperationType.Add, Path(path), JsonValue.Create(value)));
-        var removed = added.IsSuccess ? Apply(added.Value!, new PatchOperation(PatchOperationType.Remove, Path(path), null)) : added;
+        var removed = added.IsSuccess ? Apply(added.Value, new PatchOperation(PatchOperationType.Remove, Path(path), null)) : added;
 
         return (removed.IsSuccess && JsonNode.DeepEquals(stored, removed.Value))
             .Label($"{path} = {HostileCall.Show(value)}: {removed.Error?.Detail ?? removed.Value!.ToJsonString()}");
@@ -56,7 +56,7 @@ public sealed class PatchPropertyTests
 
         var added = Apply(stored, new PatchOperation(PatchOperationType.Add, Path("emails"), new JsonArray(element)));
         var removed = added.IsSuccess
-            ? Apply(added.Value!, new PatchOperation(PatchOperationType.Remove, new PatchPath(new AttributePath(null, "emails"), filter), null))
+            ? Apply(added.Value, new PatchOperation(PatchOperationType.Remove, new PatchPath(new AttributePath(null, "emails"), filter), null))
             : added;
 
         return (removed.IsSuccess && JsonNode.DeepEquals(stored, removed.Value))
@@ -73,14 +73,14 @@ public sealed class PatchPropertyTests
             return true.ToProperty();
         }
 
-        var operation = new PatchOperation(PatchOperationType.Replace, Path(path), parsed.Value!["v"]?.DeepClone());
+        var operation = new PatchOperation(PatchOperationType.Replace, Path(path), parsed.Value["v"]?.DeepClone());
         var once = Apply(StoredResources.User(), operation);
         if (!once.IsSuccess)
         {
             return true.ToProperty();
         }
 
-        var twice = Apply(once.Value!, operation);
+        var twice = Apply(once.Value, operation);
         return (twice.IsSuccess && JsonNode.DeepEquals(once.Value, twice.Value))
             .Label($"replace {path} with {value.Text}: once {once.Value!.ToJsonString()}, twice {twice.Error?.Detail ?? twice.Value!.ToJsonString()}");
     }

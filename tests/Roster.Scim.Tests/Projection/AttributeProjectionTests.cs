@@ -32,7 +32,7 @@ public sealed class AttributeProjectionTests
     {
         var projection = AttributeProjection.Parse(attributes, excludedAttributes);
         Assert.True(projection.IsSuccess, projection.Error?.Detail);
-        return projection.Value!.Apply(resource ?? Jensen(), TestSchemas.UserType);
+        return projection.Value.Apply(resource ?? Jensen(), TestSchemas.UserType);
     }
 
     private static string[] Keys(JsonObject obj) => obj.Select(p => p.Key).ToArray();

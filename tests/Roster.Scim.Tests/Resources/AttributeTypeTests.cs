@@ -26,7 +26,7 @@ public sealed class AttributeTypeTests
     {
         var result = Normalize(extension);
         Assert.True(result.IsSuccess, result.Error?.Detail);
-        JsonAssert.Equal(extension, result.Value![Urn]);
+        JsonAssert.Equal(extension, result.Value[Urn]);
     }
 
     [Theory]

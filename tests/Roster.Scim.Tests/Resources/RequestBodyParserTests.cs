@@ -79,7 +79,7 @@ public sealed class RequestBodyParserTests
         var result = RequestBodyParser.Parse([0xEF, 0xBB, 0xBF, .. "{\"userName\":\"a\"}"u8]);
 
         Assert.True(result.IsSuccess, result.Error?.Detail);
-        Assert.Equal("a", result.Value!["userName"]!.GetValue<string>());
+        Assert.Equal("a", result.Value["userName"]!.GetValue<string>());
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class RequestBodyParserTests
         var result = RequestBodyParser.Parse("{\"userName\":\"\\ud83d\\ude00\",\"n\":1e400,\"m\":99999999999999999999999}"u8);
 
         Assert.True(result.IsSuccess, result.Error?.Detail);
-        Assert.Equal("\U0001F600", result.Value!["userName"]!.GetValue<string>());
+        Assert.Equal("\U0001F600", result.Value["userName"]!.GetValue<string>());
     }
 
     [Fact]

@@ -60,12 +60,12 @@ public sealed class RequestBodyPropertyTests
             {
                 foreach (var mode in new[] { ResourceWriteMode.Create, ResourceWriteMode.Replace })
                 {
-                    var normalized = ResourceNormalizer.Normalize(parsed.Value!, type, mode);
+                    var normalized = ResourceNormalizer.Normalize(parsed.Value, type, mode);
                     ExpectClientError(normalized.Error);
                     if (normalized.IsSuccess)
                     {
-                        ExpectClientError(MultiValuedLimit.Check(null, normalized.Value!, type, 1));
-                        ExpectClientError(ResourceReplacement.Merge(stored, normalized.Value!, type).Error);
+                        ExpectClientError(MultiValuedLimit.Check(null, normalized.Value, type, 1));
+                        ExpectClientError(ResourceReplacement.Merge(stored, normalized.Value, type).Error);
                     }
                 }
 
@@ -73,14 +73,14 @@ public sealed class RequestBodyPropertyTests
                 ExpectClientError(operations.Error);
                 if (operations.IsSuccess)
                 {
-                    var patched = PatchEngine.Apply(stored, operations.Value!, type);
+                    var patched = PatchEngine.Apply(stored, operations.Value, type);
                     ExpectClientError(patched.Error);
                     if (patched.IsSuccess)
                     {
-                        ExpectClientError(MultiValuedLimit.Check(stored, patched.Value!, type, 1));
+                        ExpectClientError(MultiValuedLimit.Check(stored, patched.Value, type, 1));
                     }
 
-                    ExpectClientError(GroupMembershipPatch.Split(operations.Value!).Error);
+                    ExpectClientError(GroupMembershipPatch.Split(operations.Value).Error);
                 }
             }
 

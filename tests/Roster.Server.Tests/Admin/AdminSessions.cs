@@ -38,7 +38,7 @@ public static partial class AdminSessions
             .ExecuteAsync(operatorActor, new EmployeeDraft(email, "Ada", "Admin", role.Value!.Id), CancellationToken.None);
         Assert.True(employee.IsSuccess, employee.Error?.Detail);
         var invited = await services.GetRequiredService<InviteEmployee>()
-            .ExecuteAsync(operatorActor, employee.Value!.Id, "http://roster.test/activate", CancellationToken.None);
+            .ExecuteAsync(operatorActor, employee.Value.Id, "http://roster.test/activate", CancellationToken.None);
         Assert.True(invited.IsSuccess, invited.Error?.Detail);
         var activated = await services.GetRequiredService<ActivateEmployee>()
             .ExecuteAsync(TokenFrom(server.Mail.LastTo(email).TextBody), Password, CancellationToken.None);

@@ -101,7 +101,7 @@ public sealed class PostgresBackupTests
         var key = await app.Services.GetRequiredService<CreateAccessKey>().ExecuteAsync(operatorActor, owner.Value!.Id, CancellationToken.None);
         Assert.True(key.IsSuccess, key.Error?.Detail);
         using var http = Client(app, null, "");
-        var issued = await http.ClientCredentialsPostAsync(key.Value!.Key.KeyId, key.Value.Secret);
+        var issued = await http.ClientCredentialsPostAsync(key.Value.Key.KeyId, key.Value.Secret);
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         return (tenant.Id, token.Token, patched, (string)(await issued.ReadJsonAsync())["access_token"]!);
     }

@@ -107,7 +107,7 @@ public sealed class SetupLinkTests(SignInServerFixture server)
         var issued = await server.Services.GetRequiredService<IssueSetupLink>()
             .ExecuteAsync(OperatorActor.Cli, orgId, SetupLinkTokens.DefaultLifetime, CancellationToken.None);
         Assert.True(issued.IsSuccess, issued.Error?.Detail);
-        return issued.Value!;
+        return issued.Value;
     }
 
     /// <summary>Opens the page, posts the form as a browser would, then asks for the console with the cookies it got.</summary>

@@ -135,7 +135,7 @@ public sealed class PrivilegeWorld
         var created = await Server.Services.GetRequiredService<CreateEmployee>().ExecuteAsync(
             AdminActor.Operator(OrgId), new EmployeeDraft(email, firstName, "Tester", roles[0], RoleIds: roles), CancellationToken.None);
         Assert.True(created.IsSuccess, created.Error?.Detail);
-        return created.Value!.Id;
+        return created.Value.Id;
     }
 
     private async Task<Guid> ActivatedAsync(string email, string firstName, Guid[] roles)

@@ -32,9 +32,9 @@ public static class SignInPeople
         var role = await server.Services.GetRequiredService<CreateRole>().ExecuteAsync(actor, "Role " + Guid.NewGuid().ToString("N")[..10], permissions, CancellationToken.None);
         Assert.True(role.IsSuccess, role.Error?.Detail);
         var employee = await server.Services.GetRequiredService<CreateEmployee>()
-            .ExecuteAsync(actor, new EmployeeDraft(email, "Ada", "Lovelace", role.Value!.Id), CancellationToken.None);
+            .ExecuteAsync(actor, new EmployeeDraft(email, "Ada", "Lovelace", role.Value.Id), CancellationToken.None);
         Assert.True(employee.IsSuccess, employee.Error?.Detail);
-        return employee.Value!.Id;
+        return employee.Value.Id;
     }
 
     /// <summary>Wrong passwords over the admin API's HTTP Basic from enough addresses to lock the profile itself.</summary>

@@ -40,7 +40,7 @@ public static class AccessKeyEndpoints
             return AdminProblems.From(result.Error);
         }
 
-        var issued = IssuedAccessKeyDocument.From(result.Value!);
+        var issued = IssuedAccessKeyDocument.From(result.Value);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"{context.Request.PathBase}/api/v1/orgs/{context.GetAdminActor().TenantId}/access-keys/{issued.Id}", issued);
     }
@@ -55,14 +55,14 @@ public static class AccessKeyEndpoints
         HttpContext context, Guid id, ChangeAccessKey change, CancellationToken cancellationToken)
     {
         var result = await change.DeactivateAsync(context.GetAdminActor(), id, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(AccessKeyDocument.From(result.Value!)) : AdminProblems.From(result.Error);
+        return result.IsSuccess ? TypedResults.Ok(AccessKeyDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 
     private static async Task<Results<Ok<AccessKeyDocument>, ProblemHttpResult>> ActivateAsync(
         HttpContext context, Guid id, ChangeAccessKey change, CancellationToken cancellationToken)
     {
         var result = await change.ActivateAsync(context.GetAdminActor(), id, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(AccessKeyDocument.From(result.Value!)) : AdminProblems.From(result.Error);
+        return result.IsSuccess ? TypedResults.Ok(AccessKeyDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

@@ -55,7 +55,7 @@ public static class AppEndpoints
             return AdminProblems.From(result.Error, "app");
         }
 
-        var registered = RegisteredAppDocument.From(result.Value!);
+        var registered = RegisteredAppDocument.From(result.Value);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{registered.App.Id}", registered);
     }

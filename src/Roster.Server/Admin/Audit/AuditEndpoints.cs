@@ -73,7 +73,7 @@ public static class AuditEndpoints
             return AdminProblems.From(result.Error, result.Error.Detail.StartsWith("The page size", StringComparison.Ordinal) ? "pageSize" : "cursor");
         }
 
-        var page = result.Value!;
+        var page = result.Value;
         return TypedResults.Ok(new AuditPageDocument([.. page.Events.Select(AuditEventDocument.From)], page.NextCursor));
     }
 

@@ -45,7 +45,7 @@ public static class DomainEndpoints
             return AdminProblems.From(result.Error, "domain");
         }
 
-        var domain = DomainDocument.From(result.Value!);
+        var domain = DomainDocument.From(result.Value);
         return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{domain.Id}", domain);
     }
 
@@ -60,6 +60,6 @@ public static class DomainEndpoints
         HttpContext context, Guid id, VerifyDomain verify, CancellationToken cancellationToken)
     {
         var result = await verify.ExecuteAsync(context.GetAdminActor(), id, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(DomainVerificationDocument.From(result.Value!)) : AdminProblems.From(result.Error);
+        return result.IsSuccess ? TypedResults.Ok(DomainVerificationDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 }

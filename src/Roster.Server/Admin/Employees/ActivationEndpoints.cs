@@ -35,6 +35,6 @@ public static class ActivationEndpoints
             return AdminProblems.From(result.Error, field);
         }
 
-        return TypedResults.Ok(EmployeeProfileDocument.From(result.Value!));
+        return TypedResults.Ok(EmployeeProfileDocument.From(result.Value));
     }
 }

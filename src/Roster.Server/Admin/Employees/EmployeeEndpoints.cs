@@ -51,7 +51,7 @@ public static class EmployeeEndpoints
         }
 
         var result = await invite.ExecuteAsync(context.GetAdminActor(), id, activationBase, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(InvitationDocument.From(result.Value!)) : AdminProblems.From(result.Error);
+        return result.IsSuccess ? TypedResults.Ok(InvitationDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 
     private static async Task<Results<Ok<EmployeePageDocument>, ProblemHttpResult>> ListAsync(
@@ -90,7 +90,7 @@ public static class EmployeeEndpoints
             return AdminProblems.From(result.Error, result.Error.Detail.StartsWith("Pages", StringComparison.Ordinal) ? "page" : "pageSize");
         }
 
-        var found = result.Value!;
+        var found = result.Value;
         return TypedResults.Ok(new EmployeePageDocument([.. found.Employees.Select(EmployeeProfileDocument.From)], found.TotalCount, found.Page, found.PageSize));
     }
 
@@ -115,7 +115,7 @@ public static class EmployeeEndpoints
             return AdminProblems.From(result.Error, FieldOf(result.Error));
         }
 
-        var employee = EmployeeProfileDocument.From(result.Value!);
+        var employee = EmployeeProfileDocument.From(result.Value);
         return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{employee.Id}", employee);
     }
 
@@ -124,7 +124,7 @@ public static class EmployeeEndpoints
     {
         var change = new EmployeeUpdate(body.FirstName, body.LastName, body.PrimaryRoleId, body.LoginAuthenticator, body.Billing?.ToAttributes(), body.ClearBilling ?? false, body.Active, body.RoleIds);
         var result = await update.ExecuteAsync(context.GetAdminActor(), id, change, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(EmployeeProfileDocument.From(result.Value!)) : AdminProblems.From(result.Error, FieldOf(result.Error));
+        return result.IsSuccess ? TypedResults.Ok(EmployeeProfileDocument.From(result.Value)) : AdminProblems.From(result.Error, FieldOf(result.Error));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -139,7 +139,7 @@ public static class EmployeeEndpoints
         Respond(await unlock.ExecuteAsync(context.GetAdminActor(), id, cancellationToken));
 
     private static Results<Ok<EmployeeProfileDocument>, ProblemHttpResult> Respond(AdminResult<Employee> result) =>
-        result.IsSuccess ? TypedResults.Ok(EmployeeProfileDocument.From(result.Value!)) : AdminProblems.From(result.Error);
+        result.IsSuccess ? TypedResults.Ok(EmployeeProfileDocument.From(result.Value)) : AdminProblems.From(result.Error);
 
     /// <summary>The request field a validation error is about, from the words the directory's rules use.</summary>
     private static string? FieldOf(AdminError error)

@@ -27,7 +27,7 @@ public static class EmployeeRoleEndpoints
     private static async Task<Results<Ok<RoleExplanationDocument>, ProblemHttpResult>> ExplainAsync(Guid orgId, Guid id, ExplainRoles explain, CancellationToken cancellationToken)
     {
         var result = await explain.ExecuteAsync(orgId, id, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(RoleExplanationDocument.From(result.Value!)) : AdminProblems.From(result.Error);
+        return result.IsSuccess ? TypedResults.Ok(RoleExplanationDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> GrantAsync(HttpContext context, Guid id, Guid roleId, ManualRoleGrants grants, CancellationToken cancellationToken)

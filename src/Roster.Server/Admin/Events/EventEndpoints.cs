@@ -68,7 +68,7 @@ public static class EventEndpoints
             return AdminProblems.From(result.Error, field);
         }
 
-        return new EventPageResult(result.Value!);
+        return new EventPageResult(result.Value);
     }
 
     private static bool TryParseWait(string? text, out TimeSpan wait)

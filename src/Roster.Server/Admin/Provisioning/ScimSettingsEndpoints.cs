@@ -61,6 +61,6 @@ public static class ScimSettingsEndpoints
             return AdminProblems.From(result.Error, field);
         }
 
-        return TypedResults.Ok(ScimSettingsDocument.From(result.Value!, urls.ConnectorUrl(context.Request, orgId)));
+        return TypedResults.Ok(ScimSettingsDocument.From(result.Value, urls.ConnectorUrl(context.Request, orgId)));
     }
 }

@@ -52,7 +52,7 @@ public static class RoleRuleEndpoints
             return AdminProblems.From(result.Error);
         }
 
-        var rule = RoleRuleDocument.From(result.Value!);
+        var rule = RoleRuleDocument.From(result.Value);
         return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{rule.Id}", rule);
     }
 
@@ -76,12 +76,12 @@ public static class RoleRuleEndpoints
 
         var draft = body.Delete == true ? null : Draft(body.Match, body.Value, body.RoleId, body.Priority);
         var result = await preview.ExecuteAsync(context.GetAdminActor(), body.RuleId, draft, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value!) : AdminProblems.From(result.Error);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : AdminProblems.From(result.Error);
     }
 
     private static RoleRuleDraft Draft(string? match, string? value, Guid? roleId, int? priority) =>
         new(match, value, roleId ?? Guid.Empty, priority ?? RoleRuleDraft.DefaultPriority);
 
     private static Results<Ok<RoleRuleDocument>, ProblemHttpResult> Respond(AdminResult<RoleRule> result) =>
-        result.IsSuccess ? TypedResults.Ok(RoleRuleDocument.From(result.Value!)) : AdminProblems.From(result.Error);
+        result.IsSuccess ? TypedResults.Ok(RoleRuleDocument.From(result.Value)) : AdminProblems.From(result.Error);
 }

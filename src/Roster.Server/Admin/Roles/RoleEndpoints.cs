@@ -57,7 +57,7 @@ public static class RoleEndpoints
             return AdminProblems.From(result.Error, FieldOf(result.Error));
         }
 
-        var role = RoleDocument.From(result.Value!);
+        var role = RoleDocument.From(result.Value);
         return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{role.Id}", role);
     }
 
@@ -89,7 +89,7 @@ public static class RoleEndpoints
         TypedResults.Ok<IReadOnlyList<PermissionDocument>>([.. Permission.All.Select(PermissionDocument.From)]);
 
     private static Results<Ok<RoleDocument>, ProblemHttpResult> Respond(AdminResult<Role> result, string? field = null) =>
-        result.IsSuccess ? TypedResults.Ok(RoleDocument.From(result.Value!)) : AdminProblems.From(result.Error, field);
+        result.IsSuccess ? TypedResults.Ok(RoleDocument.From(result.Value)) : AdminProblems.From(result.Error, field);
 
     /// <summary>A new role's validation error is about its name unless it is the unknown-permission one.</summary>
     private static string FieldOf(AdminError error) =>

@@ -56,7 +56,7 @@ public static class SsoConnectionEndpoints
             return AdminProblems.From(result.Error);
         }
 
-        var resource = SsoConnectionResource.From(result.Value!, orgId, urls.PublicBaseUrl(context.Request));
+        var resource = SsoConnectionResource.From(result.Value, orgId, urls.PublicBaseUrl(context.Request));
         return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{resource.Id}", resource);
     }
 
@@ -79,7 +79,7 @@ public static class SsoConnectionEndpoints
 
         var result = await update.ExecuteAsync(context.GetAdminActor(), id, body.ToDraft(), cancellationToken);
         return result.IsSuccess
-            ? TypedResults.Ok(SsoConnectionResource.From(result.Value!, orgId, urls.PublicBaseUrl(context.Request)))
+            ? TypedResults.Ok(SsoConnectionResource.From(result.Value, orgId, urls.PublicBaseUrl(context.Request)))
             : AdminProblems.From(result.Error);
     }
 

@@ -47,7 +47,7 @@ public static class ScimTokenEndpoints
             return AdminProblems.From(result.Error, "token");
         }
 
-        var issued = IssuedScimTokenDocument.From(result.Value!);
+        var issued = IssuedScimTokenDocument.From(result.Value);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{issued.Id}", issued);
     }
@@ -56,6 +56,6 @@ public static class ScimTokenEndpoints
         HttpContext context, Guid id, IScimTokenService tokens, CancellationToken cancellationToken)
     {
         var result = await tokens.RevokeAsync(context.GetAdminActor(), id, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(ScimTokenDocument.From(result.Value!)) : AdminProblems.From(result.Error);
+        return result.IsSuccess ? TypedResults.Ok(ScimTokenDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 }

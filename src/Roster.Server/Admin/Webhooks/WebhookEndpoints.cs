@@ -46,7 +46,7 @@ public static class WebhookEndpoints
     private static async Task<Results<Ok<WebhookEndpointDocument>, ProblemHttpResult>> GetAsync(Guid orgId, Guid id, ListWebhookEndpoints list, CancellationToken cancellationToken)
     {
         var result = await list.GetAsync(orgId, id, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(WebhookEndpointDocument.From(result.Value!)) : AdminProblems.From(result.Error);
+        return result.IsSuccess ? TypedResults.Ok(WebhookEndpointDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 
     private static async Task<Results<Created<IssuedWebhookSecretDocument>, ProblemHttpResult>> CreateAsync(
@@ -60,7 +60,7 @@ public static class WebhookEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        var issued = IssuedWebhookSecretDocument.From(result.Value!);
+        var issued = IssuedWebhookSecretDocument.From(result.Value);
         return TypedResults.Created($"{context.Request.PathBase}/api/v1/orgs/{actor.TenantId}/webhooks/{issued.Endpoint.Id}", issued);
     }
 
@@ -68,7 +68,7 @@ public static class WebhookEndpoints
         HttpContext context, Guid id, WebhookEndpointRequest request, ChangeWebhookEndpoint change, CancellationToken cancellationToken)
     {
         var result = await change.UpdateAsync(context.GetAdminActor(), id, request.ToDraft(), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(WebhookEndpointDocument.From(result.Value!)) : AdminProblems.From(result.Error, Field(result.Error.Detail));
+        return result.IsSuccess ? TypedResults.Ok(WebhookEndpointDocument.From(result.Value)) : AdminProblems.From(result.Error, Field(result.Error.Detail));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(HttpContext context, Guid id, ChangeWebhookEndpoint change, CancellationToken cancellationToken)
@@ -88,13 +88,13 @@ public static class WebhookEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(IssuedWebhookSecretDocument.From(result.Value!));
+        return TypedResults.Ok(IssuedWebhookSecretDocument.From(result.Value));
     }
 
     private static async Task<Results<Ok<WebhookAttemptDocument>, ProblemHttpResult>> TestAsync(HttpContext context, Guid id, WebhookTestEvent test, CancellationToken cancellationToken)
     {
         var result = await test.SendAsync(context.GetAdminActor(), id, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(WebhookAttemptDocument.From(result.Value!)) : AdminProblems.From(result.Error);
+        return result.IsSuccess ? TypedResults.Ok(WebhookAttemptDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<WebhookAttemptDocument>>, ProblemHttpResult>> AttemptsAsync(
@@ -102,7 +102,7 @@ public static class WebhookEndpoints
     {
         var result = await list.AttemptsAsync(orgId, id, limit, before, cancellationToken);
         return result.IsSuccess
-            ? TypedResults.Ok<IReadOnlyList<WebhookAttemptDocument>>([.. result.Value!.Select(WebhookAttemptDocument.From)])
+            ? TypedResults.Ok<IReadOnlyList<WebhookAttemptDocument>>([.. result.Value.Select(WebhookAttemptDocument.From)])
             : AdminProblems.From(result.Error, "limit");
     }
 
@@ -111,7 +111,7 @@ public static class WebhookEndpoints
     {
         var result = await list.DeliveriesAsync(orgId, id, state, limit, after, cancellationToken);
         return result.IsSuccess
-            ? TypedResults.Ok<IReadOnlyList<WebhookDeliveryDocument>>([.. result.Value!.Select(WebhookDeliveryDocument.From)])
+            ? TypedResults.Ok<IReadOnlyList<WebhookDeliveryDocument>>([.. result.Value.Select(WebhookDeliveryDocument.From)])
             : AdminProblems.From(result.Error, result.Error.Detail.Contains("state", StringComparison.Ordinal) ? "state" : "limit");
     }
 

@@ -52,7 +52,7 @@ public sealed class ProvisioningActivity
                 break;
             }
 
-            read += page.Value!.Events.Count;
+            read += page.Value.Events.Count;
             events.AddRange(page.Value.Events.Select(ProvisioningEvent.From).OfType<ProvisioningEvent>());
             cursor = page.Value.NextCursor;
         }

@@ -33,7 +33,7 @@ public sealed class AccountModel(SetPersonalPreferences preferences) : ConsolePa
         }
 
         // The next request reads the new language from the profile; say it in that language.
-        var culture = System.Globalization.CultureInfo.GetCultureInfo(result.Value!.Language ?? BrowserLanguage());
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(result.Value.Language ?? BrowserLanguage());
         var previous = System.Globalization.CultureInfo.CurrentUICulture;
         System.Globalization.CultureInfo.CurrentUICulture = culture;
         try

@@ -60,7 +60,7 @@ public sealed class ActivateModel(ActivateEmployee activate) : PageModel
             return Page();
         }
 
-        ActivatedEmail = result.Value!.Email;
+        ActivatedEmail = result.Value.Email;
         return Page();
     }
 }

@@ -93,14 +93,14 @@ public sealed class AuditModel(ListAuditEvents list, ListEmployees employees, Ge
             return;
         }
 
-        Events = result.Value!;
+        Events = result.Value;
         var emails = new Dictionary<Guid, string>();
         foreach (var id in Events.Events.Select(e => e.ActorProfileId).OfType<Guid>().Distinct())
         {
             var found = await getEmployee.ExecuteAsync(OrgId, id, cancellationToken);
             if (found.IsSuccess)
             {
-                emails[id] = found.Value!.Email;
+                emails[id] = found.Value.Email;
             }
         }
 

@@ -91,7 +91,7 @@ public sealed class SetupModel(CreateFirstAdministrator create, OpenSetupLink op
         }
 
         // Signed in as at the sign-in page, so the session is the same kind as any other.
-        var outcome = await signIn.SignInAsync(Email, Password, result.Value!.TenantId, TooManyRequests.ClientAddress(HttpContext), cancellationToken);
+        var outcome = await signIn.SignInAsync(Email, Password, result.Value.TenantId, TooManyRequests.ClientAddress(HttpContext), cancellationToken);
         if (outcome.Principal is null)
         {
             return LocalRedirect(ConsoleAuthentication.SignInPath);

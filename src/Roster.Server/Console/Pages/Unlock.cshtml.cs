@@ -38,7 +38,7 @@ public sealed class UnlockModel(UnlockByLink unlock) : PageModel
             return Page();
         }
 
-        UnlockedEmail = result.Value!.Email;
+        UnlockedEmail = result.Value.Email;
         return Page();
     }
 }

@@ -14,7 +14,7 @@ public static class CreateResource
             return new ScimErrorResult(read.Error);
         }
 
-        var request = read.Value!;
+        var request = read.Value;
 
         var created = await store.CreateAsync(context.GetScimCaller(), request.Body, context.RequestAborted);
         if (!created.IsSuccess)
@@ -23,7 +23,7 @@ public static class CreateResource
         }
 
         var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
-        var resource = created.Value!;
+        var resource = created.Value;
         return new ScimJsonResult(
             renderer.Render(context.Request, resource, store.ResourceType, request.Projection),
             StatusCodes.Status201Created,

@@ -14,13 +14,13 @@ public static class GetResource
             return new ScimErrorResult(projection.Error);
         }
 
-        var found = await store.GetAsync(context.GetScimCaller(), id, projection.Value!.MayReturn(ResourceRenderer.DerivedAttribute(store.ResourceType)), context.RequestAborted);
+        var found = await store.GetAsync(context.GetScimCaller(), id, projection.Value.MayReturn(ResourceRenderer.DerivedAttribute(store.ResourceType)), context.RequestAborted);
         if (!found.IsSuccess)
         {
             return new ScimErrorResult(found.Error);
         }
 
-        var resource = found.Value!;
+        var resource = found.Value;
         if (EntityTag.NoneMatchHits(context.Request, resource.Version))
         {
             context.Response.Headers.ETag = EntityTag.Format(resource.Version);

@@ -12,7 +12,7 @@ public static class ListResources
     {
         var request = ScimQuery.List(context.Request);
         return request.IsSuccess
-            ? RunAsync(context, store, request.Value!.Query, request.Value.Projection)
+            ? RunAsync(context, store, request.Value.Query, request.Value.Projection)
             : Task.FromResult<IResult>(new ScimErrorResult(request.Error));
     }
 
@@ -25,7 +25,7 @@ public static class ListResources
         }
 
         var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
-        var resources = page.Value!.Resources
+        var resources = page.Value.Resources
             .Select(r => renderer.Render(context.Request, r, store.ResourceType, projection))
             .ToList();
         return new ScimJsonResult(

@@ -23,7 +23,7 @@ public static class PatchResource
             return new ScimErrorResult(read.Error);
         }
 
-        var request = read.Value!;
+        var request = read.Value;
 
         var limits = context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
         var operations = PatchRequestReader.Read(request.Body, limits.MaxPatchOperations);
@@ -37,7 +37,7 @@ public static class PatchResource
         var patched = await store.PatchAsync(
             context.GetScimCaller(),
             id,
-            operations.Value!,
+            operations.Value,
             request.ExpectedVersion,
             includeMembers: wantsBody && request.Projection.MayReturn(ResourceRenderer.DerivedAttribute(store.ResourceType)),
             context.RequestAborted);
@@ -46,7 +46,7 @@ public static class PatchResource
             return new ScimErrorResult(patched.Error);
         }
 
-        var resource = patched.Value!;
+        var resource = patched.Value;
         var etag = EntityTag.Format(resource.Version);
         if (!wantsBody)
         {

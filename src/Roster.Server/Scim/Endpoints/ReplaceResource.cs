@@ -14,7 +14,7 @@ public static class ReplaceResource
             return new ScimErrorResult(read.Error);
         }
 
-        var request = read.Value!;
+        var request = read.Value;
 
         var replaced = await store.ReplaceAsync(context.GetScimCaller(), id, request.Body, request.ExpectedVersion, context.RequestAborted);
         if (!replaced.IsSuccess)
@@ -22,7 +22,7 @@ public static class ReplaceResource
             return new ScimErrorResult(replaced.Error);
         }
 
-        var resource = replaced.Value!;
+        var resource = replaced.Value;
         var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
         return new ScimJsonResult(
             renderer.Render(context.Request, resource, store.ResourceType, request.Projection),

@@ -14,9 +14,9 @@ public static class SearchResources
             return new ScimErrorResult(body.Error);
         }
 
-        var request = ScimQuery.Search(context.Request, body.Value!);
+        var request = ScimQuery.Search(context.Request, body.Value);
         return request.IsSuccess
-            ? await ListResources.RunAsync(context, store, request.Value!.Query, request.Value.Projection)
+            ? await ListResources.RunAsync(context, store, request.Value.Query, request.Value.Projection)
             : new ScimErrorResult(request.Error);
     }
 }

@@ -20,13 +20,13 @@ public static class SearchRoot
             return new ScimErrorResult(body.Error);
         }
 
-        var request = ScimQuery.Search(context.Request, body.Value!);
+        var request = ScimQuery.Search(context.Request, body.Value);
         if (!request.IsSuccess)
         {
             return new ScimErrorResult(request.Error);
         }
 
-        var (query, projection) = request.Value!;
+        var (query, projection) = request.Value;
         if (query.Cursor is not null)
         {
             return new ScimErrorResult(ScimError.InvalidValue("Cursor paging is offered on /Users and /Groups, not on the root search."));
@@ -41,7 +41,7 @@ public static class SearchRoot
             var counted = await stores[i].ListAsync(caller, query with { Count = 0, StartIndex = 1 }, context.RequestAborted);
             if (counted.IsSuccess)
             {
-                totals[i] = counted.Value!.TotalResults;
+                totals[i] = counted.Value.TotalResults;
             }
             else if (counted.Error.ScimType == ScimErrorTypes.InvalidFilter)
             {
@@ -78,7 +78,7 @@ public static class SearchRoot
                 return new ScimErrorResult(page.Error);
             }
 
-            resources.AddRange(page.Value!.Resources.Select(r => renderer.Render(context.Request, r, stores[i].ResourceType, projection)));
+            resources.AddRange(page.Value.Resources.Select(r => renderer.Render(context.Request, r, stores[i].ResourceType, projection)));
             var expected = Math.Min(remaining, total - offset);
             remaining -= page.Value.Resources.Count;
             offset = 0;

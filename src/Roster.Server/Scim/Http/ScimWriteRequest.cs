@@ -34,6 +34,6 @@ public sealed record ScimWriteRequest(AttributeProjection Projection, long? Expe
             return body.Error;
         }
 
-        return new ScimWriteRequest(projection.Value!, expected.Value, body.Value!);
+        return new ScimWriteRequest(projection.Value, expected.Value, body.Value);
     }
 }

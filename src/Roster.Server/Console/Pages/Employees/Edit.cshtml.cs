@@ -106,7 +106,7 @@ public sealed class EditModel(
             }
 
             var result = await invite.ExecuteAsync(Actor, Id, activationBase, cancellationToken);
-            return result.IsSuccess ? ($"Invitation sent to {result.Value!.Email}; the link works until {result.Value.Expires:yyyy-MM-dd HH:mm} UTC.", null) : (null, result.Error);
+            return result.IsSuccess ? ($"Invitation sent to {result.Value.Email}; the link works until {result.Value.Expires:yyyy-MM-dd HH:mm} UTC.", null) : (null, result.Error);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken) =>
@@ -139,12 +139,12 @@ public sealed class EditModel(
             return await ShowAsync(result.Error, cancellationToken);
         }
 
-        Notice = $"Employee {result.Value!.Email} deleted.";
+        Notice = $"Employee {result.Value.Email} deleted.";
         return Redirect("/console/employees");
     }
 
     private static (string? Notice, AdminError? Error) Outcome(AdminResult<Employee> result, Func<Employee, string> notice) =>
-        result.IsSuccess ? (notice(result.Value!), null) : (null, result.Error);
+        result.IsSuccess ? (notice(result.Value), null) : (null, result.Error);
 
     private async Task<IActionResult> ChangeAsync(Func<Task<(string? Notice, AdminError? Error)>> change, CancellationToken cancellationToken)
     {

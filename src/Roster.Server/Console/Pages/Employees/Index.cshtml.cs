@@ -43,7 +43,7 @@ public sealed class IndexModel(ListEmployees list, GetScimSettings scimSettings,
             return Page();
         }
 
-        Employees = result.Value!;
+        Employees = result.Value;
         ManagedByScim = (await scimSettings.ExecuteAsync(OrgId, cancellationToken)).Enabled;
         return Page();
     }
@@ -61,7 +61,7 @@ public sealed class IndexModel(ListEmployees list, GetScimSettings scimSettings,
         }
 
         var result = await invite.ExecuteAsync(Actor, id, activationBase, cancellationToken);
-        return Done(result.IsSuccess ? $"Invitation sent to {result.Value!.Email}; the link works until {result.Value.Expires:yyyy-MM-dd HH:mm} UTC." : null, result.Error);
+        return Done(result.IsSuccess ? $"Invitation sent to {result.Value.Email}; the link works until {result.Value.Expires:yyyy-MM-dd HH:mm} UTC." : null, result.Error);
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ public sealed class IndexModel(ListEmployees list, GetScimSettings scimSettings,
         }
 
         var result = await unlock.ExecuteAsync(Actor, id, cancellationToken);
-        return Done(result.IsSuccess ? $"{result.Value!.Email} is unblocked and can sign in again." : null, result.Error);
+        return Done(result.IsSuccess ? $"{result.Value.Email} is unblocked and can sign in again." : null, result.Error);
     }
 
     private RedirectResult Done(string? success, AdminError? error)

@@ -70,7 +70,7 @@ public sealed class NewModel(CreateEmployee create, ListRoles roles, GetScimSett
             return Page();
         }
 
-        Notice = $"Employee {result.Value!.Email} created. Invite them so they can activate the account.";
+        Notice = $"Employee {result.Value.Email} created. Invite them so they can activate the account.";
         return Redirect("/console/employees?search=" + Uri.EscapeDataString(result.Value.Email));
     }
 }

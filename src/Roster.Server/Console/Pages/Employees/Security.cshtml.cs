@@ -66,7 +66,7 @@ public sealed class SecurityModel(GetEmployee get, ListAccessKeys list, CreateAc
     private async Task<IActionResult> ChangeAsync(Task<AdminResult<AccessKey>> changing, Func<AccessKey, string> notice)
     {
         var result = await changing;
-        return Done(result.IsSuccess ? notice(result.Value!) : null, result.Error);
+        return Done(result.IsSuccess ? notice(result.Value) : null, result.Error);
     }
 
     private RedirectResult Done(string? notice, AdminError? error)
@@ -84,7 +84,7 @@ public sealed class SecurityModel(GetEmployee get, ListAccessKeys list, CreateAc
             return false;
         }
 
-        Employee = found.Value!;
+        Employee = found.Value;
         Keys = await list.ExecuteAsync(OrgId, Id, cancellationToken);
         return true;
     }

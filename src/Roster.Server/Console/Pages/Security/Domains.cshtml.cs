@@ -30,7 +30,7 @@ public sealed class DomainsModel(ListDomains list, AddDomain add, VerifyDomain v
             return Page();
         }
 
-        Notice = $"{result.Value!.Domain} added. Publish its TXT record, then press Verify.";
+        Notice = $"{result.Value.Domain} added. Publish its TXT record, then press Verify.";
         return Redirect("/console/security/domains");
     }
 
@@ -41,7 +41,7 @@ public sealed class DomainsModel(ListDomains list, AddDomain add, VerifyDomain v
         {
             Problem = result.Error.Detail;
         }
-        else if (result.Value!.Found)
+        else if (result.Value.Found)
         {
             Notice = $"{result.Value.Domain.Domain} is verified.";
         }
@@ -56,7 +56,7 @@ public sealed class DomainsModel(ListDomains list, AddDomain add, VerifyDomain v
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken cancellationToken)
     {
         var result = await remove.ExecuteAsync(Actor, id, cancellationToken);
-        Notice = result.IsSuccess ? $"{result.Value!.Domain} removed." : null;
+        Notice = result.IsSuccess ? $"{result.Value.Domain} removed." : null;
         Problem = result.IsSuccess ? null : result.Error.Detail;
         return Redirect("/console/security/domains");
     }

@@ -75,7 +75,7 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
         var result = await tokens.RevokeAsync(Actor, id, cancellationToken);
         if (result.IsSuccess)
         {
-            Notice = $"SCIM token '{result.Value!.Name}' revoked; identity providers using it are refused from now on.";
+            Notice = $"SCIM token '{result.Value.Name}' revoked; identity providers using it are refused from now on.";
         }
         else
         {
@@ -97,6 +97,6 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
     {
         Tokens = await tokens.ListAsync(OrgId, cancellationToken);
         var page = await employees.ExecuteAsync(OrgId, null, null, 1, ListEmployees.MaxPageSize, cancellationToken);
-        Owners = page.IsSuccess ? [.. page.Value!.Employees.Where(e => e.Status != EmployeeStatus.Deactivated)] : [];
+        Owners = page.IsSuccess ? [.. page.Value.Employees.Where(e => e.Status != EmployeeStatus.Deactivated)] : [];
     }
 }

@@ -69,7 +69,7 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
             return Missing(result.Error.Detail);
         }
 
-        Notice = $"Endpoint {result.Value!.Url} deleted with its deliveries and log.";
+        Notice = $"Endpoint {result.Value.Url} deleted with its deliveries and log.";
         return Redirect(IndexModel.Path);
     }
 
@@ -88,7 +88,7 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
 
         // The secret exists in this response only.
         Response.Headers.CacheControl = "no-store";
-        RotatedSecret = result.Value!.Secret;
+        RotatedSecret = result.Value.Secret;
         await LoadAsync(id, cancellationToken);
         return Page();
     }
@@ -139,7 +139,7 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
             return false;
         }
 
-        Endpoint = endpoint.Value!;
+        Endpoint = endpoint.Value;
         Attempts = (await deliveries.AttemptsAsync(OrgId, id, LogLines, null, cancellationToken)).Value ?? [];
         DeadLetters = (await deliveries.DeliveriesAsync(OrgId, id, WebhookDeliveryStates.Dead, ListWebhookDeliveries.MaxPageSize, 0, cancellationToken)).Value ?? [];
         return true;

@@ -92,7 +92,7 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
             return Page();
         }
 
-        Notice = result.Value!.Enabled ? "SCIM provisioning is on. Settings saved." : "SCIM provisioning is off. Settings saved.";
+        Notice = result.Value.Enabled ? "SCIM provisioning is on. Settings saved." : "SCIM provisioning is off. Settings saved.";
         return Redirect("/console/security/login/scim");
     }
 

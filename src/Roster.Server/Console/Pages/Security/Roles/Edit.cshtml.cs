@@ -59,7 +59,7 @@ public sealed class EditModel(GetRole get, RenameRole rename, SetRolePermissions
         var result = await change;
         if (result.IsSuccess)
         {
-            Notice = notice(result.Value!);
+            Notice = notice(result.Value);
             return Redirect($"/console/security/roles/{Id}" + (Tab == "permissions" ? "?tab=permissions" : ""));
         }
 

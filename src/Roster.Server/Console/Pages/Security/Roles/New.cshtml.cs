@@ -29,7 +29,7 @@ public sealed class NewModel(CreateRole create) : ConsolePageModel
             return Page();
         }
 
-        Notice = $"Role '{result.Value!.Name}' saved and active.";
+        Notice = $"Role '{result.Value.Name}' saved and active.";
         return Redirect($"/console/security/roles/{result.Value.Id}");
     }
 }
