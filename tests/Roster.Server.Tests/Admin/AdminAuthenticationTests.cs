@@ -35,7 +35,9 @@ public sealed class AdminAuthenticationTests(RosterServerFixture server)
 
         var problem = await AdminAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Contains("SCIM tokens are valid for the SCIM API only", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.StartsWith("Basic", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        // A bearer credential is answered in the bearer scheme (RFC 6750 section 3): the admin API
+        // takes OAuth access tokens too, and this one is not one.
+        Assert.StartsWith("Bearer realm=\"Roster admin\", error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
