@@ -21,7 +21,7 @@ public sealed class ReadEmployeeAccess(DirectoryDatabase database)
             return SignInResult.Failure(SignInFailures.Generic);
         }
 
-        var refusal = SignInEmployee.StatusRefusal(row);
+        var refusal = SignInEmployee.Refusal(row);
         if (refusal is not null)
         {
             return SignInResult.Failure(refusal);

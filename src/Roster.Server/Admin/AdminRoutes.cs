@@ -10,7 +10,6 @@ using Roster.Server.Admin.Organization;
 using Roster.Server.Admin.Provisioning;
 using Roster.Server.Admin.RoleRules;
 using Roster.Server.Admin.Roles;
-using Roster.Server.Admin.Sso;
 using Roster.Server.Admin.Tokens;
 using Roster.Server.Admin.Webhooks;
 
@@ -38,7 +37,6 @@ public static class AdminRoutes
         org.MapRoleRuleEndpoints();
         org.MapScimSettingsEndpoints();
         org.MapDomainEndpoints();
-        org.MapSsoConnectionEndpoints();
         org.MapAuditEndpoints();
         org.MapEmployeeEndpoints();
         org.MapScimTokenEndpoints();

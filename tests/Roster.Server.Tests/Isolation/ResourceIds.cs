@@ -18,17 +18,15 @@ public sealed record ResourceIds(
     Guid Webhook,
     string Email,
     string ClientId,
-    Guid RoleRule,
-    Guid SsoConnection)
+    Guid RoleRule)
 {
     public static ResourceIds Random() => new(
         Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
         $"nobody.{Guid.NewGuid():N}@example.com",
         "client-" + Guid.NewGuid().ToString("N"),
-        Guid.NewGuid(),
         Guid.NewGuid());
 
     /// <summary>Every value, as it appears in a URL or a body.</summary>
     public IEnumerable<string> Values() =>
-        [User.ToString(), Group.ToString(), Employee.ToString(), Role.ToString(), AccessKey.ToString(), ScimToken.ToString(), App.ToString(), Domain.ToString(), RefusedRequest.ToString(), Webhook.ToString(), Email, ClientId, RoleRule.ToString(), SsoConnection.ToString()];
+        [User.ToString(), Group.ToString(), Employee.ToString(), Role.ToString(), AccessKey.ToString(), ScimToken.ToString(), App.ToString(), Domain.ToString(), RefusedRequest.ToString(), Webhook.ToString(), Email, ClientId, RoleRule.ToString()];
 }
