@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every Roster test: restore, dependency audit (scripts/audit-dependencies.sh), format check, build (warnings are errors), then the test
+# Runs every Roster test: restore (NuGet, and npm ci for the test identity providers in tests/sso-idp), dependency audit (scripts/audit-dependencies.sh), format check, build (warnings are errors), then the test
 # projects twice: every project on SQLite, then the storage and HTTP tests (Roster.Directory.Tests,
 # Roster.Server.Tests) again on a throw-away PostgreSQL server started here (scripts/postgres.sh).
 # Then fuzzes each protocol-core target briefly (scripts/fuzz-briefly.sh) and tests the release
@@ -22,6 +22,12 @@ if ! find_postgres_bin >/dev/null; then
   exit 1
 fi
 
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Node.js and npm are required: the single sign-on tests run real identity providers (tests/sso-idp)." >&2
+  echo "Install them with 'apt-get install -y nodejs npm' (Debian/Ubuntu; .ci/run does this)." >&2
+  exit 1
+fi
+
 dotnet restore Roster.slnx
 
 # One webhook test checks Roster's signatures with the standardwebhooks npm package (a third
@@ -32,6 +38,9 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   exit 1
 fi
 npm ci --prefix tests/Roster.Server.Tests/Events/StandardWebhooksCheck --no-audit --no-fund
+
+# The test identity providers (oidc-provider, samlify), exactly as package-lock.json pins them.
+(cd tests/sso-idp && npm ci --no-audit --no-fund)
 bash scripts/audit-dependencies.sh
 dotnet format Roster.slnx --verify-no-changes --no-restore
 dotnet build Roster.slnx -c Release --no-restore

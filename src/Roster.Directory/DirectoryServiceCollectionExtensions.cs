@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ using Roster.Directory.RoleGrants;
 using Roster.Directory.RoleRules;
 using Roster.Directory.Roles;
 using Roster.Directory.Sessions;
+using Roster.Directory.Sso;
 using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
 using Roster.Directory.Users;
@@ -128,6 +130,23 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<RegisterApp>();
         services.TryAddSingleton<ListApps>();
         services.TryAddSingleton<ChangeApp>();
+        services.TryAddSingleton<SsoOptions>();
+        services.TryAddSingleton<SsoSecrets>();
+        services.TryAddSingleton<CreateSsoConnection>();
+        services.TryAddSingleton<UpdateSsoConnection>();
+        services.TryAddSingleton<DeleteSsoConnection>();
+        services.TryAddSingleton<ListSsoConnections>();
+        services.TryAddSingleton<GetSsoConnection>();
+        services.TryAddSingleton<GetSsoSettings>();
+        services.TryAddSingleton<UpdateSsoSettings>();
+        services.TryAddSingleton<SamlRequests>();
+        services.TryAddSingleton<SamlAssertions>();
+        services.TryAddSingleton<SignInWithSso>();
+        services.TryAddSingleton<DiscoverSsoRealms>();
+
+        // Connection secrets, console cookies and anti-forgery tokens must read on every node, in
+        // the CLI and after a restart: the keys live in the database.
+        services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<RosterDbContext>();
 
         // OpenIddict's stores work on a scoped context; it comes from the same pooled factory,
         // so it sees the provider's connection setup (and, with no tenant set, no tenant's rows).

@@ -53,4 +53,8 @@ public static class AuditActions
     public const string WebhookDisable = "webhook.disable";
     public const string WebhookDelete = "webhook.delete";
     public const string WebhookRedeliver = "webhook.redeliver";
+    public const string SsoConnectionCreate = "sso_connection.create";
+    public const string SsoConnectionUpdate = "sso_connection.update";
+    public const string SsoConnectionDelete = "sso_connection.delete";
+    public const string SsoSettingsUpdate = "sso.settings.update";
 }

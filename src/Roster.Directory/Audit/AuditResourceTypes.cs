@@ -30,4 +30,10 @@ public static class AuditResourceTypes
 
     /// <summary>A role rule: an IdP group or <c>roles</c> value mapped to a role.</summary>
     public const string RoleRule = "RoleRule";
+
+    /// <summary>A single sign-on connection (never its client secret or signing key).</summary>
+    public const string SsoConnection = "SsoConnection";
+
+    /// <summary>A tenant's sign-in policy (SSO only, break-glass administrators); the resource id is the tenant's org ID.</summary>
+    public const string SsoSettings = "SsoSettings";
 }

@@ -58,6 +58,12 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
                 return locked;
             }
 
+            var loginAuthenticator = await Sso.LoginAuthenticatorNames.ResolveAsync(session, authenticator.Value!, cancellationToken);
+            if (!loginAuthenticator.IsSuccess)
+            {
+                return loginAuthenticator.Error;
+            }
+
             var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
             var roleNames = EmployeeRules.RoleNames(draft.PrimaryRoleId, draft.RoleIds, roles, []);
             if (!roleNames.IsSuccess)
@@ -109,7 +115,7 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
                 return EmployeeErrors.FromPolicy(granted.Error);
             }
 
-            await EmployeeSql.UpdateProfileAsync(session, id, authenticator.Value!, billing.Value!, cancellationToken);
+            await EmployeeSql.UpdateProfileAsync(session, id, loginAuthenticator.Value, billing.Value, cancellationToken);
             var row = await EmployeeSql.ReadAsync(session, id, cancellationToken);
             var employee = await EmployeeProjection.ReadAsync(session, row!, cancellationToken);
             var entry = AuditEntry.For(actor, AuditActions.EmployeeCreate, AuditResourceTypes.Employee, id, AuditChanges.Diff(null, EmployeeAudit.ToJson(employee)));

@@ -21,7 +21,7 @@ public sealed class ReadEmployeeAccess(DirectoryDatabase database)
             return SignInResult.Failure(SignInFailures.Generic);
         }
 
-        var refusal = SignInEmployee.Refusal(row);
+        var refusal = SignInEmployee.StatusRefusal(row);
         if (refusal is not null)
         {
             return SignInResult.Failure(refusal);

@@ -81,7 +81,7 @@ public sealed class SignInEmployee(DirectoryDatabase database, IPasswordHasher<E
         }
 
         // The right password: only now may the answer say why the profile cannot sign in.
-        if (Refusal(row) is { } refused)
+        if ((Refusal(row) ?? await Sso.PasswordPolicy.RefusalAsync(session, row, cancellationToken)) is { } refused)
         {
             return SignInResult.Refused(refused);
         }
@@ -108,15 +108,21 @@ public sealed class SignInEmployee(DirectoryDatabase database, IPasswordHasher<E
         return SignInResult.Success(employee, permissions.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
-    /// <summary>Why this profile may not be signed in now, or null; also asked on every request of a console session.</summary>
-    internal static string? Refusal(EmployeeRow row) => row.EffectiveStatus switch
+    /// <summary>Why this profile may not be signed in with a password now, or null.</summary>
+    internal static string? Refusal(EmployeeRow row) => StatusRefusal(row) ?? (row.PasswordHash is null
+        // A SCIM-provisioned profile is active but has no password until it is invited and activated.
+        ? SignInFailures.NotActivated
+        : null);
+
+    /// <summary>
+    /// Why this profile's console session may not go on, or null: asked on every request. A
+    /// profile without a password may hold a session, started through single sign-on.
+    /// </summary>
+    internal static string? StatusRefusal(EmployeeRow row) => row.EffectiveStatus switch
     {
         EmployeeStatus.Locked => SignInFailures.Generic,
         EmployeeStatus.Deactivated => SignInFailures.Deactivated,
         EmployeeStatus.Invited => SignInFailures.NotActivated,
-
-        // A SCIM-provisioned profile is active but has no password until it is invited and activated.
-        _ when row.PasswordHash is null => SignInFailures.NotActivated,
         _ => null,
     };
 

@@ -53,6 +53,18 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
                 return EmployeeErrors.NotFound(employeeId);
             }
 
+            var loginAuthenticator = row.LoginAuthenticator;
+            if (authenticator.Value is { } named && !string.Equals(named, row.LoginAuthenticator, StringComparison.Ordinal))
+            {
+                var resolved = await Sso.LoginAuthenticatorNames.ResolveAsync(session, named, cancellationToken);
+                if (!resolved.IsSuccess)
+                {
+                    return resolved.Error;
+                }
+
+                loginAuthenticator = resolved.Value;
+            }
+
             var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
             var roleNames = EmployeeRules.RoleNames(update.PrimaryRoleId, update.RoleIds, roles, EmployeeProjection.RoleValues(row.Document));
             if (!roleNames.IsSuccess)
@@ -77,7 +89,7 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
                     true when row.Status == EmployeeStatuses.Deactivated => EmployeeStatuses.Active,
                     _ => row.Status,
                 },
-                LoginAuthenticator = authenticator.Value ?? row.LoginAuthenticator,
+                LoginAuthenticator = loginAuthenticator,
                 Billing = billing.Value is { } b ? BillingJson.ToColumn(b) : row.Billing,
             };
             // Compared as the profile says (its roles), so that a role from a rule never reads as a change here.

@@ -7,7 +7,8 @@ using Roster.Directory.Roles;
 namespace Roster.Directory.Provisioning;
 
 /// <summary>
-/// Saves a tenant's SCIM settings: enable or disable provisioning, the default and required
+/// Saves a tenant's SCIM settings: enable or disable provisioning (enabling waits for "SSO only"
+/// where the tenant's policy says so, <see cref="Sso.SsoSettings.ScimRequiresSsoOnly"/>), the default and required
 /// roles (each must be an active role of the tenant whose every permission the actor holds, as
 /// it is given to every user provisioned from then on), and the policies. Audited as
 /// <c>scim.settings.update</c> with what changed; saving unchanged settings writes nothing.
@@ -36,6 +37,11 @@ public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider 
         return database.AdminWriteAsync<ScimSettings>(actor.TenantId, async session =>
         {
             var before = await ScimSettingsSql.ReadAsync(session, cancellationToken);
+            if (update.Enabled && !before.Enabled && await Sso.SsoSettingsSql.ReadAsync(session, cancellationToken) is { ScimRequiresSsoOnly: true, SsoOnly: false })
+            {
+                return Sso.SsoErrors.ScimNeedsSsoOnly();
+            }
+
             foreach (var (roleId, use, current) in new[] { (update.DefaultRoleId, "default role", before.DefaultRoleId), (update.RequiredRoleId, "required role", before.RequiredRoleId) })
             {
                 if (roleId is { } id)

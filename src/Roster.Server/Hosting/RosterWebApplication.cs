@@ -10,6 +10,7 @@ using Roster.Server.Admin.Http;
 using Roster.Server.Authentication;
 using Roster.Server.Console;
 using Roster.Server.Console.Http;
+using Roster.Server.Console.Sso;
 using Roster.Server.Deployment;
 using Roster.Server.Events;
 using Roster.Server.Health;
@@ -158,6 +159,7 @@ public static class RosterWebApplication
         services.AddSingleton<ResourceRenderer>();
         services.AddSingleton<IEmployeeSignIn, EmployeeSignIn>();
         services.AddRosterOAuth(configuration);
+        services.AddSingleSignOn(configuration);
 
         // Console sessions and anti-forgery tokens must read on every node and after a restart.
         // Encrypted with the key-encryption key, as the OAuth keys are (Roster:Keys).

@@ -1233,6 +1233,177 @@ namespace Roster.Storage.Postgres.Migrations
                     b.ToTable("console_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Sso.SamlAssertionRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("Expires")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_saml_assertions");
+
+                    b.HasIndex("TenantId", "Expires")
+                        .HasDatabaseName("ix_saml_assertions_expires");
+
+                    b.ToTable("saml_assertions", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SamlRequestRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset>("Expires")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires");
+
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_url")
+                        .UseCollation("C");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_saml_requests");
+
+                    b.HasIndex("TenantId", "ConnectionId");
+
+                    b.HasIndex("TenantId", "Expires")
+                        .HasDatabaseName("ix_saml_requests_expires");
+
+                    b.ToTable("saml_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoBreakGlassRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "UserId")
+                        .HasName("pk_sso_break_glass");
+
+                    b.ToTable("sso_break_glass", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoConnectionRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<bool>("JustInTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("just_in_time");
+
+                    b.Property<DateTimeOffset>("LastModified")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modified");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<string>("PermissionCeiling")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("permission_ceiling")
+                        .UseCollation("C");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("protocol")
+                        .UseCollation("C");
+
+                    b.Property<string>("Secret")
+                        .HasMaxLength(16384)
+                        .HasColumnType("character varying(16384)")
+                        .HasColumnName("secret")
+                        .UseCollation("C");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)")
+                        .HasColumnName("settings")
+                        .UseCollation("C");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_sso_connections");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sso_connections_name");
+
+                    b.ToTable("sso_connections", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoSettingsRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<bool>("ScimRequiresSsoOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("scim_requires_sso_only");
+
+                    b.Property<bool>("SsoOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sso_only");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_sso_settings");
+
+                    b.ToTable("sso_settings", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1967,6 +2138,56 @@ namespace Roster.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_console_sessions_users");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SamlAssertionRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saml_assertions_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SamlRequestRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Sso.SsoConnectionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saml_requests_sso_connections");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoBreakGlassRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sso_break_glass_users");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoConnectionRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sso_connections_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoSettingsRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Roster.Directory.Sso.SsoSettingsRecord", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sso_settings_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Tokens.ScimToken", b =>

@@ -1162,6 +1162,174 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("console_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Sso.SamlAssertionRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Expires")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_saml_assertions");
+
+                    b.HasIndex("TenantId", "Expires")
+                        .HasDatabaseName("ix_saml_assertions_expires");
+
+                    b.ToTable("saml_assertions", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SamlRequestRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("ConnectionId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Expires")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires");
+
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_url");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_saml_requests");
+
+                    b.HasIndex("TenantId", "ConnectionId");
+
+                    b.HasIndex("TenantId", "Expires")
+                        .HasDatabaseName("ix_saml_requests_expires");
+
+                    b.ToTable("saml_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoBreakGlassRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "UserId")
+                        .HasName("pk_sso_break_glass");
+
+                    b.ToTable("sso_break_glass", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoConnectionRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<bool>("JustInTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("just_in_time");
+
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_modified");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PermissionCeiling")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permission_ceiling");
+
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protocol");
+
+                    b.Property<string>("Secret")
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settings");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_sso_connections");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sso_connections_name");
+
+                    b.ToTable("sso_connections", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoSettingsRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<bool>("ScimRequiresSsoOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scim_requires_sso_only");
+
+                    b.Property<bool>("SsoOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sso_only");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_sso_settings");
+
+                    b.ToTable("sso_settings", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Tenants.Tenant", b =>
                 {
                     b.Property<byte[]>("Id")
@@ -1879,6 +2047,56 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_console_sessions_users");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SamlAssertionRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saml_assertions_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SamlRequestRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Sso.SsoConnectionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saml_requests_sso_connections");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoBreakGlassRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sso_break_glass_users");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoConnectionRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sso_connections_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Sso.SsoSettingsRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Roster.Directory.Sso.SsoSettingsRecord", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sso_settings_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Tokens.ScimToken", b =>

@@ -48,6 +48,12 @@ public static class AdminCases
         yield return Case("DELETE", "domains/{id:guid}", t => Json("DELETE", Url(t, $"domains/{t.Foreign.Domain}"), ""), true);
         yield return Case("POST", "domains/{id:guid}/verify", t => Json("POST", Url(t, $"domains/{t.Foreign.Domain}/verify"), ""), true);
 
+        yield return Case("GET", "sso/connections/", t => Send("GET", Url(t, "sso/connections")), false);
+        yield return Case("POST", "sso/connections/", t => Json("POST", Url(t, "sso/connections"), $$"""{"protocol":"oidc","name":"IdP {{Guid.NewGuid():N}}","issuer":"https://idp.example.net","clientId":"roster"}"""), false);
+        yield return Case("GET", "sso/connections/{id:guid}", t => Send("GET", Url(t, $"sso/connections/{t.Foreign.SsoConnection}")), true);
+        yield return Case("PATCH", "sso/connections/{id:guid}", t => Json("PATCH", Url(t, $"sso/connections/{t.Foreign.SsoConnection}"), """{"issuer":"https://attacker.example.net","clientSecret":"stolen"}"""), true);
+        yield return Case("DELETE", "sso/connections/{id:guid}", t => Json("DELETE", Url(t, $"sso/connections/{t.Foreign.SsoConnection}"), ""), true);
+
         yield return Case("GET", "employees/", t => Send("GET", Url(t, "employees")), false);
         yield return Case("GET", "employees/", t => Send("GET", Url(t, $"employees?search={Uri.EscapeDataString(t.Foreign.Email)}")), true);
         yield return Case("GET", "employees/{id:guid}", t => Send("GET", Url(t, $"employees/{t.Foreign.Employee}")), true);

@@ -21,6 +21,10 @@ public static class PublicCases
         yield return Case("* /scim/{**rest}", t => Send("GET", $"scim/v3/{t.OrgId}/Users/{t.Foreign.User}"), false);
         yield return Case("PAGE /SignIn Get", t => Send("GET", $"console/sign-in?org={t.OrgId}"), false);
         yield return Case("PAGE /SignIn Post", t => Form("console/sign-in", t.FormToken, ("Email", t.Foreign.Email), ("Password", "not the password")), true);
+        // An SSO connection's sign-in link is handed to everyone who signs in through it, as a client_id is:
+        // that it exists is no secret (start sends the browser to the IdP). Under another organization, it is not found (OidcSignInTests).
+        yield return Case("GET /console/sso/{orgId:guid}/{connectionId:guid}/start", t => Send("GET", $"console/sso/{t.OrgId}/{t.Foreign.SsoConnection}/start"), false);
+        yield return Case("GET /console/sso/{orgId:guid}/{connectionId:guid}/callback", t => Send("GET", $"console/sso/{t.OrgId}/{t.Foreign.SsoConnection}/callback?code=c&state=s"), false);
         yield return Case("PAGE /Activate Get", _ => Send("GET", "activate?token=not-an-invitation"), false);
         yield return Case("PAGE /Activate Post", t => Form("activate", t.FormToken, ("Token", "not-an-invitation"), ("Password", "correct horse battery staple"), ("Confirmation", "correct horse battery staple")), false);
         yield return Case("GET /", _ => Send("GET", ""), false);

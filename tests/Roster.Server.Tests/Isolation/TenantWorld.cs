@@ -89,6 +89,10 @@ public sealed class TenantWorld
         var domain = await admin.Http.PostAsJsonAsync("domains", new { domain = $"{tag}.example.org" });
         Assert.Equal(HttpStatusCode.Created, domain.StatusCode);
         var domainId = (string)(await domain.ReadObjectAsync())["id"]!;
+        // Turned off: its sign-in link answers a page without asking the (made-up) IdP.
+        var sso = await admin.Http.PostAsJsonAsync("sso/connections", new { protocol = "oidc", name = $"IdP of {name}", issuer = $"https://{tag}.idp.example.org", clientId = $"roster-{tag}", clientSecret = "a client secret", enabled = false });
+        Assert.Equal(HttpStatusCode.Created, sso.StatusCode);
+        var ssoId = (string)(await sso.ReadObjectAsync())["id"]!;
 
         // A webhook endpoint, disabled: nothing is ever sent to its address.
         var webhook = await admin.Http.PostAsJsonAsync("webhooks", new { url = $"https://hooks.invalid/{tag}", description = $"Hooks of {name}", enabled = false });
@@ -131,7 +135,7 @@ public sealed class TenantWorld
         var ids = new ResourceIds(
             Guid.Parse(user.Id()), Guid.Parse(group.Id()), powerless.EmployeeId, Guid.Parse((string)role["id"]!), Guid.Parse((string)key["id"]!),
             Guid.Parse((string)ownedToken["id"]!), Guid.Parse((string)app["app"]!["id"]!), Guid.Parse(domainId), refusedRequest.Id, Guid.Parse(webhookId), powerless.Email, appClientId,
-            Guid.Parse((string)(await rule.ReadObjectAsync())["id"]!));
+            Guid.Parse((string)(await rule.ReadObjectAsync())["id"]!), Guid.Parse(ssoId));
         return new TenantWorld
         {
             Name = name,

@@ -250,6 +250,25 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "saml_assertions",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    expires = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_saml_assertions", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_saml_assertions_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scim_call_errors",
                 columns: table => new
                 {
@@ -293,6 +312,53 @@ namespace Roster.Storage.Postgres.Migrations
                     table.PrimaryKey("pk_setup_links", x => new { x.tenant_id, x.id });
                     table.ForeignKey(
                         name: "fk_setup_links_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sso_connections",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    protocol = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, collation: "C"),
+                    enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    just_in_time = table.Column<bool>(type: "boolean", nullable: false),
+                    settings = table.Column<string>(type: "character varying(65536)", maxLength: 65536, nullable: false, collation: "C"),
+                    secret = table.Column<string>(type: "character varying(16384)", maxLength: 16384, nullable: true, collation: "C"),
+                    permission_ceiling = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sso_connections", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_sso_connections_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sso_settings",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sso_only = table.Column<bool>(type: "boolean", nullable: false),
+                    scim_requires_sso_only = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sso_settings", x => x.tenant_id);
+                    table.ForeignKey(
+                        name: "fk_sso_settings_tenants",
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
@@ -544,6 +610,27 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "saml_requests",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    connection_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    return_url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
+                    expires = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_saml_requests", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_saml_requests_sso_connections",
+                        columns: x => new { x.tenant_id, x.connection_id },
+                        principalTable: "sso_connections",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "access_keys",
                 columns: table => new
                 {
@@ -641,6 +728,24 @@ namespace Roster.Storage.Postgres.Migrations
                     table.PrimaryKey("pk_sign_in_addresses", x => new { x.tenant_id, x.user_id, x.address });
                     table.ForeignKey(
                         name: "fk_sign_in_addresses_users",
+                        columns: x => new { x.tenant_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sso_break_glass",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sso_break_glass", x => new { x.tenant_id, x.user_id });
+                    table.ForeignKey(
+                        name: "fk_sso_break_glass_users",
                         columns: x => new { x.tenant_id, x.user_id },
                         principalTable: "users",
                         principalColumns: new[] { "tenant_id", "id" },
@@ -882,6 +987,21 @@ namespace Roster.Storage.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_saml_assertions_expires",
+                table: "saml_assertions",
+                columns: new[] { "tenant_id", "expires" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_saml_requests_expires",
+                table: "saml_requests",
+                columns: new[] { "tenant_id", "expires" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_saml_requests_tenant_id_connection_id",
+                table: "saml_requests",
+                columns: new[] { "tenant_id", "connection_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_scim_call_errors_occurred",
                 table: "scim_call_errors",
                 columns: new[] { "tenant_id", "occurred" });
@@ -905,6 +1025,12 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "ux_scim_tokens_hash",
                 table: "scim_tokens",
                 column: "hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_sso_connections_name",
+                table: "sso_connections",
+                columns: new[] { "tenant_id", "name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1012,6 +1138,12 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "role_grants");
 
             migrationBuilder.DropTable(
+                name: "saml_assertions");
+
+            migrationBuilder.DropTable(
+                name: "saml_requests");
+
+            migrationBuilder.DropTable(
                 name: "scim_call_errors");
 
             migrationBuilder.DropTable(
@@ -1028,6 +1160,12 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "sign_in_addresses");
+
+            migrationBuilder.DropTable(
+                name: "sso_break_glass");
+
+            migrationBuilder.DropTable(
+                name: "sso_settings");
 
             migrationBuilder.DropTable(
                 name: "unmatched_role_values");
@@ -1052,6 +1190,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "role_rules");
+
+            migrationBuilder.DropTable(
+                name: "sso_connections");
 
             migrationBuilder.DropTable(
                 name: "users");

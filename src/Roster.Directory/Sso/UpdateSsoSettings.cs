@@ -1,0 +1,79 @@
+using Roster.Directory.Administration;
+using Roster.Directory.Audit;
+using Roster.Directory.Database;
+using Roster.Directory.Employees;
+using Roster.Directory.Provisioning;
+using Roster.Directory.Resources;
+using Roster.Directory.RoleGrants;
+using Roster.Directory.Roles;
+
+namespace Roster.Directory.Sso;
+
+/// <summary>
+/// Saves a tenant's sign-in policy. "SSO only" needs an enabled connection; it cannot be turned off
+/// while SCIM provisioning is on under the policy "SCIM requires SSO only", and that policy cannot
+/// be set while SCIM is on without SSO only. Naming someone a break-glass administrator lets them
+/// sign in with a password while others cannot, so it needs every permission they hold
+/// (<see cref="PrivilegeRules.Govern"/>); taking them off the list needs nothing more. Audited as
+/// <c>sso.settings.update</c> with what changed; saving unchanged settings writes nothing.
+/// </summary>
+public sealed class UpdateSsoSettings(DirectoryDatabase database, TimeProvider time)
+{
+    public const int MaxBreakGlass = 20;
+
+    public async Task<AdminResult<SsoSettings>> ExecuteAsync(AdminActor actor, SsoSettingsUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(update);
+        if (update.BreakGlass is { Count: > MaxBreakGlass })
+        {
+            return AdminError.Validation($"An organization names at most {MaxBreakGlass} break-glass administrators.");
+        }
+
+        return await database.AdminWriteAsync<SsoSettings>(actor.TenantId, async session =>
+        {
+            var before = await SsoSettingsSql.ReadAsync(session, cancellationToken);
+            var after = before with
+            {
+                SsoOnly = update.SsoOnly ?? before.SsoOnly,
+                ScimRequiresSsoOnly = update.ScimRequiresSsoOnly ?? before.ScimRequiresSsoOnly,
+                BreakGlass = update.BreakGlass is { } named ? [.. named.Distinct().Order()] : before.BreakGlass,
+            };
+            if (after.Equals(before))
+            {
+                return before;
+            }
+
+            var scim = await ScimSettingsSql.ReadAsync(session, cancellationToken);
+            if (after.SsoOnly && !before.SsoOnly && !(await SsoConnectionSql.ReadAllAsync(session, cancellationToken)).Any(c => c.Enabled))
+            {
+                return SsoErrors.SsoOnlyNeedsConnection();
+            }
+
+            if (scim.Enabled && after.ScimRequiresSsoOnly && !after.SsoOnly)
+            {
+                return before.SsoOnly ? SsoErrors.SsoOnlyNeededByScim() : SsoErrors.PolicyNeedsSsoOnly();
+            }
+
+            foreach (var added in after.BreakGlass.Except(before.BreakGlass))
+            {
+                var row = await EmployeeSql.ReadAsync(session, added, cancellationToken);
+                if (row is null)
+                {
+                    return AdminError.Validation($"There is no employee {added} in this organization to name a break-glass administrator.");
+                }
+
+                var holds = await RoleGrantSql.PermissionsAsync(session, added, cancellationToken);
+                if (PrivilegeRules.Govern(actor.Permissions, holds, EmployeeProjection.EmailOf(row.Document) ?? "this person", PrivilegeRules.Yours) is { } refused)
+                {
+                    return AdminError.Forbidden(refused);
+                }
+            }
+
+            await SsoSettingsSql.WriteAsync(session, after, cancellationToken);
+            var entry = AuditEntry.For(actor, AuditActions.SsoSettingsUpdate, AuditResourceTypes.SsoSettings, actor.TenantId, AuditChanges.Diff(SsoSettingsSql.ToAuditJson(before), SsoSettingsSql.ToAuditJson(after)));
+            await AuditTrail.AppendAsync(session, entry, ScimDateTime.Truncate(time.GetUtcNow()), cancellationToken);
+            return after;
+        }, cancellationToken);
+    }
+}
