@@ -35,6 +35,11 @@ public static class ConsolePrincipal
             new(AdminBasicDefaults.EmployeeClaim, employee.Id.ToString()),
             new(ClaimTypes.Name, employee.Email),
             new(SessionClaim, sessionId.ToString()),
+
+            // Anti-forgery tokens are bound to this claim alone (the first of sub, nameidentifier,
+            // upn); without it they would be bound to every claim, and a form opened before the
+            // person's permissions or preferences changed would be refused after.
+            new(ClaimTypes.NameIdentifier, sessionId.ToString()),
         };
         claims.AddRange(permissions.Select(p => new Claim(AdminBasicDefaults.PermissionClaim, p)));
         claims.AddRange(Preferences(employee));
