@@ -128,7 +128,7 @@ public static partial class KeyEncryptionKeys
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Made the key-encryption key file {Path}: Roster's keys in the database are encrypted with it. Back it up apart from the database; every node of this database needs the same one ({Section}:KeyFile).")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Made the key-encryption key file {Path}: Roster's keys in the database are encrypted with it. Back it up apart from the database; every node of this database needs the same one ({Section}:KeyFile).")]
     private static partial void LogCreated(ILogger logger, string path, string section);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The key-encryption key file {Path} can be read by other users: 'chmod 600' it.")]
