@@ -133,7 +133,7 @@ public sealed class EmployeeManagementTests
     }
 
     [Fact]
-    public async Task Update_changes_names_role_authenticator_and_billing_in_one_audited_change()
+    public async Task Update_changes_names_role_and_billing_in_one_audited_change()
     {
         await using var directory = await TestDirectory.CreateAsync();
         await EmployeeSetup.SetScimAsync(directory, enabled: false);
@@ -143,12 +143,12 @@ public sealed class EmployeeManagementTests
         directory.Advance(TimeSpan.FromMinutes(3));
 
         var updated = (await directory.Get<UpdateEmployee>().ExecuteAsync(directory.Admin, employee.Id,
-            new EmployeeUpdate("Augusta", null, supervisor.Id, "sso", new BillingAttributes(true, ["acd"])), None)).Ok();
+            new EmployeeUpdate("Augusta", null, supervisor.Id, null, new BillingAttributes(true, ["acd"])), None)).Ok();
 
         Assert.Equal(("Augusta", "Lovelace"), (updated.FirstName, updated.LastName));
         Assert.Equal((supervisor.Id, "Supervisor"), (updated.PrimaryRoleId, updated.PrimaryRoleName));
         Assert.Equal(["Supervisor"], updated.Roles);
-        Assert.Equal("sso", updated.LoginAuthenticator);
+        Assert.Equal("password", updated.LoginAuthenticator);
         Assert.Equal(new BillingAttributes(true, ["acd"]), updated.Billing);
         Assert.Equal(TestDirectory.Start.AddMinutes(3), updated.LastModified);
         var user = (await directory.Get<UserStore>().GetAsync(directory.Caller, employee.Id.ToString(), false, None)).Ok();
@@ -156,7 +156,7 @@ public sealed class EmployeeManagementTests
         Assert.Equal("Augusta", user.Document["name"]!["givenName"]!.GetValue<string>());
         var change = (await EmployeeSetup.EventsAsync(directory, employee.Id)).Last();
         Assert.Equal(AuditActions.EmployeeUpdate, change.Action);
-        Assert.Equal(["billing", "firstName", "loginAuthenticator", "primaryRole", "roles"], change.Changes.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["billing", "firstName", "primaryRole", "roles"], change.Changes.Select(c => c.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
