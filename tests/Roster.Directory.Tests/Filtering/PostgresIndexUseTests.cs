@@ -24,7 +24,9 @@ public sealed class PostgresIndexUseTests
     [InlineData("Users", "emails.value eq \"b@example.com\"", "ix_user_emails_value_key")]
     [InlineData("Users", "emails[value eq \"b@example.com\"]", "ix_user_emails_value_key")]
     [InlineData("Users", "id eq \"2819c223-7f76-453a-919d-413861904646\"", "pk_users")]
-    [InlineData("Users", "groups.value eq \"2819c223-7f76-453a-919d-413861904646\"", "pk_group_members")]
+    // groups.value walks nested groups from the group named; with 300 memberships PostgreSQL reads
+    // them by bitmap and joins the users by their key, which is what must not become a scan.
+    [InlineData("Users", "groups.value eq \"2819c223-7f76-453a-919d-413861904646\"", "pk_users")]
     [InlineData("Groups", "displayName eq \"Admins\"", "ix_groups_display_name_key")]
     [InlineData("Groups", "externalId eq \"x\"", "ix_groups_external_id")]
     [InlineData("Groups", "members.value eq \"2819c223-7f76-453a-919d-413861904646\"", "ix_group_members_member_id")]
