@@ -23,6 +23,9 @@ internal static class AuditTrail
 
     private const int MaxClientLength = 200;
 
+    /// <summary>Event rows written by one command; a bigger change takes several, in its transaction.</summary>
+    private const int EventsPerCommand = 200;
+
     public static async Task AppendAsync(SqlSession session, AuditEntry entry, DateTimeOffset occurred, CancellationToken cancellationToken)
     {
         if (!session.SerializesTenant)
@@ -46,8 +49,22 @@ internal static class AuditTrail
 
         var after = entry.After ?? (DirectoryEvents.NeedsResource(entry) ? await ReadAfterAsync(session, entry, cancellationToken) : null);
         var events = DirectoryEvents.For(entry, after);
+        var batched = 0;
         foreach (var pending in events)
         {
+            // A change that moves many people (a rule over a group of 100,000) has an event per
+            // person: they go in commands of EventsPerCommand, in the same transaction, so no
+            // command grows with the change (SQLite binds by name, PostgreSQL caps parameters).
+            if (batched == EventsPerCommand)
+            {
+                await session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);
+                parameters = session.Parameters();
+                time = parameters.Add(dialect.Timestamp(occurred));
+                sql.Clear();
+                batched = 0;
+            }
+
+            batched++;
             var eventId = AuditEventIds.Next(occurred);
             var payload = Envelope(session.TenantId, eventId, occurred, entry, client, pending, after?.Version);
 
