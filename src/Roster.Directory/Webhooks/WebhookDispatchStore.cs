@@ -266,7 +266,7 @@ public sealed class WebhookDispatchStore(DirectoryDatabase database, WebhookOpti
 
         var filter = Scim.Filtering.FilterParser.Parse("roles[" + string.Join(" or ", roles.Select(r => $"value eq {JsonSerializer.Serialize(r.Name)}")) + "]");
         var parameters = session.Parameters();
-        var condition = translator.Translate(filter.Value!, ResourceTable.Users, Scim.Schemas.ScimResourceTypes.User, parameters);
+        var condition = translator.Translate(filter.GetValueOrThrow(), ResourceTable.Users, Scim.Schemas.ScimResourceTypes.User, parameters);
         if (!condition.IsSuccess)
         {
             return [];
