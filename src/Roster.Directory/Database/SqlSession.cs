@@ -20,6 +20,8 @@ internal sealed class SqlSession : IAsyncDisposable
     private IDisposable? _gate;
     private readonly Action? _committed;
     private readonly long _started;
+    private Guid _keyedTenant;
+    private object? _tenantKey;
     private DbTransaction? _transaction;
     private bool _wasCommitted;
     private TimeSpan? _statementBudget;
@@ -97,7 +99,8 @@ internal sealed class SqlSession : IAsyncDisposable
                 {
                     // The setting lasts as long as the transaction: nothing of it goes back to the pool.
                     session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
-                    await session.ExecuteAsync(timeout, parameters, cancellationToken);
+                    // A setting of the connection: it reads no rows.
+                    await session.ExecuteAsync(timeout, parameters, cancellationToken, SqlScope.CrossTenant);
                 }
                 else
                 {
@@ -117,8 +120,21 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <summary>New parameters whose <see cref="SqlParameters.Tenant"/> is this session's tenant.</summary>
     public SqlParameters Parameters() => new(Dialect.Key(TenantId));
 
-    public DbCommand Command(string sql, SqlParameters parameters)
+    /// <summary>
+    /// A command of <paramref name="sql"/> with <paramref name="parameters"/>. Unless
+    /// <paramref name="scope"/> says <see cref="SqlScope.CrossTenant"/>, the statement must name
+    /// <see cref="SqlParameters.Tenant"/> and that parameter must be this session's tenant:
+    /// otherwise it is refused (<see cref="TenantScopeException"/>) before it reaches the database.
+    /// </summary>
+    public DbCommand Command(string sql, SqlParameters parameters, SqlScope scope = SqlScope.Tenant)
     {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (scope == SqlScope.Tenant)
+        {
+            RequireTenant(sql, parameters);
+        }
+
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = _batch is null ? _transaction : _batch._transaction;
@@ -131,6 +147,32 @@ internal sealed class SqlSession : IAsyncDisposable
         }
 
         return command;
+    }
+
+    /// <summary>
+    /// Refuses a tenant statement that does not bind this session's tenant. A text search and one
+    /// comparison, no parsing: cheap enough to run on every statement in every build.
+    /// </summary>
+    private void RequireTenant(string sql, SqlParameters parameters)
+    {
+        if (!sql.Contains(SqlParameters.Tenant, StringComparison.Ordinal))
+        {
+            throw new TenantScopeException($"The statement does not bind {SqlParameters.Tenant}: {sql}");
+        }
+
+        if (_tenantKey is null || _keyedTenant != TenantId)
+        {
+            _keyedTenant = TenantId;
+            _tenantKey = Dialect.Key(TenantId);
+        }
+
+        // SQLite keys are byte arrays (compared by content), PostgreSQL's are Guids.
+        var bound = parameters.Values[0].Value;
+        var same = bound is byte[] boundBytes && _tenantKey is byte[] keyBytes ? boundBytes.AsSpan().SequenceEqual(keyBytes) : Equals(bound, _tenantKey);
+        if (!same)
+        {
+            throw new TenantScopeException($"The statement binds {SqlParameters.Tenant} to another tenant than its session's: {sql}");
+        }
     }
 
     /// <summary>Starts the trace of one statement; null when nothing listens.</summary>
@@ -146,17 +188,17 @@ internal sealed class SqlSession : IAsyncDisposable
         return activity;
     }
 
-    public async Task<int> ExecuteAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
-        await using var command = Command(sql, parameters);
+        await using var command = Command(sql, parameters, scope);
         using var trace = Trace(command);
         using var limit = LimitStatement();
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<object?> ScalarAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken)
+    public async Task<object?> ScalarAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
-        await using var command = Command(sql, parameters);
+        await using var command = Command(sql, parameters, scope);
         using var trace = Trace(command);
         using var limit = LimitStatement();
         var value = await command.ExecuteScalarAsync(cancellationToken);
@@ -164,9 +206,9 @@ internal sealed class SqlSession : IAsyncDisposable
     }
 
     /// <summary>Runs a query and reads each row with <paramref name="read"/>.</summary>
-    public async Task<List<T>> QueryAsync<T>(string sql, SqlParameters parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    public async Task<List<T>> QueryAsync<T>(string sql, SqlParameters parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
-        await using var command = Command(sql, parameters);
+        await using var command = Command(sql, parameters, scope);
         using var trace = Trace(command);
         using var limit = LimitStatement();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -55,7 +55,7 @@ public sealed class ChangeEmployeeGroups(DirectoryDatabase database, GroupStore 
         };
         var operations = PatchRequestReader.Read(request);
         var caller = new ScimCaller(actor.TenantId, actor.CredentialId, actor.Client, actor.ProfileId, actor.Permissions);
-        var patched = await groups.PatchAsync(caller, groupId.ToString(), operations.Value!, null, includeMembers: false, cancellationToken);
+        var patched = await groups.PatchAsync(caller, groupId.ToString(), operations.GetValueOrThrow(), null, includeMembers: false, cancellationToken);
         if (patched.IsSuccess)
         {
             return true;

@@ -40,11 +40,37 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
         var lastName = EmployeeRules.Name(draft.LastName, "last name");
         var authenticator = EmployeeRules.Authenticator(draft.LoginAuthenticator);
         var billing = EmployeeRules.Billing(draft.Billing ?? BillingAttributes.Default);
-        var invalid = email.Error ?? firstName.Error ?? lastName.Error ?? authenticator.Error ?? billing.Error;
-        if (invalid is not null)
+        if (!email.IsSuccess)
         {
-            return invalid;
+            return email.Error;
         }
+
+        if (!firstName.IsSuccess)
+        {
+            return firstName.Error;
+        }
+
+        if (!lastName.IsSuccess)
+        {
+            return lastName.Error;
+        }
+
+        if (!authenticator.IsSuccess)
+        {
+            return authenticator.Error;
+        }
+
+        if (!billing.IsSuccess)
+        {
+            return billing.Error;
+        }
+
+        // Read here, where the checks above make them non-null, for the transaction below.
+        var address = email.Value;
+        var credentialOnly = billing.Value.CredentialOnly;
+        var loginName = authenticator.Value;
+        var first = firstName.Value;
+        var last = lastName.Value;
 
         return await database.AdminWriteAsync<Employee>(actor.TenantId, async session =>
         {
@@ -53,12 +79,12 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
                 return refused;
             }
 
-            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken, billing.Value!.CredentialOnly) is { } locked)
+            if (await ManualManagementLock.CheckAsync(session, actor, cancellationToken, credentialOnly) is { } locked)
             {
                 return locked;
             }
 
-            var loginAuthenticator = await Sso.LoginAuthenticatorNames.ResolveAsync(session, authenticator.Value!, cancellationToken);
+            var loginAuthenticator = await Sso.LoginAuthenticatorNames.ResolveAsync(session, loginName, cancellationToken);
             if (!loginAuthenticator.IsSuccess)
             {
                 return loginAuthenticator.Error;
@@ -72,12 +98,12 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
             }
 
             // Email is unique like userName: another user's userName or primary email would make sign-in ambiguous.
-            if ((await EmployeeSql.FindByEmailAsync(session, email.Value!, cancellationToken)).Count > 0)
+            if ((await EmployeeSql.FindByEmailAsync(session, address, cancellationToken)).Count > 0)
             {
-                return EmployeeErrors.EmailTaken(email.Value!);
+                return EmployeeErrors.EmailTaken(address);
             }
 
-            var body = EmployeeDocument.New(email.Value!, firstName.Value!, lastName.Value!, roleNames.Value! ?? []);
+            var body = EmployeeDocument.New(address, first, last, roleNames.Value ?? []);
             var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.User, ResourceWriteMode.Create);
             if (!normalized.IsSuccess)
             {
@@ -106,7 +132,7 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
             }
             catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
             {
-                return EmployeeErrors.EmailTaken(email.Value!);
+                return EmployeeErrors.EmailTaken(address);
             }
 
             var granted = await policy.Value.GrantAsync(session, id, document, actor.Permissions, PrivilegeRules.Yours, now, cancellationToken);

@@ -19,7 +19,8 @@ public sealed class EventRetention(DirectoryDatabase database, EventFeedOptions 
         List<Guid> tenants;
         await using (var session = await database.CrossTenantReadAsync(cancellationToken))
         {
-            tenants = await session.QueryAsync("SELECT id FROM tenants", session.Parameters(), reader => session.Dialect.ReadKey(reader, 0), cancellationToken);
+            // Cross-tenant by design: the list of tenants to prune, each then pruned in a session of its own.
+            tenants = await session.QueryAsync("SELECT id FROM tenants", session.Parameters(), reader => session.Dialect.ReadKey(reader, 0), cancellationToken, SqlScope.CrossTenant);
         }
 
         var cutoff = time.GetUtcNow() - options.Retention;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Roster.Directory.Audit;
 using Roster.Directory.Database;
-using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 
@@ -37,18 +36,8 @@ public sealed class DeleteGroup(DirectoryDatabase database, TimeProvider time)
 
             // The rules above the group, read while its rows are still there: its people may lose their grants.
             var rulesAbove = await RoleRules.RoleRuleSql.ReadGroupRulesAboveAsync(session, key, cancellationToken);
-            var parameters = session.Parameters();
-            var group = parameters.Add(session.Dialect.Key(key));
             var deleted = ScimDateTime.Truncate(time.GetUtcNow());
-            var now = parameters.Add(session.Dialect.Timestamp(deleted));
-            var t = SqlParameters.Tenant;
-            await session.ExecuteAsync(
-                $"UPDATE groups SET version = version + 1, last_modified = {now} WHERE tenant_id = {t} " +
-                $"AND id IN (SELECT gm.group_id FROM group_members AS gm WHERE gm.tenant_id = {t} AND gm.member_id = {group});" +
-                $"DELETE FROM group_members WHERE tenant_id = {t} AND member_id = {group};" +
-                $"DELETE FROM group_members WHERE tenant_id = {t} AND group_id = {group};" +
-                $"DELETE FROM groups WHERE tenant_id = {t} AND id = {group};",
-                parameters, cancellationToken);
+            await GroupSql.DeleteAsync(session, key, deleted, cancellationToken);
             var columns = GroupColumns.From(JsonNode.Parse(row.Document)!.AsObject());
             if (columns.IsSuccess
                 && await RoleGrants.GroupRoleEffects.ApplyAsync(session, caller, key, null, GroupIdentityChange.Deleted(columns.Value, rulesAbove), deleted, cancellationToken) is { } refused)

@@ -85,7 +85,7 @@ internal static class ValueRuleGrants
     private static string CarriersCondition(FilterSqlTranslator translator, string value, SqlParameters parameters)
     {
         var filter = FilterParser.Parse($"roles[value eq {JsonSerializer.Serialize(value)}]");
-        var condition = translator.Translate(filter.Value!, ResourceTable.Users, ScimResourceTypes.User, parameters);
+        var condition = translator.Translate(filter.GetValueOrThrow(), ResourceTable.Users, ScimResourceTypes.User, parameters);
         return condition.IsSuccess ? condition.Value : throw new InvalidOperationException($"The value rule's filter did not translate: {condition.Error.Detail}");
     }
 

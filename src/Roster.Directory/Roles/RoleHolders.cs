@@ -48,7 +48,7 @@ internal sealed class RoleHolders(FilterSqlTranslator translator)
 
             // Only roles changed, so the columns are the stored ones; a stored document always
             // has its columns (they were derived when it was stored).
-            var columns = UserColumns.From(document).Value!;
+            var columns = UserColumns.From(document).GetValueOrThrow();
             await UserSql.UpdateAsync(session, row.Id, columns, columns, now, row.Version + 1, document.ToJsonString(), cancellationToken);
             var entry = AuditEntry.For(actor, AuditActions.UserUpdate, AuditResourceTypes.User, row.Id, AuditChanges.Diff(previous, document));
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
@@ -60,7 +60,7 @@ internal sealed class RoleHolders(FilterSqlTranslator translator)
         var filter = FilterParser.Parse($"roles[value eq {JsonSerializer.Serialize(name)}]");
         var parameters = session.Parameters();
         var table = ResourceTable.Users;
-        var condition = translator.Translate(filter.Value!, table, ScimResourceTypes.User, parameters);
+        var condition = translator.Translate(filter.GetValueOrThrow(), table, ScimResourceTypes.User, parameters);
         if (!condition.IsSuccess)
         {
             throw new InvalidOperationException($"The role filter did not translate: {condition.Error.Detail}");

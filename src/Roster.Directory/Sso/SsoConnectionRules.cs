@@ -63,10 +63,24 @@ internal static class SsoConnectionRules
         var email = Text(draft.EmailClaim ?? before?.EmailClaim ?? OidcSettings.DefaultEmailClaim, "email claim", MaxValueLength, required: true);
         var given = Text(draft.GivenNameClaim ?? before?.GivenNameClaim ?? "given_name", "first name claim", MaxValueLength, required: true);
         var family = Text(draft.FamilyNameClaim ?? before?.FamilyNameClaim ?? "family_name", "last name claim", MaxValueLength, required: true);
-        var invalid = clientId.Error ?? email.Error ?? given.Error ?? family.Error;
-        if (invalid is not null)
+        if (!clientId.IsSuccess)
         {
-            return invalid;
+            return clientId.Error;
+        }
+
+        if (!email.IsSuccess)
+        {
+            return email.Error;
+        }
+
+        if (!given.IsSuccess)
+        {
+            return given.Error;
+        }
+
+        if (!family.IsSuccess)
+        {
+            return family.Error;
         }
 
         var scopes = (draft.Scopes ?? before?.Scopes ?? OidcSettings.DefaultScopes)
@@ -83,7 +97,7 @@ internal static class SsoConnectionRules
             return AdminError.Validation("A client secret has at most 4,096 characters.");
         }
 
-        return new OidcSettings(issuer!.TrimEnd('/'), clientId.Value!, hasSecret, scopes, email.Value!, given.Value!, family.Value!);
+        return new OidcSettings(issuer!.TrimEnd('/'), clientId.Value, hasSecret, scopes, email.Value, given.Value, family.Value);
     }
 
     private static AdminResult<SamlSettings> Saml(SamlSettings? before, SsoConnectionDraft draft, SsoOptions options, string? spCertificate)

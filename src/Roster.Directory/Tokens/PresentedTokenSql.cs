@@ -27,7 +27,8 @@ internal static class PresentedTokenSql
             $"LEFT JOIN roles r ON r.tenant_id = g.tenant_id AND r.id = g.role_id AND r.active = {dialect.BooleanLiteral(true)} " +
             $"WHERE t.hash = {parameters.Add(hash)}";
         PresentedToken? found = null;
-        var rows = await session.QueryAsync(sql, parameters, reader => Read(reader, dialect), cancellationToken);
+        // Cross-tenant by design (see above): the token decides the tenant.
+        var rows = await session.QueryAsync(sql, parameters, reader => Read(reader, dialect), cancellationToken, SqlScope.CrossTenant);
         foreach (var (token, permissions) in rows)
         {
             found ??= token;

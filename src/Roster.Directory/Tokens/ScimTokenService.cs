@@ -81,7 +81,7 @@ public sealed class ScimTokenService(DirectoryDatabase database, TimeProvider ti
 
             return await InsertAsync(session, AdminActor.Operator(tenantId), name.Trim(), expires is { } at ? ScimDateTime.Truncate(at) : null, null, null, now, cancellationToken);
         }, cancellationToken);
-        return result.Value!;
+        return result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error.Detail);
     }
 
     public async Task<IReadOnlyList<ScimTokenSummary>> ListAsync(Guid tenantId, CancellationToken cancellationToken)

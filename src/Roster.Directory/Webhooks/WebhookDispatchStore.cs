@@ -36,7 +36,8 @@ public sealed class WebhookDispatchStore(DirectoryDatabase database, WebhookOpti
             "SELECT e.tenant_id, e.id, e.url, e.event_types, e.cursor, COALESCE((SELECT MAX(v.sequence) FROM events v WHERE v.tenant_id = e.tenant_id), 0), " +
             "e.failures, e.failing_since, e.retry_at, e.secret, e.previous_secret, e.previous_secret_expires " +
             $"FROM webhook_endpoints e WHERE e.enabled = {parameters.Add(dialect.BooleanValue(true))}",
-            parameters, reader => ReadWork(reader, dialect), cancellationToken);
+            // Cross-tenant by design: the sender's round finds the work of every tenant; each delivery then runs in its tenant's session.
+            parameters, reader => ReadWork(reader, dialect), cancellationToken, SqlScope.CrossTenant);
     }
 
     /// <summary>The endpoint's secrets and address for a test event, enabled or not; null when it does not exist.</summary>
@@ -265,7 +266,7 @@ public sealed class WebhookDispatchStore(DirectoryDatabase database, WebhookOpti
 
         var filter = Scim.Filtering.FilterParser.Parse("roles[" + string.Join(" or ", roles.Select(r => $"value eq {JsonSerializer.Serialize(r.Name)}")) + "]");
         var parameters = session.Parameters();
-        var condition = translator.Translate(filter.Value!, ResourceTable.Users, Scim.Schemas.ScimResourceTypes.User, parameters);
+        var condition = translator.Translate(filter.GetValueOrThrow(), ResourceTable.Users, Scim.Schemas.ScimResourceTypes.User, parameters);
         if (!condition.IsSuccess)
         {
             return [];

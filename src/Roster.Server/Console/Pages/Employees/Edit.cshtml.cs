@@ -177,12 +177,17 @@ public sealed class EditModel(
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var found = await get.ExecuteAsync(OrgId, Id, cancellationToken);
-        Employee = found.Value!;
+        if (!found.IsSuccess)
+        {
+            return false;
+        }
+
+        Employee = found.Value;
         Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
-        Explanation = found.IsSuccess ? (await explain.ExecuteAsync(OrgId, Id, cancellationToken)).Value : null;
+        Explanation = (await explain.ExecuteAsync(OrgId, Id, cancellationToken)).Value;
         var scim = await settings.ExecuteAsync(OrgId, cancellationToken);
         ManualGrantsAllowed = !scim.Enabled || scim.ManualRoleGrants;
-        OwnedByScim = scim.Enabled && found.IsSuccess && !Employee.Billing.CredentialOnly;
-        return found.IsSuccess;
+        OwnedByScim = scim.Enabled && !Employee.Billing.CredentialOnly;
+        return true;
     }
 }

@@ -75,7 +75,12 @@ public sealed class EditModel(GetRole get, RenameRole rename, SetRolePermissions
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var found = await get.ExecuteAsync(OrgId, Id, cancellationToken);
-        Role = found.Value!;
-        return found.IsSuccess;
+        if (!found.IsSuccess)
+        {
+            return false;
+        }
+
+        Role = found.Value;
+        return true;
     }
 }
