@@ -3,7 +3,8 @@
 #   1. builds the server CLI and roster-bench in Release;
 #   2. initialises a fresh database (SQLite in a temporary folder, or PostgreSQL with
 #      ROSTER_EVENTS_POSTGRES set to a connection string of an empty database), a role with
-#      employees.edit, events.read and webhooks.manage, a profile holding it and its access key;
+#      employees.edit and webhooks.manage (which turns events.read on), a profile holding it and
+#      its access key;
 #   3. starts `roster serve` in the background, its webhooks allowed to reach 127.0.0.1 (the
 #      benchmark's own receiver);
 #   4. runs `roster-bench events`: creates/s with and without an endpoint, commit-to-webhook
@@ -16,6 +17,7 @@
 #   ROSTER_EVENTS_BACKLOG   changes made while the receiver is down (100000)
 #   ROSTER_EVENTS_OUTAGE    seconds the receiver is down (600)
 #   ROSTER_EVENTS_PHASES    cost,latency,feed,backlog
+#   ROSTER_EVENTS_COST_USERS users created without, then with, an endpoint (3000)
 #   ROSTER_EVENTS_POSTGRES  an Npgsql connection string: measure on PostgreSQL instead of SQLite
 #   ROSTER_EVENTS_PORT      the server's port (5100)
 set -euo pipefail
@@ -58,15 +60,22 @@ KEY="$(dotnet "$ROSTER" access-keys create --tenant "$ORG" --owner "$OWNER" --js
 
 dotnet "$ROSTER" serve --urls "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 100); do
+# A start takes seconds on a quiet machine and has taken over a minute on a loaded one.
+for attempt in $(seq 1 900); do
   curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
+  if ! kill -0 "$SERVER_PID" 2>/dev/null || [[ "$attempt" == 900 ]]; then
+    echo "roster serve did not start; its output:" >&2
+    cat "$WORK/server.log" >&2
+    exit 1
+  fi
   sleep 0.2
 done
+echo "nproc=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) storage=${Storage__Provider:-sqlite}"
 
 dotnet "$BENCH" events \
   --base-url "http://127.0.0.1:$PORT/scim/v2/$ORG" --token "$TOKEN" \
   --admin-url "http://127.0.0.1:$PORT/api/v1/orgs/$ORG" --token-url "http://127.0.0.1:$PORT/auth/token" \
   --client-id "$(echo "$KEY" | json "['accessKeyId']")" --client-secret "$(echo "$KEY" | json "['secretAccessKey']")" \
   --phases "${ROSTER_EVENTS_PHASES:-cost,latency,feed,backlog}" \
-  --rate "${ROSTER_EVENTS_RATE:-500}" --seconds "${ROSTER_EVENTS_SECONDS:-20}" \
+  --rate "${ROSTER_EVENTS_RATE:-500}" --seconds "${ROSTER_EVENTS_SECONDS:-20}" --cost-users "${ROSTER_EVENTS_COST_USERS:-3000}" \
   --backlog "${ROSTER_EVENTS_BACKLOG:-100000}" --outage-seconds "${ROSTER_EVENTS_OUTAGE:-600}"

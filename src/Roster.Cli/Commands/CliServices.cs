@@ -28,13 +28,20 @@ public static class CliServices
         services.AddRosterDirectory();
         storage.AddTo(services);
 
-        // Webhook secrets are encrypted with the keys the server keeps in the database.
-        services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<Roster.Directory.Database.RosterDbContext>();
+        // Webhook secrets are encrypted with the data-protection keys the server keeps in the
+        // database, themselves encrypted with the key-encryption key: read them as the server does.
+        // Without the key-encryption key the CLI could not read them, made a key of its own, stored
+        // it in clear, and running nodes (whose key ring is loaded) failed to sign with it.
+        KeysAtRest.EncryptKeys(services.AddDataProtection().SetApplicationName("Roster").PersistKeysToDbContext<Roster.Directory.Database.RosterDbContext>());
         services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));
         services.AddSingleton(DnsConfiguration.Read(configuration));
         if (keys)
         {
             KeysAtRest.AddRosterKeys(services, configuration, storage);
+        }
+        else
+        {
+            KeysAtRest.AddKeyEncryptionKey(services, configuration, storage);
         }
 
         var provider = services.BuildServiceProvider();

@@ -54,10 +54,28 @@ public sealed class ScimCallErrors(DirectoryDatabase database, TimeProvider time
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
-        catch (DbUpdateException e) when (e.InnerException is DbException)
+        catch (Exception e) when (FromDatabase(e))
         {
-            // The record is for people reading the console; the IdP already has its answer.
+            // The record is for people reading the console; the IdP already has its answer, sent
+            // before this write. A database that is gone (a failover, a restart) fails the record
+            // too, with whatever the provider throws: a DbUpdateException, EF's
+            // InvalidOperationException around a transient error, a connection's NpgsqlException.
+            // Escaping here, any of them would cut the answer already started (or, not flushed
+            // yet, turn it into an empty 500).
         }
+    }
+
+    private static bool FromDatabase(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The tenant's latest refused requests since <paramref name="since"/>, newest first.</summary>

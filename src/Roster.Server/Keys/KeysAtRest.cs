@@ -23,6 +23,17 @@ public sealed class KeysAtRest(IServiceProvider services)
 
     public static IServiceCollection AddRosterKeys(IServiceCollection services, IConfiguration configuration, RosterStorage storage)
     {
+        AddKeyEncryptionKey(services, configuration, storage);
+        services.AddSingleton<KeysAtRest>();
+        return services;
+    }
+
+    /// <summary>
+    /// The key-encryption key alone, resolved when first used: for the CLI's commands that read or
+    /// write data-protection keys (webhook secrets) without preparing every key at start.
+    /// </summary>
+    public static IServiceCollection AddKeyEncryptionKey(IServiceCollection services, IConfiguration configuration, RosterStorage storage)
+    {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddRosterOptions<KeysOptions>(configuration, KeysOptions.SectionName);
         services.AddSingleton<IKeyEncryptionKey>(provider => KeyEncryptionKeys.Resolve(
@@ -30,7 +41,6 @@ public sealed class KeysAtRest(IServiceProvider services)
             storage,
             provider.GetRequiredService<DirectoryDatabase>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyEncryptionKeys).FullName!)));
-        services.AddSingleton<KeysAtRest>();
         return services;
     }
 

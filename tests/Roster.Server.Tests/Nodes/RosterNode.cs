@@ -13,7 +13,12 @@ namespace Roster.Server.Tests.Nodes;
 /// </summary>
 public sealed class RosterNode : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// A start costs 3 to 5 s of CPU (JIT of the framework-dependent build, the EF model, the
+    /// bootstrap); on two cores shared with a load average of 50 and more, measured starts took
+    /// 15 to 80 s of wall time. The bound is for a process that hangs, not for a slow machine.
+    /// </summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
@@ -159,7 +164,20 @@ public sealed class RosterNode : IAsyncDisposable
         _process.BeginErrorReadLine();
 
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await _listening.Task.WaitAsync(timeout.Token);
+        try
+        {
+            await WaitUntilServingAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // Say how far it got: no line at all (process start, JIT), the migrations, or the banner.
+            throw new TimeoutException($"{this} did not answer /health within {StartTimeout.TotalMinutes} minutes; it printed:\n{string.Join('\n', _output)}");
+        }
+    }
+
+    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
+    {
+        await _listening.Task.WaitAsync(cancellationToken);
 
         // The line is printed just before Kestrel binds: ask until it answers.
         using var client = CreateClient(null);
@@ -167,7 +185,7 @@ public sealed class RosterNode : IAsyncDisposable
         {
             try
             {
-                using var health = await client.GetAsync(new Uri("health", UriKind.Relative), timeout.Token);
+                using var health = await client.GetAsync(new Uri("health", UriKind.Relative), cancellationToken);
                 if (health.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -177,7 +195,7 @@ public sealed class RosterNode : IAsyncDisposable
             {
             }
 
-            await Task.Delay(50, timeout.Token);
+            await Task.Delay(50, cancellationToken);
         }
     }
 
