@@ -12,4 +12,10 @@ public static class SsoPaths
     public static string Start(Guid orgId, Guid connectionId) => $"{Root}/{orgId}/{connectionId}/start";
 
     public static string Callback(Guid orgId, Guid connectionId) => $"{Root}/{orgId}/{connectionId}/callback";
+
+    /// <summary>A SAML connection's service provider metadata, also its SP entity ID.</summary>
+    public static string SamlMetadata(Guid orgId, Guid connectionId) => $"{Root}/{orgId}/{connectionId}/saml/metadata";
+
+    /// <summary>A SAML connection's assertion consumer service (HTTP-POST).</summary>
+    public static string SamlAcs(Guid orgId, Guid connectionId) => $"{Root}/{orgId}/{connectionId}/saml/acs";
 }
