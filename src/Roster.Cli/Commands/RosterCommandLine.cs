@@ -19,6 +19,7 @@ public static class RosterCommandLine
             RoleRulesCommand.Create(),
             ScimSettingsCommand.Create(),
             DomainsCommand.Create(),
+            SsoCommand.Create(),
             AuditCommand.Create(),
             EmployeesCommand.Create(),
             AccessKeysCommand.Create(),

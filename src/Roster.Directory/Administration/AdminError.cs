@@ -15,6 +15,9 @@ public sealed record AdminError(AdminErrorKind Kind, string Detail)
     /// <summary>The values <see cref="Template"/> places.</summary>
     public IReadOnlyList<object?> Arguments { get; init; } = [];
 
+    /// <summary>The request field at fault, where the rule that refused knows it (the admin API lists it under <c>errors</c>).</summary>
+    public string? Field { get; init; }
+
     public static AdminError NotFound(ErrorText detail) => Of(AdminErrorKind.NotFound, detail);
 
     public static AdminError Conflict(ErrorText detail) => Of(AdminErrorKind.Conflict, detail);

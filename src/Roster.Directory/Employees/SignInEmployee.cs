@@ -81,9 +81,14 @@ public sealed class SignInEmployee(DirectoryDatabase database, IPasswordHasher<E
         }
 
         // The right password: only now may the answer say why the profile cannot sign in.
-        if ((Refusal(row) ?? await Sso.PasswordPolicy.RefusalAsync(session, row, cancellationToken)) is { } refused)
+        if (Refusal(row) is { } refused)
         {
             return SignInResult.Refused(refused);
+        }
+
+        if (await Sso.PasswordPolicy.RefusalAsync(session, row, cancellationToken) is { } ssoOnly)
+        {
+            return SignInResult.Refused(ssoOnly) with { NeedsSingleSignOn = true };
         }
 
         if (row.FailedSignIns != 0 || row.SignInLocks != 0)

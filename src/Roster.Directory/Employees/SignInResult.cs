@@ -16,6 +16,13 @@ public sealed record SignInResult(bool Succeeded, Employee? Employee, IReadOnlyS
     /// </summary>
     public bool PasswordMatched { get; init; }
 
+    /// <summary>
+    /// True when the right password was refused because the person signs in through single sign-on
+    /// (the tenant is SSO only, or their login authenticator is a connection): the sign-in page then
+    /// offers the organization's SSO connections.
+    /// </summary>
+    public bool NeedsSingleSignOn { get; init; }
+
     public static SignInResult Success(Employee employee, IReadOnlySet<string> permissions) => new(true, employee, permissions, null) { PasswordMatched = true };
 
     public static SignInResult Failure(string reason) => new(false, null, new HashSet<string>(), reason);

@@ -16,7 +16,13 @@ internal static class SsoErrors
         "This organization signs in with SSO only and this is its last enabled connection: turn 'SSO only' off first (Security > Login), or enable another connection.");
 
     public static AdminError SsoOnlyNeedsConnection() => AdminError.Validation(
-        "'SSO only' needs an enabled SSO connection that people can sign in through: add one under Security > Login first.");
+        "'SSO only' needs an enabled SSO connection that people can sign in through: add one under Security > Login first.")
+    with { Field = "ssoOnly" };
+
+    public static AdminError SsoOnlyNeedsBreakGlass() => AdminError.Validation(
+        "'SSO only' needs at least one break-glass administrator, who may still sign in with a password when the identity provider fails: " +
+        "name one in the same change, so that the organization cannot lock itself out.")
+    with { Field = "breakGlass" };
 
     public static AdminError SsoOnlyNeededByScim() => AdminError.Conflict(
         "SCIM provisioning is on and this organization's policy 'SCIM requires SSO only' is set: turn SCIM provisioning off (or the policy) before turning 'SSO only' off.");
@@ -27,8 +33,10 @@ internal static class SsoErrors
     /// <summary>Turning SCIM on under the policy "SCIM requires SSO only" (MoEngage's order of steps).</summary>
     public static AdminError ScimNeedsSsoOnly() => AdminError.Conflict(
         "SCIM provisioning needs 'SSO only' first (this organization's policy 'SCIM requires SSO only'): " +
-        "set up an SSO connection and turn 'SSO only' on under Security > Login, then turn SCIM provisioning on.");
+        "set up an SSO connection and turn 'SSO only' on under Security > Login, then turn SCIM provisioning on.")
+    with { Field = "enabled" };
 
     public static AdminError UnknownAuthenticator(string text) => AdminError.Validation(
-        $"'{text}' is not a login authenticator of this organization: use 'password', or the name or id of one of its SSO connections (as 'sso:<id>').");
+        $"'{text}' is not a login authenticator of this organization: use 'password', or the name or id of one of its SSO connections (as 'sso:<id>').")
+    with { Field = "loginAuthenticator" };
 }

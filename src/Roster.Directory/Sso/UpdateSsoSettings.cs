@@ -12,7 +12,8 @@ namespace Roster.Directory.Sso;
 /// <summary>
 /// Saves a tenant's sign-in policy. "SSO only" needs an enabled connection; it cannot be turned off
 /// while SCIM provisioning is on under the policy "SCIM requires SSO only", and that policy cannot
-/// be set while SCIM is on without SSO only. Naming someone a break-glass administrator lets them
+/// be set while SCIM is on without SSO only. While SSO only holds, at least one break-glass
+/// administrator is named, so that an IdP outage cannot lock the organization out. Naming someone a break-glass administrator lets them
 /// sign in with a password while others cannot, so it needs every permission they hold
 /// (<see cref="PrivilegeRules.Govern"/>); taking them off the list needs nothing more. Audited as
 /// <c>sso.settings.update</c> with what changed; saving unchanged settings writes nothing.
@@ -27,7 +28,7 @@ public sealed class UpdateSsoSettings(DirectoryDatabase database, TimeProvider t
         ArgumentNullException.ThrowIfNull(update);
         if (update.BreakGlass is { Count: > MaxBreakGlass })
         {
-            return AdminError.Validation($"An organization names at most {MaxBreakGlass} break-glass administrators.");
+            return AdminError.Validation($"An organization names at most {MaxBreakGlass} break-glass administrators.") with { Field = "breakGlass" };
         }
 
         return await database.AdminWriteAsync<SsoSettings>(actor.TenantId, async session =>
@@ -50,6 +51,11 @@ public sealed class UpdateSsoSettings(DirectoryDatabase database, TimeProvider t
                 return SsoErrors.SsoOnlyNeedsConnection();
             }
 
+            if (after.SsoOnly && after.BreakGlass.Count == 0)
+            {
+                return SsoErrors.SsoOnlyNeedsBreakGlass();
+            }
+
             if (scim.Enabled && after.ScimRequiresSsoOnly && !after.SsoOnly)
             {
                 return before.SsoOnly ? SsoErrors.SsoOnlyNeededByScim() : SsoErrors.PolicyNeedsSsoOnly();
@@ -60,7 +66,7 @@ public sealed class UpdateSsoSettings(DirectoryDatabase database, TimeProvider t
                 var row = await EmployeeSql.ReadAsync(session, added, cancellationToken);
                 if (row is null)
                 {
-                    return AdminError.Validation($"There is no employee {added} in this organization to name a break-glass administrator.");
+                    return AdminError.Validation($"There is no employee {added} in this organization to name a break-glass administrator.") with { Field = "breakGlass" };
                 }
 
                 var holds = await RoleGrantSql.PermissionsAsync(session, added, cancellationToken);

@@ -39,6 +39,7 @@ public static class AdminRoutes
         org.MapScimSettingsEndpoints();
         org.MapDomainEndpoints();
         org.MapSsoConnectionEndpoints();
+        org.MapSsoSettingsEndpoints();
         org.MapAuditEndpoints();
         org.MapEmployeeEndpoints();
         org.MapScimTokenEndpoints();

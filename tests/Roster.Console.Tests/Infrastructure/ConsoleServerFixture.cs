@@ -40,8 +40,9 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
         {
             b.Services.AddSingleton<Roster.Directory.Domains.IDnsTxtResolver>(Dns);
 
-            // The webhook tests' receivers listen on loopback, as an operator's internal receiver would.
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Roster:Webhooks:AllowedNetworks"] = "127.0.0.1/32" });
+            // The webhook tests' receivers listen on loopback, as an operator's internal receiver would;
+            // the single sign-on tests' OpenID provider is on loopback over plain HTTP.
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Roster:Webhooks:AllowedNetworks"] = "127.0.0.1/32", ["Roster:Sso:AllowLoopbackHttp"] = "true" });
         });
         await RosterDatabase.MigrateAsync(_app.Services, CancellationToken.None);
         await _app.StartAsync();

@@ -53,6 +53,8 @@ public static class AdminCases
         yield return Case("GET", "sso/connections/{id:guid}", t => Send("GET", Url(t, $"sso/connections/{t.Foreign.SsoConnection}")), true);
         yield return Case("PATCH", "sso/connections/{id:guid}", t => Json("PATCH", Url(t, $"sso/connections/{t.Foreign.SsoConnection}"), """{"issuer":"https://attacker.example.net","clientSecret":"stolen"}"""), true);
         yield return Case("DELETE", "sso/connections/{id:guid}", t => Json("DELETE", Url(t, $"sso/connections/{t.Foreign.SsoConnection}"), ""), true);
+        yield return Case("GET", "sso/settings/", t => Send("GET", Url(t, "sso/settings")), false);
+        yield return Case("PATCH", "sso/settings/", t => Json("PATCH", Url(t, "sso/settings"), $$"""{"breakGlass":["{{t.Foreign.Employee}}"]}"""), true);
 
         yield return Case("GET", "employees/", t => Send("GET", Url(t, "employees")), false);
         yield return Case("GET", "employees/", t => Send("GET", Url(t, $"employees?search={Uri.EscapeDataString(t.Foreign.Email)}")), true);

@@ -56,6 +56,12 @@ public static class ConsoleCases
         yield return Post("/Employees/Security", "PostDelete", t => $"console/employees/{t.Own.Employee}/security?handler=delete&keyId={t.Foreign.AccessKey}", None, true);
 
         yield return Get("/Security/Domains", _ => "console/security/domains", false);
+        yield return Get("/Security/Login/Sso", _ => "console/security/login/sso", false);
+        yield return Post("/Security/Login/Sso", "PostCreate", _ => "console/security/login/sso?handler=create", _ => [("Name", $"IdP {Guid.NewGuid():N}"), ("Issuer", "https://idp.example.net"), ("ClientId", "roster")], false);
+        yield return Post("/Security/Login/Sso", "PostUpdate", t => $"console/security/login/sso?handler=update&id={t.Foreign.SsoConnection}", _ => [("Issuer", "https://attacker.example.net"), ("ClientSecret", "stolen")], true);
+        yield return Post("/Security/Login/Sso", "PostDelete", t => $"console/security/login/sso?handler=delete&id={t.Foreign.SsoConnection}", None, true);
+        yield return Post("/Security/Login/Sso", "PostSettings", _ => "console/security/login/sso?handler=settings", t => [("AddBreakGlass", t.Foreign.Email)], true);
+        yield return Post("/Security/Login/Sso", "PostSettings", _ => "console/security/login/sso?handler=settings", t => [("BreakGlass", t.Foreign.Employee.ToString())], true);
         yield return Post("/Security/Domains", "PostAdd", _ => "console/security/domains?handler=add", _ => [("Domain", $"d{Guid.NewGuid():N}.example.net")], false);
         yield return Post("/Security/Domains", "PostVerify", t => $"console/security/domains?handler=verify&id={t.Foreign.Domain}", None, true);
         yield return Post("/Security/Domains", "PostRemove", t => $"console/security/domains?handler=remove&id={t.Foreign.Domain}", None, true);

@@ -93,6 +93,12 @@ public static class EscalationPaths
         new("own back-end app: a client-credentials token", Needs(LoginManage, Edit), w => ClientCredentialsAsync(w, "own app", "own app token")),
         new("own back-end app's token: give oneself Administrator", Everything, w => WithAsync(w, "own app token", t => GiveSelfAdministratorAsync(w, t)), UsesScim: true),
 
+        // Break-glass administrators may sign in with a password while the organization is SSO only.
+        new("admin API: name oneself a break-glass administrator", Needs(LoginManage), async w =>
+            Ok(await w.AdminApi.PatchAsJsonAsync("sso/settings", new { breakGlass = new[] { w.ActorId } }))),
+        new("admin API: name an administrator a break-glass administrator", Everything, async w =>
+            Ok(await w.AdminApi.PatchAsJsonAsync("sso/settings", new { breakGlass = new[] { w.AdminId } }))),
+
         // A token the operator issued for P (roster tokens create --owner): P's power, no more.
         new("operator-issued token: read users", Needs(View), async w => Ok(await w.Scim(await w.OperatorIssuedTokenAsync()).GetAsync("Users")), UsesScim: true),
         new("operator-issued token: give oneself Administrator", Everything, async w => await GiveSelfAdministratorAsync(w, await w.OperatorIssuedTokenAsync()), UsesScim: true),

@@ -25,8 +25,9 @@ namespace Roster.Server.Tests.Seeds;
 /// <item>While SCIM is on, every user-management action of the UI is off except unblocking:
 /// <c>POST/PUT/DELETE /employees</c> are 409, <c>POST /employees/{id}/unlock</c> works.</item>
 /// </list>
-/// <para>Not possible in Roster yet (later work): the prerequisite "Single sign-on (SSO) only" login
-/// setting (and refusing to enable SCIM without it), SCIM tokens generated from the settings page
+/// <para>The prerequisite "Single sign-on (SSO) only" (step 3) is Roster's "SSO only" with the tenant
+/// policy "SCIM requires SSO only": <c>PATCH /sso/settings</c>; SCIM is refused until it is on.</para>
+/// <para>Not possible in Roster yet (later work): SCIM tokens generated from the settings page
 /// by an administrator (today the operator's CLI), warnings before a token expires, and token ownership.</para>
 /// </summary>
 [Collection(ServerCollectionDefinition.Name)]
@@ -41,7 +42,20 @@ public sealed class MoEngageScimSetupTests(RosterServerFixture server)
         var analyst = await console.CreateRoleAsync("Analyst");
         await console.CreateRoleAsync("Marketer");
 
-        // Security > Login: SCIM on, default role, MoEngage's attribute rules.
+        // Prerequisite: single sign-on. Under the policy "SCIM requires SSO only", SCIM waits for step 3.
+        await console.SaveScimSettingsAsync(enabled: false, defaultRoleId: null, userNameMustBePrimaryEmail: true, namesNotUpdatable: true);
+        Assert.Equal(HttpStatusCode.OK, (await console.Http.PatchAsJsonAsync("sso/settings", new { scimRequiresSsoOnly = true })).StatusCode);
+        var tooEarly = await console.Http.PutAsJsonAsync("scim-settings", new { enabled = true, defaultRoleId = analyst.Id(), userNameMustBePrimaryEmail = true, namesNotUpdatable = true });
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        Assert.Contains("turn 'SSO only' on", (await tooEarly.ReadObjectAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var connection = await console.Http.PostAsJsonAsync("sso/connections", new { protocol = "oidc", name = "OneLogin", issuer = "https://moengage-test.onelogin.com/oidc/2", clientId = "roster" });
+        Assert.Equal(HttpStatusCode.Created, connection.StatusCode);
+
+        // Step 3: "Single sign-on (SSO) only", the administrator kept as break-glass.
+        var ssoOnly = await console.Http.PatchAsJsonAsync("sso/settings", new { ssoOnly = true, breakGlass = new[] { console.Admin.EmployeeId } });
+        Assert.Equal(HttpStatusCode.OK, ssoOnly.StatusCode);
+
+        // Step 4, under single sign-on: SCIM on, default role, MoEngage's attribute rules.
         var settings = await console.SaveScimSettingsAsync(enabled: true, defaultRoleId: analyst.Id(), userNameMustBePrimaryEmail: true, namesNotUpdatable: true);
         var baseConnectorUrl = settings["baseConnectorUrl"]!.GetValue<string>();
         Assert.Equal(baseConnectorUrl, (await console.GetAsync(""))["baseConnectorUrl"]!.GetValue<string>());

@@ -14,6 +14,7 @@ public static class AdminProblems
     {
         ArgumentNullException.ThrowIfNull(error);
         var status = StatusOf(error.Kind);
+        field ??= error.Field;
         if (status == StatusCodes.Status400BadRequest && field is not null)
         {
             return Validation(field, error.Detail);

@@ -37,6 +37,11 @@ public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmploye
             return ConsoleSignInOutcome.AskForOrganization;
         }
 
+        if (result.NeedsSingleSignOn)
+        {
+            return ConsoleSignInOutcome.Failed(result.FailureReason ?? SignInFailures.Generic) with { SingleSignOnOrganization = tenantId };
+        }
+
         if (!result.Succeeded || result.Employee is null)
         {
             return ConsoleSignInOutcome.Failed(result.FailureReason ?? SignInFailures.Generic);

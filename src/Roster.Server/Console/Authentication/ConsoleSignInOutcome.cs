@@ -8,6 +8,9 @@ namespace Roster.Server.Console.Authentication;
 /// <param name="NeedsOrganization">The password was right and the email belongs to several organizations: ask which one.</param>
 public sealed record ConsoleSignInOutcome(ClaimsPrincipal? Principal, string? Failure, bool NeedsOrganization)
 {
+    /// <summary>The organization whose SSO connections the page offers: the right password was refused because the person signs in through SSO.</summary>
+    public Guid? SingleSignOnOrganization { get; init; }
+
     public static ConsoleSignInOutcome AskForOrganization { get; } =
         new(null, "This email belongs to several organizations: enter the organization ID you want to sign in to, and your password again.", true);
 

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Roster.Directory.Sso;
 using Roster.Server.Console.Authentication;
 using Roster.Server.Console.Localization;
+using Roster.Server.Console.Sso;
 using Roster.Server.Throttling;
 
 namespace Roster.Server.Console.Pages;
@@ -17,7 +19,7 @@ namespace Roster.Server.Console.Pages;
 /// After sign-in, a local ReturnUrl is followed (the OAuth authorize endpoint sends people here
 /// with one); anything else goes to the console's overview.
 /// </summary>
-public sealed class SignInModel(ConsoleSignIn signIn, IStringLocalizer<ConsoleText> text) : PageModel
+public sealed class SignInModel(ConsoleSignIn signIn, ListSsoConnections connections, IStringLocalizer<ConsoleText> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email.")]
@@ -39,6 +41,13 @@ public sealed class SignInModel(ConsoleSignIn signIn, IStringLocalizer<ConsoleTe
 
     /// <summary>Shows the organization ID field: asked for, or given in the query.</summary>
     public bool AskOrganization { get; private set; }
+
+    /// <summary>
+    /// Where to sign in instead, after the right password was refused because the person signs in
+    /// through single sign-on: the organization's enabled connections (only then, so the page tells
+    /// nobody without the password which organizations an email belongs to).
+    /// </summary>
+    public IReadOnlyList<(string Name, string Url)> SingleSignOn { get; private set; } = [];
 
     public void OnGet(string? org)
     {
@@ -71,6 +80,12 @@ public sealed class SignInModel(ConsoleSignIn signIn, IStringLocalizer<ConsoleTe
         if (outcome.Principal is null)
         {
             AskOrganization |= outcome.NeedsOrganization;
+            if (outcome.SingleSignOnOrganization is { } org)
+            {
+                var enabled = (await connections.ExecuteAsync(org, cancellationToken)).Where(c => c.Enabled);
+                SingleSignOn = [.. enabled.Select(c => (c.Name, SsoPaths.Start(org, c.Id) + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl!) : "")))];
+            }
+
             ModelState.AddModelError(outcome.NeedsOrganization ? nameof(OrgId) : string.Empty, text[outcome.Failure ?? ""]);
             return Page();
         }

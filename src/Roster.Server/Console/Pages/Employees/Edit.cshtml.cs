@@ -5,6 +5,7 @@ using Roster.Directory.Employees;
 using Roster.Directory.Provisioning;
 using Roster.Directory.RoleGrants;
 using Roster.Directory.Roles;
+using Roster.Directory.Sso;
 using Roster.Server.Console.Authentication;
 using Roster.Server.Deployment;
 
@@ -20,7 +21,7 @@ namespace Roster.Server.Console.Pages.Employees;
 [Authorize(Policy = ConsolePolicies.EmployeesView)]
 public sealed class EditModel(
     GetEmployee get, ListRoles roles, UpdateEmployee update, InviteEmployee invite, UnlockEmployee unlock, DeleteEmployee delete, DeploymentUrls urls,
-    ExplainRoles explain, ManualRoleGrants manual, GetScimSettings settings)
+    ExplainRoles explain, ManualRoleGrants manual, GetScimSettings settings, ListSsoConnections connections)
     : ConsolePageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -52,6 +53,8 @@ public sealed class EditModel(
 
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
+    public IReadOnlyList<SsoConnection> Connections { get; private set; } = [];
+
     /// <summary>Every role the person holds and why.</summary>
     public RoleExplanation? Explanation { get; private set; }
 
@@ -68,7 +71,7 @@ public sealed class EditModel(
     /// </summary>
     public bool OwnedByScim { get; private set; }
 
-    public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, RoleIds, LoginAuthenticator, Billable, Licenses, Roles, Employee.Roles, ForNewProfile: false);
+    public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, RoleIds, LoginAuthenticator, Billable, Licenses, Roles, Employee.Roles, ForNewProfile: false, Connections: Connections);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -184,6 +187,7 @@ public sealed class EditModel(
 
         Employee = found.Value;
         Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
+        Connections = await connections.ExecuteAsync(OrgId, cancellationToken);
         Explanation = (await explain.ExecuteAsync(OrgId, Id, cancellationToken)).Value;
         var scim = await settings.ExecuteAsync(OrgId, cancellationToken);
         ManualGrantsAllowed = !scim.Enabled || scim.ManualRoleGrants;

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Roster.Directory.Employees;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Roles;
+using Roster.Directory.Sso;
 using Roster.Server.Console.Authentication;
 
 namespace Roster.Server.Console.Pages.Employees;
 
 /// <summary>"Create employee": email, names, primary and other roles, login authenticator, billing attributes (all can be cleared).</summary>
 [Authorize(Policy = ConsolePolicies.EmployeesEdit)]
-public sealed class NewModel(CreateEmployee create, ListRoles roles, GetScimSettings scimSettings) : ConsolePageModel
+public sealed class NewModel(CreateEmployee create, ListRoles roles, GetScimSettings scimSettings, ListSsoConnections connections) : ConsolePageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -37,14 +38,17 @@ public sealed class NewModel(CreateEmployee create, ListRoles roles, GetScimSett
 
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
+    public IReadOnlyList<SsoConnection> Connections { get; private set; } = [];
+
     /// <summary>SCIM provisioning is on: the identity provider owns the users, and this page makes credential-only profiles.</summary>
     public bool ManagedByScim { get; private set; }
 
-    public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, RoleIds, LoginAuthenticator, Billable, Licenses, Roles, [], ForNewProfile: true, CredentialOnly: ManagedByScim);
+    public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, RoleIds, LoginAuthenticator, Billable, Licenses, Roles, [], ForNewProfile: true, CredentialOnly: ManagedByScim, Connections: Connections);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
+        Connections = await connections.ExecuteAsync(OrgId, cancellationToken);
         ManagedByScim = (await scimSettings.ExecuteAsync(OrgId, cancellationToken)).Enabled;
         Billable = !ManagedByScim;
     }
@@ -67,6 +71,7 @@ public sealed class NewModel(CreateEmployee create, ListRoles roles, GetScimSett
         {
             ShowError(result.Error, EmployeeFields.Of(result.Error));
             Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
+            Connections = await connections.ExecuteAsync(OrgId, cancellationToken);
             return Page();
         }
 

@@ -1,4 +1,5 @@
 using Roster.Directory.Roles;
+using Roster.Directory.Sso;
 
 namespace Roster.Server.Console.Pages.Employees;
 
@@ -13,6 +14,7 @@ namespace Roster.Server.Console.Pages.Employees;
 /// <param name="Roles">The tenant's roles.</param>
 /// <param name="HeldRoles">The role names the person holds now (a deactivated one is shown so it can be removed).</param>
 /// <param name="ForNewProfile">True on "Create employee".</param>
+/// <param name="Connections">The tenant's SSO connections, offered as login authenticators besides the password.</param>
 /// <param name="CredentialOnly">True while SCIM provisioning is on: the only profiles made by hand then are credential-only (not billed, no license).</param>
 public sealed record ProfileForm(
     string? FirstName,
@@ -25,7 +27,8 @@ public sealed record ProfileForm(
     IReadOnlyList<Role> Roles,
     IReadOnlyCollection<string> HeldRoles,
     bool ForNewProfile,
-    bool CredentialOnly = false)
+    bool CredentialOnly = false,
+    IReadOnlyList<SsoConnection>? Connections = null)
 {
     /// <summary>The roles the form offers: the active ones, and any the person holds although deactivated.</summary>
     public IEnumerable<Role> Offered => Roles.Where(r => r.Active || HeldRoles.Contains(r.Name, StringComparer.Ordinal));

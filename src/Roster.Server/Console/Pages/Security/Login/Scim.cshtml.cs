@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Roles;
+using Roster.Directory.Sso;
 using Roster.Server.Console.Authentication;
 using Roster.Server.Deployment;
 
@@ -14,7 +15,7 @@ namespace Roster.Server.Console.Pages.Security.Login;
 /// token" (a SCIM token owned by the signed-in person, shown once on the SCIM tokens page).
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ScimManage)]
-public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, ListRoles roles, DeploymentUrls urls) : ConsolePageModel
+public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, ListRoles roles, DeploymentUrls urls, GetSsoSettings ssoSettings) : ConsolePageModel
 {
     [BindProperty]
     public bool Enabled { get; set; }
@@ -55,6 +56,9 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
     public string ConnectorUrl { get; private set; } = "";
+
+    /// <summary>SCIM is off and cannot be turned on until the organization is SSO only (its policy "SCIM requires SSO only").</summary>
+    public bool NeedsSsoOnly { get; private set; }
 
     /// <summary>The signed-in person, owner of the access token generated from this page.</summary>
     public Guid SignedInEmployeeId => User.EmployeeId() ?? Guid.Empty;
@@ -101,5 +105,6 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
         Settings = await get.ExecuteAsync(OrgId, cancellationToken);
         Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
         ConnectorUrl = urls.ConnectorUrl(Request, OrgId);
+        NeedsSsoOnly = !Settings.Enabled && await ssoSettings.ExecuteAsync(OrgId, cancellationToken) is { ScimRequiresSsoOnly: true, SsoOnly: false };
     }
 }
