@@ -17,12 +17,14 @@ internal static class SsoErrors
 
     public static AdminError SsoOnlyNeedsConnection() => AdminError.Validation(
         "'SSO only' needs an enabled SSO connection that people can sign in through: add one under Security > Login first.")
-    with { Field = "ssoOnly" };
+    with
+    { Field = "ssoOnly" };
 
     public static AdminError SsoOnlyNeedsBreakGlass() => AdminError.Validation(
         "'SSO only' needs at least one break-glass administrator, who may still sign in with a password when the identity provider fails: " +
         "name one in the same change, so that the organization cannot lock itself out.")
-    with { Field = "breakGlass" };
+    with
+    { Field = "breakGlass" };
 
     public static AdminError SsoOnlyNeededByScim() => AdminError.Conflict(
         "SCIM provisioning is on and this organization's policy 'SCIM requires SSO only' is set: turn SCIM provisioning off (or the policy) before turning 'SSO only' off.");
@@ -34,9 +36,11 @@ internal static class SsoErrors
     public static AdminError ScimNeedsSsoOnly() => AdminError.Conflict(
         "SCIM provisioning needs 'SSO only' first (this organization's policy 'SCIM requires SSO only'): " +
         "set up an SSO connection and turn 'SSO only' on under Security > Login, then turn SCIM provisioning on.")
-    with { Field = "enabled" };
+    with
+    { Field = "enabled" };
 
     public static AdminError UnknownAuthenticator(string text) => AdminError.Validation(
         $"'{text}' is not a login authenticator of this organization: use 'password', or the name or id of one of its SSO connections (as 'sso:<id>').")
-    with { Field = "loginAuthenticator" };
+    with
+    { Field = "loginAuthenticator" };
 }
