@@ -22,6 +22,10 @@
 #   ROSTER_BENCH_PEER_TIMEOUT seconds after which a peer's phase stops (default 120: the peer's member
 #                            adds slow down as the group grows)
 #   ROSTER_BENCH_OUT         folder for the reports, JSON and server logs (default: a new temp folder, kept)
+#   ROSTER_BENCH_SERVER_ENV  extra environment for `roster serve` only, e.g.
+#                            "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_gcServer=0", to compare
+#                            runtime settings while the ceiling and the peer run as always
+#   ROSTER_BENCH_SKIP_PEER   1 to leave the peer out (its member and list phases take minutes)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +35,8 @@ USERS="${ROSTER_BENCH_USERS:-2000}"
 LOOKUPS="${ROSTER_BENCH_LOOKUPS:-5000}"
 CONCURRENCIES="${ROSTER_BENCH_CONCURRENCY:-1 8}"
 PEER_TIMEOUT="${ROSTER_BENCH_PEER_TIMEOUT:-120}"
+SERVER_ENV="${ROSTER_BENCH_SERVER_ENV:-}"
+SKIP_PEER="${ROSTER_BENCH_SKIP_PEER:-0}"
 OUT="${ROSTER_BENCH_OUT:-$(mktemp -d -t roster-side-by-side.XXXXXX)}"
 WORK="$(mktemp -d -t roster-side-by-side-db.XXXXXX)"
 PEER_TOKEN="peer-token"
@@ -92,7 +98,8 @@ INIT_JSON="$(dotnet "$CLI_DLL" init --data "$WORK/roster.db" --json)"
 ORG_ID="$(json_string orgId <<<"$INIT_JSON")"
 ROSTER_TOKEN="$(json_string token <<<"$INIT_JSON")"
 # Request rate limits are off: the run measures capacity, far above the default per credential.
-Roster__RateLimits__Enabled=false \
+# shellcheck disable=SC2086 # SERVER_ENV is a list of NAME=value words.
+env Roster__RateLimits__Enabled=false $SERVER_ENV \
   dotnet "$CLI_DLL" serve --data "$WORK/roster.db" --urls "http://127.0.0.1:$PORT" >"$OUT/roster.log" 2>&1 &
 ROSTER_PID=$!
 PIDS+=("$ROSTER_PID")
@@ -100,12 +107,16 @@ PIDS+=("$ROSTER_PID")
 bash "$PEERS/start-ceiling.sh" "$((PORT + 1))" >"$OUT/ceiling.log" 2>&1 &
 CEILING_PID=$!
 PIDS+=("$CEILING_PID")
-bash "$PEERS/start-scimmy.sh" "$((PORT + 2))" "$PEER_TOKEN" >"$OUT/peer.log" 2>&1 &
-PEER_PID=$!
-PIDS+=("$PEER_PID")
+if [[ "$SKIP_PEER" != 1 ]]; then
+  bash "$PEERS/start-scimmy.sh" "$((PORT + 2))" "$PEER_TOKEN" >"$OUT/peer.log" 2>&1 &
+  PEER_PID=$!
+  PIDS+=("$PEER_PID")
+fi
 wait_for_port "$PORT" "$ROSTER_PID" "$OUT/roster.log"
 wait_for_port "$((PORT + 1))" "$CEILING_PID" "$OUT/ceiling.log"
-wait_for_port "$((PORT + 2))" "$PEER_PID" "$OUT/peer.log"
+if [[ "$SKIP_PEER" != 1 ]]; then
+  wait_for_port "$((PORT + 2))" "$PEER_PID" "$OUT/peer.log"
+fi
 
 # One run of roster-bench against one server: name, base URL, token, server PID, phases, extra options.
 bench() {
@@ -122,16 +133,22 @@ for concurrency in $CONCURRENCIES; do
     create,lookup,get,patch,groups,members,list --concurrency "$concurrency"
   bench "ceiling-c$concurrency" "http://127.0.0.1:$((PORT + 1))/scim/v2" "$PEER_TOKEN" "$CEILING_PID" \
     create,lookup,get,patch --concurrency "$concurrency"
-  bench "peer-c$concurrency" "http://127.0.0.1:$((PORT + 2))/scim/v2" "$PEER_TOKEN" "$PEER_PID" \
-    create,lookup,get,patch,groups,members,list --concurrency "$concurrency" --phase-timeout "$PEER_TIMEOUT"
+  if [[ "$SKIP_PEER" != 1 ]]; then
+    bench "peer-c$concurrency" "http://127.0.0.1:$((PORT + 2))/scim/v2" "$PEER_TOKEN" "$PEER_PID" \
+      create,lookup,get,patch,groups,members,list --concurrency "$concurrency" --phase-timeout "$PEER_TIMEOUT"
+  fi
 done
 
 echo
 echo "== Side by side ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)) =="
 for concurrency in $CONCURRENCIES; do
   echo
+  peer=()
+  if [[ "$SKIP_PEER" != 1 ]]; then
+    peer=(--peer "$OUT/peer-c$concurrency.json")
+  fi
   dotnet "$BENCH_DLL" compare --subject "$OUT/roster-c$concurrency.json" \
-    --ceiling "$OUT/ceiling-c$concurrency.json" --peer "$OUT/peer-c$concurrency.json" | tee "$OUT/compare-c$concurrency.txt"
+    --ceiling "$OUT/ceiling-c$concurrency.json" "${peer[@]}" | tee "$OUT/compare-c$concurrency.txt"
 done
 echo
 echo "Reports, JSON and the servers' logs are in $OUT"

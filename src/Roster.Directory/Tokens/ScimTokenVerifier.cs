@@ -24,24 +24,6 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
     public const string RevokedReason = "The token has been revoked.";
     public const string OwnerDeactivatedReason = "The token's owner is deactivated, so the token no longer works.";
 
-    // The presented token is looked up before its tenant is known: the one query that must ignore
-    // the tenant filter. Its owner's state and the permissions of the owner's active roles come in
-    // the same query, one round trip a request, so a demotion is seen at the next request.
-    private static readonly Func<RosterDbContext, byte[], CancellationToken, Task<TokenAndOwner?>> FindByHash =
-        EF.CompileAsyncQuery((RosterDbContext db, byte[] hash, CancellationToken _) =>
-            (from t in db.ScimTokens.IgnoreQueryFilters().AsNoTracking()
-             where t.Hash == hash
-             from u in db.Users.IgnoreQueryFilters().Where(u => u.TenantId == t.TenantId && u.Id == t.OwnerId).DefaultIfEmpty()
-             select new TokenAndOwner(
-                 t,
-                 u == null ? null : new OwnerState(u.Status, u.Active),
-                 (from g in db.RoleGrants.IgnoreQueryFilters()
-                  where g.TenantId == t.TenantId && g.UserId == t.OwnerId
-                  join r in db.Roles.IgnoreQueryFilters() on new { g.TenantId, Id = g.RoleId } equals new { r.TenantId, r.Id }
-                  where r.Active
-                  select r.Permissions).ToList()))
-            .FirstOrDefault());
-
     private readonly UseStampGate _stamps = new();
 
     public async Task<TokenAuthentication> VerifyAsync(string presentedToken, string? client, CancellationToken cancellationToken)
@@ -52,15 +34,7 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
         }
 
         var hash = ScimTokenFormat.Hash(presentedToken);
-        TokenAndOwner? found;
-        await using (var db = database.CreateContext(Guid.Empty))
-        {
-            found = await FindByHash(db, hash, cancellationToken);
-        }
-
-        var token = found?.Token;
-        var owner = found?.Owner;
-
+        var token = await PresentedTokenSql.FindAsync(database, hash, cancellationToken);
         if (token is null || !CryptographicOperations.FixedTimeEquals(token.Hash, hash))
         {
             return TokenAuthentication.Failure(InvalidReason);
@@ -78,20 +52,20 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
         }
 
         // An owner deleted since is as gone as a deactivated one.
-        if (token.OwnerId is not null && (owner is null || owner.Active == false || owner.Status == EmployeeStatuses.Deactivated))
+        if (token.OwnerId is not null && (!token.OwnerFound || token.OwnerActive == false || token.OwnerStatus == EmployeeStatuses.Deactivated))
         {
             return TokenAuthentication.Failure(OwnerDeactivatedReason);
         }
 
         var permissions = token.OwnerId is null
             ? PermissionSet.Unbounded
-            : PermissionSet.Of(found!.OwnerPermissions.SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            : PermissionSet.Of(token.OwnerPermissions.SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
                 .Within(PermissionSet.Parse(token.PermissionCeiling, PermissionSet.Unbounded));
         await NoteUseAsync(token, client, now, cancellationToken);
         return TokenAuthentication.Success(token.TenantId, token.Id, token.OwnerId, permissions);
     }
 
-    private async Task NoteUseAsync(ScimToken token, string? client, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task NoteUseAsync(PresentedToken token, string? client, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stored = token.LastUsed is { } lastUsed && now - lastUsed < UseStampGate.Resolution && (client is null || client == token.LastClient);
         if (stored || !_stamps.TryEnter(token.Id, now))
@@ -118,8 +92,4 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
             _stamps.Forget(token.Id);
         }
     }
-
-    private sealed record OwnerState(string Status, bool? Active);
-
-    private sealed record TokenAndOwner(ScimToken Token, OwnerState? Owner, List<string> OwnerPermissions);
 }
