@@ -12,9 +12,12 @@ namespace Roster.Storage.Sqlite;
 /// it survives the process being killed; only a power cut or an OS crash can lose the last
 /// commits since the WAL was last synced, and never leaves the file inconsistent), foreign keys on, a busy
 /// timeout for other processes' writes, the case-folding function filters use, and a progress
-/// handler that stops a statement past the deadline <see cref="StatementDeadline"/> arms. Pragmas
-/// and the handler stay with the pooled native handle, so they are set once per handle; functions
-/// belong to the connection object, so they are registered once per object.
+/// handler that stops a statement past the deadline <see cref="StatementDeadline"/> arms. Pragmas,
+/// the handler and the function stay with the pooled native handle, so they are set once per
+/// handle. The function is registered on the native handle itself rather than through
+/// <see cref="SqliteConnection.CreateFunction{T1, TResult}(string, Func{T1, TResult}, bool)"/>:
+/// a connection removes the functions it registered every time it is closed and registers them
+/// again when it is opened, two native calls per request for a function that never changes.
 /// </summary>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
@@ -23,7 +26,7 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         "PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY;";
 
     private static readonly object Done = new();
-    private static readonly ConditionalWeakTable<SqliteConnection, object> WithFunctions = new();
+    private static readonly ConditionalWeakTable<object, object> WithFunctions = new();
     private static readonly ConditionalWeakTable<object, object> PreparedHandles = new();
 
     // How many virtual machine instructions run between two looks at the clock: a few microseconds.
@@ -50,15 +53,15 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
             return;
         }
 
-        if (!WithFunctions.TryGetValue(sqlite, out _))
+        var handle = sqlite.Handle;
+        if (handle is not null && !WithFunctions.TryGetValue(handle, out _))
         {
-            sqlite.CreateFunction<string?, string?>(CaseFolding.SqlFunctionName, static value => value is null ? null : CaseFolding.Fold(value), isDeterministic: true);
-            WithFunctions.AddOrUpdate(sqlite, Done);
+            RegisterFold(handle);
+            WithFunctions.AddOrUpdate(handle, Done);
         }
 
         // EF asks whether the file exists on a read-only connection: it cannot switch a database
         // not in WAL mode yet (a restored backup, a copy made by the sqlite3 shell); the next one will.
-        var handle = sqlite.Handle;
         if (handle is not null && !PreparedHandles.TryGetValue(handle, out _) && !ReadOnly(sqlite))
         {
             using var command = sqlite.CreateCommand();
@@ -68,6 +71,31 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
             SQLitePCL.raw.sqlite3_progress_handler(handle, InstructionsPerCheck, static state => ((StatementDeadline)state).Passed ? 1 : 0, deadline);
             Deadlines.AddOrUpdate(handle, deadline);
             PreparedHandles.AddOrUpdate(handle, Done);
+        }
+    }
+
+    // The handle keeps the delegate alive (SQLitePCL holds it with the handle's hooks).
+    private static void RegisterFold(SQLitePCL.sqlite3 handle)
+    {
+        var result = SQLitePCL.raw.sqlite3_create_function(
+            handle,
+            CaseFolding.SqlFunctionName,
+            1,
+            SQLitePCL.raw.SQLITE_UTF8 | SQLitePCL.raw.SQLITE_DETERMINISTIC,
+            null,
+            static (context, _, arguments) =>
+            {
+                if (SQLitePCL.raw.sqlite3_value_type(arguments[0]) == SQLitePCL.raw.SQLITE_NULL)
+                {
+                    SQLitePCL.raw.sqlite3_result_null(context);
+                    return;
+                }
+
+                SQLitePCL.raw.sqlite3_result_text(context, CaseFolding.Fold(SQLitePCL.raw.sqlite3_value_text(arguments[0]).utf8_to_string()));
+            });
+        if (result != SQLitePCL.raw.SQLITE_OK)
+        {
+            throw new SqliteException($"Registering {CaseFolding.SqlFunctionName} failed: {SQLitePCL.raw.sqlite3_errstr(result).utf8_to_string()}", result);
         }
     }
 

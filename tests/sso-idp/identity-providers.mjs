@@ -193,26 +193,28 @@ async function addSp(entry, options) {
   const sp = samlify.ServiceProvider({ metadata, wantMessageSigned: options.wantMessageSigned === true });
   const entityId = sp.entityMeta.getEntityID();
   entry.sps.set(entityId, sp);
-  return { entityId, acs: sp.entityMeta.getAssertionConsumerService(samlify.Constants.namespace.binding.post) };
+  return { entityId, acs: sp.entityMeta.getAssertionConsumerService('post') };
 }
 
 function attribute(name, tag) {
   return { name, valueTag: tag, nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic', valueXsiType: 'xs:string' };
 }
 
-async function loginResponse(entry, sp, requestId, user) {
-  const template = samlify.SamlLib.defaultLoginResponseTemplate;
+// overrides (IdP-initiated tests only): shift moves every time by that many seconds; destination,
+// audience and inResponseTo replace what a correct IdP would put there. All of it is signed.
+async function loginResponse(entry, sp, requestId, user, overrides = {}) {
+  const template = samlify.default.SamlLib.defaultLoginResponseTemplate;
   const attributes = [attribute('email', 'email'), attribute('firstName', 'firstName'), attribute('lastName', 'lastName')];
-  const statement = samlify.SamlLib.attributeStatementBuilder(attributes);
+  const statement = samlify.default.SamlLib.attributeStatementBuilder(attributes);
   const { context } = await entry.idp.createLoginResponse(sp, requestId ? { extract: { request: { id: requestId } } } : {}, 'post', user, (xml) => {
-    const now = new Date();
+    const now = new Date(Date.now() + (overrides.shift ?? 0) * 1000);
     const later = new Date(now.getTime() + 5 * 60 * 1000);
-    const acs = sp.entityMeta.getAssertionConsumerService(samlify.Constants.namespace.binding.post);
+    const acs = overrides.destination ?? sp.entityMeta.getAssertionConsumerService('post');
     const values = {
       ID: `_${randomUUID()}`,
       AssertionID: `_${randomUUID()}`,
       Destination: acs,
-      Audience: sp.entityMeta.getEntityID(),
+      Audience: overrides.audience ?? sp.entityMeta.getEntityID(),
       SubjectRecipient: acs,
       Issuer: entry.entityId,
       IssueInstant: now.toISOString(),
@@ -222,7 +224,7 @@ async function loginResponse(entry, sp, requestId, user) {
       SubjectConfirmationDataNotOnOrAfter: later.toISOString(),
       NameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
       NameID: user.email,
-      InResponseTo: requestId ?? '',
+      InResponseTo: overrides.inResponseTo ?? requestId ?? '',
       AuthnStatement: `<saml:AuthnStatement AuthnInstant="${now.toISOString()}" SessionIndex="_${randomUUID()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`,
       AttributeStatement: statement,
       attrEmail: user.email,
@@ -261,7 +263,8 @@ samlServer.on('request', async (req, res) => {
       return;
     }
 
-    const entry = parts.length >= 3 ? idps.get(parts[2]) : parts.length >= 2 ? idps.get(parts[1]) : undefined;
+    // /control/saml/{id}/sps and /saml/{id}/{action}
+    const entry = idps.get(parts[0] === 'control' ? parts[2] : parts[1]);
     if (req.method === 'POST' && parts[0] === 'control' && parts[3] === 'sps' && entry) {
       json(res, 201, await addSp(entry, await readJson(req)));
       return;
@@ -296,14 +299,20 @@ samlServer.on('request', async (req, res) => {
       const form = await readForm(req);
       const sp = entry.sps.get(form.sp);
       const response = await loginResponse(entry, sp, form.requestId, { email: form.email, firstName: form.givenName, lastName: form.familyName });
-      postForm(res, sp.entityMeta.getAssertionConsumerService(samlify.Constants.namespace.binding.post), response, form.relayState);
+      postForm(res, sp.entityMeta.getAssertionConsumerService('post'), response, form.relayState);
       return;
     }
 
     if (req.method === 'GET' && action === 'initiate') {
       const sp = entry.sps.get(url.searchParams.get('sp'));
-      const response = await loginResponse(entry, sp, null, { email: url.searchParams.get('email'), firstName: 'Ida', lastName: 'Initiated' });
-      postForm(res, sp.entityMeta.getAssertionConsumerService(samlify.Constants.namespace.binding.post), response, url.searchParams.get('RelayState'));
+      const overrides = {
+        shift: Number(url.searchParams.get('shift') ?? 0),
+        destination: url.searchParams.get('destination') ?? undefined,
+        audience: url.searchParams.get('audience') ?? undefined,
+        inResponseTo: url.searchParams.get('inResponseTo') ?? undefined,
+      };
+      const response = await loginResponse(entry, sp, null, { email: url.searchParams.get('email'), firstName: 'Ida', lastName: 'Initiated' }, overrides);
+      postForm(res, sp.entityMeta.getAssertionConsumerService('post'), response, url.searchParams.get('RelayState'));
       return;
     }
 

@@ -9,7 +9,7 @@ namespace Roster.Bench.Cli;
 internal static class PhaseListOption
 {
     /// <summary>Every phase that measures any SCIM server; <c>rolemap</c> (Roster's admin API) runs only when named.</summary>
-    public static IReadOnlyList<BenchPhase> AllPhases { get; } = [.. Enum.GetValues<BenchPhase>().Where(p => p != BenchPhase.RoleMap)];
+    public static IReadOnlyList<BenchPhase> AllPhases { get; } = [.. Enum.GetValues<BenchPhase>().Where(p => p is not (BenchPhase.RoleMap or BenchPhase.Bulk))];
 
     /// <summary>
     /// The option has no default value, because help would print it as "Create|Lookup|..."; an absent

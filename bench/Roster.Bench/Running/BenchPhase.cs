@@ -14,4 +14,7 @@ internal enum BenchPhase
 
     /// <summary>Roster's role rules over its admin API; only when asked for by name.</summary>
     RoleMap,
+
+    /// <summary>POST /Bulk of 1,000 operations; only when asked for by name.</summary>
+    Bulk,
 }

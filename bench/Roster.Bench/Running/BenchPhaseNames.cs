@@ -16,6 +16,7 @@ internal static class BenchPhaseNames
             BenchPhase.List => "list",
             BenchPhase.BigMember => "bigmember",
             BenchPhase.RoleMap => "rolemap",
+            BenchPhase.Bulk => "bulk",
             _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Unknown phase."),
         };
     }

@@ -95,6 +95,7 @@ internal static class BenchRun
             BenchPhase.List => ListPhase.RunAsync(context, cancellationToken),
             BenchPhase.BigMember => BigGroupPhase.RunAsync(context, cancellationToken),
             BenchPhase.RoleMap => RoleMapPhase.RunAsync(context, cancellationToken),
+            BenchPhase.Bulk => BulkPhase.RunAsync(context, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Unknown phase."),
         };
     }

@@ -23,6 +23,9 @@ public sealed class DirectoryDatabase(
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>The batch this flow of work runs in (<see cref="InOneTransactionAsync{T}"/>), if any.</summary>
+    private readonly AsyncLocal<SqlSession?> _batch = new();
+
     public ISqlDialect Dialect => dialect;
 
     /// <summary>What one request may make the directory spend.</summary>
@@ -99,7 +102,7 @@ public sealed class DirectoryDatabase(
 
     /// <summary>A read-only session: no transaction, no gate; SQLite's WAL lets reads run beside the writer.</summary>
     internal Task<SqlSession> ReadAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, _time.GetUtcNow(), cancellationToken);
+        Batch(tenantId) is { } batch ? SqlSession.InsideAsync(batch, write: false, _time.GetUtcNow(), cancellationToken) : SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, _time.GetUtcNow(), cancellationToken);
 
     /// <summary>
     /// A read session for a list or search: each statement may run <see cref="DirectoryLimits.QueryTimeout"/>,
@@ -107,11 +110,16 @@ public sealed class DirectoryDatabase(
     /// connection and a core for longer, whatever it asks.
     /// </summary>
     internal Task<SqlSession> SearchAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, _time.GetUtcNow(), cancellationToken, statementBudget: Limits.QueryTimeout);
+        Batch(tenantId) is { } batch ? SqlSession.InsideAsync(batch, write: false, _time.GetUtcNow(), cancellationToken) : SqlSession.OpenAsync(CreateContext(tenantId), dialect, gate: null, _time.GetUtcNow(), cancellationToken, statementBudget: Limits.QueryTimeout);
 
     /// <summary>A write session: inside the write gate, in one transaction that reserves the write lock at once.</summary>
     internal async Task<SqlSession> WriteAsync(Guid tenantId, CancellationToken cancellationToken)
     {
+        if (Batch(tenantId) is { } batch)
+        {
+            return await SqlSession.InsideAsync(batch, write: true, _time.GetUtcNow(), cancellationToken);
+        }
+
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var gate = await EnterWriteGateAsync(cancellationToken);
         try
@@ -126,6 +134,46 @@ public sealed class DirectoryDatabase(
             throw;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (several use cases, e.g. the operations of a SCIM bulk request)
+    /// in one write session of <paramref name="tenantId"/>: every session the use cases open for
+    /// that tenant meanwhile runs inside it, each write as a savepoint that its own failure rolls
+    /// back, so one operation failing leaves the others standing, and the whole batch costs one
+    /// commit instead of one each. <see cref="DirectoryBatch.CheckpointAsync"/> commits what is done
+    /// so far and lets other writers in. What <paramref name="work"/> leaves uncommitted when it
+    /// ends is committed; an exception rolls back everything since the last checkpoint.
+    /// </summary>
+    public async Task<T> InOneTransactionAsync<T>(Guid tenantId, Func<DirectoryBatch, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_batch.Value is not null)
+        {
+            throw new InvalidOperationException("A batch is already running in this flow.");
+        }
+
+        await using var session = await WriteAsync(tenantId, cancellationToken);
+        _batch.Value = session;
+        try
+        {
+            var result = await work(new DirectoryBatch(() => session.CheckpointAsync(EnterWriteGateAsync, cancellationToken)));
+            await session.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _batch.Value = null;
+        }
+    }
+
+    private SqlSession? Batch(Guid tenantId) => _batch.Value switch
+    {
+        null => null,
+        { } batch when batch.TenantId == tenantId => batch,
+
+        // A batch is one tenant's: a use case reaching for another tenant's rows inside it is a bug.
+        _ => throw new InvalidOperationException("A batch of one tenant opened a session of another."),
+    };
 
     /// <summary>
     /// A write session that does not take the tenant's write lock (PostgreSQL): for bookkeeping

@@ -17,12 +17,19 @@ internal sealed class SqlSession : IAsyncDisposable
 {
     private readonly RosterDbContext _context;
     private readonly DbConnection _connection;
-    private readonly IDisposable? _gate;
+    private IDisposable? _gate;
     private readonly Action? _committed;
     private readonly long _started;
     private DbTransaction? _transaction;
     private bool _wasCommitted;
     private TimeSpan? _statementBudget;
+
+    // A session inside a batch (see DirectoryDatabase.InOneTransactionAsync) runs on the batch's
+    // connection and transaction; a write one is a savepoint of it, released by CommitAsync and
+    // rolled back by DisposeAsync without it. The batch owns the connection, context and gate.
+    private SqlSession? _batch;
+    private string? _savepoint;
+    private long _savepoints;
 
     private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, Action? committed, long started)
     {
@@ -117,7 +124,7 @@ internal sealed class SqlSession : IAsyncDisposable
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = _transaction;
+        command.Transaction = _batch is null ? _transaction : _batch._transaction;
         foreach (var (name, value) in parameters.Values)
         {
             var parameter = command.CreateParameter();
@@ -178,8 +185,67 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <summary>Arms the session's statement budget for one statement, where the dialect does it per statement.</summary>
     private IDisposable? LimitStatement() => _statementBudget is { } budget ? Dialect.LimitStatement(_connection, budget) : null;
 
+    /// <summary>
+    /// A session that runs inside <paramref name="batch"/>'s transaction: a write session is a
+    /// savepoint of it (<paramref name="write"/>), a read session sees what the batch wrote so far.
+    /// </summary>
+    public static async Task<SqlSession> InsideAsync(SqlSession batch, bool write, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var transaction = batch._transaction ?? throw new InvalidOperationException("The batch has ended.");
+        var session = new SqlSession(batch._context, batch._connection, batch.Dialect, gate: null, Resources.ScimDateTime.Truncate(now), committed: null, started: 0)
+        {
+            _batch = batch,
+            SerializesTenant = write && batch.SerializesTenant,
+        };
+        if (write)
+        {
+            session._savepoint = "bulk_" + Interlocked.Increment(ref batch._savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await transaction.SaveAsync(session._savepoint, cancellationToken);
+        }
+
+        return session;
+    }
+
+    /// <summary>
+    /// Commits what a batch wrote so far and begins its next transaction, so a long batch lets
+    /// other writers in between its parts; the write gate is left and entered again.
+    /// </summary>
+    public async Task CheckpointAsync(Func<CancellationToken, ValueTask<IDisposable>> enterGate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(enterGate);
+        if (_transaction is null || _batch is not null)
+        {
+            throw new InvalidOperationException("Only an open batch session takes checkpoints.");
+        }
+
+        await CommitAsync(cancellationToken);
+        var left = _gate;
+        _gate = null;
+        left?.Dispose();
+        _gate = await enterGate(cancellationToken);
+        _wasCommitted = false;
+        _transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        if (SerializesTenant && Dialect.SerializeTenantWrites(SqlParameters.Tenant) is { } serialize)
+        {
+            await ExecuteAsync(serialize, Parameters(), cancellationToken);
+        }
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        if (_batch is not null)
+        {
+            if (_savepoint is not null && _batch._transaction is { } outer)
+            {
+                await outer.ReleaseAsync(_savepoint, cancellationToken);
+                _savepoint = null;
+                _batch.WroteEvents |= WroteEvents;
+            }
+
+            return;
+        }
+
         if (_transaction is not null)
         {
             await _transaction.CommitAsync(cancellationToken);
@@ -196,6 +262,17 @@ internal sealed class SqlSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_batch is not null)
+        {
+            if (_savepoint is not null && _batch._transaction is { } outer)
+            {
+                await outer.RollbackAsync(_savepoint);
+                await outer.ReleaseAsync(_savepoint);
+            }
+
+            return;
+        }
+
         try
         {
             if (_transaction is not null)

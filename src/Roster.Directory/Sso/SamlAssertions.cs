@@ -31,11 +31,20 @@ public sealed class SamlAssertions(DirectoryDatabase database)
             return false;
         }
 
-        var insert = session.Parameters();
-        await session.ExecuteAsync(
-            $"INSERT INTO saml_assertions (tenant_id, id, expires) VALUES ({SqlParameters.Tenant}, {insert.Add(assertionId)}, {insert.Add(dialect.Timestamp(expires > session.Now ? expires : session.Now))})",
-            insert, cancellationToken);
-        await session.CommitAsync(cancellationToken);
+        // Two nodes that take the same assertion at once both find nothing: the primary key lets one insert.
+        try
+        {
+            var insert = session.Parameters();
+            await session.ExecuteAsync(
+                $"INSERT INTO saml_assertions (tenant_id, id, expires) VALUES ({SqlParameters.Tenant}, {insert.Add(assertionId)}, {insert.Add(dialect.Timestamp(expires > session.Now ? expires : session.Now))})",
+                insert, cancellationToken);
+            await session.CommitAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException e) when (dialect.IsUniqueViolation(e))
+        {
+            return false;
+        }
+
         return true;
     }
 }

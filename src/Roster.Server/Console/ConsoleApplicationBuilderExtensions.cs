@@ -36,6 +36,7 @@ public static class ConsoleApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
         Sso.OidcSignInEndpoints.MapOidcSignIn(app);
+        Sso.SamlSignInEndpoints.MapSamlSignIn(app);
 
         // The site's root is the console: a browser pointed at Roster's address lands on its sign-in.
         app.MapGet("/", () => Results.Redirect(ConsolePaths.Root)).ExcludeFromDescription();

@@ -28,9 +28,16 @@ public sealed class RequestLimitsOptions
     [Range(1, 10_000)]
     public int MaxPageSize { get; set; } = 1000;
 
-    /// <summary>The most operations one PATCH request may carry; advertised as <c>bulk.maxOperations</c>.</summary>
+    /// <summary>The most operations one PATCH request may carry.</summary>
     [Range(1, 100_000)]
     public int MaxPatchOperations { get; set; } = 1000;
+
+    /// <summary>
+    /// The most operations one POST /Bulk may carry; advertised as <c>bulk.maxOperations</c> (its
+    /// body is bounded by <see cref="MaxRequestBodyBytes"/>, advertised as <c>bulk.maxPayloadSize</c>).
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxBulkOperations { get; set; } = 1000;
 
     /// <summary>The longest filter, in characters (a GET's is also bounded by <see cref="MaxRequestLineBytes"/>).</summary>
     [Range(100, 1_000_000)]

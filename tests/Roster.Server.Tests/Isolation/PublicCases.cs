@@ -24,6 +24,8 @@ public static class PublicCases
         // An SSO connection's sign-in link is handed to everyone who signs in through it, as a client_id is:
         // that it exists is no secret (start sends the browser to the IdP). Under another organization, it is not found (OidcSignInTests).
         yield return Case("GET /console/sso/{orgId:guid}/{connectionId:guid}/start", t => Send("GET", $"console/sso/{t.OrgId}/{t.Foreign.SsoConnection}/start"), false);
+        yield return Case("GET /console/sso/{orgId:guid}/{connectionId:guid}/saml/metadata", t => Send("GET", $"console/sso/{t.OrgId}/{t.Foreign.SsoConnection}/saml/metadata"), true);
+        yield return Case("POST /console/sso/{orgId:guid}/{connectionId:guid}/saml/acs", t => Form($"console/sso/{t.OrgId}/{t.Foreign.SsoConnection}/saml/acs", null, ("SAMLResponse", "PHg+"), ("RelayState", "_r")), true);
         yield return Case("GET /console/sso/{orgId:guid}/{connectionId:guid}/callback", t => Send("GET", $"console/sso/{t.OrgId}/{t.Foreign.SsoConnection}/callback?code=c&state=s"), false);
         yield return Case("PAGE /Activate Get", _ => Send("GET", "activate?token=not-an-invitation"), false);
         yield return Case("PAGE /Activate Post", t => Form("activate", t.FormToken, ("Token", "not-an-invitation"), ("Password", "correct horse battery staple"), ("Confirmation", "correct horse battery staple")), false);

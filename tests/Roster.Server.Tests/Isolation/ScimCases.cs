@@ -54,7 +54,14 @@ public static class ScimCases
         yield return Case("GET", "ResourceTypes/{name}", t => Send("GET", Url(t, "ResourceTypes/User")), false);
         yield return Case("GET", "Schemas", t => Send("GET", Url(t, "Schemas")), false);
         yield return Case("GET", "Schemas/{id}", t => Send("GET", Url(t, "Schemas/urn:ietf:params:scim:schemas:core:2.0:Group")), false);
-        yield return Case("*", "Bulk", t => Send("POST", Url(t, "Bulk"), $$"""
+        yield return Case("GET,PUT,PATCH,DELETE", "Bulk", t => Send("DELETE", Url(t, "Bulk")), false);
+        yield return Case("POST", "Bulk", t => Send("POST", Url(t, "Bulk"), $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"POST","path":"/Groups","bulkId":"g","data":{{{GroupSchema}},"displayName":"Bulk {{Guid.NewGuid():N}}","members":{{Members(t.Foreign.User)}} } },
+              {"method":"PUT","path":"/Users/{{t.Foreign.User}}","data":{{{UserSchema}},"userName":"stolen@example.com"} },
+              {"method":"DELETE","path":"/Groups/bulkId:{{t.Foreign.Group}}"}]}
+            """), true);
+        yield return Case("POST", "Bulk", t => Send("POST", Url(t, "Bulk"), $$"""
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
               {"method":"DELETE","path":"/Users/{{t.Foreign.User}}","bulkId":"1"},
               {"method":"PATCH","path":"/Groups/{{t.Own.Group}}","bulkId":"2","data":{{{PatchOp}},"Operations":[{"op":"add","path":"members","value":{{Members(t.Foreign.User)}} }]} }]}

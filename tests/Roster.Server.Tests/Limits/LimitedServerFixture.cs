@@ -11,6 +11,7 @@ public sealed class LimitedServerFixture : RosterServerFixture
     public const int MaxBodyBytes = 64 * 1024;
     public const int MaxPageSize = 5;
     public const int MaxPatchOperations = 10;
+    public const int MaxBulkOperations = 5;
     public const int MaxFilterLength = 200;
     public const int MaxFilterDepth = 8;
     public const int MaxFilterTerms = 6;
@@ -27,6 +28,7 @@ public sealed class LimitedServerFixture : RosterServerFixture
         ["Roster:Limits:DefaultPageSize"] = "3",
         ["Roster:Limits:MaxPageSize"] = $"{MaxPageSize}",
         ["Roster:Limits:MaxPatchOperations"] = $"{MaxPatchOperations}",
+        ["Roster:Limits:MaxBulkOperations"] = $"{MaxBulkOperations}",
         ["Roster:Limits:MaxFilterLength"] = $"{MaxFilterLength}",
         ["Roster:Limits:MaxFilterDepth"] = $"{MaxFilterDepth}",
         ["Roster:Limits:MaxFilterTerms"] = $"{MaxFilterTerms}",

@@ -14,17 +14,20 @@ public sealed class ScimRequestLimitTests(LimitedServerFixture server) : IClassF
     private const string UserSchema = "urn:ietf:params:scim:schemas:core:2.0:User";
 
     [Fact]
-    public async Task ServiceProviderConfig_advertises_the_configured_limits_and_bulk_stays_unsupported()
+    public async Task ServiceProviderConfig_advertises_the_configured_limits_and_bulk_enforces_them()
     {
         var tenant = await server.CreateTenantAsync();
+        static string Bulk(int operations) => $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[{{string.Join(",", Enumerable.Range(0, operations).Select(i => $$$"""{"method":"POST","path":"/Users","bulkId":"{{{i}}}","data":{"userName":"limit{{{i}}}@example.com"} }"""))}}]}""";
 
         var config = await (await tenant.Scim.GetAsync("ServiceProviderConfig")).ReadObjectAsync();
-        var bulk = await tenant.Scim.PostAsync("Bulk", ScimHttp.Json("""{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[]}"""));
+        var bulk = await tenant.Scim.PostAsync("Bulk", ScimHttp.Json(Bulk(LimitedServerFixture.MaxBulkOperations)));
+        var tooMany = await tenant.Scim.PostAsync("Bulk", ScimHttp.Json(Bulk(LimitedServerFixture.MaxBulkOperations + 1)));
+        var tooBig = await tenant.Scim.PostAsync("Bulk", ScimHttp.Json(Bulk(1).Replace("limit0@", new string('x', LimitedServerFixture.MaxBodyBytes) + "@", StringComparison.Ordinal)));
 
         Assert.Equal(LimitedServerFixture.MaxPageSize, config["filter"]!["maxResults"]!.GetValue<int>());
         Assert.Equal(LimitedServerFixture.MaxPageSize, config["pagination"]!["maxPageSize"]!.GetValue<int>());
-        Assert.False(config["bulk"]!["supported"]!.GetValue<bool>());
-        Assert.Equal(LimitedServerFixture.MaxPatchOperations, config["bulk"]!["maxOperations"]!.GetValue<int>());
+        Assert.True(config["bulk"]!["supported"]!.GetValue<bool>());
+        Assert.Equal(LimitedServerFixture.MaxBulkOperations, config["bulk"]!["maxOperations"]!.GetValue<int>());
         Assert.Equal(LimitedServerFixture.MaxBodyBytes, config["bulk"]!["maxPayloadSize"]!.GetValue<int>());
         var limits = config[Roster.Scim.Discovery.ServiceProviderLimits.SchemaUri]!;
         Assert.Contains(Roster.Scim.Discovery.ServiceProviderLimits.SchemaUri, config["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
@@ -34,7 +37,10 @@ public sealed class ScimRequestLimitTests(LimitedServerFixture server) : IClassF
         Assert.Equal(LimitedServerFixture.QueryTimeoutMilliseconds, limits["queryTimeoutMilliseconds"]!.GetValue<int>());
         Assert.Equal(LimitedServerFixture.MaxValuesPerAttribute, limits["maxValuesPerAttribute"]!.GetValue<int>());
         Assert.Equal(LimitedServerFixture.MaxMembersPerPage, limits["maxMembersPerPage"]!.GetValue<int>());
-        Assert.Equal(HttpStatusCode.NotImplemented, bulk.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooMany.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
+        Assert.Equal(LimitedServerFixture.MaxBulkOperations, (await (await tenant.Scim.GetAsync("Users?count=0")).ReadObjectAsync())["totalResults"]!.GetValue<int>());
     }
 
     [Fact]

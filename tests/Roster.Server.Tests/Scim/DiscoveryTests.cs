@@ -18,7 +18,7 @@ public sealed class DiscoveryTests(RosterServerFixture server)
         Assert.True(config["filter"]!["maxResults"]!.GetValue<int>() > 0);
         Assert.True(config["sort"]!["supported"]!.GetValue<bool>());
         Assert.True(config["etag"]!["supported"]!.GetValue<bool>());
-        Assert.False(config["bulk"]!["supported"]!.GetValue<bool>());
+        Assert.True(config["bulk"]!["supported"]!.GetValue<bool>());
         Assert.NotEmpty(config["authenticationSchemes"]!.AsArray());
     }
 

@@ -11,8 +11,8 @@ namespace Roster.Server.Admin.Sso;
 /// <summary>
 /// Single sign-on connections (<c>/api/v1/orgs/{orgId}/sso/connections</c>), a login and security
 /// setting: every route needs <c>security.login.manage</c>. Saving a connection makes the saver's
-/// permissions its ceiling (<see cref="SsoConnection.Ceiling"/>). OpenID Connect is the protocol
-/// offered here.
+/// permissions its ceiling (<see cref="SsoConnection.Ceiling"/>). OpenID Connect and SAML 2.0 are
+/// offered.
 /// </summary>
 public static class SsoConnectionEndpoints
 {
@@ -25,7 +25,7 @@ public static class SsoConnectionEndpoints
         connections.MapGet("", ListAsync).RequirePermission(Manage)
             .WithSummary("Every SSO connection of the organization, with the callback URL to register at the IdP.");
         connections.MapPost("", CreateAsync).RequirePermission(Manage)
-            .WithSummary("Add an OpenID Connect connection.");
+            .WithSummary("Add an OpenID Connect or SAML 2.0 connection.");
         connections.MapGet("/{id:guid}", GetAsync).RequirePermission(Manage)
             .WithSummary("One SSO connection.");
         connections.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Manage)
@@ -45,12 +45,12 @@ public static class SsoConnectionEndpoints
     private static async Task<Results<Created<SsoConnectionResource>, ProblemHttpResult>> CreateAsync(
         HttpContext context, Guid orgId, SsoConnectionRequest body, CreateSsoConnection create, DeploymentUrls urls, CancellationToken cancellationToken)
     {
-        if (SsoProtocols.Parse(body.Protocol) != SsoProtocol.OpenIdConnect)
+        if (SsoProtocols.Parse(body.Protocol) is not { } protocol)
         {
-            return AdminProblems.From(AdminError.Validation($"'protocol' must be \"{SsoProtocols.OpenIdConnect}\" (OpenID Connect); '{body.Protocol}' is not offered."), "protocol");
+            return AdminProblems.From(AdminError.Validation($"'protocol' must be \"{SsoProtocols.OpenIdConnect}\" (OpenID Connect) or \"{SsoProtocols.Saml}\" (SAML 2.0); '{body.Protocol}' is not offered."), "protocol");
         }
 
-        var result = await create.ExecuteAsync(context.GetAdminActor(), SsoProtocol.OpenIdConnect, body.ToDraft(), cancellationToken);
+        var result = await create.ExecuteAsync(context.GetAdminActor(), protocol, body.ToDraft(), cancellationToken);
         if (!result.IsSuccess)
         {
             return AdminProblems.From(result.Error);

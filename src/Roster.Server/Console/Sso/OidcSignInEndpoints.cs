@@ -33,10 +33,16 @@ public static class OidcSignInEndpoints
     private static async Task<IResult> StartAsync(
         HttpContext context, Guid orgId, Guid connectionId, string? returnUrl, GetSsoConnection connections, OidcHandlerOptions handlerOptions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var found = await FindAsync(connections, orgId, connectionId, cancellationToken);
+        var found = await FindAsync(connections, orgId, connectionId, cancellationToken, SsoProtocol.Saml);
         if (found.Problem is { } problem)
         {
             return problem;
+        }
+
+        // One start address for every connection (the sign-in page links it): a SAML one sends an AuthnRequest.
+        if (found.Connection!.Protocol == SsoProtocol.Saml)
+        {
+            return await SamlSignInEndpoints.StartAsync(context, orgId, found.Connection, found.Secret, IsLocal(returnUrl) ? returnUrl : null, cancellationToken);
         }
 
         var handler = await HandlerAsync(context, handlerOptions.For(orgId, found.Connection!, found.Secret), connectionId, loggers);
@@ -149,10 +155,11 @@ public static class OidcSignInEndpoints
         },
     };
 
-    private static async Task<(SsoConnection? Connection, string? Secret, IResult? Problem)> FindAsync(GetSsoConnection connections, Guid orgId, Guid connectionId, CancellationToken cancellationToken)
+    private static async Task<(SsoConnection? Connection, string? Secret, IResult? Problem)> FindAsync(
+        GetSsoConnection connections, Guid orgId, Guid connectionId, CancellationToken cancellationToken, SsoProtocol also = SsoProtocol.OpenIdConnect)
     {
         var found = await connections.WithSecretAsync(orgId, connectionId, cancellationToken);
-        if (found is not { } row || row.Connection.Protocol != SsoProtocol.OpenIdConnect)
+        if (found is not { } row || (row.Connection.Protocol != SsoProtocol.OpenIdConnect && row.Connection.Protocol != also))
         {
             return (null, null, NotFound());
         }

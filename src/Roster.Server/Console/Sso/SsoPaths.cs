@@ -12,4 +12,10 @@ public static class SsoPaths
     public static string Start(Guid orgId, Guid connectionId) => $"{Root}/{orgId}/{connectionId}/start";
 
     public static string Callback(Guid orgId, Guid connectionId) => $"{Root}/{orgId}/{connectionId}/callback";
+
+    /// <summary>A SAML connection's SP metadata; its absolute URL is also Roster's entity ID for that connection.</summary>
+    public static string SamlMetadata(Guid orgId, Guid connectionId) => $"{Root}/{orgId}/{connectionId}/saml/metadata";
+
+    /// <summary>A SAML connection's Assertion Consumer Service (HTTP-POST binding).</summary>
+    public static string SamlAcs(Guid orgId, Guid connectionId) => $"{Root}/{orgId}/{connectionId}/saml/acs";
 }

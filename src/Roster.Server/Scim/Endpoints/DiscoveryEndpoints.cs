@@ -36,10 +36,9 @@ public static class DiscoveryEndpoints
         var tenant = await scimSettings.ExecuteAsync(context.GetScimCaller().TenantId, context.RequestAborted);
         var config = new ServiceProviderConfigOptions
         {
-            // Bulk is not supported (POST /Bulk answers 501), yet its limits are advertised as the
-            // ones every request already has: a body of at most MaxRequestBodyBytes and at most
-            // MaxPatchOperations operations, so a client sizing its batches reads true numbers.
-            BulkMaxOperations = settings.MaxPatchOperations,
+            // The limits POST /Bulk enforces: its body is bounded like every request's.
+            BulkSupported = true,
+            BulkMaxOperations = settings.MaxBulkOperations,
             BulkMaxPayloadSize = settings.MaxRequestBodyBytes,
             FilterMaxResults = settings.MaxPageSize,
             DefaultPageSize = settings.DefaultPageSize,

@@ -29,6 +29,12 @@ public static class ScimRoutes
         scim.MapResourceEndpoints("Users");
         scim.MapResourceEndpoints("Groups");
         scim.MapPost("/.search", (Delegate)SearchRoot.HandleAsync).AddEndpointFilter<ScimPermissionFilter>();
+        scim.MapPost("/Bulk", (Delegate)ProcessBulk.HandleAsync).AddEndpointFilter<ScimPermissionFilter>();
+        scim.MapMethods("/Bulk", ["GET", "PUT", "PATCH", "DELETE"], (HttpContext c) =>
+        {
+            c.Response.Headers.Allow = "POST";
+            return new ScimErrorResult(ScimError.MethodNotAllowed($"{c.Request.Method} is not allowed on '{c.Request.Path}'; a bulk request is a POST."));
+        });
         scim.MapDiscoveryEndpoints();
         scim.MapUnsupportedEndpoints();
     }

@@ -15,7 +15,13 @@ public static class EntityTag
     public static ScimResult<long?> ExpectedVersion(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var header = request.Headers.IfMatch.ToString().Trim();
+        return ExpectedVersion(request.Headers.IfMatch.ToString());
+    }
+
+    /// <summary>The version an <c>If-Match</c> value (or a bulk operation's <c>version</c>) requires, as <see cref="ExpectedVersion(HttpRequest)"/>.</summary>
+    public static ScimResult<long?> ExpectedVersion(string? value)
+    {
+        var header = (value ?? "").Trim();
         if (header.Length == 0 || header == "*")
         {
             return (long?)null;

@@ -16,6 +16,13 @@ public sealed class ScimBodyReader(IOptions<RequestLimitsOptions> options)
 {
     public async Task<ScimResult<JsonObject>> ReadObjectAsync(HttpRequest request)
     {
+        var bytes = await ReadBytesAsync(request);
+        return bytes.IsSuccess ? RequestBodyParser.Parse(bytes.Value, options.Value.MaxJsonDepth) : bytes.Error;
+    }
+
+    /// <summary>The body's bytes, after the media type and size checks; not parsed yet.</summary>
+    public async Task<ScimResult<byte[]>> ReadBytesAsync(HttpRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (!IsJson(request.ContentType))
         {
@@ -35,7 +42,6 @@ public sealed class ScimBodyReader(IOptions<RequestLimitsOptions> options)
             sizeFeature.MaxRequestBodySize = limit;
         }
 
-        byte[] bytes;
         try
         {
             using var buffer = new MemoryStream();
@@ -45,14 +51,12 @@ public sealed class ScimBodyReader(IOptions<RequestLimitsOptions> options)
                 return TooLarge(limit);
             }
 
-            bytes = buffer.ToArray();
+            return buffer.ToArray();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(limit);
         }
-
-        return RequestBodyParser.Parse(bytes, options.Value.MaxJsonDepth);
     }
 
     private static ScimError TooLarge(int limit) => ScimError.PayloadTooLarge(RequestBodyLimit.TooLargeDetail(limit));
