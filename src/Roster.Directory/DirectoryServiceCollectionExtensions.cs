@@ -115,6 +115,9 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<ActivateEmployee>();
         services.TryAddSingleton<Onboarding.IssueSetupLink>();
         services.TryAddSingleton<Onboarding.OpenSetupLink>();
+        services.TryAddSingleton<Operators.OperatorKeys>();
+        services.TryAddSingleton<Operators.OperatorTenants>();
+        services.TryAddSingleton<Operators.OperatorEvents>();
         services.TryAddSingleton<Onboarding.CreateFirstAdministrator>();
         services.TryAddSingleton<AddDomain>();
         services.TryAddSingleton<ListDomains>();

@@ -15,6 +15,7 @@ public static class RosterCommandLine
             MigrateCommand.Create(),
             TenantsCommand.Create(),
             TokensCommand.Create(),
+            OperatorKeysCommand.Create(),
             RolesCommand.Create(),
             RoleRulesCommand.Create(),
             ScimSettingsCommand.Create(),

@@ -397,6 +397,7 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         Employees.SignInSchema.Configure(modelBuilder);
         Onboarding.OnboardingSchema.Configure(modelBuilder);
+        Operators.OperatorSchema.Configure(modelBuilder);
         Sso.SsoSchema.Configure(modelBuilder);
 
         modelBuilder.Entity<ScimCallErrorRecord>(error =>

@@ -54,6 +54,9 @@ internal sealed class SqlSession : IAsyncDisposable
 
     public Guid TenantId => _context.TenantId;
 
+    /// <summary>The EF model, for statements made from its metadata (the tables a tenant owns, <see cref="Tenants.TenantRows"/>).</summary>
+    public Microsoft.EntityFrameworkCore.Metadata.IModel Model => _context.Model;
+
     /// <summary>True for a write session that holds its tenant's write lock: the only kind that may append events.</summary>
     public bool SerializesTenant { get; private set; }
 

@@ -16,6 +16,7 @@ using Roster.Server.Events;
 using Roster.Server.Health;
 using Roster.Server.Keys;
 using Roster.Server.OAuth;
+using Roster.Server.Operators;
 using Roster.Server.Scim.Endpoints;
 using Roster.Server.Scim.Http;
 using Roster.Server.Security;
@@ -100,6 +101,7 @@ public static class RosterWebApplication
         app.MapTokenEndpoint();
         app.MapScim();
         app.MapAdmin();
+        app.MapOperator();
         app.MapOpenApi();
         app.MapConsole();
         return app;
@@ -175,19 +177,24 @@ public static class RosterWebApplication
         services.AddAuthentication(RequestScheme)
             .AddPolicyScheme(RequestScheme, null, o => o.ForwardDefaultSelector = c =>
                 ConsolePaths.IsConsole(c.Request.Path) || c.Request.Path.Equals("/" + OAuthServerSetup.AuthorizePath, StringComparison.OrdinalIgnoreCase) ? ConsoleAuthentication.Scheme
+                : OperatorPaths.IsOperator(c.Request.Path) ? OperatorKeyDefaults.Scheme
                 : AdminPaths.IsAdmin(c.Request.Path) ? AdminApiSchemes.Select(c)
                 : ScimBearerDefaults.Scheme)
             .AddPolicyScheme(AdminApiSchemes.Scheme, null, o => o.ForwardDefaultSelector = AdminApiSchemes.Select)
             .AddScheme<AuthenticationSchemeOptions, ScimBearerHandler>(ScimBearerDefaults.Scheme, null)
             .AddScheme<AuthenticationSchemeOptions, AdminBasicHandler>(AdminBasicDefaults.Scheme, null)
-            .AddScheme<AuthenticationSchemeOptions, AdminBearerHandler>(AdminApiSchemes.Bearer, null);
+            .AddScheme<AuthenticationSchemeOptions, AdminBearerHandler>(AdminApiSchemes.Bearer, null)
+            .AddScheme<AuthenticationSchemeOptions, OperatorKeyHandler>(OperatorKeyDefaults.Scheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimBearerDefaults.ScimPolicy, p => p
                 .AddAuthenticationSchemes(ScimBearerDefaults.Scheme)
                 .RequireClaim(ScimBearerDefaults.TenantClaim))
             .AddPolicy(AdminBasicDefaults.Policy, p => p
                 .AddAuthenticationSchemes(AdminApiSchemes.Scheme)
-                .RequireClaim(AdminBasicDefaults.TenantClaim));
+                .RequireClaim(AdminBasicDefaults.TenantClaim))
+            .AddPolicy(OperatorKeyDefaults.Policy, p => p
+                .AddAuthenticationSchemes(OperatorKeyDefaults.Scheme)
+                .RequireClaim(OperatorKeyDefaults.KeyClaim));
 
         // After the admin API's schemes: the console's result handler wraps the admin API's one.
         services.AddRosterConsole();

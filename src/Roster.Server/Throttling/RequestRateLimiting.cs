@@ -81,6 +81,14 @@ public static class RequestRateLimiting
                 : new Caller(null, null, TooManyRequests.ClientAddress(context));
         }
 
+        // Failed operator keys spend their address's bucket, as bad SCIM tokens and passwords do.
+        if (Operators.OperatorPaths.IsOperator(path))
+        {
+            return user.FindFirst(Operators.OperatorKeyDefaults.KeyClaim)?.Value is { } key
+                ? new Caller("operator:" + key, null, null)
+                : new Caller(null, null, TooManyRequests.ClientAddress(context));
+        }
+
         if (AdminPaths.IsAdmin(path))
         {
             return user.FindFirst(AdminBasicDefaults.TenantClaim)?.Value is { } tenant && user.FindFirst(AdminBasicDefaults.EmployeeClaim)?.Value is { } employee

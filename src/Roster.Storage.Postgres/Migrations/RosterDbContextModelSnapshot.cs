@@ -857,6 +857,102 @@ namespace Roster.Storage.Postgres.Migrations
                     b.ToTable("setup_links", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Operators.OperatorEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action")
+                        .UseCollation("C");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changes")
+                        .UseCollation("C");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client")
+                        .UseCollation("C");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTimeOffset>("Occurred")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_operator_events");
+
+                    b.HasIndex("Occurred")
+                        .HasDatabaseName("ix_operator_events_occurred");
+
+                    b.ToTable("operator_events", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Operators.OperatorKeyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("hint")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("LastUsed")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("Revoked")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked");
+
+                    b.HasKey("Id")
+                        .HasName("pk_operator_keys");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_operator_keys_hash");
+
+                    b.ToTable("operator_keys", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
                 {
                     b.Property<Guid>("TenantId")

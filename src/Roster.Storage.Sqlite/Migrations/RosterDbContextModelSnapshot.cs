@@ -792,6 +792,99 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("setup_links", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Operators.OperatorEventRecord", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<byte[]>("KeyId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Occurred")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred");
+
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_operator_events");
+
+                    b.HasIndex("Occurred")
+                        .HasDatabaseName("ix_operator_events_occurred");
+
+                    b.ToTable("operator_events", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.Operators.OperatorKeyRecord", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hint");
+
+                    b.Property<string>("LastUsed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Revoked")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked");
+
+                    b.HasKey("Id")
+                        .HasName("pk_operator_keys");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_operator_keys_hash");
+
+                    b.ToTable("operator_keys", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")

@@ -15,6 +15,9 @@ public enum Surface
     /// <summary>The web console's pages: a session cookie, and an anti-forgery token on every form.</summary>
     Console,
 
+    /// <summary><c>/api/v1/operator/...</c>: an operator key, which no tenant holds; every tenant credential is refused.</summary>
+    Operator,
+
     /// <summary>Endpoints anyone may call (health, sign-in, token endpoint, ...), each with a case of its own.</summary>
     Public,
 }

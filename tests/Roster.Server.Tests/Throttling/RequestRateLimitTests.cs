@@ -131,6 +131,19 @@ public sealed class RequestRateLimitTests(RateLimitedServerFixture server, ITest
     }
 
     [Fact]
+    public async Task Requests_with_a_bad_operator_key_are_limited_by_address()
+    {
+        using var guessing = server.CreateClient("roster_op_" + new string('x', 46), "api/v1/operator/");
+
+        var flood = await LoadPatterns.FloodAsync(guessing, "tenants", TimeSpan.FromSeconds(2));
+
+        Assert.Contains(HttpStatusCode.Unauthorized, flood.Statuses);
+        Assert.True(flood.Refused > 0, $"{flood.Passed} passed, none refused");
+        Assert.Equal("application/problem+json", flood.FirstRefusal!.MediaType);
+        Assert.Contains("requests without a valid credential from this address is 3 a second", flood.FirstRefusal.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_admin_API_answers_a_flood_with_429_ProblemDetails_and_Retry_After()
     {
         var admin = await server.CreateAdminAsync("roles.manage");

@@ -72,6 +72,40 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "operator_events",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    occurred = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    client = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    key_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    changes = table.Column<string>(type: "text", nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_operator_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "operator_keys",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false, collation: "C"),
+                    hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    hint = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, collation: "C"),
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_used = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_operator_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "server_keys",
                 columns: table => new
                 {
@@ -961,6 +995,17 @@ namespace Roster.Storage.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_operator_events_occurred",
+                table: "operator_events",
+                column: "occurred");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_operator_keys_hash",
+                table: "operator_keys",
+                column: "hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_role_grants_role_id",
                 table: "role_grants",
                 columns: new[] { "tenant_id", "role_id", "user_id" });
@@ -1133,6 +1178,12 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "oauth_tokens");
+
+            migrationBuilder.DropTable(
+                name: "operator_events");
+
+            migrationBuilder.DropTable(
+                name: "operator_keys");
 
             migrationBuilder.DropTable(
                 name: "role_grants");
