@@ -296,6 +296,32 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "scim_schema_extensions",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    urn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    urn_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    resource_type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
+                    required = table.Column<bool>(type: "boolean", nullable: false),
+                    definition = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scim_schema_extensions", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_scim_schema_extensions_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "setup_links",
                 columns: table => new
                 {
@@ -1007,6 +1033,12 @@ namespace Roster.Storage.Postgres.Migrations
                 columns: new[] { "tenant_id", "occurred" });
 
             migrationBuilder.CreateIndex(
+                name: "ux_scim_schema_extensions_urn",
+                table: "scim_schema_extensions",
+                columns: new[] { "tenant_id", "urn_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_scim_settings_default_role_id",
                 table: "scim_settings",
                 columns: new[] { "tenant_id", "default_role_id" });
@@ -1145,6 +1177,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "scim_call_errors");
+
+            migrationBuilder.DropTable(
+                name: "scim_schema_extensions");
 
             migrationBuilder.DropTable(
                 name: "scim_settings");
