@@ -63,6 +63,10 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<Webhooks.CreateWebhookEndpoint>();
         services.TryAddSingleton<Webhooks.ChangeWebhookEndpoint>();
         services.TryAddSingleton<Webhooks.ListWebhookEndpoints>();
+        services.TryAddSingleton<SchemaExtensions.ReadTenantSchemas>();
+        services.TryAddSingleton<SchemaExtensions.ListSchemaExtensions>();
+        services.TryAddSingleton<SchemaExtensions.DefineSchemaExtension>();
+        services.TryAddSingleton<SchemaExtensions.ChangeSchemaExtension>();
         services.TryAddSingleton<Webhooks.ListWebhookDeliveries>();
         services.TryAddSingleton<Webhooks.WebhookDispatchStore>();
         services.TryAddSingleton<FilterSqlTranslator>();

@@ -22,6 +22,9 @@ public static class AuditActions
     public const string RoleGrantManual = "role.grant.manual";
     public const string RoleRevokeManual = "role.revoke.manual";
     public const string ScimSettingsUpdate = "scim.settings.update";
+    public const string SchemaExtensionCreate = "scim.schema_extension.create";
+    public const string SchemaExtensionUpdate = "scim.schema_extension.update";
+    public const string SchemaExtensionDelete = "scim.schema_extension.delete";
     public const string EmployeeCreate = "employee.create";
     public const string EmployeeUpdate = "employee.update";
     public const string EmployeeDelete = "employee.delete";

@@ -13,6 +13,9 @@ public static class AuditResourceTypes
     /// <summary>A tenant's SCIM settings; the resource id is the tenant's org ID.</summary>
     public const string ScimSettings = "ScimSettings";
 
+    /// <summary>A tenant's own SCIM schema extension (its definition, not the values users hold).</summary>
+    public const string SchemaExtension = "SchemaExtension";
+
     /// <summary>An email domain of the tenant (verified or not).</summary>
     public const string Domain = "Domain";
 

@@ -57,6 +57,8 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
 
     public DbSet<Webhooks.WebhookEndpointRecord> WebhookEndpoints => Set<Webhooks.WebhookEndpointRecord>();
 
+    public DbSet<SchemaExtensions.SchemaExtensionRecord> SchemaExtensions => Set<SchemaExtensions.SchemaExtensionRecord>();
+
     public DbSet<Webhooks.WebhookDeliveryRecord> WebhookDeliveries => Set<Webhooks.WebhookDeliveryRecord>();
 
     public DbSet<Webhooks.WebhookAttemptRecord> WebhookAttempts => Set<Webhooks.WebhookAttemptRecord>();
@@ -303,6 +305,20 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
             record.Property(e => e.ResourceType).HasMaxLength(50);
             record.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).HasConstraintName("fk_events_tenants");
             record.HasQueryFilter(e => e.TenantId == TenantId);
+        });
+
+        modelBuilder.Entity<SchemaExtensions.SchemaExtensionRecord>(extension =>
+        {
+            extension.ToTable("scim_schema_extensions");
+            extension.HasKey(e => new { e.TenantId, e.Id }).HasName("pk_scim_schema_extensions");
+            extension.Property(e => e.Urn).HasMaxLength(Scim.Schemas.SchemaExtensionReader.MaxUrnLength);
+            extension.Property(e => e.UrnKey).HasMaxLength(Scim.Schemas.SchemaExtensionReader.MaxUrnLength);
+            extension.Property(e => e.ResourceType).HasMaxLength(20);
+
+            // URNs compare ignoring case: one extension per URN in a tenant.
+            extension.HasIndex(e => new { e.TenantId, e.UrnKey }).IsUnique().HasDatabaseName("ux_scim_schema_extensions_urn");
+            extension.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).HasConstraintName("fk_scim_schema_extensions_tenants");
+            extension.HasQueryFilter(e => e.TenantId == TenantId);
         });
 
         modelBuilder.Entity<Webhooks.WebhookEndpointRecord>(endpoint =>

@@ -6,7 +6,6 @@ using Roster.Directory.Resources;
 using Roster.Directory.RoleGrants;
 using Roster.Scim.Errors;
 using Roster.Scim.Resources;
-using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Groups;
 
@@ -20,7 +19,7 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
     public async Task<ScimResult<StoredResource>> ExecuteAsync(ScimCaller caller, JsonObject body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.Group, ResourceWriteMode.Create);
+        var normalized = ResourceNormalizer.Normalize(body, caller.Schemas.Group, ResourceWriteMode.Create);
         if (!normalized.IsSuccess)
         {
             return normalized.Error;
@@ -44,6 +43,11 @@ public sealed class CreateGroup(DirectoryDatabase database, TimeProvider time, F
         var json = document.ToJsonString();
         var created = await database.WriteAsync<StoredResource>(caller.TenantId, async session =>
         {
+            if (await SchemaExtensions.ExtensionUniqueness.CheckAsync(session, caller.Schemas, caller.Schemas.Group, ResourceTable.Groups, id, document, cancellationToken) is { } notUnique)
+            {
+                return notUnique;
+            }
+
             await GroupSql.InsertAsync(session, id, columns.Value, now, json, cancellationToken);
             var membership = new GroupMembers(session, id, translator);
             if (await membership.AddAsync(members.Value, cancellationToken) is { } error)

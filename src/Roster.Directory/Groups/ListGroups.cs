@@ -5,7 +5,6 @@ using Roster.Directory.Listing;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 using Roster.Scim.Listing;
-using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Groups;
 
@@ -27,7 +26,7 @@ public sealed class ListGroups(DirectoryDatabase database, FilterSqlTranslator t
         await using var session = await database.SearchAsync(caller.TenantId, cancellationToken);
         try
         {
-            return await ListAsync(session, query, cancellationToken);
+            return await ListAsync(session, caller.Schemas.Group, query, cancellationToken);
         }
         catch (DbException e) when (session.Dialect.IsStatementTimeout(e))
         {
@@ -35,13 +34,13 @@ public sealed class ListGroups(DirectoryDatabase database, FilterSqlTranslator t
         }
     }
 
-    private async Task<ScimResult<ResourcePage>> ListAsync(SqlSession session, ListQuery query, CancellationToken cancellationToken)
+    private async Task<ScimResult<ResourcePage>> ListAsync(SqlSession session, Scim.Schemas.ResourceTypeDefinition type, ListQuery query, CancellationToken cancellationToken)
     {
         PageMemberships? members = null;
         var page = await _listing.ListAsync(
             session,
             ResourceTable.Groups,
-            ScimResourceTypes.Group,
+            type,
             query,
             query.IncludeMembers ? async rows => (members = await Memberships.ForPageAsync(session, database, MembershipSide.MembersOfGroup, [.. rows.Select(r => r.Id)], cancellationToken)).Kept : null,
             cancellationToken);

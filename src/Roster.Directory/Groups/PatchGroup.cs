@@ -6,7 +6,6 @@ using Roster.Directory.Resources;
 using Roster.Directory.RoleGrants;
 using Roster.Scim.Errors;
 using Roster.Scim.Patching;
-using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Groups;
 
@@ -73,6 +72,11 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
                 if (ResourceErrors.CheckVersion(GroupSql.ResourceType, id, expectedVersion, current.Version) is { } moved)
                 {
                     return moved;
+                }
+
+                if (await SchemaExtensions.ExtensionUniqueness.CheckAsync(session, caller.Schemas, caller.Schemas.Group, ResourceTable.Groups, key, patched.Document, cancellationToken) is { } notUnique)
+                {
+                    return notUnique;
                 }
 
                 await GroupSql.UpdateAsync(session, key, patched.Columns, now, current.Version + 1, patched.Json, cancellationToken);
@@ -150,7 +154,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
         }
 
         var previous = JsonNode.Parse(row.Document)!.AsObject();
-        var patched = PatchEngine.Apply(previous, operations, ScimResourceTypes.Group);
+        var patched = PatchEngine.Apply(previous, operations, caller.Schemas.Group);
         if (!patched.IsSuccess)
         {
             return patched.Error;

@@ -6,7 +6,6 @@ using Roster.Directory.Resources;
 using Roster.Directory.RoleGrants;
 using Roster.Scim.Errors;
 using Roster.Scim.Resources;
-using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Groups;
 
@@ -24,7 +23,7 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
             return ResourceErrors.NotFound(GroupSql.ResourceType, id);
         }
 
-        var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.Group, ResourceWriteMode.Replace);
+        var normalized = ResourceNormalizer.Normalize(body, caller.Schemas.Group, ResourceWriteMode.Replace);
         if (!normalized.IsSuccess)
         {
             return normalized.Error;
@@ -44,7 +43,7 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
             }
 
             var stored = ResourceDocuments.Parse(row, GroupSql.ResourceType);
-            var merged = ResourceReplacement.Merge(stored, normalized.Value, ScimResourceTypes.Group);
+            var merged = ResourceReplacement.Merge(stored, normalized.Value, caller.Schemas.Group);
             if (!merged.IsSuccess)
             {
                 return merged.Error;
@@ -65,6 +64,11 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             var json = document.ToJsonString();
+            if (await SchemaExtensions.ExtensionUniqueness.CheckAsync(session, caller.Schemas, caller.Schemas.Group, ResourceTable.Groups, key, document, cancellationToken) is { } notUnique)
+            {
+                return notUnique;
+            }
+
             await GroupSql.UpdateAsync(session, key, columns.Value, now, row.Version + 1, json, cancellationToken);
             var membership = new GroupMembers(session, key, translator);
             if (await membership.ReplaceAsync(members.Value, cancellationToken) is { } error)

@@ -12,4 +12,8 @@ namespace Roster.Directory.Resources;
 /// <see cref="PermissionSet.Unbounded"/> for the operator's tokens. It bounds which roles a write
 /// may give and whom it may change (<see cref="PrivilegeRules"/>).
 /// </param>
-public sealed record ScimCaller(Guid TenantId, Guid? CredentialId, string Client, Guid? ProfileId, PermissionSet Permissions);
+public sealed record ScimCaller(Guid TenantId, Guid? CredentialId, string Client, Guid? ProfileId, PermissionSet Permissions)
+{
+    /// <summary>The tenant's resource types, with its own schema extensions; Roster's alone when it has none.</summary>
+    public SchemaExtensions.TenantSchemas Schemas { get; init; } = SchemaExtensions.TenantSchemas.Standard;
+}

@@ -6,7 +6,6 @@ using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 using Roster.Scim.Resources;
-using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Users;
 
@@ -23,7 +22,7 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
     public async Task<ScimResult<StoredResource>> ExecuteAsync(ScimCaller caller, JsonObject body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.User, ResourceWriteMode.Create);
+        var normalized = ResourceNormalizer.Normalize(body, caller.Schemas.User, ResourceWriteMode.Create);
         if (!normalized.IsSuccess)
         {
             return normalized.Error;
@@ -38,7 +37,7 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
             return badName;
         }
 
-        if (MultiValuedLimit.Check(null, user, ScimResourceTypes.User, database.Limits.MaxValuesPerAttribute) is { } tooMany)
+        if (MultiValuedLimit.Check(null, user, caller.Schemas.User, database.Limits.MaxValuesPerAttribute) is { } tooMany)
         {
             return tooMany;
         }
@@ -54,6 +53,12 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             var id = Guid.CreateVersion7(now);
             var document = ResourceDocuments.ForStorage(user, id);
+            await ManagerDisplayName.FillAsync(session, document, cancellationToken);
+            if (await SchemaExtensions.ExtensionUniqueness.CheckAsync(session, caller.Schemas, caller.Schemas.User, Filtering.ResourceTable.Users, id, document, cancellationToken) is { } notUnique)
+            {
+                return notUnique;
+            }
+
             var columns = UserColumns.From(document);
             if (!columns.IsSuccess)
             {

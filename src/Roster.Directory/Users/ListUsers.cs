@@ -6,7 +6,6 @@ using Roster.Directory.Listing;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 using Roster.Scim.Listing;
-using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Users;
 
@@ -26,7 +25,7 @@ public sealed class ListUsers(DirectoryDatabase database, FilterSqlTranslator tr
         await using var session = await database.SearchAsync(caller.TenantId, cancellationToken);
         try
         {
-            return await ListAsync(session, query, cancellationToken);
+            return await ListAsync(session, caller.Schemas.User, query, cancellationToken);
         }
         catch (DbException e) when (session.Dialect.IsStatementTimeout(e))
         {
@@ -34,13 +33,13 @@ public sealed class ListUsers(DirectoryDatabase database, FilterSqlTranslator tr
         }
     }
 
-    private async Task<ScimResult<ResourcePage>> ListAsync(SqlSession session, ListQuery query, CancellationToken cancellationToken)
+    private async Task<ScimResult<ResourcePage>> ListAsync(SqlSession session, Scim.Schemas.ResourceTypeDefinition type, ListQuery query, CancellationToken cancellationToken)
     {
         PageMemberships? groups = null;
         var page = await _listing.ListAsync(
             session,
             ResourceTable.Users,
-            ScimResourceTypes.User,
+            type,
             query,
             query.IncludeGroups ? async rows => (groups = await Memberships.ForPageAsync(session, database, MembershipSide.GroupsOfUser, [.. rows.Select(r => r.Id)], cancellationToken)).Kept : null,
             cancellationToken);

@@ -3,7 +3,6 @@ using Roster.Directory.Database;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 using Roster.Scim.Patching;
-using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Users;
 
@@ -28,7 +27,7 @@ public sealed class PatchUser(DirectoryDatabase database, TimeProvider time)
         return UserUpdate.ApplyAsync(database, caller, key, id, expectedVersion, row =>
         {
             var stored = JsonNode.Parse(row.Document)!.AsObject();
-            var patched = PatchEngine.Apply(stored, operations, ScimResourceTypes.User);
+            var patched = PatchEngine.Apply(stored, operations, caller.Schemas.User);
             return patched.IsSuccess ? (stored, patched.Value) : patched.Error;
         }, time, includeGroups, cancellationToken);
     }

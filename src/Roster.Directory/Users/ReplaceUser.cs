@@ -3,7 +3,6 @@ using Roster.Directory.Database;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 using Roster.Scim.Resources;
-using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Users;
 
@@ -23,7 +22,7 @@ public sealed class ReplaceUser(DirectoryDatabase database, TimeProvider time)
             return ResourceErrors.NotFound(UserSql.ResourceType, id);
         }
 
-        var normalized = ResourceNormalizer.Normalize(body, ScimResourceTypes.User, ResourceWriteMode.Replace);
+        var normalized = ResourceNormalizer.Normalize(body, caller.Schemas.User, ResourceWriteMode.Replace);
         if (!normalized.IsSuccess)
         {
             return normalized.Error;
@@ -32,7 +31,7 @@ public sealed class ReplaceUser(DirectoryDatabase database, TimeProvider time)
         return await UserUpdate.ApplyAsync(database, caller, key, id, expectedVersion, row =>
         {
             var stored = ResourceDocuments.Parse(row, UserSql.ResourceType);
-            var merged = ResourceReplacement.Merge(stored, normalized.Value, ScimResourceTypes.User);
+            var merged = ResourceReplacement.Merge(stored, normalized.Value, caller.Schemas.User);
             return merged.IsSuccess ? (stored, merged.Value) : merged.Error;
         }, time, includeGroups: true, cancellationToken);
     }

@@ -7,7 +7,6 @@ using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 using Roster.Scim.Resources;
-using Roster.Scim.Schemas;
 
 namespace Roster.Directory.Users;
 
@@ -64,7 +63,7 @@ internal static class UserUpdate
             }
 
             var (previous, next) = changed.Value;
-            if (MultiValuedLimit.Check(previous, next, ScimResourceTypes.User, database.Limits.MaxValuesPerAttribute) is { } tooMany)
+            if (MultiValuedLimit.Check(previous, next, caller.Schemas.User, database.Limits.MaxValuesPerAttribute) is { } tooMany)
             {
                 return tooMany;
             }
@@ -118,6 +117,12 @@ internal static class UserUpdate
 
         var previous = UserColumns.From(previousDocument);
         var document = ResourceDocuments.ForStorage(newDocument, row.Id);
+        await ManagerDisplayName.FillAsync(session, document, cancellationToken);
+        if (await SchemaExtensions.ExtensionUniqueness.CheckAsync(session, caller.Schemas, caller.Schemas.User, Filtering.ResourceTable.Users, row.Id, document, cancellationToken) is { } notUnique)
+        {
+            return notUnique;
+        }
+
         var columns = UserColumns.From(document);
         if (!columns.IsSuccess)
         {

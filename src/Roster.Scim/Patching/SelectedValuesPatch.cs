@@ -23,11 +23,22 @@ internal static class SelectedValuesPatch
             return;
         }
 
-        var selected = values
+        var matched = values
             .Where(v => filter is null || FilterEvaluator.MatchesElement(filter, v, target.Definition))
-            .OfType<JsonObject>()
             .ToList();
-        if (type == PatchOperationType.Remove)
+        var selected = matched.OfType<JsonObject>().ToList();
+        if (type == PatchOperationType.Remove && sub is null && target.Definition.Type != AttributeType.Complex)
+        {
+            // A multi-valued simple attribute (an extension's list of strings): the filter's
+            // "value" is the element itself (RFC 7644 section 3.5.2.2, tags[value eq "b"]).
+            foreach (var element in matched)
+            {
+                values.Remove(element);
+            }
+
+            target.Finish(values, []);
+        }
+        else if (type == PatchOperationType.Remove)
         {
             Remove(target, values, selected, sub);
         }

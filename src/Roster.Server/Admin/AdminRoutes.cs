@@ -10,6 +10,7 @@ using Roster.Server.Admin.Organization;
 using Roster.Server.Admin.Provisioning;
 using Roster.Server.Admin.RoleRules;
 using Roster.Server.Admin.Roles;
+using Roster.Server.Admin.SchemaExtensions;
 using Roster.Server.Admin.Sso;
 using Roster.Server.Admin.Tokens;
 using Roster.Server.Admin.Webhooks;
@@ -37,6 +38,7 @@ public static class AdminRoutes
         org.MapRoleEndpoints();
         org.MapRoleRuleEndpoints();
         org.MapScimSettingsEndpoints();
+        org.MapSchemaExtensionEndpoints();
         org.MapDomainEndpoints();
         org.MapSsoConnectionEndpoints();
         org.MapSsoSettingsEndpoints();

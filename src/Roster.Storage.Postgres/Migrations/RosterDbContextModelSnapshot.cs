@@ -1298,6 +1298,69 @@ namespace Roster.Storage.Postgres.Migrations
                     b.ToTable("roles", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.SchemaExtensions.SchemaExtensionRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("LastModified")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modified");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("resource_type")
+                        .UseCollation("C");
+
+                    b.Property<string>("Urn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("urn")
+                        .UseCollation("C");
+
+                    b.Property<string>("UrnKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("urn_key")
+                        .UseCollation("C");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_scim_schema_extensions");
+
+                    b.HasIndex("TenantId", "UrnKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_scim_schema_extensions_urn");
+
+                    b.ToTable("scim_schema_extensions", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2224,6 +2287,16 @@ namespace Roster.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_roles_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.SchemaExtensions.SchemaExtensionRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scim_schema_extensions_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>

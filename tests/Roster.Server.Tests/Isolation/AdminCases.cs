@@ -43,6 +43,12 @@ public static class AdminCases
         yield return Case("PUT", "scim-settings/", t => Json("PUT", Url(t, "scim-settings"), $$"""{"enabled":true,"defaultRoleId":"{{t.Foreign.Role}}","userNameMustBePrimaryEmail":false,"namesNotUpdatable":false}"""), true);
         yield return Case("PUT", "scim-settings/", t => Json("PUT", Url(t, "scim-settings"), $$"""{"enabled":true,"requiredRoleId":"{{t.Foreign.Role}}","userNameMustBePrimaryEmail":false,"namesNotUpdatable":false}"""), true);
 
+        yield return Case("GET", "scim/schema-extensions/", t => Send("GET", Url(t, "scim/schema-extensions")), false);
+        yield return Case("POST", "scim/schema-extensions/", t => Json("POST", Url(t, "scim/schema-extensions"), $$$"""{"resourceType":"User","schema":{"id":"urn:example:new{{{Guid.NewGuid():N}}}:2.0:User","attributes":[{"name":"x","type":"string"}]}}"""), false);
+        yield return Case("GET", "scim/schema-extensions/{id:guid}", t => Send("GET", Url(t, $"scim/schema-extensions/{t.Foreign.SchemaExtension}")), true);
+        yield return Case("PUT", "scim/schema-extensions/{id:guid}", t => Json("PUT", Url(t, $"scim/schema-extensions/{t.Foreign.SchemaExtension}"), """{"resourceType":"User","schema":{"id":"urn:example:stolen:2.0:User","attributes":[{"name":"x","type":"string"}]}}"""), true);
+        yield return Case("DELETE", "scim/schema-extensions/{id:guid}", t => Json("DELETE", Url(t, $"scim/schema-extensions/{t.Foreign.SchemaExtension}"), ""), true);
+
         yield return Case("GET", "domains/", t => Send("GET", Url(t, "domains")), false);
         yield return Case("POST", "domains/", t => Json("POST", Url(t, "domains"), $$"""{"domain":"d{{Guid.NewGuid():N}}.example.net"}"""), false);
         yield return Case("DELETE", "domains/{id:guid}", t => Json("DELETE", Url(t, $"domains/{t.Foreign.Domain}"), ""), true);

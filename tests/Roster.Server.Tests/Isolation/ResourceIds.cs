@@ -19,16 +19,18 @@ public sealed record ResourceIds(
     string Email,
     string ClientId,
     Guid RoleRule,
-    Guid SsoConnection)
+    Guid SsoConnection,
+    Guid SchemaExtension)
 {
     public static ResourceIds Random() => new(
         Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
         $"nobody.{Guid.NewGuid():N}@example.com",
         "client-" + Guid.NewGuid().ToString("N"),
         Guid.NewGuid(),
+        Guid.NewGuid(),
         Guid.NewGuid());
 
     /// <summary>Every value, as it appears in a URL or a body.</summary>
     public IEnumerable<string> Values() =>
-        [User.ToString(), Group.ToString(), Employee.ToString(), Role.ToString(), AccessKey.ToString(), ScimToken.ToString(), App.ToString(), Domain.ToString(), RefusedRequest.ToString(), Webhook.ToString(), Email, ClientId, RoleRule.ToString(), SsoConnection.ToString()];
+        [User.ToString(), Group.ToString(), Employee.ToString(), Role.ToString(), AccessKey.ToString(), ScimToken.ToString(), App.ToString(), Domain.ToString(), RefusedRequest.ToString(), Webhook.ToString(), Email, ClientId, RoleRule.ToString(), SsoConnection.ToString(), SchemaExtension.ToString()];
 }

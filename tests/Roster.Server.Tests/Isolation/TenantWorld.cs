@@ -99,6 +99,18 @@ public sealed class TenantWorld
         Assert.Equal(HttpStatusCode.Created, webhook.StatusCode);
         var webhookId = (string)(await webhook.ReadObjectAsync())["endpoint"]!["id"]!;
 
+        // An extension schema of its own, with a value: the other tenant's /Schemas never lists it.
+        var extensionUrn = $"urn:example:{tag}:scim:2.0:User";
+        var extension = await admin.Http.PostAsJsonAsync("scim/schema-extensions", new
+        {
+            resourceType = "User",
+            schema = new { id = extensionUrn, attributes = new[] { new { name = $"badge-{tag}", type = "string" } } },
+        });
+        Assert.Equal(HttpStatusCode.Created, extension.StatusCode);
+        var extensionId = (string)(await extension.ReadObjectAsync())["id"]!;
+        var badge = await admin.Tenant.Scim.PatchAsync($"Users/{user.Id()}", $$$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"{{{extensionUrn}}}:badge-{{{tag}}}","value":"B-{{{tag}}}"}]}""");
+        Assert.True(badge.IsSuccessStatusCode, await badge.Content.ReadAsStringAsync());
+
         // Credentials that work.
         var ownedToken = await console.GenerateScimTokenAsync($"Okta of {name}", admin.EmployeeId.ToString());
         var key = await console.AddAccessKeyAsync(admin.EmployeeId.ToString());
@@ -135,14 +147,14 @@ public sealed class TenantWorld
         var ids = new ResourceIds(
             Guid.Parse(user.Id()), Guid.Parse(group.Id()), powerless.EmployeeId, Guid.Parse((string)role["id"]!), Guid.Parse((string)key["id"]!),
             Guid.Parse((string)ownedToken["id"]!), Guid.Parse((string)app["app"]!["id"]!), Guid.Parse(domainId), refusedRequest.Id, Guid.Parse(webhookId), powerless.Email, appClientId,
-            Guid.Parse((string)(await rule.ReadObjectAsync())["id"]!), Guid.Parse(ssoId));
+            Guid.Parse((string)(await rule.ReadObjectAsync())["id"]!), Guid.Parse(ssoId), Guid.Parse(extensionId));
         return new TenantWorld
         {
             Name = name,
             OrgId = org,
             Console = console,
             Ids = ids,
-            Marks = [.. ids.Values(), org.ToString(), $"only-{tag}@example.com", $"ext-only-{tag}", $"Group of {name}", $"Role of {name}", $"{tag}.example.org", admin.Email, $"App of {name}", $"hooks.invalid/{tag}", $"Hooks of {name}"],
+            Marks = [.. ids.Values(), org.ToString(), $"only-{tag}@example.com", $"ext-only-{tag}", $"Group of {name}", $"Role of {name}", $"{tag}.example.org", admin.Email, $"App of {name}", $"hooks.invalid/{tag}", $"Hooks of {name}", extensionUrn, $"badge-{tag}"],
             Scim =
             [
                 Credential.Bearer("SCIM token owned by an administrator", (string)ownedToken["token"]!),

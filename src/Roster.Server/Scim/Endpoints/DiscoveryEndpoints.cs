@@ -12,20 +12,19 @@ namespace Roster.Server.Scim.Endpoints;
 /// <summary>/ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7644 section 4).</summary>
 public static class DiscoveryEndpoints
 {
-    private static readonly ResourceTypeDefinition[] ResourceTypes = [ScimResourceTypes.User, ScimResourceTypes.Group];
-
     public static void MapDiscoveryEndpoints(this RouteGroupBuilder scim)
     {
         ArgumentNullException.ThrowIfNull(scim);
         scim.MapGet("/ServiceProviderConfig", ServiceProviderConfig);
-        scim.MapGet("/ResourceTypes", (HttpContext c) => List(c, ResourceTypes.Select(t => ResourceTypeDocumentWriter.Write(t, Base(c)))));
+        // The tenant's own extensions are listed beside Roster's (TenantSchemasFilter read them).
+        scim.MapGet("/ResourceTypes", (HttpContext c) => List(c, c.GetTenantSchemas().All.Select(t => ResourceTypeDocumentWriter.Write(t, Base(c)))));
         scim.MapGet("/ResourceTypes/{name}", (HttpContext c, string name) =>
-            ResourceTypes.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) is { } type
+            c.GetTenantSchemas().Find(name) is { } type
                 ? new ScimJsonResult(ResourceTypeDocumentWriter.Write(type, Base(c)))
                 : (IResult)new ScimErrorResult(ScimError.NotFound($"There is no resource type '{name}'; this server has User and Group.")));
-        scim.MapGet("/Schemas", (HttpContext c) => List(c, AllSchemas().Select(s => SchemaDocumentWriter.Write(s, Base(c)))));
+        scim.MapGet("/Schemas", (HttpContext c) => List(c, c.GetTenantSchemas().Schemas.Select(s => SchemaDocumentWriter.Write(s, Base(c)))));
         scim.MapGet("/Schemas/{id}", (HttpContext c, string id) =>
-            AllSchemas().FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) is { } schema
+            c.GetTenantSchemas().Schemas.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) is { } schema
                 ? new ScimJsonResult(SchemaDocumentWriter.Write(schema, Base(c)))
                 : (IResult)new ScimErrorResult(ScimError.NotFound($"There is no schema '{id}' on this server; GET /Schemas lists them.")));
     }
@@ -60,8 +59,6 @@ public static class DiscoveryEndpoints
         };
         return new ScimJsonResult(ServiceProviderConfigDocument.Write(config, Base(context)));
     }
-
-    private static IEnumerable<SchemaDefinition> AllSchemas() => ResourceTypes.SelectMany(t => t.AllSchemas).DistinctBy(s => s.Id);
 
     private static string Base(HttpContext context) =>
         context.RequestServices.GetRequiredService<ScimUrls>().ScimBase(context.Request);

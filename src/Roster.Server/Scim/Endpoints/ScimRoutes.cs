@@ -25,7 +25,8 @@ public static class ScimRoutes
     private static void MapApi(RouteGroupBuilder scim)
     {
         scim.RequireAuthorization(ScimBearerDefaults.ScimPolicy)
-            .AddEndpointFilter<TenantRouteFilter>();
+            .AddEndpointFilter<TenantRouteFilter>()
+            .AddEndpointFilter<TenantSchemasFilter>();
         scim.MapResourceEndpoints("Users");
         scim.MapResourceEndpoints("Groups");
         scim.MapPost("/.search", (Delegate)SearchRoot.HandleAsync).AddEndpointFilter<ScimPermissionFilter>();

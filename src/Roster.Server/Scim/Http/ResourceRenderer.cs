@@ -23,6 +23,10 @@ public sealed class ResourceRenderer(ScimUrls urls)
 
     public RenderedResource Render(HttpRequest request, StoredResource resource, ResourceTypeDefinition type, AttributeProjection projection)
     {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // The tenant's own extensions decide what their attributes' "returned" lets through.
+        type = request.HttpContext.GetTenantSchemas().For(type);
         var document = RenderDocument(request, resource, type, projection);
         return new RenderedResource(document, resource.Streamed is { } values ? Streamed(request, resource, type, projection, document, values) : null);
     }
@@ -44,6 +48,7 @@ public sealed class ResourceRenderer(ScimUrls urls)
         meta["version"] = EntityTag.Format(resource.Version);
         AddReferences(document["members"], scimBase);
         AddReferences(document["groups"], scimBase, defaultEndpoint: "/Groups");
+        AddManagerReference(document, scimBase);
         return projection.Apply(document, type);
     }
 
@@ -70,6 +75,17 @@ public sealed class ResourceRenderer(ScimUrls urls)
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(type);
         return $"{urls.ScimBase(request)}{type.Endpoint}/{resource.Id}";
+    }
+
+    // RFC 7643 section 4.3: manager.$ref is the URI of the manager's User resource, built for this
+    // request's base URL like the members' $ref (a stored one would name another host).
+    private static void AddManagerReference(JsonObject document, string scimBase)
+    {
+        if (document[SchemaUris.EnterpriseUser] is JsonObject enterprise && enterprise["manager"] is JsonObject manager
+            && manager["value"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0)
+        {
+            manager["$ref"] = $"{scimBase}/Users/{Uri.EscapeDataString(id)}";
+        }
     }
 
     private static void AddReferences(JsonNode? values, string scimBase, string? defaultEndpoint = null)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Roster.Directory.Resources;
 using Roster.Directory.Roles;
+using Roster.Directory.SchemaExtensions;
 using Roster.Server.Authentication;
 
 namespace Roster.Server.Scim.Http;
@@ -20,7 +21,17 @@ public static class ScimCallerAccessor
             credential is null ? null : Guid.Parse(credential),
             ScimClientNames.Identify(context.Request),
             profile is null ? null : Guid.Parse(profile),
-            context.User.ScimPermissions());
+            context.User.ScimPermissions())
+        {
+            Schemas = context.GetTenantSchemas(),
+        };
+    }
+
+    /// <summary>The tenant's schemas as <see cref="TenantSchemasFilter"/> read them; Roster's own outside a SCIM request.</summary>
+    public static TenantSchemas GetTenantSchemas(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items.TryGetValue(typeof(TenantSchemas), out var schemas) && schemas is TenantSchemas read ? read : TenantSchemas.Standard;
     }
 
     /// <summary>The credential's power, as authentication read it; nothing when the claim is missing.</summary>
