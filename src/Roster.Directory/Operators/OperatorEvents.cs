@@ -40,6 +40,6 @@ public sealed class OperatorEvents(DirectoryDatabase database)
             $"VALUES ({parameters.Add(dialect.Key(Guid.CreateVersion7(session.Now)))}, {parameters.Add(dialect.Timestamp(ScimDateTime.Truncate(session.Now)))}, " +
             $"{parameters.Add(actor.Client)}, {parameters.Add(actor.KeyId is { } key ? dialect.Key(key) : null)}, {parameters.Add(action)}, " +
             $"{parameters.Add(tenantId is { } tenant ? dialect.Key(tenant) : null)}, {parameters.Add(changes.ToJsonString())})",
-            parameters, cancellationToken);
+            parameters, cancellationToken, OperatorRows.Scope);
     }
 }

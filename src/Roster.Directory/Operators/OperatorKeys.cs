@@ -41,7 +41,7 @@ public sealed class OperatorKeys(DirectoryDatabase database, TimeProvider time)
             "INSERT INTO operator_keys (id, name, hash, hint, created, revoked, last_used) " +
             $"VALUES ({parameters.Add(dialect.Key(key.Id))}, {parameters.Add(key.Name)}, {parameters.Add(SecretFormat.Hash(secret))}, {parameters.Add(key.Hint)}, " +
             $"{parameters.Add(dialect.Timestamp(now))}, NULL, NULL)",
-            parameters, cancellationToken);
+            parameters, cancellationToken, OperatorRows.Scope);
         await OperatorEvents.AppendAsync(session, actor, OperatorEvents.KeyCreate, null, new JsonObject { ["id"] = key.Id.ToString(), ["name"] = key.Name, ["hint"] = key.Hint }, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return new IssuedOperatorKey(key, secret);
@@ -62,12 +62,12 @@ public sealed class OperatorKeys(DirectoryDatabase database, TimeProvider time)
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         var key = parameters.Add(dialect.Key(id));
-        if (await session.ScalarAsync($"SELECT 1 FROM operator_keys WHERE id = {key}", parameters, cancellationToken) is null)
+        if (await session.ScalarAsync($"SELECT 1 FROM operator_keys WHERE id = {key}", parameters, cancellationToken, OperatorRows.Scope) is null)
         {
             return false;
         }
 
-        if (await session.ExecuteAsync($"UPDATE operator_keys SET revoked = {parameters.Add(dialect.Timestamp(session.Now))} WHERE id = {key} AND revoked IS NULL", parameters, cancellationToken) > 0)
+        if (await session.ExecuteAsync($"UPDATE operator_keys SET revoked = {parameters.Add(dialect.Timestamp(session.Now))} WHERE id = {key} AND revoked IS NULL", parameters, cancellationToken, OperatorRows.Scope) > 0)
         {
             await OperatorEvents.AppendAsync(session, actor, OperatorEvents.KeyRevoke, null, new JsonObject { ["id"] = id.ToString() }, cancellationToken);
         }
@@ -105,7 +105,7 @@ public sealed class OperatorKeys(DirectoryDatabase database, TimeProvider time)
                 var parameters = session.Parameters();
                 await session.ExecuteAsync(
                     $"UPDATE operator_keys SET last_used = {parameters.Add(session.Dialect.Timestamp(now))} WHERE id = {parameters.Add(session.Dialect.Key(found.Id))}",
-                    parameters, cancellationToken);
+                    parameters, cancellationToken, OperatorRows.Scope);
                 await session.CommitAsync(cancellationToken);
             }
             catch
