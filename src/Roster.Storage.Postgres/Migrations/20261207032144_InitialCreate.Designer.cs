@@ -12,7 +12,7 @@ using Roster.Directory.Database;
 namespace Roster.Storage.Postgres.Migrations
 {
     [DbContext(typeof(RosterDbContext))]
-    [Migration("20261207030827_InitialCreate")]
+    [Migration("20261207032144_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
