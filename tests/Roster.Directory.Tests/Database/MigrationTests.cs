@@ -57,11 +57,13 @@ public sealed class MigrationTests
             "FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS i WHERE m.type = 'table' AND m.name NOT LIKE '\\_\\_%' ESCAPE '\\' AND m.name <> 'tenants'");
 
         // A presented token, access key ID or client_id is looked up before its tenant is known;
-        // OpenIddict's tables and the server keys belong to the deployment, not to a tenant.
+        // OpenIddict's tables, the server keys and the operator's keys and record belong to the
+        // deployment, not to a tenant.
         string[] deploymentWide = ["ux_scim_tokens_hash", "ux_access_keys_key_id", "ux_app_registrations_client_id"];
         Assert.NotEmpty(firstColumns);
         Assert.All(
-            firstColumns.Where(c => !deploymentWide.Any(d => c.Contains(d, StringComparison.Ordinal)) && !c.StartsWith("oauth_", StringComparison.Ordinal) && !c.StartsWith("server_keys", StringComparison.Ordinal)),
+            firstColumns.Where(c => !deploymentWide.Any(d => c.Contains(d, StringComparison.Ordinal)) && !c.StartsWith("oauth_", StringComparison.Ordinal) && !c.StartsWith("server_keys", StringComparison.Ordinal)
+                && !c.StartsWith("operator_", StringComparison.Ordinal)),
             c => Assert.EndsWith(":tenant_id", c, StringComparison.Ordinal));
     }
 
