@@ -46,7 +46,7 @@ public sealed class PostgresSchemaTests
     public async Task Every_index_of_a_tenants_tables_starts_with_tenant_id_except_the_three_credential_lookups()
     {
         await using var directory = await TestDirectory.CreateAsync();
-        string[] globalTables = ["tenants", "server_keys", "data_protection_keys", "oauth_applications", "oauth_authorizations", "oauth_scopes", "oauth_tokens", "__EFMigrationsHistory"];
+        string[] globalTables = ["tenants", "server_keys", "data_protection_keys", "oauth_applications", "oauth_authorizations", "oauth_scopes", "oauth_tokens", "operator_keys", "operator_events", "__EFMigrationsHistory"];
         string[] credentialLookups = ["scim_tokens:ux_scim_tokens_hash:hash", "access_keys:ux_access_keys_key_id:key_id", "app_registrations:ux_app_registrations_client_id:client_id"];
 
         var firstColumns = await directory.QuerySqlAsync(
