@@ -57,6 +57,9 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
 
     public string ConnectorUrl { get; private set; } = "";
 
+    /// <summary>The other base URLs the same SCIM API answers at (<see cref="Scim.Http.ScimPaths"/>), for identity providers whose guides give another form.</summary>
+    public IReadOnlyList<string> BaseUrlForms { get; private set; } = [];
+
     /// <summary>SCIM is off and cannot be turned on until the organization is SSO only (its policy "SCIM requires SSO only").</summary>
     public bool NeedsSsoOnly { get; private set; }
 
@@ -105,6 +108,14 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
         Settings = await get.ExecuteAsync(OrgId, cancellationToken);
         Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
         ConnectorUrl = urls.ConnectorUrl(Request, OrgId);
+        var root = urls.PublicBaseUrl(Request);
+        BaseUrlForms =
+        [
+            root + Scim.Http.ScimPaths.Root,
+            $"{root}{Scim.Http.ScimPaths.OAuthRoot}/{OrgId}",
+            root + Scim.Http.ScimPaths.OAuthRoot,
+            $"{root}{Scim.Http.ScimPaths.WebexRoot}/{OrgId}",
+        ];
         NeedsSsoOnly = !Settings.Enabled && await ssoSettings.ExecuteAsync(OrgId, cancellationToken) is { ScimRequiresSsoOnly: true, SsoOnly: false };
     }
 }
