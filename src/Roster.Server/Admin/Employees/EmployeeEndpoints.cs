@@ -116,7 +116,7 @@ public static class EmployeeEndpoints
         }
 
         var employee = EmployeeProfileDocument.From(result.Value);
-        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{employee.Id}", employee);
+        return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{employee.Id}", employee);
     }
 
     private static async Task<Results<Ok<EmployeeProfileDocument>, ProblemHttpResult>> UpdateAsync(

@@ -58,7 +58,7 @@ public static class RoleEndpoints
         }
 
         var role = RoleDocument.From(result.Value);
-        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{role.Id}", role);
+        return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{role.Id}", role);
     }
 
     private static async Task<Results<Ok<RoleDocument>, ProblemHttpResult>> RenameAsync(
