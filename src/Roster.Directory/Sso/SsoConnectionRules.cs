@@ -56,7 +56,7 @@ internal static class SsoConnectionRules
         var issuer = (draft.Issuer ?? before?.Issuer)?.Trim();
         if (options.Problem(issuer, "issuer") is { } badIssuer)
         {
-            return AdminError.Validation(badIssuer);
+            return AdminError.Validation(badIssuer) with { Field = "issuer" };
         }
 
         var clientId = Text(draft.ClientId ?? before?.ClientId, "client ID", MaxValueLength, required: true);

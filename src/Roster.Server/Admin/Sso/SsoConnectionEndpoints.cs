@@ -70,7 +70,7 @@ public static class SsoConnectionEndpoints
         }
 
         var resource = SsoConnectionResource.From(result.Value, orgId, urls.PublicBaseUrl(context.Request));
-        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{resource.Id}", resource);
+        return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{resource.Id}", resource);
     }
 
     private static async Task<Results<Ok<SsoConnectionResource>, ProblemHttpResult>> GetAsync(

@@ -92,9 +92,7 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
             cancellationToken);
         if (!result.IsSuccess)
         {
-            var aboutRequired = result.Error.Detail.StartsWith("The required role", StringComparison.Ordinal)
-                || result.Error.Detail.EndsWith("required role; activate it first.", StringComparison.Ordinal);
-            ShowError(result.Error, aboutRequired ? nameof(RequiredRoleId) : nameof(DefaultRoleId));
+            ShowError(result.Error, result.Error.Field == "requiredRoleId" ? nameof(RequiredRoleId) : nameof(DefaultRoleId));
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -322,7 +322,7 @@ public sealed class SsoModel(
 
     private async Task<IActionResult> RefusedAsync(AdminError error, CancellationToken cancellationToken)
     {
-        ShowError(error, error.Detail.Contains("issuer", StringComparison.OrdinalIgnoreCase) ? nameof(Issuer) : null);
+        ShowError(error, error.Field == "issuer" ? nameof(Issuer) : null);
         await LoadAsync(cancellationToken);
         SsoOnly = Settings.SsoOnly;
         ScimRequiresSsoOnly = Settings.ScimRequiresSsoOnly;
