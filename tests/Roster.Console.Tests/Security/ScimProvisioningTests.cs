@@ -131,5 +131,23 @@ public sealed class ScimProvisioningTests(ConsoleServerFixture server, ChromiumB
         Browser.Click("Save");
 
         Assert.Contains("Retired", Browser.ErrorFor("DefaultRoleId"), StringComparison.Ordinal);
+        var field = Browser.Field("Default role");
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Contains("DefaultRoleId-error", field.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal("DefaultRoleId-error", Browser.Find(By.CssSelector("[data-valmsg-for='DefaultRoleId']")).GetAttribute("id"));
+    }
+
+    [Fact]
+    public async Task Copying_the_connector_url_is_announced_politely()
+    {
+        await SignInToNewTenantAsync();
+        Open("console/security/login/scim");
+
+        Browser.Find(By.CssSelector("button[data-copy='#connector-url']")).Click();
+
+        var announcer = Browser.Find(By.Id("announcer"));
+        Assert.Equal("polite", announcer.GetAttribute("aria-live"));
+        var said = Browser.Until(_ => announcer.GetDomProperty("textContent") is { Length: > 0 } text ? text : null);
+        Assert.True(said is "Copied" or "Selected: press Ctrl+C", said);
     }
 }

@@ -8,9 +8,6 @@ document.addEventListener("click", async (event) => {
   try {
     await navigator.clipboard.writeText(text);
     button.textContent = "Copied";
-    // Screen readers hear it once, politely, from the layout's live region.
-    const announcer = document.getElementById("announcer");
-    if (announcer) announcer.textContent = "Copied";
   } catch {
     // Without clipboard access (plain HTTP on another host), select the text for Ctrl+C.
     if (source instanceof HTMLInputElement) {
@@ -26,6 +23,9 @@ document.addEventListener("click", async (event) => {
     }
     button.textContent = "Selected: press Ctrl+C";
   }
+  // Screen readers hear the outcome once, politely, from the layout's live region.
+  const announcer = document.getElementById("announcer");
+  if (announcer) announcer.textContent = button.textContent;
   setTimeout(() => { button.textContent = "Copy"; }, 2000);
 });
 

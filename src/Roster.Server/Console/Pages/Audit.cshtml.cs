@@ -140,6 +140,11 @@ public sealed class AuditModel(
             }
         }
 
+        foreach (var e in Events.Events.Where(e => e.ResourceType is AuditResourceTypes.ScimSettings or AuditResourceTypes.SsoSettings))
+        {
+            names.TryAdd(e.ResourceId, T["This organization"]);
+        }
+
         var unnamed = Events.Events.Where(e => !names.ContainsKey(e.ResourceId)).ToList();
         foreach (var id in unnamed.Where(e => e.ResourceType is AuditResourceTypes.User or AuditResourceTypes.Employee).Select(e => e.ResourceId).Distinct())
         {

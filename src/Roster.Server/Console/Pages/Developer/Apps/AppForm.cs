@@ -12,6 +12,14 @@ public static class AppForm
     public static IReadOnlyList<string> Lines(string? text, bool commasSeparate = false) =>
         [.. (text ?? "").Split(commasSeparate ? [',', ';', '\n', '\r'] : ['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
+    /// <summary>
+    /// The first redirect URL that still holds a guide's placeholder (<c>{appName}</c>,
+    /// <c>${appName}</c>, any <c>{...}</c>): registered as typed it would match no real callback,
+    /// and the failure would show only when the IdP first signs in.
+    /// </summary>
+    public static string? WithPlaceholder(IEnumerable<string> redirectUris) =>
+        redirectUris.FirstOrDefault(u => u.IndexOf('{', StringComparison.Ordinal) is var open and >= 0 && u.IndexOf('}', open) > open);
+
     /// <summary>The field a refusal of the app rules names, from the words those rules use.</summary>
     public static string? FieldOf(AdminError error)
     {
