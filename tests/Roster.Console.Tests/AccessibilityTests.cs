@@ -16,6 +16,26 @@ public sealed class AccessibilityTests(ConsoleServerFixture server, ChromiumBrow
         Assert.Empty(AxeCheck.SeriousViolations(Browser));
     }
 
+    /// <summary>The focus ring's outer colour stands out at least 3:1 from the page (WCAG 2.2, 1.4.11 and 2.4.13).</summary>
+    [Fact]
+    public void The_focus_ring_contrasts_at_least_three_to_one()
+    {
+        Open("console/sign-in");
+        var field = Browser.Field("Email");
+        field.Click();
+
+        var shadow = (string)Browser.Driver.ExecuteScript("return getComputedStyle(document.activeElement).boxShadow;")!;
+        var colours = System.Text.RegularExpressions.Regex.Matches(shadow, @"rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)");
+        Assert.True(colours.Count > 0, $"No focus ring: box-shadow is '{shadow}'.");
+        var ring = colours[^1];
+        var alpha = ring.Groups[4].Success ? double.Parse(ring.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        double Channel(int i) => (int.Parse(ring.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture) * alpha) + (255 * (1 - alpha));
+        static double Linear(double c) => c / 255 <= 0.03928 ? c / 255 / 12.92 : Math.Pow(((c / 255) + 0.055) / 1.055, 2.4);
+        var luminance = (0.2126 * Linear(Channel(1))) + (0.7152 * Linear(Channel(2))) + (0.0722 * Linear(Channel(3)));
+        var contrast = 1.05 / (luminance + 0.05);
+        Assert.True(contrast >= 3, $"The focus ring '{shadow}' contrasts {contrast:F2}:1 with a white page.");
+    }
+
     [Fact]
     public void The_check_finds_a_button_without_a_name()
     {

@@ -49,6 +49,25 @@ public sealed class AppRegistrationsTests(ConsoleServerFixture server, ChromiumB
         Browser.Sees("No apps registered yet.");
     }
 
+    /// <summary>The guide's redirect URL pasted with its {appName} unreplaced is refused before anything is registered.</summary>
+    [Fact]
+    public async Task A_redirect_url_with_an_unreplaced_app_name_placeholder_is_refused()
+    {
+        await SignInToNewTenantAsync();
+        Open("console/developer/apps/new");
+        Assert.Equal("Identity provider sync", Browser.Field("App name").GetAttribute("placeholder"));
+        Assert.DoesNotContain("{", Browser.Field("Redirect URLs").GetAttribute("placeholder"), StringComparison.Ordinal);
+        Browser.Type("App name", "Okta");
+        Browser.Type("Technical contacts (emails)", "it@example.com");
+        Browser.Type("Redirect URLs", "https://system-admin.okta.com/admin/app/cpc/${appName}/oauth/callback");
+        Browser.ClickToLoad("Register");
+
+        Assert.Contains("still holds a placeholder such as {appName}", Browser.ErrorFor("RedirectUris"), StringComparison.Ordinal);
+        Assert.Empty(Browser.Driver.FindElements(By.Id("client-id")));
+        Open("console/developer/apps");
+        Assert.DoesNotContain("${appName}", Browser.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bad_redirect_url_and_missing_contacts_are_shown_next_to_their_fields()
     {

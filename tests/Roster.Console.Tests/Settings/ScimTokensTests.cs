@@ -15,7 +15,7 @@ public sealed class ScimTokensTests(ConsoleServerFixture server, ChromiumBrowser
         var owner = await Server.AddEmployeeAsync(tenant.OrgId, "employees.edit");
 
         Browser.ClickToLoad("Account settings: SCIM tokens");
-        Assert.Equal(DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Browser.Field("Expires on (UTC)").GetDomProperty("value"));
+        Assert.Equal(DateTime.UtcNow.AddDays(365).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Browser.Field("Expires on").GetDomProperty("value"));
         Browser.Select("User", $"Ada Admin ({owner})");
         Browser.Type("Name", "Okta production");
         Browser.ClickToLoad("Generate");
@@ -99,6 +99,59 @@ public sealed class ScimTokensTests(ConsoleServerFixture server, ChromiumBrowser
         Assert.Contains("flagged", row.GetDomProperty("className"), StringComparison.Ordinal);
         Assert.Contains("Expiring", row.Text, StringComparison.Ordinal);
         Assert.Contains("Rotate it soon.", row.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// With 221 provisioned users the owner list holds the first 200 profiles by userName; the
+    /// administrator and a service profile after them are found by searching every profile.
+    /// </summary>
+    [Fact]
+    public async Task The_owner_is_found_by_searching_every_profile_beyond_the_first_two_hundred()
+    {
+        var tenant = await SignInToNewTenantAsync();
+        // Made in the directory, not over SCIM: 221 calls in a row would meet the credential's rate limit.
+        var create = Server.Services.GetRequiredService<Roster.Directory.Employees.CreateEmployee>();
+        for (var i = 0; i < 221; i++)
+        {
+            var made = await create.ExecuteAsync(
+                Roster.Directory.Administration.AdminActor.Operator(tenant.OrgId), new Roster.Directory.Employees.EmployeeDraft($"a{i:D3}@example.com", "Pat", "Provisioned"), CancellationToken.None);
+            Assert.True(made.IsSuccess, made.Error?.Detail);
+        }
+
+        Open("console/settings/scim-tokens");
+        Browser.Sees("profiles match; the list shows the first 200");
+        Assert.Empty(Browser.Driver.FindElements(By.XPath($"//select[@id='OwnerId']/option[contains(., '{tenant.AdminEmail}')]")));
+        Browser.Type("Name", "Searched");
+        Browser.Type("Find the profile", tenant.AdminEmail);
+        Browser.ClickToLoad("Search");
+
+        Assert.Contains(tenant.AdminEmail, new OpenQA.Selenium.Support.UI.SelectElement(Browser.Field("User")).SelectedOption.Text, StringComparison.Ordinal);
+        Assert.Equal("Searched", Browser.Field("Name").GetDomProperty("value"));
+        Browser.ClickToLoad("Generate");
+        Browser.Sees("you will not see it again");
+        var row = Browser.Find(By.XPath("//table[@id='scim-tokens']//tr[td[starts-with(normalize-space(.), 'Searched')]]")).Text;
+        Assert.Contains(tenant.AdminEmail, row, StringComparison.Ordinal);
+    }
+
+    /// <summary>An expiry date is the end of that day in the person's time zone, and the picker stops at the organization's longest lifetime.</summary>
+    [Fact]
+    public async Task An_expiry_date_lasts_to_the_end_of_that_day_and_the_picker_stops_at_the_longest_lifetime()
+    {
+        await SignInToNewTenantAsync();
+        Open("console/settings/scim-tokens");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var latest = DateOnly.Parse(Browser.Field("Expires on").GetAttribute("max")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(latest.DayNumber - today.DayNumber, 728, 729);
+        Browser.Sees("until the end of that day in your time zone (UTC)");
+
+        var day = today.AddDays(40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Browser.Select("User", Browser.Find(By.CssSelector("#OwnerId option:nth-child(2)")).Text);
+        Browser.Type("Name", "End of day");
+        Browser.Driver.ExecuteScript("document.getElementById('Expires').value = arguments[0];", day);
+        Browser.ClickToLoad("Generate");
+
+        var row = Browser.Find(By.XPath("//table[@id='scim-tokens']//tr[td[starts-with(normalize-space(.), 'End of day')]]")).Text;
+        Assert.Contains($"{day} 23:59", row, StringComparison.Ordinal);
     }
 
     [Fact]

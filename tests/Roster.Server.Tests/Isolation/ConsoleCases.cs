@@ -71,6 +71,7 @@ public static class ConsoleCases
         yield return Get("/Security/Login/Scim", _ => "console/security/login/scim", false);
         yield return Post("/Security/Login/Scim", "Post", _ => "console/security/login/scim", t => [("Enabled", "true"), ("DefaultRoleId", t.Foreign.Role.ToString())], true);
         yield return Post("/Security/Login/Scim", "Post", _ => "console/security/login/scim", t => [("Enabled", "true"), ("RequiredRoleId", t.Foreign.Role.ToString())], true);
+        yield return Post("/Security/Login/Scim", "PostGenerate", _ => "console/security/login/scim?handler=generate", t => [("Enabled", "true"), ("DefaultRoleId", t.Foreign.Role.ToString())], true);
         yield return Get("/Security/RoleRules/Index", _ => "console/security/role-rules", false);
         yield return Post("/Security/RoleRules/Index", "PostPreview", _ => "console/security/role-rules?handler=preview", t =>
             [("Match", "group.id"), ("Value", t.Foreign.Group.ToString()), ("RoleId", t.Own.Role.ToString())], true);
@@ -90,6 +91,7 @@ public static class ConsoleCases
 
         yield return Get("/Settings/ScimTokens", _ => "console/settings/scim-tokens", false);
         yield return Post("/Settings/ScimTokens", "PostGenerate", _ => "console/settings/scim-tokens?handler=generate", t => [("Name", "Stolen"), ("OwnerId", t.Foreign.Employee.ToString())], true);
+        yield return Post("/Settings/ScimTokens", "PostFindOwner", _ => "console/settings/scim-tokens?handler=findowner", t => [("OwnerSearch", t.Foreign.Email)], true);
         yield return Post("/Settings/ScimTokens", "PostRevoke", t => $"console/settings/scim-tokens?handler=revoke&id={t.Foreign.ScimToken}", None, true);
 
         yield return Get("/Developer/Apps/Index", _ => "console/developer/apps", false);

@@ -23,6 +23,9 @@ document.addEventListener("click", async (event) => {
     }
     button.textContent = "Selected: press Ctrl+C";
   }
+  // Screen readers hear the outcome once, politely, from the layout's live region.
+  const announcer = document.getElementById("announcer");
+  if (announcer) announcer.textContent = button.textContent;
   setTimeout(() => { button.textContent = "Copy"; }, 2000);
 });
 
@@ -58,3 +61,24 @@ if (activation && location.hash.startsWith("#token=")) {
 // resending the form and making another one.
 const shownOnce = document.querySelector("[data-shown-once]");
 if (shownOnce) history.replaceState(null, "", shownOnce.dataset.shownOnce);
+
+// A form with data-unsaved-warning keeps what was typed: leaving the page with changes not yet
+// sent asks first (a link in the console says the form's sentence; a reload or a closed tab gets
+// the browser's own question). Sending the form, by any of its buttons, is not leaving.
+for (const form of document.querySelectorAll("form[data-unsaved-warning]")) {
+  let changed = false;
+  form.addEventListener("input", () => { changed = true; });
+  form.addEventListener("change", () => { changed = true; });
+  form.addEventListener("submit", () => { changed = false; });
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href]");
+    if (!changed || !link || link.target === "_blank") return;
+    if (window.confirm(form.dataset.unsavedWarning)) changed = false;
+    else event.preventDefault();
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (!changed) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+}

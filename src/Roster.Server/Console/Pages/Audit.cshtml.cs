@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Roster.Directory.AccessKeys;
 using Roster.Directory.Audit;
 using Roster.Directory.Employees;
+using Roster.Directory.Roles;
+using Roster.Directory.Tokens;
 using Roster.Server.Console.Authentication;
 
 namespace Roster.Server.Console.Pages;
@@ -12,7 +16,8 @@ namespace Roster.Server.Console.Pages;
 /// type and time (UTC); "Older events" follows the directory's cursor.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.AuditView)]
-public sealed class AuditModel(ListAuditEvents list, ListEmployees employees, GetEmployee getEmployee) : ConsolePageModel
+public sealed class AuditModel(
+    ListAuditEvents list, ListEmployees employees, GetEmployee getEmployee, ListRoles roles, IScimTokenService tokens, ListAccessKeys accessKeys) : ConsolePageModel
 {
     public const int PageSize = 50;
 
@@ -44,6 +49,18 @@ public sealed class AuditModel(ListAuditEvents list, ListEmployees employees, Ge
 
     /// <summary>The emails of the profiles that acted on this page.</summary>
     public IReadOnlyDictionary<Guid, string> ActorEmails { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>
+    /// The names of the resources on this page (a userName, a group's or role's name, a token's
+    /// name), by id: ids are time-ordered, so rows made in the same minute share their first characters.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, string> ResourceNames { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>The credentials that acted on this page, by name and owner.</summary>
+    public IReadOnlyDictionary<Guid, string> CredentialNames { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>The clients the filter offers: Roster's own, the identity providers it knows, and the one asked for.</summary>
+    public IReadOnlyList<string> Clients => string.IsNullOrEmpty(Client) || AuditFilters.KnownClients.Contains(Client) ? AuditFilters.KnownClients : [.. AuditFilters.KnownClients, Client];
 
     public bool Filtered => !string.IsNullOrEmpty(ActorFilter) || !string.IsNullOrEmpty(Client) || !string.IsNullOrEmpty(Action)
         || !string.IsNullOrEmpty(ResourceType) || !string.IsNullOrEmpty(From) || !string.IsNullOrEmpty(To);
@@ -105,6 +122,78 @@ public sealed class AuditModel(ListAuditEvents list, ListEmployees employees, Ge
         }
 
         ActorEmails = emails;
+        await NameAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Names each resource from its own changes where they carry a name (a deleted resource is
+    /// named only there), else from the directory as it is now.
+    /// </summary>
+    private async Task NameAsync(CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<Guid, string>();
+        foreach (var e in Events.Events)
+        {
+            if (!names.ContainsKey(e.ResourceId) && NameInChanges(e.Changes) is { } named)
+            {
+                names[e.ResourceId] = named;
+            }
+        }
+
+        foreach (var e in Events.Events.Where(e => e.ResourceType is AuditResourceTypes.ScimSettings or AuditResourceTypes.SsoSettings))
+        {
+            names.TryAdd(e.ResourceId, T["This organization"]);
+        }
+
+        var unnamed = Events.Events.Where(e => !names.ContainsKey(e.ResourceId)).ToList();
+        foreach (var id in unnamed.Where(e => e.ResourceType is AuditResourceTypes.User or AuditResourceTypes.Employee).Select(e => e.ResourceId).Distinct())
+        {
+            if (await getEmployee.ExecuteAsync(OrgId, id, cancellationToken) is { IsSuccess: true } found)
+            {
+                names[id] = found.Value.UserName;
+            }
+        }
+
+        if (unnamed.Any(e => e.ResourceType == AuditResourceTypes.Role))
+        {
+            foreach (var role in await roles.ExecuteAsync(OrgId, cancellationToken))
+            {
+                names.TryAdd(role.Id, role.Name);
+            }
+        }
+
+        var credentials = new Dictionary<Guid, string>();
+        if (unnamed.Any(e => e.ResourceType is AuditResourceTypes.ScimToken or AuditResourceTypes.AccessKey) || Events.Events.Any(e => e.CredentialId is not null))
+        {
+            foreach (var token in await tokens.ListAsync(OrgId, cancellationToken))
+            {
+                names.TryAdd(token.Id, token.Name);
+                credentials[token.Id] = T["SCIM token '{0}' of {1}", token.Name, token.OwnerUserName ?? "-"];
+            }
+
+            foreach (var key in await accessKeys.ExecuteAsync(OrgId, null, cancellationToken))
+            {
+                names.TryAdd(key.Id, key.KeyId);
+                credentials[key.Id] = T["Access key {0} of {1}", key.KeyId, key.OwnerUserName ?? "-"];
+            }
+        }
+
+        ResourceNames = names;
+        CredentialNames = credentials;
+    }
+
+    private static string? NameInChanges(JsonObject changes)
+    {
+        foreach (var key in (string[])["userName", "displayName", "name"])
+        {
+            var value = changes[key] is JsonObject pair ? pair["after"] ?? pair["before"] : changes[key];
+            if (value is JsonValue text && text.TryGetValue<string>(out var name) && name.Length > 0)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private async Task<Guid?> FindActorAsync(string actor, CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Roster.Directory.Employees;
+using Roster.Directory.Provisioning;
 using Roster.Directory.Tokens;
 using Roster.Server.Console.Authentication;
+using Roster.Server.Console.Localization;
 
 namespace Roster.Server.Console.Pages.Settings;
 
@@ -12,7 +14,7 @@ namespace Roster.Server.Console.Pages.Settings;
 /// profile, and revocation. A generated token is in the answer to the POST and nowhere else.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ScimManage)]
-public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees employees, TimeProvider time) : ConsolePageModel
+public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees employees, GetScimSettings settings, TimeProvider time) : ConsolePageModel
 {
     public const string Path = "/console/settings/scim-tokens";
 
@@ -22,9 +24,22 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
     [BindProperty]
     public Guid? OwnerId { get; set; }
 
-    /// <summary>The day the token stops working (00:00 UTC); one year ahead by default, as CXone recommends.</summary>
+    /// <summary>The last day the token works, to its end in the person's time zone; one year ahead by default, as CXone recommends.</summary>
     [BindProperty]
     public DateOnly? Expires { get; set; }
+
+    /// <summary>Text that finds the owner among every profile of the organization (name, userName or email).</summary>
+    [BindProperty]
+    public string? OwnerSearch { get; set; }
+
+    /// <summary>How many profiles match <see cref="OwnerSearch"/> (all of them without one); the list holds at most <see cref="ListEmployees.MaxPageSize"/>.</summary>
+    public int OwnersTotal { get; private set; }
+
+    /// <summary>The latest expiry the organization allows (its longest token lifetime), the date picker's maximum.</summary>
+    public DateOnly LatestExpiry { get; private set; }
+
+    /// <summary>The organization's longest token lifetime, in days.</summary>
+    public int TokenMaxDays { get; private set; }
 
     public IReadOnlyList<ScimTokenSummary> Tokens { get; private set; } = [];
 
@@ -36,8 +51,19 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Expires = DateOnly.FromDateTime(time.GetUtcNow().Add(ScimTokenPolicy.DefaultLifetime).UtcDateTime);
+        Expires = DefaultExpiry();
         await LoadAsync(cancellationToken);
+    }
+
+    /// <summary>"Search": lists the profiles that match, keeping what the form holds; a single match is picked.</summary>
+    public async Task OnPostFindOwnerAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(cancellationToken);
+        if (Owners.Count == 1)
+        {
+            OwnerId = Owners[0].Id;
+        }
     }
 
     public async Task<IActionResult> OnPostGenerateAsync(CancellationToken cancellationToken)
@@ -49,7 +75,7 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
             return Page();
         }
 
-        DateTimeOffset? expires = Expires is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        DateTimeOffset? expires = Expires is { } day ? ConsoleClock.EndOfDay(User, day) : null;
         var result = await tokens.IssueAsync(Actor, new ScimTokenRequest(Name ?? "", owner, expires), cancellationToken);
         if (!result.IsSuccess)
         {
@@ -63,7 +89,8 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
         Issued = result.Value;
         Name = null;
         OwnerId = null;
-        Expires = DateOnly.FromDateTime(time.GetUtcNow().Add(ScimTokenPolicy.DefaultLifetime).UtcDateTime);
+        OwnerSearch = null;
+        Expires = DefaultExpiry();
         ModelState.Clear();
         await LoadAsync(cancellationToken);
         return Page();
@@ -84,10 +111,17 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
         return Redirect(Path);
     }
 
+    private DateOnly DefaultExpiry() => DateOnly.FromDateTime(ConsoleClock.Local(User, time.GetUtcNow().Add(ScimTokenPolicy.DefaultLifetime)).DateTime);
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Tokens = await tokens.ListAsync(OrgId, cancellationToken);
-        var page = await employees.ExecuteAsync(OrgId, null, null, 1, ListEmployees.MaxPageSize, cancellationToken);
+        var page = await employees.ExecuteAsync(OrgId, null, OwnerSearch, 1, ListEmployees.MaxPageSize, cancellationToken);
         Owners = page.IsSuccess ? [.. page.Value.Employees.Where(e => e.Status != EmployeeStatus.Deactivated)] : [];
+        OwnersTotal = page.IsSuccess ? page.Value.TotalCount : 0;
+
+        // The end of the latest day must not pass the longest lifetime, so that day is the one before.
+        TokenMaxDays = (await settings.ExecuteAsync(OrgId, cancellationToken)).TokenMaxDays;
+        LatestExpiry = DateOnly.FromDateTime(ConsoleClock.Local(User, time.GetUtcNow().AddDays(TokenMaxDays)).DateTime).AddDays(-1);
     }
 }

@@ -52,6 +52,12 @@ public sealed class NewModel(RegisterApp register, DeploymentUrls urls) : Consol
             return Page();
         }
 
+        if (AppForm.WithPlaceholder(AppForm.Lines(RedirectUris)) is { } unreplaced)
+        {
+            ModelState.AddModelError(nameof(RedirectUris), T["'{0}' still holds a placeholder such as {{appName}}: replace it with your identity provider's value (for Okta, the app's name as in its admin URL).", unreplaced]);
+            return Page();
+        }
+
         var draft = new AppDraft(Name ?? "", Description, AppForm.Lines(Contacts, commasSeparate: true), type, AppForm.Lines(RedirectUris), Scopes);
         var result = await register.ExecuteAsync(Actor, draft, cancellationToken);
         if (!result.IsSuccess)
