@@ -5,6 +5,7 @@ using Roster.Directory.Credentials;
 using Roster.Server.Deployment;
 using Roster.Server.Hosting;
 using Roster.Server.Keys;
+using Roster.Server.Settings;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Roster.Server.OAuth;
@@ -26,11 +27,13 @@ public static class OAuthServerSetup
     /// <summary>Access tokens are short-lived: a revoked person's token stops anyway on every SCIM call, but an hour bounds a leak.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
 
-    /// <summary>OpenIddict's default, said here because it bounds how long a replaced signing key must stay (refresh tokens are signed too).</summary>
-    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
-
-    /// <summary>How long a replaced signing key stays published and trusted: the longest life of a token it signed.</summary>
-    public static readonly TimeSpan KeyRetention = RefreshTokenLifetime > AccessTokenLifetime ? RefreshTokenLifetime : AccessTokenLifetime;
+    /// <summary>
+    /// How long a replaced signing key stays published and trusted: the longest life of a token it
+    /// signed, which is a refresh token's longest idle window that any configuration can set
+    /// (<see cref="OAuthOptions.MaxRefreshTokenIdleDays"/>; each refresh issues a new token, signed
+    /// with the key of the moment, so no token outlives its window).
+    /// </summary>
+    public static readonly TimeSpan KeyRetention = TimeSpan.FromDays(OAuthOptions.MaxRefreshTokenIdleDays);
 
     public static IServiceCollection AddRosterOAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,7 +45,10 @@ public static class OAuthServerSetup
                     .SetRevocationEndpointUris(RevokePath);
                 server.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
                 server.RegisterScopes([.. OAuthScopes.All]);
-                server.SetAccessTokenLifetime(AccessTokenLifetime).SetRefreshTokenLifetime(RefreshTokenLifetime);
+                // Refresh tokens roll and slide (OpenIddict's defaults, said here because they are
+                // what keeps an idle IdP connection alive and a stolen old token useless); their
+                // window is Roster:OAuth:RefreshTokenIdleDays (RefreshTokenLifetimeOptions).
+                server.SetAccessTokenLifetime(AccessTokenLifetime);
 
                 // Access tokens are signed JWTs that any resource server can check with the JWKS.
                 server.DisableAccessTokenEncryption();
@@ -76,6 +82,8 @@ public static class OAuthServerSetup
                 validation.EnableTokenEntryValidation();
                 validation.EnableAuthorizationEntryValidation();
             });
+        services.AddRosterOptions<OAuthOptions>(configuration, OAuthOptions.SectionName);
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, RefreshTokenLifetimeOptions>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();
         services.AddSingleton<ServerKeyCache>();
         services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(p => p.GetRequiredService<ServerKeyCache>());
@@ -101,6 +109,17 @@ public static class OAuthServerSetup
             {
                 options.Issuer = new Uri(publicBaseUrl.TrimEnd('/') + "/");
             }
+        }
+    }
+
+    /// <summary>The refresh tokens' idle window from <see cref="OAuthOptions.RefreshTokenIdleDays"/>, with rolling tokens and sliding expiration kept on.</summary>
+    private sealed class RefreshTokenLifetimeOptions(IOptions<OAuthOptions> oauth) : IConfigureOptions<OpenIddictServerOptions>
+    {
+        public void Configure(OpenIddictServerOptions options)
+        {
+            options.RefreshTokenLifetime = TimeSpan.FromDays(oauth.Value.RefreshTokenIdleDays);
+            options.DisableRollingRefreshTokens = false;
+            options.DisableSlidingRefreshTokenExpiration = false;
         }
     }
 
