@@ -8,7 +8,7 @@
 #   docker run --read-only --tmpfs /tmp -v roster-data:/data -p 8080:8080 \
 #     -e Roster__PublicBaseUrl=https://roster.example.com roster
 #
-# BASE may name any image with glibc and libssl3 (scripts/package-test.sh builds one from Debian's
+# BASE may name any image with glibc, libssl3 and ICU (scripts/package-test.sh builds one from Debian's
 # packages, where no registry is reachable).
 ARG BASE=mcr.microsoft.com/dotnet/runtime-deps:10.0-bookworm-slim
 FROM ${BASE}

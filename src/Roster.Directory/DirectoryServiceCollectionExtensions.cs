@@ -70,6 +70,8 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<Webhooks.ListWebhookDeliveries>();
         services.TryAddSingleton<Webhooks.WebhookDispatchStore>();
         services.TryAddSingleton<FilterSqlTranslator>();
+        services.AddLogging();
+        services.TryAddSingleton<Telemetry.DirectoryChangeLog>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<GroupStore>();
         services.TryAddSingleton<ScimCallRecorder>();

@@ -4,6 +4,7 @@ using Roster.Directory.Apps;
 using Roster.Directory.Employees;
 using Roster.Directory.Roles;
 using Roster.Directory.Tokens;
+using Roster.Directory.Tests.Support;
 
 namespace Roster.Console.Tests;
 
@@ -60,7 +61,7 @@ public sealed class CredentialScreenshotTests(ConsoleServerFixture server, Chrom
         await Server.TurnScimOffAsync(tenant.OrgId);
         var role = await Server.Services.GetRequiredService<CreateRole>().ExecuteAsync(actor, "SCIM access key", [Permission.EmployeesEdit.Key], CancellationToken.None);
         var owner = await Server.Services.GetRequiredService<CreateEmployee>().ExecuteAsync(
-            actor, new EmployeeDraft("scim.accesskey@example.com", "SCIM", "AccessKey", role.Value!.Id, Billing: BillingAttributes.None), CancellationToken.None);
+            actor, new EmployeeDraft("scim.accesskey@example.com", "SCIM", "AccessKey", role.Ok().Id, Billing: BillingAttributes.None), CancellationToken.None);
         Assert.True(owner.IsSuccess, owner.Error?.Detail);
         var expiring = await Server.Services.GetRequiredService<IScimTokenService>().IssueAsync(
             actor, new ScimTokenRequest("Entra ID", owner.Value.Id, DateTimeOffset.UtcNow.AddDays(12)), CancellationToken.None);

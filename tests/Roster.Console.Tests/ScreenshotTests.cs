@@ -2,6 +2,7 @@ using Roster.Console.Tests.Infrastructure;
 using Roster.Directory.Administration;
 using Roster.Directory.Employees;
 using Roster.Directory.Roles;
+using Roster.Directory.Tests.Support;
 
 namespace Roster.Console.Tests;
 
@@ -71,7 +72,7 @@ public sealed class ScreenshotTests(ConsoleServerFixture server, ChromiumBrowser
 
         await Server.TurnScimOffAsync(tenant.OrgId);
         await Server.Services.GetRequiredService<CreateEmployee>()
-            .ExecuteAsync(actor, new EmployeeDraft("scim.accesskey@acme.example", "SCIM", "AccessKey", agent.Value!.Id, Billing: BillingAttributes.None), CancellationToken.None);
+            .ExecuteAsync(actor, new EmployeeDraft("scim.accesskey@acme.example", "SCIM", "AccessKey", agent.Ok().Id, Billing: BillingAttributes.None), CancellationToken.None);
         await Server.SetScimEnabledAsync(tenant.OrgId, enabled: true);
     }
 }

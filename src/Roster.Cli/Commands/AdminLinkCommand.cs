@@ -28,15 +28,8 @@ public static class AdminLinkCommand
         {
             data, urls, publicUrl, tenant, hours, json,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } missing)
-            {
-                return missing;
-            }
-
             var issued = await services.GetRequiredService<IssueSetupLink>()
                 .ExecuteAsync(Roster.Directory.Operators.OperatorActor.Cli, orgId, TimeSpan.FromHours(parse.GetValue(hours)), cancellationToken);
             if (!issued.IsSuccess)

@@ -19,15 +19,8 @@ public static class AuditCommand
         var pageSize = new Option<int>("--page-size") { Description = $"Events per page (1-{AuditQuery.MaxPageSize}).", DefaultValueFactory = _ => AuditQuery.DefaultPageSize };
         var cursor = new Option<string?>("--cursor") { Description = "The next-page cursor printed by the previous page." };
         var command = new Command("list", "List audit events, newest first.") { data, tenant, action, resourceType, resourceId, from, to, pageSize, cursor, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var query = new AuditQuery
             {
                 Action = parse.GetValue(action),

@@ -1,5 +1,4 @@
 using Roster.Directory.Administration;
-using Roster.Directory.Tenants;
 
 namespace Roster.Cli.Commands;
 
@@ -12,18 +11,6 @@ public static class CliErrors
     {
         ArgumentNullException.ThrowIfNull(error);
         await Console.Error.WriteLineAsync(error.Detail);
-        return ExitCode;
-    }
-
-    /// <summary>Null when the tenant exists; otherwise reports it and gives the exit code.</summary>
-    public static async Task<int?> RequireTenantAsync(IServiceProvider services, Guid orgId, CancellationToken cancellationToken)
-    {
-        if (await services.GetRequiredService<ITenantService>().FindAsync(orgId, cancellationToken) is not null)
-        {
-            return null;
-        }
-
-        await Console.Error.WriteLineAsync($"No tenant has org ID {orgId}; see 'roster tenants list'.");
         return ExitCode;
     }
 }

@@ -26,15 +26,8 @@ public static class DomainsCommand
         var (data, tenant, json) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json());
         var domain = DomainOption("The domain, e.g. example.com (internationalised names are accepted).");
         var command = new Command("add", "Add a domain and print the TXT record to publish.") { data, tenant, domain, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var result = await services.GetRequiredService<AddDomain>().ExecuteAsync(CliActor.For(orgId), parse.GetValue(domain)!, cancellationToken);
             if (!result.IsSuccess)
             {
@@ -51,15 +44,8 @@ public static class DomainsCommand
     {
         var (data, tenant, json) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json());
         var command = new Command("list", "List a tenant's domains with their TXT records and state.") { data, tenant, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var domains = await services.GetRequiredService<ListDomains>().ExecuteAsync(orgId, cancellationToken);
             if (parse.GetValue(json))
             {
@@ -82,15 +68,8 @@ public static class DomainsCommand
         var (data, tenant, json) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json());
         var domain = DomainOption("The domain: its id or its name.");
         var command = new Command("verify", "Look the domain's TXT record up in DNS now.") { data, tenant, domain, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var id = await ResolveAsync(services, orgId, parse.GetValue(domain)!, cancellationToken);
             if (!id.IsSuccess)
             {
@@ -127,15 +106,8 @@ public static class DomainsCommand
         var (data, tenant, json) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json());
         var domain = DomainOption("The domain: its id or its name.");
         var command = new Command("remove", "Remove a domain.") { data, tenant, domain, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var id = await ResolveAsync(services, orgId, parse.GetValue(domain)!, cancellationToken);
             if (!id.IsSuccess)
             {

@@ -27,15 +27,8 @@ public static class EmployeesCommand
         {
             data, tenant, email, firstName, lastName, role, json,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             Guid? roleId = null;
             if (parse.GetValue(role) is { Length: > 0 } reference)
             {
@@ -68,15 +61,8 @@ public static class EmployeesCommand
         var search = new Option<string?>("--search") { Description = "Only employees whose email or name contains this text." };
         var page = new Option<int>("--page") { Description = "The page, from 1.", DefaultValueFactory = _ => 1 };
         var command = new Command("list", "List a tenant's employees by email.") { data, tenant, status, search, page, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var result = await services.GetRequiredService<ListEmployees>()
                 .ExecuteAsync(orgId, parse.GetValue(status), parse.GetValue(search), parse.GetValue(page), cancellationToken);
             if (!result.IsSuccess)
@@ -111,15 +97,8 @@ public static class EmployeesCommand
         {
             data, tenant, id, urls, publicUrl, json,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var activationBase = CommonOptions.PublicBaseUrl(parse.GetValue(publicUrl), parse.GetValue(urls)!) + "/activate";
             var result = await services.GetRequiredService<InviteEmployee>()
                 .ExecuteAsync(CliActor.For(orgId), parse.GetValue(id), activationBase, cancellationToken);
@@ -147,15 +126,8 @@ public static class EmployeesCommand
     {
         var (data, tenant, json, id) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json(), EmployeeOption());
         var command = new Command("unlock", "Unblock a profile locked by failed sign-ins.") { data, tenant, id, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var result = await services.GetRequiredService<UnlockEmployee>().ExecuteAsync(CliActor.For(orgId), parse.GetValue(id), cancellationToken);
             if (!result.IsSuccess)
             {

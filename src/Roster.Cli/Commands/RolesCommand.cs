@@ -32,15 +32,8 @@ public static class RolesCommand
         var name = new Option<string>("--name") { Description = "The role's name (unique in the tenant, case-sensitive).", Required = true };
         var permissions = PermissionsOption(required: false);
         var command = new Command("create", "Create a role.") { data, tenant, name, permissions, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var result = await services.GetRequiredService<CreateRole>()
                 .ExecuteAsync(CliActor.For(orgId), parse.GetValue(name)!, Keys(parse.GetValue(permissions)), cancellationToken);
             return await PrintAsync(result, parse.GetValue(json));
@@ -52,15 +45,8 @@ public static class RolesCommand
     {
         var (data, tenant, json) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json());
         var command = new Command("list", "List a tenant's roles, active or not.") { data, tenant, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var roles = await services.GetRequiredService<ListRoles>().ExecuteAsync(orgId, cancellationToken);
             if (parse.GetValue(json))
             {
@@ -83,8 +69,8 @@ public static class RolesCommand
         var (data, tenant, json, role) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json(), RoleOption());
         var name = new Option<string>("--name") { Description = "The new name.", Required = true };
         var command = new Command("rename", "Rename a role.") { data, tenant, role, name, json };
-        command.SetAction((parse, cancellationToken) => OnRoleAsync(parse, data, tenant, role, json,
-            (services, actor, id) => services.GetRequiredService<RenameRole>().ExecuteAsync(actor, id, parse.GetValue(name)!, cancellationToken), cancellationToken));
+        TenantAction.Set(command, data, tenant, (parse, services, orgId, cancellationToken) => OnRoleAsync(parse, services, orgId, role, json,
+            (actor, id) => services.GetRequiredService<RenameRole>().ExecuteAsync(actor, id, parse.GetValue(name)!, cancellationToken), cancellationToken));
         return command;
     }
 
@@ -93,8 +79,8 @@ public static class RolesCommand
         var (data, tenant, json, role) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json(), RoleOption());
         var permissions = PermissionsOption(required: true);
         var command = new Command("permissions", "Replace a role's permissions.") { data, tenant, role, permissions, json };
-        command.SetAction((parse, cancellationToken) => OnRoleAsync(parse, data, tenant, role, json,
-            (services, actor, id) => services.GetRequiredService<SetRolePermissions>().ExecuteAsync(actor, id, Keys(parse.GetValue(permissions)), cancellationToken), cancellationToken));
+        TenantAction.Set(command, data, tenant, (parse, services, orgId, cancellationToken) => OnRoleAsync(parse, services, orgId, role, json,
+            (actor, id) => services.GetRequiredService<SetRolePermissions>().ExecuteAsync(actor, id, Keys(parse.GetValue(permissions)), cancellationToken), cancellationToken));
         return command;
     }
 
@@ -102,34 +88,27 @@ public static class RolesCommand
     {
         var (data, tenant, json, role) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json(), RoleOption());
         var command = new Command(name, description) { data, tenant, role, json };
-        command.SetAction((parse, cancellationToken) => OnRoleAsync(parse, data, tenant, role, json,
-            (services, actor, id) => change(services, actor, id, cancellationToken), cancellationToken));
+        TenantAction.Set(command, data, tenant, (parse, services, orgId, cancellationToken) => OnRoleAsync(parse, services, orgId, role, json,
+            (actor, id) => change(services, actor, id, cancellationToken), cancellationToken));
         return command;
     }
 
     private static async Task<int> OnRoleAsync(
         ParseResult parse,
-        Option<string> data,
-        Option<Guid> tenant,
+        IServiceProvider services,
+        Guid orgId,
         Option<string> role,
         Option<bool> json,
-        Func<IServiceProvider, AdminActor, Guid, Task<AdminResult<Role>>> change,
+        Func<AdminActor, Guid, Task<AdminResult<Role>>> change,
         CancellationToken cancellationToken)
     {
-        await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-        var orgId = parse.GetValue(tenant);
-        if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-        {
-            return failed;
-        }
-
         var found = await RoleReference.ResolveAsync(services, orgId, parse.GetValue(role)!, cancellationToken);
         if (!found.IsSuccess)
         {
             return await CliErrors.ReportAsync(found.Error);
         }
 
-        return await PrintAsync(await change(services, CliActor.For(orgId), found.Value.Id), parse.GetValue(json));
+        return await PrintAsync(await change(CliActor.For(orgId), found.Value.Id), parse.GetValue(json));
     }
 
     private static async Task<int> PrintAsync(AdminResult<Role> result, bool json)

@@ -14,15 +14,8 @@ public static class ScimSettingsCommand
     {
         var (data, tenant, json) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json());
         var command = new Command("show", "Show the SCIM settings and the connection status.") { data, tenant, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             var settings = await services.GetRequiredService<GetScimSettings>().ExecuteAsync(orgId, cancellationToken);
             await PrintAsync(services, settings, parse.GetValue(json), cancellationToken);
             return 0;
@@ -49,15 +42,8 @@ public static class ScimSettingsCommand
         {
             data, tenant, enabled, defaultRole, requiredRole, userNameEmail, namesFixed, enforceDomains, tokenMaxDays, unknownRoles, manualGrants, namesRequired, identifiersFixed, cursorPaging, json,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
-            {
-                return failed;
-            }
-
             UnknownRolePolicy? unknown = null;
             if (parse.GetValue(unknownRoles) is { } policyText && (unknown = UnknownRolePolicies.Parse(policyText)) is null)
             {

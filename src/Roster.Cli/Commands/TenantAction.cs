@@ -1,10 +1,13 @@
 using System.CommandLine;
+using Roster.Directory.Tenants;
 
 namespace Roster.Cli.Commands;
 
 /// <summary>
-/// The frame of a command that acts on one tenant's data: open the database (migrated), check
-/// the tenant exists, run. Exit codes: 0 done, 2 refused (with the reason on stderr).
+/// The frame of every command that acts on one tenant's data: open the database (migrated), check
+/// the tenant exists, run the action in a service scope. Exit codes: 0 done, 2 refused (with the
+/// reason on stderr). Every command with a <c>--tenant</c> option goes through here, so none can
+/// act on (or report an empty list for) a tenant that does not exist.
 /// </summary>
 public static class TenantAction
 {
@@ -14,13 +17,15 @@ public static class TenantAction
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
             var orgId = parse.GetValue(tenant);
-            if (await CliErrors.RequireTenantAsync(services, orgId, cancellationToken) is { } failed)
+            if (await scope.ServiceProvider.GetRequiredService<ITenantService>().FindAsync(orgId, cancellationToken) is null)
             {
-                return failed;
+                await Console.Error.WriteLineAsync($"No tenant has org ID {orgId}; see 'roster tenants list'.");
+                return CliErrors.ExitCode;
             }
 
-            return await action(parse, services, orgId, cancellationToken);
+            return await action(parse, scope.ServiceProvider, orgId, cancellationToken);
         });
     }
 }

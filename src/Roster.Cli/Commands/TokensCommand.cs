@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Roster.Directory.Tenants;
 using Roster.Directory.Tokens;
 
 namespace Roster.Cli.Commands;
@@ -32,21 +31,12 @@ public static class TokensCommand
             Description = "The employee profile (id, from 'roster employees list') the token belongs to; its changes are credited to them. Without it, the token is the operator's.",
         };
         var command = new Command("create", "Issue a SCIM token for a tenant; it is shown only once.") { data, tenant, name, owner, days, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            using var scope = services.CreateScope();
-            var orgId = parse.GetValue(tenant);
-            if (await scope.ServiceProvider.GetRequiredService<ITenantService>().FindAsync(orgId, cancellationToken) is null)
-            {
-                await Console.Error.WriteLineAsync($"No tenant has org ID {orgId}; see 'roster tenants list'.");
-                return 2;
-            }
-
-            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var time = services.GetRequiredService<TimeProvider>();
             var expiresInDays = parse.GetValue(days);
             DateTimeOffset? expires = expiresInDays == 0 ? null : time.GetUtcNow().AddDays(expiresInDays);
-            var service = scope.ServiceProvider.GetRequiredService<IScimTokenService>();
+            var service = services.GetRequiredService<IScimTokenService>();
             IssuedScimToken token;
             if (parse.GetValue(owner) is { } ownerId)
             {
@@ -85,11 +75,9 @@ public static class TokensCommand
         var json = CommonOptions.Json();
         var tenant = CommonOptions.Tenant();
         var command = new Command("list", "List a tenant's SCIM tokens (never their secrets).") { data, tenant, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            using var scope = services.CreateScope();
-            var tokens = await scope.ServiceProvider.GetRequiredService<IScimTokenService>().ListAsync(parse.GetValue(tenant), cancellationToken);
+            var tokens = await services.GetRequiredService<IScimTokenService>().ListAsync(orgId, cancellationToken);
             if (parse.GetValue(json))
             {
                 Output.Json(tokens);
@@ -115,12 +103,9 @@ public static class TokensCommand
         var tenant = CommonOptions.Tenant();
         var id = new Option<Guid>("--id") { Description = "The token's id (from 'roster tokens list').", Required = true };
         var command = new Command("revoke", "Revoke a SCIM token at once.") { data, tenant, id, json };
-        command.SetAction(async (parse, cancellationToken) =>
+        TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
-            using var scope = services.CreateScope();
-            var revoked = await scope.ServiceProvider.GetRequiredService<IScimTokenService>()
-                .RevokeAsync(parse.GetValue(tenant), parse.GetValue(id), cancellationToken);
+            var revoked = await services.GetRequiredService<IScimTokenService>().RevokeAsync(orgId, parse.GetValue(id), cancellationToken);
             if (parse.GetValue(json))
             {
                 Output.Json(new { id = parse.GetValue(id), revoked });

@@ -16,30 +16,30 @@ internal static class AppRules
         var name = draft.Name?.Trim() ?? "";
         if (name.Length is 0 or > MaxNameLength)
         {
-            return AdminError.Validation($"Give the app a name of 1 to {MaxNameLength} characters.");
+            return AdminError.Validation($"Give the app a name of 1 to {MaxNameLength} characters.") with { Field = "name" };
         }
 
         var description = string.IsNullOrWhiteSpace(draft.Description) ? null : draft.Description.Trim();
         if (description is { Length: > MaxDescriptionLength })
         {
-            return AdminError.Validation($"The description is at most {MaxDescriptionLength} characters.");
+            return AdminError.Validation($"The description is at most {MaxDescriptionLength} characters.") with { Field = "description" };
         }
 
         var contacts = (draft.Contacts ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (contacts.Count is 0 or > MaxListLength)
         {
-            return AdminError.Validation($"Name 1 to {MaxListLength} technical contacts by email, so someone can be reached about the app.");
+            return AdminError.Validation($"Name 1 to {MaxListLength} technical contacts by email, so someone can be reached about the app.") with { Field = "contacts" };
         }
 
         if (contacts.FirstOrDefault(c => !IsEmail(c)) is { } badContact)
         {
-            return AdminError.Validation($"\"{badContact}\" is not an email address.");
+            return AdminError.Validation($"\"{badContact}\" is not an email address.") with { Field = "contacts" };
         }
 
         var redirects = (draft.RedirectUris ?? []).Select(r => r?.Trim() ?? "").Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (redirects.Count > RedirectUriRules.MaxCount || (redirects.Count == 0 && draft.ClientType != AppClientType.BackEnd))
         {
-            return AdminError.Validation($"Give 1 to {RedirectUriRules.MaxCount} redirect URLs, e.g. https://system-admin.okta.com/admin/app/cpc/{{appName}}/oauth/callback.");
+            return AdminError.Validation($"Give 1 to {RedirectUriRules.MaxCount} redirect URLs, e.g. https://system-admin.okta.com/admin/app/cpc/{{appName}}/oauth/callback.") with { Field = "redirectUris" };
         }
 
         foreach (var redirect in redirects)
@@ -47,7 +47,7 @@ internal static class AppRules
             if (RedirectUriRules.Check(redirect, publicClient: draft.ClientType == AppClientType.UserPublic) is { } reason)
             {
                 var shown = redirect.Length > 100 ? redirect[..100] + "..." : redirect;
-                return AdminError.Validation($"\"{shown}\" is not a usable redirect URL: {reason}.");
+                return AdminError.Validation($"\"{shown}\" is not a usable redirect URL: {reason}.") with { Field = "redirectUris" };
             }
         }
 
@@ -59,7 +59,7 @@ internal static class AppRules
 
         if (scopes.FirstOrDefault(s => !OAuthScopes.All.Contains(s, StringComparer.Ordinal)) is { } badScope)
         {
-            return AdminError.Validation($"Unknown scope \"{badScope}\"; the scopes are {string.Join(", ", OAuthScopes.All)}.");
+            return AdminError.Validation($"Unknown scope \"{badScope}\"; the scopes are {string.Join(", ", OAuthScopes.All)}.") with { Field = "scopes" };
         }
 
         return draft with { Name = name, Description = description, Contacts = contacts, RedirectUris = redirects, Scopes = scopes };

@@ -19,13 +19,13 @@ public sealed class ListAuditEvents(DirectoryDatabase database)
         ArgumentNullException.ThrowIfNull(query);
         if (query.PageSize is < 1 or > AuditQuery.MaxPageSize)
         {
-            return AdminError.Validation($"The page size must be between 1 and {AuditQuery.MaxPageSize}; it was {query.PageSize}.");
+            return AdminError.Validation($"The page size must be between 1 and {AuditQuery.MaxPageSize}; it was {query.PageSize}.") with { Field = "pageSize" };
         }
 
         AuditCursor? cursor = null;
         if (query.Cursor is not null && (cursor = AuditCursor.Decode(query.Cursor)) is null)
         {
-            return AdminError.Validation("The cursor is not one this server issued; start again from the first page.");
+            return AdminError.Validation("The cursor is not one this server issued; start again from the first page.") with { Field = "cursor" };
         }
 
         await using var session = await database.ReadAsync(tenantId, cancellationToken);

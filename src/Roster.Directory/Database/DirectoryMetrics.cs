@@ -4,10 +4,11 @@ using System.Diagnostics.Metrics;
 namespace Roster.Directory.Database;
 
 /// <summary>
-/// The directory's measurements of its database use (meter <see cref="MeterName"/>): how long
-/// writes take from asking for the write gate to their commit or rollback, how many writers wait
-/// for the gate (SQLite's one writer; always 0 on PostgreSQL), and how many sessions hold a
-/// connection now. Free when nothing listens; OpenTelemetry subscribes to the meter by name.
+/// The directory's measurements (meter <see cref="MeterName"/>, beside the activity source
+/// <see cref="DirectoryActivities.SourceName"/>): how long each SCIM change takes and how it ended
+/// (<see cref="Telemetry.DirectoryChangeLog"/>), how long writes take from asking for the write
+/// gate to their commit or rollback, how many writers wait for the gate (SQLite's one writer;
+/// always 0 on PostgreSQL), and how many sessions hold a connection now. Free when nothing listens; OpenTelemetry subscribes to the meter by name.
 /// Tags carry kinds and outcomes only, never a tenant, a value or a statement.
 /// </summary>
 public static class DirectoryMetrics
@@ -25,6 +26,16 @@ public static class DirectoryMetrics
 
     private static readonly UpDownCounter<long> Sessions = Meter.CreateUpDownCounter<long>(
         "roster.db.sessions", "{session}", "Sessions holding a database connection, by kind (read or write).");
+
+    private static readonly Histogram<double> ChangeDuration = Meter.CreateHistogram(
+        "roster.directory.change.duration", "s", "Time of one SCIM change to the directory (create, replace, patch, delete), by resource type, operation and outcome.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+
+    internal static void ChangeFinished(string resourceType, string operation, string outcome, TimeSpan elapsed) => ChangeDuration.Record(
+        elapsed.TotalSeconds,
+        new KeyValuePair<string, object?>("roster.resource.type", resourceType),
+        new KeyValuePair<string, object?>("roster.operation", operation),
+        new KeyValuePair<string, object?>("roster.outcome", outcome));
 
     internal static void WaitingForGate(int delta) => GateWaiting.Add(delta);
 

@@ -30,12 +30,12 @@ public sealed class ActivateEmployee(DirectoryDatabase database, TimeProvider ti
     {
         if (password is null || password.Length < MinPasswordLength)
         {
-            return AdminError.Validation($"Choose a password of at least {MinPasswordLength} characters.");
+            return AdminError.Validation($"Choose a password of at least {MinPasswordLength} characters.") with { Field = "password" };
         }
 
         if (password.Length > MaxPasswordLength)
         {
-            return AdminError.Validation($"A password has at most {MaxPasswordLength} characters.");
+            return AdminError.Validation($"A password has at most {MaxPasswordLength} characters.") with { Field = "password" };
         }
 
         if (InvitationTokens.TenantOf(token) is not { } tenant)

@@ -36,8 +36,8 @@ public sealed class CreateEmployee(DirectoryDatabase database, TimeProvider time
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
         var email = EmployeeRules.Email(draft.Email);
-        var firstName = EmployeeRules.Name(draft.FirstName, "first name");
-        var lastName = EmployeeRules.Name(draft.LastName, "last name");
+        var firstName = EmployeeRules.Name(draft.FirstName, "first name", "firstName");
+        var lastName = EmployeeRules.Name(draft.LastName, "last name", "lastName");
         var authenticator = EmployeeRules.Authenticator(draft.LoginAuthenticator);
         var billing = EmployeeRules.Billing(draft.Billing ?? BillingAttributes.Default);
         if (!email.IsSuccess)

@@ -17,18 +17,18 @@ internal static class EmployeeRules
     public static AdminResult<string> Email(string? email) =>
         EmailAddress.FromTyped(email, out var problem) is { } address
             ? address.Value
-            : AdminError.Validation($"\"{email}\" is not an email address: {problem}.");
+            : AdminError.Validation($"\"{email}\" is not an email address: {problem}.") with { Field = "email" };
 
-    public static AdminResult<string> Name(string? name, string label)
+    public static AdminResult<string> Name(string? name, string label, string field)
     {
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return AdminError.Validation($"An employee needs a {label}.");
+            return AdminError.Validation($"An employee needs a {label}.") with { Field = field };
         }
 
         return trimmed.Length > MaxNameLength
-            ? AdminError.Validation($"A {label} has at most {MaxNameLength} characters; this one has {trimmed.Length}.")
+            ? AdminError.Validation($"A {label} has at most {MaxNameLength} characters; this one has {trimmed.Length}.") with { Field = field }
             : trimmed;
     }
 
@@ -37,11 +37,11 @@ internal static class EmployeeRules
         var trimmed = authenticator?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return AdminError.Validation("An employee needs a login authenticator (\"password\" by default).");
+            return AdminError.Validation("An employee needs a login authenticator (\"password\" by default).") with { Field = "loginAuthenticator" };
         }
 
         return trimmed.Length > MaxAuthenticatorLength
-            ? AdminError.Validation($"A login authenticator has at most {MaxAuthenticatorLength} characters.")
+            ? AdminError.Validation($"A login authenticator has at most {MaxAuthenticatorLength} characters.") with { Field = "loginAuthenticator" }
             : trimmed;
     }
 
@@ -50,7 +50,7 @@ internal static class EmployeeRules
     {
         var licenses = (billing.Licenses ?? []).Select(l => l?.Trim() ?? "").Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         return licenses.Count > MaxLicenses
-            ? AdminError.Validation($"A profile holds at most {MaxLicenses} licenses.")
+            ? AdminError.Validation($"A profile holds at most {MaxLicenses} licenses.") with { Field = "billing" }
             : new BillingAttributes(billing.Billable, licenses);
     }
 
@@ -70,7 +70,7 @@ internal static class EmployeeRules
         var ids = (primaryRoleId is { } primary ? [primary] : Array.Empty<Guid>()).Concat(roleIds ?? []).Distinct().ToList();
         if (ids.Count > MaxRoles)
         {
-            return AdminError.Validation($"A profile holds at most {MaxRoles} roles.");
+            return AdminError.Validation($"A profile holds at most {MaxRoles} roles.") with { Field = "roleIds" };
         }
 
         var names = new List<string>();

@@ -26,12 +26,12 @@ public sealed class ListEmployees(DirectoryDatabase database)
     {
         if (page < 1)
         {
-            return AdminError.Validation("Pages are numbered from 1.");
+            return AdminError.Validation("Pages are numbered from 1.") with { Field = "page" };
         }
 
         if (pageSize is < 1 or > MaxPageSize)
         {
-            return AdminError.Validation($"A page holds 1 to {MaxPageSize} employees.");
+            return AdminError.Validation($"A page holds 1 to {MaxPageSize} employees.") with { Field = "pageSize" };
         }
 
         await using var session = await database.ReadAsync(tenantId, cancellationToken);

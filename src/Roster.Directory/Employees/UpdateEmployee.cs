@@ -28,8 +28,8 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(update);
-        var firstName = update.FirstName is null ? AdminResult<string>.Success(null!) : EmployeeRules.Name(update.FirstName, "first name");
-        var lastName = update.LastName is null ? AdminResult<string>.Success(null!) : EmployeeRules.Name(update.LastName, "last name");
+        var firstName = update.FirstName is null ? AdminResult<string>.Success(null!) : EmployeeRules.Name(update.FirstName, "first name", "firstName");
+        var lastName = update.LastName is null ? AdminResult<string>.Success(null!) : EmployeeRules.Name(update.LastName, "last name", "lastName");
         var authenticator = update.LoginAuthenticator is null ? AdminResult<string>.Success(null!) : EmployeeRules.Authenticator(update.LoginAuthenticator);
         var billing = update.ClearBilling ? BillingAttributes.None
             : update.Billing is null ? AdminResult<BillingAttributes>.Success(null!) : EmployeeRules.Billing(update.Billing);

@@ -21,22 +21,22 @@ public sealed class ReadEventFeed(DirectoryDatabase database, EventFeedOptions o
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit is < 1 or > EventFeedQuery.MaxLimit)
         {
-            return AdminError.Validation($"The limit must be between 1 and {EventFeedQuery.MaxLimit}; it was {query.Limit}.");
+            return AdminError.Validation($"The limit must be between 1 and {EventFeedQuery.MaxLimit}; it was {query.Limit}.") with { Field = "limit" };
         }
 
         if (query.After < 0)
         {
-            return AdminError.Validation("The cursor must be 0 (the start of the feed) or the 'next' of an earlier page.");
+            return AdminError.Validation("The cursor must be 0 (the start of the feed) or the 'next' of an earlier page.") with { Field = "after" };
         }
 
         if (query.Types.FirstOrDefault(t => !EventTypes.IsPattern(t)) is { } unknown)
         {
-            return AdminError.Validation($"'{unknown}' is not an event type; use a type such as user.created, a family such as user.*, or leave types out for all.");
+            return AdminError.Validation($"'{unknown}' is not an event type; use a type such as user.created, a family such as user.*, or leave types out for all.") with { Field = "types" };
         }
 
         if (query.Wait < TimeSpan.Zero || query.Wait > EventFeedQuery.MaxWait)
         {
-            return AdminError.Validation($"The wait must be between 0 and {EventFeedQuery.MaxWait.TotalSeconds:0} seconds.");
+            return AdminError.Validation($"The wait must be between 0 and {EventFeedQuery.MaxWait.TotalSeconds:0} seconds.") with { Field = "wait" };
         }
 
         var waited = Stopwatch.StartNew();
@@ -74,7 +74,7 @@ public sealed class ReadEventFeed(DirectoryDatabase database, EventFeedOptions o
         var (oldest, head) = bounds[0];
         if (after > head)
         {
-            return AdminError.Validation($"The cursor {after} is ahead of this feed, whose newest event is {head}; read from 0 or from a cursor Roster returned.");
+            return AdminError.Validation($"The cursor {after} is ahead of this feed, whose newest event is {head}; read from 0 or from a cursor Roster returned.") with { Field = "after" };
         }
 
         if (oldest is { } first && after < first - 1)

@@ -29,12 +29,12 @@ public sealed class OperatorTenants(DirectoryDatabase database, ITenantService t
     {
         if (pageSize is < 1 or > MaxPageSize)
         {
-            return AdminError.Validation($"The page size must be a whole number between 1 and {MaxPageSize}.");
+            return AdminError.Validation($"The page size must be a whole number between 1 and {MaxPageSize}.") with { Field = "pageSize" };
         }
 
         if (page < 1 || (long)(page - 1) * pageSize > int.MaxValue)
         {
-            return AdminError.Validation("Pages are numbered from 1.");
+            return AdminError.Validation("Pages are numbered from 1.") with { Field = "page" };
         }
 
         await using var db = database.CreateContext(Guid.Empty);

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Roster.Directory.Database;
+using Roster.Directory.Tenants;
 
 namespace Roster.Directory.Provisioning;
 
@@ -12,28 +12,19 @@ namespace Roster.Directory.Provisioning;
 public sealed class ScimSwitchCache(DirectoryDatabase database, TimeProvider time)
 {
     /// <summary>How long a read of the switch is trusted.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan Lifetime = TenantCache<bool>.Lifetime;
 
-    private readonly ConcurrentDictionary<Guid, (bool Enabled, DateTimeOffset ReadAt)> _switches = new();
+    private readonly TenantCache<bool> _switches = new(time);
 
-    public async Task<bool> IsEnabledAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_switches.TryGetValue(tenantId, out var known) && now - known.ReadAt < Lifetime)
-        {
-            return known.Enabled;
-        }
-
-        ScimSettings settings;
-        await using (var session = await database.ReadAsync(tenantId, cancellationToken))
-        {
-            settings = await ScimSettingsSql.ReadAsync(session, cancellationToken);
-        }
-
-        _switches[tenantId] = (settings.Enabled, now);
-        return settings.Enabled;
-    }
+    public ValueTask<bool> IsEnabledAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        _switches.GetAsync(tenantId, ReadAsync, cancellationToken);
 
     /// <summary>Forgets a tenant's switch after its settings changed.</summary>
-    public void Invalidate(Guid tenantId) => _switches.TryRemove(tenantId, out _);
+    public void Invalidate(Guid tenantId) => _switches.Invalidate(tenantId);
+
+    private async Task<bool> ReadAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var session = await database.ReadAsync(tenantId, cancellationToken);
+        return (await ScimSettingsSql.ReadAsync(session, cancellationToken)).Enabled;
+    }
 }

@@ -31,7 +31,7 @@ public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider 
     {
         if (update.TokenMaxDays is < 1 or > MaxTokenDays)
         {
-            return Task.FromResult<AdminResult<ScimSettings>>(AdminError.Validation($"The longest SCIM token lifetime must be between 1 and {MaxTokenDays} days."));
+            return Task.FromResult<AdminResult<ScimSettings>>(AdminError.Validation($"The longest SCIM token lifetime must be between 1 and {MaxTokenDays} days.") with { Field = "tokenMaxDays" });
         }
 
         return database.AdminWriteAsync<ScimSettings>(actor.TenantId, async session =>
@@ -42,19 +42,19 @@ public sealed class UpdateScimSettings(DirectoryDatabase database, TimeProvider 
                 return Sso.SsoErrors.ScimNeedsSsoOnly();
             }
 
-            foreach (var (roleId, use, current) in new[] { (update.DefaultRoleId, "default role", before.DefaultRoleId), (update.RequiredRoleId, "required role", before.RequiredRoleId) })
+            foreach (var (roleId, use, current, field) in new[] { (update.DefaultRoleId, "default role", before.DefaultRoleId, "defaultRoleId"), (update.RequiredRoleId, "required role", before.RequiredRoleId, "requiredRoleId") })
             {
                 if (roleId is { } id)
                 {
                     var role = await RoleSql.ReadAsync(session, id, cancellationToken);
                     if (role is null)
                     {
-                        return AdminError.Validation($"The {use} {id} is not a role of this organization.");
+                        return AdminError.Validation($"The {use} {id} is not a role of this organization.") with { Field = field };
                     }
 
                     if (!role.Active)
                     {
-                        return AdminError.Validation($"The role '{role.Name}' is deactivated and cannot be the {use}; activate it first.");
+                        return AdminError.Validation($"The role '{role.Name}' is deactivated and cannot be the {use}; activate it first.") with { Field = field };
                     }
 
                     // A default or required role is given to every user provisioned from then on.

@@ -7,17 +7,20 @@ internal static class RoleName
 {
     public const int MaxLength = 100;
 
+    /// <summary>The request field its errors are about.</summary>
+    public const string Field = "name";
+
     public static AdminResult<string> Parse(string? name)
     {
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return AdminError.Validation("A role needs a name.");
+            return AdminError.Validation("A role needs a name.") with { Field = Field };
         }
 
         if (trimmed.Length > MaxLength)
         {
-            return AdminError.Validation($"A role name has at most {MaxLength} characters; this one has {trimmed.Length}.");
+            return AdminError.Validation($"A role name has at most {MaxLength} characters; this one has {trimmed.Length}.") with { Field = Field };
         }
 
         return trimmed;

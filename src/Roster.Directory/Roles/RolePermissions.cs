@@ -17,8 +17,7 @@ internal static class RolePermissions
             var permission = Permission.Find(key?.Trim() ?? "");
             if (permission is null)
             {
-                return AdminError.Validation(
-                    $"There is no permission '{key}'. Known permissions: {string.Join(", ", Permission.All.Select(p => p.Key))}.");
+                return AdminError.Validation($"There is no permission '{key}'. Known permissions: {string.Join(", ", Permission.All.Select(p => p.Key))}.") with { Field = "permissions" };
             }
 
             for (var p = permission; p is not null; p = p.Implies)

@@ -15,7 +15,7 @@ namespace Roster.Directory.SchemaExtensions;
 /// first (SCIM PATCH <c>remove</c>), then the definition. Tighter rules (required, canonical
 /// values) apply from the next write of each resource.
 /// </summary>
-public sealed class ChangeSchemaExtension(DirectoryDatabase database, TimeProvider time)
+public sealed class ChangeSchemaExtension(DirectoryDatabase database, TimeProvider time, ReadTenantSchemas schemas)
 {
     public async Task<AdminResult<SchemaExtension>> UpdateAsync(AdminActor actor, Guid id, SchemaExtensionDraft draft, CancellationToken cancellationToken)
     {
@@ -28,7 +28,32 @@ public sealed class ChangeSchemaExtension(DirectoryDatabase database, TimeProvid
         }
 
         var (resourceType, schema) = read.Value;
-        return await database.AdminWriteAsync<SchemaExtension>(actor.TenantId, async session =>
+        try
+        {
+            return await ReplaceAsync(actor, id, draft, resourceType, schema, cancellationToken);
+        }
+        finally
+        {
+            // This node's next SCIM request sees the change (others within the cache's lifetime).
+            schemas.Invalidate(actor.TenantId);
+        }
+    }
+
+    public async Task<AdminResult<bool>> DeleteAsync(AdminActor actor, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        try
+        {
+            return await RemoveAsync(actor, id, cancellationToken);
+        }
+        finally
+        {
+            schemas.Invalidate(actor.TenantId);
+        }
+    }
+
+    private Task<AdminResult<SchemaExtension>> ReplaceAsync(AdminActor actor, Guid id, SchemaExtensionDraft draft, string resourceType, SchemaDefinition schema, CancellationToken cancellationToken) =>
+        database.AdminWriteAsync<SchemaExtension>(actor.TenantId, async session =>
         {
             var before = await SchemaExtensionSql.ReadAsync(session, id, cancellationToken);
             if (before is null)
@@ -69,12 +94,9 @@ public sealed class ChangeSchemaExtension(DirectoryDatabase database, TimeProvid
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
             return extension;
         }, cancellationToken);
-    }
 
-    public async Task<AdminResult<bool>> DeleteAsync(AdminActor actor, Guid id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return await database.AdminWriteAsync<bool>(actor.TenantId, async session =>
+    private Task<AdminResult<bool>> RemoveAsync(AdminActor actor, Guid id, CancellationToken cancellationToken) =>
+        database.AdminWriteAsync<bool>(actor.TenantId, async session =>
         {
             var before = await SchemaExtensionSql.ReadAsync(session, id, cancellationToken);
             if (before is null)
@@ -95,7 +117,6 @@ public sealed class ChangeSchemaExtension(DirectoryDatabase database, TimeProvid
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
             return true;
         }, cancellationToken);
-    }
 
     // Stored values keep their meaning when the type and shape stay; other characteristics
     // (mutability, returned, required, canonical values) apply to the next write.

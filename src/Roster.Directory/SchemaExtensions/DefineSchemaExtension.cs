@@ -3,6 +3,7 @@ using Roster.Directory.Administration;
 using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Resources;
+using Roster.Scim.Schemas;
 
 namespace Roster.Directory.SchemaExtensions;
 
@@ -11,7 +12,7 @@ namespace Roster.Directory.SchemaExtensions;
 /// <c>/Schemas</c> and <c>/ResourceTypes</c>, and writes are validated against it. Users and
 /// groups stored before it do not hold it, even when it is required: the next write of each must.
 /// </summary>
-public sealed class DefineSchemaExtension(DirectoryDatabase database, TimeProvider time)
+public sealed class DefineSchemaExtension(DirectoryDatabase database, TimeProvider time, ReadTenantSchemas schemas)
 {
     public async Task<AdminResult<SchemaExtension>> ExecuteAsync(AdminActor actor, SchemaExtensionDraft draft, CancellationToken cancellationToken)
     {
@@ -24,7 +25,19 @@ public sealed class DefineSchemaExtension(DirectoryDatabase database, TimeProvid
         }
 
         var (resourceType, schema) = read.Value;
-        return await database.AdminWriteAsync<SchemaExtension>(actor.TenantId, async session =>
+        try
+        {
+            return await WriteAsync(actor, draft, resourceType, schema, cancellationToken);
+        }
+        finally
+        {
+            // This node's next SCIM request sees the definition (others within the cache's lifetime).
+            schemas.Invalidate(actor.TenantId);
+        }
+    }
+
+    private Task<AdminResult<SchemaExtension>> WriteAsync(AdminActor actor, SchemaExtensionDraft draft, string resourceType, SchemaDefinition schema, CancellationToken cancellationToken) =>
+        database.AdminWriteAsync<SchemaExtension>(actor.TenantId, async session =>
         {
             if (await SchemaExtensionSql.CountAsync(session, cancellationToken) >= SchemaExtensionLimits.MaxPerTenant)
             {
@@ -47,5 +60,4 @@ public sealed class DefineSchemaExtension(DirectoryDatabase database, TimeProvid
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
             return extension;
         }, cancellationToken);
-    }
 }

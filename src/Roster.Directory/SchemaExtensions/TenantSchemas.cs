@@ -5,8 +5,8 @@ namespace Roster.Directory.SchemaExtensions;
 /// <summary>
 /// The resource types as one tenant sees them: Roster's User (with the Enterprise User
 /// extension) and Group, each with the tenant's own extensions added. Every SCIM request runs
-/// against its tenant's (<see cref="Resources.ScimCaller.Schemas"/>), read once per request by
-/// <see cref="ReadTenantSchemas"/>.
+/// against its tenant's (<see cref="Resources.ScimCaller.Schemas"/>), taken from
+/// <see cref="ReadTenantSchemas"/> (kept per tenant for a couple of seconds).
 /// </summary>
 public sealed class TenantSchemas
 {

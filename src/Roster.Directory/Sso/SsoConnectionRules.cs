@@ -20,7 +20,7 @@ internal static class SsoConnectionRules
         var name = Text(draft.Name ?? before?.Name, "name", SsoSchema.MaxNameLength, required: true);
         if (!name.IsSuccess)
         {
-            return name.Error;
+            return name.Error with { Field = "name" };
         }
 
         OidcSettings? oidc = null;
@@ -56,7 +56,7 @@ internal static class SsoConnectionRules
         var issuer = (draft.Issuer ?? before?.Issuer)?.Trim();
         if (options.Problem(issuer, "issuer") is { } badIssuer)
         {
-            return AdminError.Validation(badIssuer);
+            return AdminError.Validation(badIssuer) with { Field = "issuer" };
         }
 
         var clientId = Text(draft.ClientId ?? before?.ClientId, "client ID", MaxValueLength, required: true);
@@ -105,19 +105,19 @@ internal static class SsoConnectionRules
         var entityId = Text(draft.IdpEntityId ?? before?.IdpEntityId, "identity provider's entity ID", MaxValueLength, required: true);
         if (!entityId.IsSuccess)
         {
-            return entityId.Error;
+            return entityId.Error with { Field = "idpEntityId" };
         }
 
         var ssoUrl = (draft.IdpSsoUrl ?? before?.IdpSsoUrl)?.Trim();
         if (options.Problem(ssoUrl, "identity provider's single sign-on URL") is { } badUrl)
         {
-            return AdminError.Validation(badUrl);
+            return AdminError.Validation(badUrl) with { Field = "idpSsoUrl" };
         }
 
         var metadataUrl = draft.IdpMetadataUrl is null ? before?.IdpMetadataUrl : draft.IdpMetadataUrl.Trim() is { Length: > 0 } typed ? typed : null;
-        if (metadataUrl is not null && options.Problem(metadataUrl, "metadata URL") is { } badMetadata)
+        if (metadataUrl is not null && options.MetadataUrlProblem(metadataUrl) is { } badMetadata)
         {
-            return AdminError.Validation(badMetadata);
+            return AdminError.Validation(badMetadata) with { Field = "idpMetadataUrl" };
         }
 
         List<string> certificates;
@@ -128,7 +128,7 @@ internal static class SsoConnectionRules
             {
                 if (SsoCertificates.Normalize(text) is not { } certificate)
                 {
-                    return AdminError.Validation("An identity provider's signing certificate must be an X.509 certificate with an RSA or ECDSA key, in PEM or base64; one of those given is not.");
+                    return AdminError.Validation("An identity provider's signing certificate must be an X.509 certificate with an RSA or ECDSA key, in PEM or base64; one of those given is not.") with { Field = "idpCertificates" };
                 }
 
                 if (!certificates.Contains(certificate, StringComparer.Ordinal))
@@ -144,12 +144,12 @@ internal static class SsoConnectionRules
 
         if (certificates.Count == 0)
         {
-            return AdminError.Validation("A SAML connection needs the identity provider's signing certificate: responses are accepted only when signed with it. Import the IdP's metadata or paste the certificate.");
+            return AdminError.Validation("A SAML connection needs the identity provider's signing certificate: responses are accepted only when signed with it. Import the IdP's metadata or paste the certificate.") with { Field = "idpCertificates" };
         }
 
         if (certificates.Count > SamlSettings.MaxCertificates)
         {
-            return AdminError.Validation($"A SAML connection trusts at most {SamlSettings.MaxCertificates} signing certificates (two during a key rollover).");
+            return AdminError.Validation($"A SAML connection trusts at most {SamlSettings.MaxCertificates} signing certificates (two during a key rollover).") with { Field = "idpCertificates" };
         }
 
         var skew = draft.ClockSkewSeconds ?? before?.ClockSkewSeconds ?? SamlSettings.DefaultClockSkewSeconds;

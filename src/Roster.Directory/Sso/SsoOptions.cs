@@ -11,11 +11,35 @@ public sealed class SsoOptions
 
     public bool AllowLoopbackHttp { get; set; }
 
+    /// <summary>
+    /// Networks (CIDR) an IdP's metadata URL may reach although they are internal (loopback,
+    /// private, link-local), and where it may use plain HTTP: the operator's exceptions to the SSRF
+    /// defence that metadata fetching shares with webhooks. Empty by default.
+    /// </summary>
+    public List<string> MetadataAllowedNetworks { get; set; } = [];
+
+    /// <summary>How long reading an IdP's metadata from its URL may take.</summary>
+    public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long an AuthnRequest waits for its response.</summary>
     public TimeSpan SamlRequestLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The most AuthnRequests a tenant keeps waiting; past it, the oldest is forgotten.</summary>
     public int MaxPendingSamlRequests { get; set; } = 10_000;
+
+    /// <summary>
+    /// A metadata URL: as <see cref="Problem"/>, but plain HTTP is also accepted when the operator
+    /// named networks in <see cref="MetadataAllowedNetworks"/> (reading it then connects over HTTP
+    /// only to an address inside them).
+    /// </summary>
+    public string? MetadataUrlProblem(string? url)
+    {
+        var problem = Problem(url, "metadata URL");
+        return problem is not null && MetadataAllowedNetworks.Count > 0 && Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)
+            && uri.Scheme == Uri.UriSchemeHttp && uri.UserInfo.Length == 0 && uri.Fragment.Length == 0 && url!.Length <= 2000
+            ? null
+            : problem;
+    }
 
     /// <summary>
     /// An IdP address (issuer, SSO URL, metadata URL): absolute, HTTPS, or HTTP on a loopback

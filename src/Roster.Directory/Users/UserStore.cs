@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Roster.Directory.Database;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
+using Roster.Directory.Telemetry;
 using Roster.Scim.Errors;
 using Roster.Scim.Listing;
 using Roster.Scim.Patching;
@@ -14,7 +15,7 @@ namespace Roster.Directory.Users;
 /// <c>includeMembers</c> (and <see cref="ListQuery.IncludeMembers"/>) decides whether the
 /// read-only <c>groups</c> attribute is computed.
 /// </summary>
-public sealed class UserStore(DirectoryDatabase database, TimeProvider time, FilterSqlTranslator translator) : IScimResourceStore
+public sealed class UserStore(DirectoryDatabase database, TimeProvider time, FilterSqlTranslator translator, DirectoryChangeLog changes) : IScimResourceStore
 {
     private readonly GetUser _get = new(database);
     private readonly CreateUser _create = new(database, time);
@@ -29,16 +30,16 @@ public sealed class UserStore(DirectoryDatabase database, TimeProvider time, Fil
         _get.ExecuteAsync(caller, id, includeMembers, cancellationToken);
 
     public Task<ScimResult<StoredResource>> CreateAsync(ScimCaller caller, JsonObject body, CancellationToken cancellationToken) =>
-        _create.ExecuteAsync(caller, body, cancellationToken);
+        changes.RecordAsync(caller, ResourceType.Name, "create", () => _create.ExecuteAsync(caller, body, cancellationToken));
 
     public Task<ScimResult<StoredResource>> ReplaceAsync(ScimCaller caller, string id, JsonObject body, long? expectedVersion, CancellationToken cancellationToken) =>
-        _replace.ExecuteAsync(caller, id, body, expectedVersion, cancellationToken);
+        changes.RecordAsync(caller, ResourceType.Name, "replace", () => _replace.ExecuteAsync(caller, id, body, expectedVersion, cancellationToken));
 
     public Task<ScimResult<StoredResource>> PatchAsync(ScimCaller caller, string id, IReadOnlyList<PatchOperation> operations, long? expectedVersion, bool includeMembers, CancellationToken cancellationToken) =>
-        _patch.ExecuteAsync(caller, id, operations, expectedVersion, includeMembers, cancellationToken);
+        changes.RecordAsync(caller, ResourceType.Name, "patch", () => _patch.ExecuteAsync(caller, id, operations, expectedVersion, includeMembers, cancellationToken));
 
     public Task<ScimResult<bool>> DeleteAsync(ScimCaller caller, string id, long? expectedVersion, CancellationToken cancellationToken) =>
-        _delete.ExecuteAsync(caller, id, expectedVersion, cancellationToken);
+        changes.RecordAsync(caller, ResourceType.Name, "delete", () => _delete.ExecuteAsync(caller, id, expectedVersion, cancellationToken));
 
     public Task<ScimResult<ResourcePage>> ListAsync(ScimCaller caller, ListQuery query, CancellationToken cancellationToken) =>
         _list.ExecuteAsync(caller, query, cancellationToken);

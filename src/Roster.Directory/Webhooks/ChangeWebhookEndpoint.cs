@@ -24,7 +24,7 @@ public sealed class ChangeWebhookEndpoint(DirectoryDatabase database, WebhookSec
             (url, var refusal) = WebhookUrl.Parse(draft.Url, network);
             if (url is null)
             {
-                return AdminError.Validation(refusal!);
+                return AdminError.Validation(refusal!) with { Field = "url" };
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class CreateWebhookEndpoint(DirectoryDatabase database, WebhookSec
         var (url, refusal) = WebhookUrl.Parse(draft.Url, network);
         if (url is null)
         {
-            return AdminError.Validation(refusal!);
+            return AdminError.Validation(refusal!) with { Field = "url" };
         }
 
         var types = draft.EventTypes ?? [];

@@ -15,7 +15,7 @@ public sealed class ListWebhookDeliveries(DirectoryDatabase database)
     {
         if (limit is < 1 or > MaxPageSize)
         {
-            return AdminError.Validation($"The limit must be between 1 and {MaxPageSize}.");
+            return AdminError.Validation($"The limit must be between 1 and {MaxPageSize}.") with { Field = "limit" };
         }
 
         await using var session = await database.ReadAsync(tenantId, cancellationToken);
@@ -40,12 +40,12 @@ public sealed class ListWebhookDeliveries(DirectoryDatabase database)
     {
         if (state is not (WebhookDeliveryStates.Pending or WebhookDeliveryStates.Delivered or WebhookDeliveryStates.Dead))
         {
-            return AdminError.Validation($"'{state}' is not a delivery state; use pending, delivered or dead.");
+            return AdminError.Validation($"'{state}' is not a delivery state; use pending, delivered or dead.") with { Field = "state" };
         }
 
         if (limit is < 1 or > MaxPageSize)
         {
-            return AdminError.Validation($"The limit must be between 1 and {MaxPageSize}.");
+            return AdminError.Validation($"The limit must be between 1 and {MaxPageSize}.") with { Field = "limit" };
         }
 
         await using var session = await database.ReadAsync(tenantId, cancellationToken);

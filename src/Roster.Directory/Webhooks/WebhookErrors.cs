@@ -13,15 +13,15 @@ internal static class WebhookErrors
     {
         if (types.Count > MaxEventTypes)
         {
-            return AdminError.Validation($"An endpoint subscribes to at most {MaxEventTypes} event types or families.");
+            return AdminError.Validation($"An endpoint subscribes to at most {MaxEventTypes} event types or families.") with { Field = "eventTypes" };
         }
 
         return types.FirstOrDefault(t => !Events.EventTypes.IsPattern(t)) is { } unknown
-            ? AdminError.Validation($"'{unknown}' is not an event type; use types such as user.created, families such as user.*, or none for every type.")
+            ? AdminError.Validation($"'{unknown}' is not an event type; use types such as user.created, families such as user.*, or none for every type.") with { Field = "eventTypes" }
             : null;
     }
 
     public static AdminError? CheckDescription(string description) => description.Length > MaxDescriptionLength
-        ? AdminError.Validation($"The description is longer than {MaxDescriptionLength} characters.")
+        ? AdminError.Validation($"The description is longer than {MaxDescriptionLength} characters.") with { Field = "description" }
         : null;
 }

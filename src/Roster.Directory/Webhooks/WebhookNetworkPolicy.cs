@@ -39,13 +39,35 @@ public sealed class WebhookNetworkPolicy
     ];
 
     private readonly IReadOnlyList<IPNetwork> _allowed;
+    private readonly string _setting;
+    private readonly string _refused;
 
     public WebhookNetworkPolicy(WebhookOptions options)
+        : this(options?.AllowedNetworks ?? throw new ArgumentNullException(nameof(options)), $"{WebhookOptions.Section}:AllowedNetworks", "webhooks are not sent inside Roster's own network")
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _allowed = [.. options.AllowedNetworks.Select(n => IPNetwork.TryParse(n.Trim(), out var network)
+    }
+
+    /// <summary>
+    /// The same defence for another kind of request Roster makes for tenants (an IdP's metadata):
+    /// <paramref name="allowedNetworks"/> are the operator's exceptions, named <paramref name="setting"/>
+    /// in refusals, which say <paramref name="refused"/> (e.g. "metadata is not read inside Roster's own network").
+    /// </summary>
+    public WebhookNetworkPolicy(IEnumerable<string> allowedNetworks, string setting, string refused)
+    {
+        ArgumentNullException.ThrowIfNull(allowedNetworks);
+        _setting = setting;
+        _refused = refused;
+        _allowed = [.. allowedNetworks.Select(n => IPNetwork.TryParse(n.Trim(), out var network)
             ? network
-            : throw new FormatException($"'{n}' in {WebhookOptions.Section}:AllowedNetworks is not a network in CIDR notation, e.g. 10.20.0.0/16."))];
+            : throw new FormatException($"'{n}' in {setting} is not a network in CIDR notation, e.g. 10.20.0.0/16."))];
+    }
+
+    /// <summary>Whether the operator allowed <paramref name="address"/>'s network explicitly (not merely: it is public).</summary>
+    public bool IsAllowedExplicitly(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var judged = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : Nat64(address) ?? address;
+        return _allowed.Any(n => n.Contains(judged) || n.Contains(address));
     }
 
     /// <summary>Why a request to <paramref name="address"/> is refused, or null when it may be sent.</summary>
@@ -64,7 +86,7 @@ public sealed class WebhookNetworkPolicy
         {
             if (network.BaseAddress.AddressFamily == judged.AddressFamily && network.Contains(judged))
             {
-                return $"{address} is {kind}; webhooks are not sent inside Roster's own network unless the operator allows it ({WebhookOptions.Section}:AllowedNetworks).";
+                return $"{address} is {kind}; {_refused} unless the operator allows it ({_setting}).";
             }
         }
 

@@ -10,6 +10,13 @@ public static class ScimBearerDefaults
     /// <summary>The employee profile that owns the credential, credited in the audit log.</summary>
     public const string ProfileClaim = "roster:profile";
 
+    /// <summary>
+    /// The person who signed in and consented, on an access token of the authorization-code flow
+    /// only: the subject of <c>/Me</c> (RFC 7644 section 3.11). A SCIM token or a client-credentials
+    /// token acts for its owner but was not issued to a person signing in, so it has none.
+    /// </summary>
+    public const string SubjectClaim = "roster:subject";
+
     /// <summary>The credential's power now (<see cref="Directory.Roles.PermissionSet.ToText"/>), read on every request.</summary>
     public const string PermissionsClaim = "roster:permissions";
     public const string ScimPolicy = "scim";

@@ -105,6 +105,10 @@ public sealed class ScimBearerHandler(
             if (grant.PersonId is { } person)
             {
                 identity.AddClaim(new Claim(ScimBearerDefaults.ProfileClaim, person.ToString()));
+                if (grant.Delegated)
+                {
+                    identity.AddClaim(new Claim(ScimBearerDefaults.SubjectClaim, person.ToString()));
+                }
             }
         }
 

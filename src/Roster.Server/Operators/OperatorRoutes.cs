@@ -50,7 +50,7 @@ public static class OperatorRoutes
         var result = await tenants.ListAsync(number, size, cancellationToken);
         if (!result.IsSuccess)
         {
-            return AdminProblems.From(result.Error, result.Error.Detail.StartsWith("Pages", StringComparison.Ordinal) ? "page" : "pageSize");
+            return AdminProblems.From(result.Error);
         }
 
         var listed = result.Value;

@@ -24,11 +24,12 @@ public sealed record ScimOperation(string Name, string Resource)
             return new ScimOperation(method.ToLowerInvariant(), "other");
         }
 
-        // "/scim/v2/{orgId:guid}/Users/{id}": the literal segments after /scim/v2, and whether an id follows.
-        var segments = endpoint.RoutePattern.PathSegments
+        // "/scim/v2/{orgId:guid}/Users/{id}": the literal segments after the base path (/scim/v2,
+        // /oauth/scim/v2 or /v1/scim), and whether an id follows.
+        var all = endpoint.RoutePattern.PathSegments
             .Select(s => s.Parts is [Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal] ? literal.Content : null)
-            .Skip(2)
             .ToList();
+        var segments = all.Skip(all.FirstOrDefault() == "oauth" ? 3 : 2).ToList();
         var literals = segments.OfType<string>().ToList();
         var withId = segments.Count > 0 && segments[^1] is null && literals.Count > 0;
         var resource = literals.FirstOrDefault();

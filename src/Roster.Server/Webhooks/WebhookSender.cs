@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Roster.Directory.Webhooks;
 
@@ -40,7 +38,7 @@ public sealed class WebhookSender : IDisposable
             UseCookies = false,
             ConnectTimeout = options.Timeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = (context, cancellationToken) => ConnectAsync(policy, context, cancellationToken),
+            ConnectCallback = (context, cancellationToken) => CheckedConnections.ConnectAsync(policy, context, cancellationToken),
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("Roster-Webhooks/1");
@@ -86,18 +84,7 @@ public sealed class WebhookSender : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private static string? Refusal(Exception e)
-    {
-        for (var inner = (Exception?)e; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is WebhookAddressRefusedException refused)
-            {
-                return "Refused: " + refused.Message;
-            }
-        }
-
-        return null;
-    }
+    private static string? Refusal(Exception e) => CheckedConnections.Refusal(e) is { } refused ? "Refused: " + refused : null;
 
     private static async Task<string> ReadStartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -117,36 +104,5 @@ public sealed class WebhookSender : IDisposable
 
         var text = Encoding.UTF8.GetString(buffer, 0, read);
         return text.Length > LoggedResponseChars ? text[..LoggedResponseChars] : text;
-    }
-
-    private static async ValueTask<Stream> ConnectAsync(WebhookNetworkPolicy policy, SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = addresses.Where(a => policy.Refusal(a) is null).ToList();
-        if (allowed.Count == 0)
-        {
-            throw new WebhookAddressRefusedException(addresses.Length == 0
-                ? $"{host} has no address."
-                : addresses.Select(policy.Refusal).OfType<string>().First());
-        }
-
-        Exception? last = null;
-        foreach (var address in allowed)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException e)
-            {
-                socket.Dispose();
-                last = e;
-            }
-        }
-
-        throw last!;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Roster.Console.Tests.Infrastructure;
+using Roster.Directory.Tests.Support;
 
 namespace Roster.Console.Tests.Employees;
 
@@ -139,6 +140,6 @@ public sealed class AccessKeysTests(ConsoleServerFixture server, ChromiumBrowser
         var email = await Server.AddEmployeeAsync(tenant.OrgId, "employees.edit");
         var found = await Server.Services.GetRequiredService<Roster.Directory.Employees.ListEmployees>()
             .ExecuteAsync(tenant.OrgId, null, email, 1, CancellationToken.None);
-        return found.Value!.Employees.Single().Id;
+        return found.Ok().Employees.Single().Id;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Roster.Console.Tests.Infrastructure;
 using Roster.Directory.Administration;
 using Roster.Directory.Apps;
+using Roster.Directory.Tests.Support;
 
 namespace Roster.Console.Tests.Security;
 
@@ -48,7 +49,7 @@ public sealed class FramingTests(ConsoleServerFixture server, ChromiumBrowser br
             new AppDraft("Framed app", null, ["it@example.com"], AppClientType.UserConfidential, ["https://app.example.com/callback"], []),
             CancellationToken.None);
         _framed = target == "consent"
-            ? Server.Url($"auth/authorize?client_id={Uri.EscapeDataString(app.Value!.App.ClientId)}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString("https://app.example.com/callback")}&state=s")
+            ? Server.Url($"auth/authorize?client_id={Uri.EscapeDataString(app.Ok().App.ClientId)}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString("https://app.example.com/callback")}&state=s")
             : Server.Url("console/developer/apps");
 
         // The same page opened directly shows what a framing page would be after.

@@ -24,6 +24,9 @@ public sealed class ScimProvisioningTests(ConsoleServerFixture server, ChromiumB
         Browser.Sees("SCIM provisioning is on. Settings saved.");
         Assert.True(Browser.Field("Enable SCIM provisioning").Selected);
         Assert.Equal(Server.Url($"scim/v2/{tenant.OrgId}"), Browser.Find(By.Id("connector-url")).Text);
+        var forms = Browser.Find(By.Id("base-url-forms")).Text;
+        Assert.Contains(Server.Url($"oauth/scim/v2/{tenant.OrgId}"), forms, StringComparison.Ordinal);
+        Assert.Contains(Server.Url($"v1/scim/{tenant.OrgId}"), forms, StringComparison.Ordinal);
         Assert.Contains("Inactive", Browser.Find(By.Id("scim-status")).Text, StringComparison.Ordinal);
         Assert.Equal("Agent", new OpenQA.Selenium.Support.UI.SelectElement(Browser.Field("Default role")).SelectedOption.Text);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Roster.Console.Tests.Infrastructure;
+using Roster.Directory.Tests.Support;
 
 namespace Roster.Console.Tests.Settings;
 
@@ -85,7 +86,7 @@ public sealed class ScimTokensTests(ConsoleServerFixture server, ChromiumBrowser
         var tenant = await SignInToNewTenantAsync();
         var owner = await Server.AddEmployeeAsync(tenant.OrgId, "employees.edit");
         var ownerId = (await Server.Services.GetRequiredService<Roster.Directory.Employees.ListEmployees>()
-            .ExecuteAsync(tenant.OrgId, null, owner, 1, CancellationToken.None)).Value!.Employees.Single().Id;
+            .ExecuteAsync(tenant.OrgId, null, owner, 1, CancellationToken.None)).Ok().Employees.Single().Id;
         var issued = await Server.Services.GetRequiredService<Roster.Directory.Tokens.IScimTokenService>().IssueAsync(
             Roster.Directory.Administration.AdminActor.Operator(tenant.OrgId),
             new Roster.Directory.Tokens.ScimTokenRequest("Entra ID", ownerId, DateTimeOffset.UtcNow.AddDays(10)),

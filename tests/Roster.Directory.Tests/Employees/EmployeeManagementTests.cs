@@ -98,10 +98,10 @@ public sealed class EmployeeManagementTests
     }
 
     [Theory]
-    [InlineData("not-an-email", "Ada", "Lovelace")]
-    [InlineData("ada@example.com", " ", "Lovelace")]
-    [InlineData("ada@example.com", "Ada", "")]
-    public async Task Create_needs_an_email_and_both_names(string email, string firstName, string lastName)
+    [InlineData("not-an-email", "Ada", "Lovelace", "email")]
+    [InlineData("ada@example.com", " ", "Lovelace", "firstName")]
+    [InlineData("ada@example.com", "Ada", "", "lastName")]
+    public async Task Create_needs_an_email_and_both_names_and_names_the_field(string email, string firstName, string lastName, string field)
     {
         await using var directory = await TestDirectory.CreateAsync();
         await EmployeeSetup.SetScimAsync(directory, enabled: false);
@@ -109,6 +109,7 @@ public sealed class EmployeeManagementTests
         var error = (await directory.Get<CreateEmployee>().ExecuteAsync(directory.Admin, new EmployeeDraft(email, firstName, lastName), None)).Failed();
 
         Assert.Equal(AdminErrorKind.Validation, error.Kind);
+        Assert.Equal(field, error.Field);
         Assert.Equal(0, (await directory.Get<ListEmployees>().ExecuteAsync(directory.Caller.TenantId, null, null, 1, None)).Ok().TotalCount);
     }
 
@@ -129,6 +130,8 @@ public sealed class EmployeeManagementTests
         Assert.Equal(AdminErrorKind.Validation, inactive.Kind);
         Assert.Contains("'Retired'", inactive.Detail, StringComparison.Ordinal);
         Assert.Equal(AdminErrorKind.Validation, foreign.Kind);
+        Assert.Equal("primaryRoleId", inactive.Field);
+        Assert.Equal("primaryRoleId", foreign.Field);
         Assert.Equal(0, (await directory.Get<ListEmployees>().ExecuteAsync(directory.Caller.TenantId, null, null, 1, None)).Ok().TotalCount);
     }
 

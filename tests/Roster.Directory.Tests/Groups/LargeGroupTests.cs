@@ -54,7 +54,7 @@ public sealed class LargeGroupTests(ITestOutputHelper output)
             s => Assert.Contains("FROM role_rules", s, StringComparison.Ordinal),
             s => Assert.StartsWith("INSERT INTO audit_events", s, StringComparison.Ordinal));
         Assert.Equal(added.Version + 1, removed.Version);
-        var events = (await directory.Get<ListAuditEvents>().ExecuteAsync(directory.Caller.TenantId, new AuditQuery { PageSize = 2 }, None)).Value!.Events;
+        var events = (await directory.Get<ListAuditEvents>().ExecuteAsync(directory.Caller.TenantId, new AuditQuery { PageSize = 2 }, None)).Ok().Events;
         Assert.Equal(AuditActions.GroupMembersRemove, events[0].Action);
         Assert.Equal(users[0], (string?)events[0].Changes["members"]!["removed"]![0]);
         Assert.Single(events[0].Changes["members"]!["removed"]!.AsArray());

@@ -43,6 +43,7 @@ public sealed class RoleTests
         var error = (await directory.Get<CreateRole>().ExecuteAsync(directory.Admin, "Agent", ["employees.delete"], None)).Failed();
 
         Assert.Equal(AdminErrorKind.Validation, error.Kind);
+        Assert.Equal("permissions", error.Field);
         Assert.Contains("'employees.delete'", error.Detail, StringComparison.Ordinal);
         Assert.Contains("accesskeys.manage", error.Detail, StringComparison.Ordinal);
         Assert.Empty(await directory.Get<ListRoles>().ExecuteAsync(directory.Caller.TenantId, None));
@@ -58,6 +59,7 @@ public sealed class RoleTests
         var error = (await directory.Get<CreateRole>().ExecuteAsync(directory.Admin, name, [], None)).Failed();
 
         Assert.Equal(AdminErrorKind.Validation, error.Kind);
+        Assert.Equal("name", error.Field);
     }
 
     [Fact]
@@ -71,6 +73,7 @@ public sealed class RoleTests
         var error = (await create.ExecuteAsync(directory.Admin, "Agent", [], None)).Failed();
 
         Assert.Equal(AdminErrorKind.Conflict, error.Kind);
+        Assert.Equal("name", error.Field);
         Assert.Contains("'Agent'", error.Detail, StringComparison.Ordinal);
         Assert.Equal(["Agent", "agent"], (await directory.Get<ListRoles>().ExecuteAsync(directory.Caller.TenantId, None)).Select(r => r.Name));
     }

@@ -48,6 +48,7 @@ public sealed class OwnedScimTokenTests
         Assert.Contains("future", past.Detail, StringComparison.Ordinal);
         Assert.Contains("at most 90 days", tooFar.Detail, StringComparison.Ordinal);
         Assert.Contains("at most 90 days", defaultTooFar.Detail, StringComparison.Ordinal);
+        Assert.All(new[] { past, tooFar, defaultTooFar }, error => Assert.Equal("expires", error.Field));
         Assert.Single(await directory.Tokens.ListAsync(directory.Caller.TenantId, None));
     }
 
@@ -67,6 +68,8 @@ public sealed class OwnedScimTokenTests
         Assert.Equal(AdminErrorKind.Validation, deactivated.Kind);
         Assert.Contains("deactivated", deactivated.Detail, StringComparison.Ordinal);
         Assert.Equal(AdminErrorKind.Validation, unnamed.Kind);
+        Assert.Equal("ownerId", deactivated.Field);
+        Assert.Equal("name", unnamed.Field);
         Assert.Empty(await directory.Tokens.ListAsync(directory.Caller.TenantId, None));
     }
 

@@ -26,6 +26,6 @@ public sealed class AttributePathPropertyTests
         var text = path.ToString();
         var parsed = AttributePathParser.Parse(text);
 
-        return (parsed.IsSuccess && parsed.Value! == path).Label($"{text} -> {parsed.Error?.Detail ?? parsed.Value!.ToString()}");
+        return (parsed.IsSuccess && parsed.Value == path).Label($"{text} -> {(parsed.IsSuccess ? parsed.Value.ToString() : parsed.Error.Detail)}");
     }
 }

@@ -17,7 +17,7 @@ namespace Roster.Scim.Tests.Filtering;
 public sealed class FilterHostileInputTests
 {
     private static readonly JsonObject[] Resources =
-        [.. CaseFiles.Load("filter-evaluation-cases.json")["resources"]!.AsObject().Select(pair => pair.Value!.AsObject())];
+        [.. CaseFiles.Load("filter-evaluation-cases.json")["resources"]!.AsObject().Select(pair => pair.Value).OfType<JsonObject>()];
 
     [HostileProperty(3000)]
     public Property Parse_gives_a_tree_or_invalidFilter(HostileText input) =>

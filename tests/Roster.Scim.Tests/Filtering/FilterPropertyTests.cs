@@ -17,7 +17,7 @@ public sealed class FilterPropertyTests
         var text = FilterFormatter.Format(filter);
         var parsed = FilterParser.Parse(text);
 
-        return (parsed.IsSuccess && parsed.Value! == filter).Label($"{text} -> {parsed.Error?.Detail ?? FilterFormatter.Format(parsed.Value!)}");
+        return (parsed.IsSuccess && parsed.Value == filter).Label($"{text} -> {(parsed.IsSuccess ? FilterFormatter.Format(parsed.Value) : parsed.Error.Detail)}");
     }
 
     [Property(MaxTest = 1000)]
@@ -64,7 +64,7 @@ public sealed class FilterPropertyTests
 
     private static JsonObject[] LoadResources() =>
         CaseFiles.Load("filter-evaluation-cases.json")["resources"]!.AsObject()
-            .Select(pair => pair.Value!.AsObject())
+            .Select(pair => pair.Value).OfType<JsonObject>()
             .Append([])
             .ToArray();
 }

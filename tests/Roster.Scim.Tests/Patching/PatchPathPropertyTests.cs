@@ -25,7 +25,7 @@ public sealed class PatchPathPropertyTests
         var text = path.ToString();
         var parsed = PatchPathParser.Parse(text);
 
-        return (parsed.IsSuccess && parsed.Value! == path).Label($"{text} -> {parsed.Error?.Detail ?? parsed.Value!.ToString()}");
+        return (parsed.IsSuccess && parsed.Value == path).Label($"{text} -> {(parsed.IsSuccess ? parsed.Value.ToString() : parsed.Error.Detail)}");
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public sealed class PatchPropertyTests
         var removed = added.IsSuccess ? Apply(added.Value, new PatchOperation(PatchOperationType.Remove, Path(path), null)) : added;
 
         return (removed.IsSuccess && JsonNode.DeepEquals(stored, removed.Value))
-            .Label($"{path} = {HostileCall.Show(value)}: {removed.Error?.Detail ?? removed.Value!.ToJsonString()}");
+            .Label($"{path} = {HostileCall.Show(value)}: {(removed.IsSuccess ? removed.Value.ToJsonString() : removed.Error.Detail)}");
     }
 
     [HostileProperty(1000)]
@@ -60,7 +60,7 @@ public sealed class PatchPropertyTests
             : added;
 
         return (removed.IsSuccess && JsonNode.DeepEquals(stored, removed.Value))
-            .Label($"{HostileCall.Show(value)}: {removed.Error?.Detail ?? removed.Value!.ToJsonString()}");
+            .Label($"{HostileCall.Show(value)}: {(removed.IsSuccess ? removed.Value.ToJsonString() : removed.Error.Detail)}");
     }
 
     [HostileProperty(2000)]
@@ -82,7 +82,7 @@ public sealed class PatchPropertyTests
 
         var twice = Apply(once.Value, operation);
         return (twice.IsSuccess && JsonNode.DeepEquals(once.Value, twice.Value))
-            .Label($"replace {path} with {value.Text}: once {once.Value!.ToJsonString()}, twice {twice.Error?.Detail ?? twice.Value!.ToJsonString()}");
+            .Label($"replace {path} with {value.Text}: once {once.GetValueOrThrow().ToJsonString()}, twice {(twice.IsSuccess ? twice.Value.ToJsonString() : twice.Error.Detail)}");
     }
 
     private static Roster.Scim.Errors.ScimResult<JsonObject> Apply(JsonObject resource, PatchOperation operation) =>

@@ -42,7 +42,8 @@ public sealed class PatchRequestReaderTests
         var body = JsonNode.Parse("""{"Operations": [{"op": "replace", "value": {"active": false}}]}""")!;
         var operation = PatchRequestReader.Read(body).GetValueOrThrow()[0];
 
-        Assert.Null(operation.Value!.Parent);
+        Assert.NotNull(operation.Value);
+        Assert.Null(operation.Value.Parent);
         body["Operations"]![0]!["value"]!["active"] = true;
         Assert.False(operation.Value["active"]!.GetValue<bool>());
     }

@@ -46,11 +46,11 @@ public sealed class AttributeTypeTests
 
     [Fact]
     public void Primitive_multi_valued_attribute_given_one_value_is_wrapped() =>
-        JsonAssert.Equal("""{"tags": ["a"]}""", Normalize("""{"tags": "a"}""").Value![Urn]);
+        JsonAssert.Equal("""{"tags": ["a"]}""", Normalize("""{"tags": "a"}""").GetValueOrThrow()[Urn]);
 
     [Fact]
     public void Read_only_extension_attribute_is_dropped() =>
-        JsonAssert.Equal("""{"seats": 1}""", Normalize("""{"seats": 1, "score": 99}""").Value![Urn]);
+        JsonAssert.Equal("""{"seats": 1}""", Normalize("""{"seats": 1, "score": 99}""").GetValueOrThrow()[Urn]);
 
     [Fact]
     public void Missing_required_extension_is_invalid_value_naming_it()

@@ -56,6 +56,6 @@ public sealed class AdminEmployeeGroupTests(RosterServerFixture server)
         // SCIM is off for the tenant and its API refuses, so read the group from the directory's own store.
         var store = server.Services.GetRequiredService<GroupStore>();
         var group = await store.GetAsync(new ScimCaller(admin.OrgId, null, "test", null, PermissionSet.Unbounded), groupId, includeMembers: true, CancellationToken.None);
-        return [.. (group.Value!.Document["members"]?.AsArray() ?? []).Select(m => (string)m!["value"]!)];
+        return [.. (group.GetValueOrThrow().Document["members"]?.AsArray() ?? []).Select(m => (string)m!["value"]!)];
     }
 }

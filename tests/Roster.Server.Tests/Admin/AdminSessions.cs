@@ -5,6 +5,7 @@ using Roster.Directory.Administration;
 using Roster.Directory.Employees;
 using Roster.Directory.Roles;
 using Roster.Server.Tests.Infrastructure;
+using Roster.Directory.Tests.Support;
 
 namespace Roster.Server.Tests.Admin;
 
@@ -35,7 +36,7 @@ public static partial class AdminSessions
         var role = await services.GetRequiredService<CreateRole>().ExecuteAsync(operatorActor, $"Test role {suffix}", permissions, CancellationToken.None);
         var email = $"admin-{suffix}@example.com";
         var employee = await services.GetRequiredService<CreateEmployee>()
-            .ExecuteAsync(operatorActor, new EmployeeDraft(email, "Ada", "Admin", role.Value!.Id), CancellationToken.None);
+            .ExecuteAsync(operatorActor, new EmployeeDraft(email, "Ada", "Admin", role.Ok().Id), CancellationToken.None);
         Assert.True(employee.IsSuccess, employee.Error?.Detail);
         var invited = await services.GetRequiredService<InviteEmployee>()
             .ExecuteAsync(operatorActor, employee.Value.Id, "http://roster.test/activate", CancellationToken.None);

@@ -97,8 +97,8 @@ public sealed class PostgresBackupTests
         var operatorActor = AdminActor.Operator(tenant.Id);
         var role = await app.Services.GetRequiredService<CreateRole>().ExecuteAsync(operatorActor, "Provisioning", ["employees.edit"], CancellationToken.None);
         var owner = await app.Services.GetRequiredService<CreateEmployee>()
-            .ExecuteAsync(operatorActor, new EmployeeDraft("okta@example.com", "Okta", "Provisioning", role.Value!.Id), CancellationToken.None);
-        var key = await app.Services.GetRequiredService<CreateAccessKey>().ExecuteAsync(operatorActor, owner.Value!.Id, CancellationToken.None);
+            .ExecuteAsync(operatorActor, new EmployeeDraft("okta@example.com", "Okta", "Provisioning", role.Ok().Id), CancellationToken.None);
+        var key = await app.Services.GetRequiredService<CreateAccessKey>().ExecuteAsync(operatorActor, owner.Ok().Id, CancellationToken.None);
         Assert.True(key.IsSuccess, key.Error?.Detail);
         using var http = Client(app, null, "");
         var issued = await http.ClientCredentialsPostAsync(key.Value.Key.KeyId, key.Value.Secret);

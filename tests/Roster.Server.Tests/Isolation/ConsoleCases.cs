@@ -59,6 +59,9 @@ public static class ConsoleCases
         yield return Get("/Security/Login/Sso", _ => "console/security/login/sso", false);
         yield return Post("/Security/Login/Sso", "PostCreate", _ => "console/security/login/sso?handler=create", _ => [("Name", $"IdP {Guid.NewGuid():N}"), ("Issuer", "https://idp.example.net"), ("ClientId", "roster")], false);
         yield return Post("/Security/Login/Sso", "PostUpdate", t => $"console/security/login/sso?handler=update&id={t.Foreign.SsoConnection}", _ => [("Issuer", "https://attacker.example.net"), ("ClientSecret", "stolen")], true);
+        yield return Post("/Security/Login/Sso", "PostCreateSaml", _ => "console/security/login/sso?handler=createsaml", _ => [("SamlName", $"SAML {Guid.NewGuid():N}"), ("IdpEntityId", "https://idp.example.net"), ("IdpSsoUrl", "https://idp.example.net/sso"), ("IdpCertificate", Roster.Server.Tests.Sso.SamlKey.Create().CertificatePem)], false);
+        yield return Post("/Security/Login/Sso", "PostUpdateSaml", t => $"console/security/login/sso?handler=updatesaml&id={t.Foreign.SsoConnection}", _ => [("IdpEntityId", "https://attacker.example.net"), ("AllowIdpInitiated", "true")], true);
+        yield return Post("/Security/Login/Sso", "PostRefreshMetadata", t => $"console/security/login/sso?handler=refreshmetadata&id={t.Foreign.SsoConnection}", None, true);
         yield return Post("/Security/Login/Sso", "PostDelete", t => $"console/security/login/sso?handler=delete&id={t.Foreign.SsoConnection}", None, true);
         yield return Post("/Security/Login/Sso", "PostSettings", _ => "console/security/login/sso?handler=settings", t => [("AddBreakGlass", t.Foreign.Email)], true);
         yield return Post("/Security/Login/Sso", "PostSettings", _ => "console/security/login/sso?handler=settings", t => [("BreakGlass", t.Foreign.Employee.ToString())], true);

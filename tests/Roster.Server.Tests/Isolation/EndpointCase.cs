@@ -43,5 +43,11 @@ public sealed record EndpointCase(string Endpoint, Surface Surface, Func<CaseTar
     /// <summary>True for a request that ends the session it is sent with: it is sent with a renewed copy (<see cref="Credential.Renew"/>).</summary>
     public bool EndsSession { get; init; }
 
+    /// <summary>
+    /// True for <c>/Me</c>, which acts on the person the credential was issued to: a credential not
+    /// issued to a person signing in is refused (403) and a write with a stale <c>If-Match</c> changes nothing (412).
+    /// </summary>
+    public bool ActsOnCaller { get; init; }
+
     public override string ToString() => Endpoint;
 }

@@ -19,6 +19,8 @@ public static class PublicCases
         yield return Case("POST /api/v1/activation", _ => Json("POST", "api/v1/activation", """{"token":"not-an-invitation","password":"correct horse battery staple"}"""), false);
         yield return Case("POST /auth/token", t => Form("auth/token", null, ("grant_type", "client_credentials"), ("client_id", t.Foreign.ClientId), ("client_secret", "roster_sk_" + new string('a', 46))), true);
         yield return Case("* /scim/{**rest}", t => Send("GET", $"scim/v3/{t.OrgId}/Users/{t.Foreign.User}"), false);
+        yield return Case("* /oauth/scim/{**rest}", t => Send("GET", $"oauth/scim/v3/{t.OrgId}/Users/{t.Foreign.User}"), false);
+        yield return Case("* /v1/scim/{**rest}", t => Send("GET", $"v1/scim/Users/{t.Foreign.User}"), false);
         yield return Case("PAGE /SignIn Get", t => Send("GET", $"console/sign-in?org={t.OrgId}"), false);
         yield return Case("PAGE /SignIn Post", t => Form("console/sign-in", t.FormToken, ("Email", t.Foreign.Email), ("Password", "not the password")), true);
         // An SSO connection's sign-in link is handed to everyone who signs in through it, as a client_id is:

@@ -2,19 +2,26 @@ using static Roster.Server.Tests.Isolation.Requests;
 
 namespace Roster.Server.Tests.Isolation;
 
-/// <summary>Every SCIM endpoint, under both URL forms.</summary>
+/// <summary>Every SCIM endpoint, under every base URL form (with the org ID in the URL, or the tenant taken from the token).</summary>
 public static class ScimCases
 {
     private const string PatchOp = "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
     private const string UserSchema = "\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"]";
     private const string GroupSchema = "\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"]";
 
-    public static IEnumerable<EndpointCase> All() => [.. For(Surface.ScimInOrg), .. For(Surface.ScimWithoutOrg)];
+    public static IEnumerable<EndpointCase> All() =>
+    [
+        .. For(Surface.ScimInOrg, "scim/v2"),
+        .. For(Surface.ScimWithoutOrg, "scim/v2"),
+        .. For(Surface.ScimInOrg, "oauth/scim/v2"),
+        .. For(Surface.ScimWithoutOrg, "oauth/scim/v2"),
+        .. For(Surface.ScimInOrg, "v1/scim"),
+    ];
 
-    private static IEnumerable<EndpointCase> For(Surface surface)
+    private static IEnumerable<EndpointCase> For(Surface surface, string root)
     {
-        var pattern = surface == Surface.ScimInOrg ? "/scim/v2/{orgId:guid}/" : "/scim/v2/";
-        string Url(CaseTarget t, string relative) => surface == Surface.ScimInOrg ? $"scim/v2/{t.OrgId}/{relative}" : $"scim/v2/{relative}";
+        var pattern = surface == Surface.ScimInOrg ? $"/{root}/{{orgId:guid}}/" : $"/{root}/";
+        string Url(CaseTarget t, string relative) => surface == Surface.ScimInOrg ? $"{root}/{t.OrgId}/{relative}" : $"{root}/{relative}";
         EndpointCase Case(string method, string route, Func<CaseTarget, HttpRequestMessage> build, bool usesIds) => new($"{method} {pattern}{route}", surface, build, usesIds);
         static string Members(Guid user) => $$"""[{"value":"{{user}}"}]""";
 
@@ -66,6 +73,20 @@ public static class ScimCases
               {"method":"DELETE","path":"/Users/{{t.Foreign.User}}","bulkId":"1"},
               {"method":"PATCH","path":"/Groups/{{t.Own.Group}}","bulkId":"2","data":{{{PatchOp}},"Operations":[{"op":"add","path":"members","value":{{Members(t.Foreign.User)}} }]} }]}
             """), true);
-        yield return Case("*", "Me", t => Send("GET", Url(t, "Me")), false);
+
+        // /Me acts on the caller's own person: the writes carry a stale If-Match, so that a
+        // tenant's own code-flow token, sent by the matrix, leaves its own administrator as it is.
+        EndpointCase Me(string method, string? json) => Case(method, "Me/", t => StaleIfMatch(Send(method, Url(t, "Me"), json)), false) with { ActsOnCaller = true };
+        yield return Case("GET", "Me/", t => Send("GET", Url(t, "Me")), false) with { ActsOnCaller = true };
+        yield return Me("PUT", $$"""{{{UserSchema}},"userName":"stolen@example.com","active":false}""");
+        yield return Me("PATCH", $$"""{{{PatchOp}},"Operations":[{"op":"replace","path":"active","value":false}]}""");
+        yield return Me("DELETE", null);
+        yield return Me("POST", $$"""{{{UserSchema}},"userName":"new-{{Guid.NewGuid():N}}@example.com"}""");
+    }
+
+    private static HttpRequestMessage StaleIfMatch(HttpRequestMessage request)
+    {
+        request.Headers.TryAddWithoutValidation("If-Match", "W/\"0\"");
+        return request;
     }
 }

@@ -127,12 +127,12 @@ public sealed class ResponseSizeTests(LimitedServerFixture server) : IClassFixtu
         var users = new List<string>();
         for (var i = 0; i < 700; i++)
         {
-            users.Add((await userStore.CreateAsync(caller, new JsonObject { ["userName"] = $"streamed{i}@example.com" }, CancellationToken.None)).Value!.Id);
+            users.Add((await userStore.CreateAsync(caller, new JsonObject { ["userName"] = $"streamed{i}@example.com" }, CancellationToken.None)).GetValueOrThrow().Id);
         }
 
         var members = new JsonArray([.. users.Select(u => (JsonNode)new JsonObject { ["value"] = u })]);
-        var id = (await groupStore.CreateAsync(caller, new JsonObject { ["displayName"] = "Streamed", ["members"] = members }, CancellationToken.None)).Value!.Id;
-        var group = (await groupStore.GetAsync(caller, id, includeMembers: true, CancellationToken.None)).Value!;
+        var id = (await groupStore.CreateAsync(caller, new JsonObject { ["displayName"] = "Streamed", ["members"] = members }, CancellationToken.None)).GetValueOrThrow().Id;
+        var group = (await groupStore.GetAsync(caller, id, includeMembers: true, CancellationToken.None)).GetValueOrThrow();
         var streamed = new StreamedValues(new JsonObject(), ["value", "display", "type", "$ref"], "https://roster.test/scim/v2", group.Streamed!);
         var output = new ArrayBufferWriter<byte>();
         await using var writer = new Utf8JsonWriter(output);

@@ -113,6 +113,8 @@ public static class EscalationPaths
         // OAuth: Okta's "Authenticate with ..." as P, with the service profile's access key as client.
         new("OAuth code flow: a SCIM token by signing in and consenting", Needs(Edit), CodeFlowAsync),
         new("OAuth code flow token: give oneself Administrator", Everything, w => WithAsync(w, "code flow token", t => GiveSelfAdministratorAsync(w, t)), UsesScim: true),
+        new("OAuth code flow token: give oneself Administrator through /Me", Everything, w => WithAsync(w, "code flow token", async t =>
+            Ok(await w.Scim(t).PatchAsync("Me", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"roles","value":[{"value":"Administrator"}]}]}"""))), UsesScim: true),
         new("OAuth code flow token: refresh it", Needs(Edit), RefreshAsync),
 
         // Console forms (session cookie and anti-forgery token).

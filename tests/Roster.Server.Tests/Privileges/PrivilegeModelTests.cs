@@ -7,6 +7,7 @@ using Roster.Directory.RoleRules;
 using Roster.Directory.Roles;
 using Roster.Directory.Tokens;
 using Roster.Server.Tests.Infrastructure;
+using Roster.Directory.Tests.Support;
 
 namespace Roster.Server.Tests.Privileges;
 
@@ -75,7 +76,7 @@ public sealed class PrivilegeModelTests(RosterServerFixture server)
         var none = CancellationToken.None;
         var gains = new List<string>();
         var roles = await services.GetRequiredService<ListRoles>().ExecuteAsync(world.OrgId, none);
-        var actor = (await services.GetRequiredService<GetEmployee>().ExecuteAsync(world.OrgId, world.ActorId, none)).Value!;
+        var actor = (await services.GetRequiredService<GetEmployee>().ExecuteAsync(world.OrgId, world.ActorId, none)).Ok();
         var held = PermissionSet.OfRoles(actor.EffectiveRoles, roles);
         if (held.ToText() != world.Subset.ToText())
         {
@@ -94,7 +95,7 @@ public sealed class PrivilegeModelTests(RosterServerFixture server)
             gains.Add("the SCIM settings have a default role");
         }
 
-        var admin = (await services.GetRequiredService<GetEmployee>().ExecuteAsync(world.OrgId, world.AdminId, none)).Value!;
+        var admin = (await services.GetRequiredService<GetEmployee>().ExecuteAsync(world.OrgId, world.AdminId, none)).Ok();
         if (admin.FirstName != world.AdminFirstName || admin.Status != EmployeeStatus.Active)
         {
             gains.Add("the administrator was changed");
@@ -116,7 +117,7 @@ public sealed class PrivilegeModelTests(RosterServerFixture server)
             gains.Add("a back-end app acts for an administrator");
         }
 
-        var people = (await services.GetRequiredService<ListEmployees>().ExecuteAsync(world.OrgId, null, null, 1, ListEmployees.MaxPageSize, none)).Value!.Employees;
+        var people = (await services.GetRequiredService<ListEmployees>().ExecuteAsync(world.OrgId, null, null, 1, ListEmployees.MaxPageSize, none)).Ok().Employees;
         var holders = people.Count(e => e.EffectiveRoles.Contains("Administrator", StringComparer.Ordinal));
         if (holders != 2)
         {

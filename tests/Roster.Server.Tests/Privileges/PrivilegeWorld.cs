@@ -12,6 +12,7 @@ using Roster.Directory.Tokens;
 using Roster.Server.Tests.Admin;
 using Roster.Server.Tests.Infrastructure;
 using Roster.Server.Tests.Isolation;
+using Roster.Directory.Tests.Support;
 
 namespace Roster.Server.Tests.Privileges;
 
@@ -98,10 +99,10 @@ public sealed class PrivilegeWorld
         var none = CancellationToken.None;
         var createRole = services.GetRequiredService<CreateRole>();
         var all = Permission.All.Select(p => p.Key).ToArray();
-        AdministratorRoleId = (await createRole.ExecuteAsync(operatorActor, "Administrator", all, none)).Value!.Id;
-        ActorRoleId = (await createRole.ExecuteAsync(operatorActor, "Subset", Subset.Keys, none)).Value!.Id;
-        DormantRoleId = (await createRole.ExecuteAsync(operatorActor, "Dormant", all, none)).Value!.Id;
-        var editorRoleId = (await createRole.ExecuteAsync(operatorActor, "Editor", [Permission.EmployeesEdit.Key], none)).Value!.Id;
+        AdministratorRoleId = (await createRole.ExecuteAsync(operatorActor, "Administrator", all, none)).Ok().Id;
+        ActorRoleId = (await createRole.ExecuteAsync(operatorActor, "Subset", Subset.Keys, none)).Ok().Id;
+        DormantRoleId = (await createRole.ExecuteAsync(operatorActor, "Dormant", all, none)).Ok().Id;
+        var editorRoleId = (await createRole.ExecuteAsync(operatorActor, "Editor", [Permission.EmployeesEdit.Key], none)).Ok().Id;
         var settings = services.GetRequiredService<UpdateScimSettings>();
         var current = await services.GetRequiredService<GetScimSettings>().ExecuteAsync(OrgId, none);
         Assert.True((await settings.ExecuteAsync(operatorActor, ScimSettingsUpdate.From(current) with { Enabled = false }, none)).IsSuccess);
@@ -113,7 +114,7 @@ public sealed class PrivilegeWorld
         InvitedAdminId = await EmployeeAsync($"b-{Guid.NewGuid():N}@example.com", "Barbara", [AdministratorRoleId]);
         EditorId = await EmployeeAsync($"q-{Guid.NewGuid():N}@example.com", "Quinn", [editorRoleId]);
         var serviceId = await EmployeeAsync($"k-{Guid.NewGuid():N}@example.com", "Service", [editorRoleId]);
-        ServiceKey = (await services.GetRequiredService<CreateAccessKey>().ExecuteAsync(operatorActor, serviceId, none)).Value!;
+        ServiceKey = (await services.GetRequiredService<CreateAccessKey>().ExecuteAsync(operatorActor, serviceId, none)).Ok();
 
         // P's own team (no rule names it yet), and a group that a rule maps to Administrator.
         var groups = services.GetRequiredService<GroupStore>();
@@ -121,7 +122,7 @@ public sealed class PrivilegeWorld
         var team = await groups.CreateAsync(caller, (JsonObject)JsonNode.Parse($$"""{"displayName":"Team of Pat","members":[{"value":"{{ActorId}}"}]}""")!, none);
         Assert.True(team.IsSuccess, team.Error?.Detail);
         var admins = await groups.CreateAsync(caller, (JsonObject)JsonNode.Parse("""{"displayName":"Admins"}""")!, none);
-        AdminsGroupId = Guid.Parse(admins.Value!.Id);
+        AdminsGroupId = Guid.Parse(admins.GetValueOrThrow().Id);
         var rule = await services.GetRequiredService<CreateRoleRule>().ExecuteAsync(operatorActor, new RoleRuleDraft(RuleMatches.GroupDisplayName, "Admins", AdministratorRoleId), none);
         Assert.True(rule.IsSuccess, rule.Error?.Detail);
 
@@ -169,7 +170,7 @@ public sealed class PrivilegeWorld
     {
         var issued = await Server.Services.GetRequiredService<IScimTokenService>().IssueAsync(
             AdminActor.Operator(OrgId), new ScimTokenRequest("Issued by the operator", ActorId, null), CancellationToken.None);
-        return issued.Value!.Token;
+        return issued.Ok().Token;
     }
 
     /// <summary>A request of P's console session: its cookie, and its anti-forgery token in the form.</summary>

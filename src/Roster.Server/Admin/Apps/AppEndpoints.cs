@@ -57,7 +57,7 @@ public static class AppEndpoints
 
         var registered = RegisteredAppDocument.From(result.Value);
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{registered.App.Id}", registered);
+        return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{registered.App.Id}", registered);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(HttpContext context, Guid id, ChangeApp change, CancellationToken cancellationToken)

@@ -70,7 +70,7 @@ public static class AuditEndpoints
         var result = await list.ExecuteAsync(orgId, query, cancellationToken);
         if (!result.IsSuccess)
         {
-            return AdminProblems.From(result.Error, result.Error.Detail.StartsWith("The page size", StringComparison.Ordinal) ? "pageSize" : "cursor");
+            return AdminProblems.From(result.Error);
         }
 
         var page = result.Value;

@@ -46,7 +46,7 @@ public static class DomainEndpoints
         }
 
         var domain = DomainDocument.From(result.Value);
-        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{domain.Id}", domain);
+        return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{domain.Id}", domain);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(

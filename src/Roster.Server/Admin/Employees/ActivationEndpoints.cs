@@ -31,8 +31,8 @@ public static class ActivationEndpoints
         var result = await activate.ExecuteAsync(body.Token, body.Password ?? "", cancellationToken);
         if (!result.IsSuccess)
         {
-            var field = result.Error.Detail.Contains("password", StringComparison.OrdinalIgnoreCase) ? "password" : "token";
-            return AdminProblems.From(result.Error, field);
+            // The rules name the password where it is at fault; every other refusal is about the link.
+            return AdminProblems.From(result.Error, result.Error.Field ?? "token");
         }
 
         return TypedResults.Ok(EmployeeProfileDocument.From(result.Value));

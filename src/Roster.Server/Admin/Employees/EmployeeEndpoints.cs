@@ -87,7 +87,7 @@ public static class EmployeeEndpoints
         var result = await list.ExecuteAsync(orgId, wanted, string.IsNullOrWhiteSpace(search) ? null : search, pageNumber, size, cancellationToken);
         if (!result.IsSuccess)
         {
-            return AdminProblems.From(result.Error, result.Error.Detail.StartsWith("Pages", StringComparison.Ordinal) ? "page" : "pageSize");
+            return AdminProblems.From(result.Error);
         }
 
         var found = result.Value;
@@ -112,11 +112,11 @@ public static class EmployeeEndpoints
         var result = await create.ExecuteAsync(context.GetAdminActor(), draft, cancellationToken);
         if (!result.IsSuccess)
         {
-            return AdminProblems.From(result.Error, FieldOf(result.Error));
+            return AdminProblems.From(result.Error);
         }
 
         var employee = EmployeeProfileDocument.From(result.Value);
-        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{employee.Id}", employee);
+        return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{employee.Id}", employee);
     }
 
     private static async Task<Results<Ok<EmployeeProfileDocument>, ProblemHttpResult>> UpdateAsync(
@@ -124,7 +124,7 @@ public static class EmployeeEndpoints
     {
         var change = new EmployeeUpdate(body.FirstName, body.LastName, body.PrimaryRoleId, body.LoginAuthenticator, body.Billing?.ToAttributes(), body.ClearBilling ?? false, body.Active, body.RoleIds);
         var result = await update.ExecuteAsync(context.GetAdminActor(), id, change, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(EmployeeProfileDocument.From(result.Value)) : AdminProblems.From(result.Error, FieldOf(result.Error));
+        return result.IsSuccess ? TypedResults.Ok(EmployeeProfileDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -140,22 +140,6 @@ public static class EmployeeEndpoints
 
     private static Results<Ok<EmployeeProfileDocument>, ProblemHttpResult> Respond(AdminResult<Employee> result) =>
         result.IsSuccess ? TypedResults.Ok(EmployeeProfileDocument.From(result.Value)) : AdminProblems.From(result.Error);
-
-    /// <summary>The request field a validation error is about, from the words the directory's rules use.</summary>
-    private static string? FieldOf(AdminError error)
-    {
-        var detail = error.Detail;
-        return detail switch
-        {
-            _ when detail.Contains("first name", StringComparison.OrdinalIgnoreCase) => "firstName",
-            _ when detail.Contains("last name", StringComparison.OrdinalIgnoreCase) => "lastName",
-            _ when detail.Contains("role", StringComparison.OrdinalIgnoreCase) => "primaryRoleId",
-            _ when detail.Contains("authenticator", StringComparison.OrdinalIgnoreCase) => "loginAuthenticator",
-            _ when detail.Contains("licen", StringComparison.OrdinalIgnoreCase) || detail.Contains("bill", StringComparison.OrdinalIgnoreCase) => "billing",
-            _ when detail.Contains("email", StringComparison.OrdinalIgnoreCase) => "email",
-            _ => null,
-        };
-    }
 
     private static bool TryNumber(string? text, int fallback, out int value)
     {

@@ -60,12 +60,7 @@ public static class EventEndpoints
         var result = await feed.ExecuteAsync(orgId, query, cancellationToken);
         if (!result.IsSuccess)
         {
-            var detail = result.Error.Detail;
-            var field = detail.StartsWith("The limit", StringComparison.Ordinal) ? "limit"
-                : detail.StartsWith("The wait", StringComparison.Ordinal) ? "wait"
-                : detail.Contains("is not an event type", StringComparison.Ordinal) ? "types"
-                : "after";
-            return AdminProblems.From(result.Error, field);
+            return AdminProblems.From(result.Error);
         }
 
         return new EventPageResult(result.Value);

@@ -54,11 +54,7 @@ public static class ScimSettingsEndpoints
             cancellationToken);
         if (!result.IsSuccess)
         {
-            var field = result.Error.Detail.Contains("token lifetime", StringComparison.Ordinal) ? "tokenMaxDays"
-                : result.Error.Detail.StartsWith("The required role", StringComparison.Ordinal) || result.Error.Detail.EndsWith("required role; activate it first.", StringComparison.Ordinal)
-                ? "requiredRoleId"
-                : "defaultRoleId";
-            return AdminProblems.From(result.Error, field);
+            return AdminProblems.From(result.Error);
         }
 
         return TypedResults.Ok(ScimSettingsDocument.From(result.Value, urls.ConnectorUrl(context.Request, orgId)));

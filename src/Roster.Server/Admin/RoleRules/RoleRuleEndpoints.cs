@@ -53,7 +53,7 @@ public static class RoleRuleEndpoints
         }
 
         var rule = RoleRuleDocument.From(result.Value);
-        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{rule.Id}", rule);
+        return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{rule.Id}", rule);
     }
 
     private static async Task<Results<Ok<RoleRuleDocument>, ProblemHttpResult>> UpdateAsync(

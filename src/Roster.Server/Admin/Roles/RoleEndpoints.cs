@@ -54,11 +54,11 @@ public static class RoleEndpoints
         var result = await create.ExecuteAsync(context.GetAdminActor(), body.Name ?? "", body.Permissions ?? [], cancellationToken);
         if (!result.IsSuccess)
         {
-            return AdminProblems.From(result.Error, FieldOf(result.Error));
+            return AdminProblems.From(result.Error);
         }
 
         var role = RoleDocument.From(result.Value);
-        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{role.Id}", role);
+        return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{role.Id}", role);
     }
 
     private static async Task<Results<Ok<RoleDocument>, ProblemHttpResult>> RenameAsync(
@@ -90,8 +90,4 @@ public static class RoleEndpoints
 
     private static Results<Ok<RoleDocument>, ProblemHttpResult> Respond(AdminResult<Role> result, string? field = null) =>
         result.IsSuccess ? TypedResults.Ok(RoleDocument.From(result.Value)) : AdminProblems.From(result.Error, field);
-
-    /// <summary>A new role's validation error is about its name unless it is the unknown-permission one.</summary>
-    private static string FieldOf(AdminError error) =>
-        error.Detail.StartsWith("There is no permission", StringComparison.Ordinal) ? "permissions" : "name";
 }

@@ -4,6 +4,7 @@ using Roster.Directory.Roles;
 using Roster.Directory.Sso;
 using Roster.Server.Admin.Authentication;
 using Roster.Server.Admin.Http;
+using Roster.Server.Console.Sso;
 using Roster.Server.Deployment;
 
 namespace Roster.Server.Admin.Sso;
@@ -43,21 +44,33 @@ public static class SsoConnectionEndpoints
     }
 
     private static async Task<Results<Created<SsoConnectionResource>, ProblemHttpResult>> CreateAsync(
-        HttpContext context, Guid orgId, SsoConnectionRequest body, CreateSsoConnection create, DeploymentUrls urls, CancellationToken cancellationToken)
+        HttpContext context, Guid orgId, SsoConnectionRequest body, CreateSsoConnection create, SamlMetadataImport import, DeploymentUrls urls, CancellationToken cancellationToken)
     {
         if (SsoProtocols.Parse(body.Protocol) is not { } protocol)
         {
             return AdminProblems.From(AdminError.Validation($"'protocol' must be \"{SsoProtocols.OpenIdConnect}\" (OpenID Connect) or \"{SsoProtocols.Saml}\" (SAML 2.0); '{body.Protocol}' is not offered."), "protocol");
         }
 
-        var result = await create.ExecuteAsync(context.GetAdminActor(), protocol, body.ToDraft(), cancellationToken);
+        var draft = body.ToDraft();
+        if (protocol == SsoProtocol.Saml)
+        {
+            var completed = await import.CompleteAsync(draft, body.IdpMetadataXml, cancellationToken);
+            if (!completed.IsSuccess)
+            {
+                return AdminProblems.From(completed.Error);
+            }
+
+            draft = completed.Value;
+        }
+
+        var result = await create.ExecuteAsync(context.GetAdminActor(), protocol, draft, cancellationToken);
         if (!result.IsSuccess)
         {
             return AdminProblems.From(result.Error);
         }
 
         var resource = SsoConnectionResource.From(result.Value, orgId, urls.PublicBaseUrl(context.Request));
-        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{resource.Id}", resource);
+        return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{resource.Id}", resource);
     }
 
     private static async Task<Results<Ok<SsoConnectionResource>, ProblemHttpResult>> GetAsync(
@@ -70,14 +83,38 @@ public static class SsoConnectionEndpoints
     }
 
     private static async Task<Results<Ok<SsoConnectionResource>, ProblemHttpResult>> UpdateAsync(
-        HttpContext context, Guid orgId, Guid id, SsoConnectionRequest body, UpdateSsoConnection update, DeploymentUrls urls, CancellationToken cancellationToken)
+        HttpContext context, Guid orgId, Guid id, SsoConnectionRequest body, UpdateSsoConnection update, GetSsoConnection get, SamlMetadataImport import, DeploymentUrls urls, CancellationToken cancellationToken)
     {
         if (body.Protocol is not null)
         {
             return AdminProblems.From(AdminError.Validation("A connection's protocol cannot be changed: add another connection."), "protocol");
         }
 
-        var result = await update.ExecuteAsync(context.GetAdminActor(), id, body.ToDraft(), cancellationToken);
+        var draft = body.ToDraft();
+        if (body.IdpMetadataXml is not null || !string.IsNullOrWhiteSpace(body.IdpMetadataUrl))
+        {
+            // Only a SAML connection of this organization is worth a request to the URL.
+            var connection = await get.ExecuteAsync(orgId, id, cancellationToken);
+            if (connection is null)
+            {
+                return AdminProblems.From(AdminError.NotFound("There is no such SSO connection in this organization."));
+            }
+
+            if (connection.Protocol != SsoProtocol.Saml)
+            {
+                return AdminProblems.From(AdminError.Validation("Only a SAML connection reads an identity provider's metadata."), "idpMetadataUrl");
+            }
+
+            var completed = await import.CompleteAsync(draft, body.IdpMetadataXml, cancellationToken);
+            if (!completed.IsSuccess)
+            {
+                return AdminProblems.From(completed.Error);
+            }
+
+            draft = completed.Value;
+        }
+
+        var result = await update.ExecuteAsync(context.GetAdminActor(), id, draft, cancellationToken);
         return result.IsSuccess
             ? TypedResults.Ok(SsoConnectionResource.From(result.Value, orgId, urls.PublicBaseUrl(context.Request)))
             : AdminProblems.From(result.Error);

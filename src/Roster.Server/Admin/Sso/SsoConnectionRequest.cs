@@ -6,6 +6,8 @@ namespace Roster.Server.Admin.Sso;
 /// The body of <c>POST</c> and <c>PATCH /sso/connections</c>: what is given is set, what is left
 /// out is kept (on <c>PATCH</c>). <c>clientSecret</c> is write-only: answers say only whether one is set.
 /// The <c>idp...</c> fields and those after them are SAML's (<see cref="SsoConnectionDraft"/>).
+/// <c>idpMetadataXml</c> (pasted) or <c>idpMetadataUrl</c> (read now, again on every request that
+/// gives it) fill the IdP's entity ID, SSO URL and certificates the request does not give.
 /// </summary>
 public sealed record SsoConnectionRequest(
     string? Protocol = null,
@@ -23,6 +25,7 @@ public sealed record SsoConnectionRequest(
     string? IdpSsoUrl = null,
     IReadOnlyList<string>? IdpCertificates = null,
     string? IdpMetadataUrl = null,
+    string? IdpMetadataXml = null,
     bool? AllowIdpInitiated = null,
     bool? SignRequests = null,
     string? EmailAttribute = null,

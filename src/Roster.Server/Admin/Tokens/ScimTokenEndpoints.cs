@@ -49,7 +49,7 @@ public static class ScimTokenEndpoints
 
         var issued = IssuedScimTokenDocument.From(result.Value);
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{issued.Id}", issued);
+        return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{issued.Id}", issued);
     }
 
     private static async Task<Results<Ok<ScimTokenDocument>, ProblemHttpResult>> RevokeAsync(

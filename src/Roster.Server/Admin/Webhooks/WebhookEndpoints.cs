@@ -56,7 +56,7 @@ public static class WebhookEndpoints
         var result = await create.ExecuteAsync(actor, request.ToDraft(), cancellationToken);
         if (!result.IsSuccess)
         {
-            return AdminProblems.From(result.Error, Field(result.Error.Detail));
+            return AdminProblems.From(result.Error);
         }
 
         context.Response.Headers.CacheControl = "no-store";
@@ -68,7 +68,7 @@ public static class WebhookEndpoints
         HttpContext context, Guid id, WebhookEndpointRequest request, ChangeWebhookEndpoint change, CancellationToken cancellationToken)
     {
         var result = await change.UpdateAsync(context.GetAdminActor(), id, request.ToDraft(), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(WebhookEndpointDocument.From(result.Value)) : AdminProblems.From(result.Error, Field(result.Error.Detail));
+        return result.IsSuccess ? TypedResults.Ok(WebhookEndpointDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(HttpContext context, Guid id, ChangeWebhookEndpoint change, CancellationToken cancellationToken)
@@ -112,7 +112,7 @@ public static class WebhookEndpoints
         var result = await list.DeliveriesAsync(orgId, id, state, limit, after, cancellationToken);
         return result.IsSuccess
             ? TypedResults.Ok<IReadOnlyList<WebhookDeliveryDocument>>([.. result.Value.Select(WebhookDeliveryDocument.From)])
-            : AdminProblems.From(result.Error, result.Error.Detail.Contains("state", StringComparison.Ordinal) ? "state" : "limit");
+            : AdminProblems.From(result.Error);
     }
 
     private static async Task<Results<Ok<RedeliveredDocument>, ProblemHttpResult>> RedeliverAsync(
@@ -121,9 +121,4 @@ public static class WebhookEndpoints
         var result = await change.RedeliverAsync(context.GetAdminActor(), id, request?.DeliveryId, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(new RedeliveredDocument(result.Value)) : AdminProblems.From(result.Error);
     }
-
-    private static string Field(string detail) =>
-        detail.Contains("event type", StringComparison.Ordinal) ? "eventTypes"
-        : detail.Contains("description", StringComparison.Ordinal) ? "description"
-        : "url";
 }

@@ -53,9 +53,7 @@ public sealed class ActivateModel(ActivateEmployee activate) : PageModel
         var result = await activate.ExecuteAsync(Token!, Password, cancellationToken);
         if (!result.IsSuccess)
         {
-            var field = result.Error.Detail.Contains("password", StringComparison.OrdinalIgnoreCase) && !result.Error.Detail.Contains("link", StringComparison.OrdinalIgnoreCase)
-                ? nameof(Password)
-                : string.Empty;
+            var field = result.Error.Field == "password" ? nameof(Password) : string.Empty;
             ModelState.AddModelError(field, result.Error.Detail);
             return Page();
         }

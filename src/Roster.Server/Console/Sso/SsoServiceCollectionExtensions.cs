@@ -11,6 +11,8 @@ public static class SsoServiceCollectionExtensions
         // Read when first needed: a host (a test) may add configuration after services are registered.
         services.Replace(ServiceDescriptor.Singleton(_ => configuration.GetSection(SsoOptions.SectionName).Get<SsoOptions>() ?? new SsoOptions()));
         services.TryAddSingleton<OidcHandlerOptions>();
+        services.TryAddSingleton<SamlMetadataFetcher>();
+        services.TryAddSingleton<SamlMetadataImport>();
         return services;
     }
 }

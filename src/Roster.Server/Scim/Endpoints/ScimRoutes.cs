@@ -5,8 +5,10 @@ using Roster.Server.Scim.Http;
 namespace Roster.Server.Scim.Endpoints;
 
 /// <summary>
-/// The SCIM API under both <c>/scim/v2/{orgId}</c> (the base connector URL) and <c>/scim/v2</c>
-/// (tenant taken from the credential, as CXone does).
+/// The SCIM API under <c>/scim/v2/{orgId}</c> (the base connector URL) and <c>/scim/v2</c> (tenant
+/// taken from the credential, as CXone does), and the same API, mapped by the same code, at the
+/// other base URLs identity providers' guides give (<see cref="ScimPaths"/>): <c>/oauth/scim/v2</c>
+/// with or without the org ID, and Webex's <c>/v1/scim/{orgId}</c>.
 /// </summary>
 public static class ScimRoutes
 {
@@ -15,11 +17,17 @@ public static class ScimRoutes
         ArgumentNullException.ThrowIfNull(app);
         MapApi(app.MapGroup(ScimPaths.Root + "/{orgId:guid}"));
         MapApi(app.MapGroup(ScimPaths.Root));
+        MapApi(app.MapGroup(ScimPaths.OAuthRoot + "/{orgId:guid}"));
+        MapApi(app.MapGroup(ScimPaths.OAuthRoot));
+        MapApi(app.MapGroup(ScimPaths.WebexRoot + "/{orgId:guid}"));
 
-        // Anything else under /scim is a SCIM 404, not an empty page or an HTML error.
-        app.Map("/scim/{**rest}", (HttpContext c) => new ScimErrorResult(ScimError.NotFound(
-            $"There is no SCIM endpoint at '{c.Request.Path}'. The base URL is {ScimPaths.Root}/{{orgId}}, with /Users, /Groups, /Schemas, /ResourceTypes and /ServiceProviderConfig below it.")))
-            .RequireAuthorization(ScimBearerDefaults.ScimPolicy);
+        // Anything else under a SCIM area is a SCIM 404, not an empty page or an HTML error.
+        foreach (var area in ScimPaths.Areas)
+        {
+            app.Map(area + "/{**rest}", (HttpContext c) => new ScimErrorResult(ScimError.NotFound(
+                $"There is no SCIM endpoint at '{c.Request.Path}'. The base URL is {ScimPaths.Root}/{{orgId}} (also {ScimPaths.OAuthRoot}/{{orgId}} and {ScimPaths.WebexRoot}/{{orgId}}), with /Users, /Groups, /Schemas, /ResourceTypes and /ServiceProviderConfig below it.")))
+                .RequireAuthorization(ScimBearerDefaults.ScimPolicy);
+        }
     }
 
     private static void MapApi(RouteGroupBuilder scim)
@@ -37,6 +45,6 @@ public static class ScimRoutes
             return new ScimErrorResult(ScimError.MethodNotAllowed($"{c.Request.Method} is not allowed on '{c.Request.Path}'; a bulk request is a POST."));
         });
         scim.MapDiscoveryEndpoints();
-        scim.MapUnsupportedEndpoints();
+        scim.MapMeEndpoints();
     }
 }

@@ -2,23 +2,18 @@ using Roster.Directory.Administration;
 
 namespace Roster.Server.Console.Pages.Employees;
 
-/// <summary>Which field of the employee forms a directory refusal is about, from the words its rules use.</summary>
+/// <summary>Which field of the employee forms a directory refusal is about, from the field the rule that refused names.</summary>
 public static class EmployeeFields
 {
+    /// <summary>The form box an error's field is: licenses for billing, the admin API's names otherwise.</summary>
     public static string? Of(AdminError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var detail = error.Detail;
-        return detail switch
+        return error.Field switch
         {
-            _ when error.Kind != AdminErrorKind.Validation && error.Kind != AdminErrorKind.Conflict => null,
-            _ when detail.Contains("first name", StringComparison.OrdinalIgnoreCase) => "FirstName",
-            _ when detail.Contains("last name", StringComparison.OrdinalIgnoreCase) => "LastName",
-            _ when detail.Contains("role", StringComparison.OrdinalIgnoreCase) => "PrimaryRoleId",
-            _ when detail.Contains("authenticator", StringComparison.OrdinalIgnoreCase) => "LoginAuthenticator",
-            _ when detail.Contains("licen", StringComparison.OrdinalIgnoreCase) || detail.Contains("bill", StringComparison.OrdinalIgnoreCase) => "Licenses",
-            _ when detail.Contains("email", StringComparison.OrdinalIgnoreCase) => "Email",
-            _ => null,
+            "billing" => "Licenses",
+            "roleIds" => "PrimaryRoleId",
+            _ => FormFields.BoxOf(error),
         };
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Roster.Directory.Administration;
 using Roster.Directory.Employees;
 using Roster.Directory.Tokens;
 using Roster.Server.Console.Authentication;
@@ -54,7 +53,7 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
         var result = await tokens.IssueAsync(Actor, new ScimTokenRequest(Name ?? "", owner, expires), cancellationToken);
         if (!result.IsSuccess)
         {
-            ShowError(result.Error, FieldOf(result.Error));
+            ShowError(result.Error, FormFields.BoxOf(result.Error));
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -84,14 +83,6 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
 
         return Redirect(Path);
     }
-
-    private static string? FieldOf(AdminError error) => error.Detail switch
-    {
-        var d when d.Contains("expiry", StringComparison.OrdinalIgnoreCase) => nameof(Expires),
-        var d when d.Contains("employee", StringComparison.OrdinalIgnoreCase) || d.Contains("profile", StringComparison.OrdinalIgnoreCase) => nameof(OwnerId),
-        var d when d.Contains("name", StringComparison.OrdinalIgnoreCase) => nameof(Name),
-        _ => null,
-    };
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

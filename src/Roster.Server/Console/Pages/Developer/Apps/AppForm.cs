@@ -1,8 +1,6 @@
-using Roster.Directory.Administration;
-
 namespace Roster.Server.Console.Pages.Developer.Apps;
 
-/// <summary>How the registration form's boxes become the lists <see cref="Roster.Directory.Apps.AppDraft"/> holds, and which box a refusal is about.</summary>
+/// <summary>How the registration form's boxes become the lists <see cref="Roster.Directory.Apps.AppDraft"/> holds.</summary>
 public static class AppForm
 {
     /// <summary>The Okta callback seed 002 asks for; {appName} is the Okta app's name.</summary>
@@ -11,22 +9,4 @@ public static class AppForm
     /// <summary>Entries typed one per line (commas also separate contacts).</summary>
     public static IReadOnlyList<string> Lines(string? text, bool commasSeparate = false) =>
         [.. (text ?? "").Split(commasSeparate ? [',', ';', '\n', '\r'] : ['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    /// <summary>The field a refusal of the app rules names, from the words those rules use.</summary>
-    public static string? FieldOf(AdminError error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        var detail = error.Detail;
-        return detail switch
-        {
-            _ when error.Kind != AdminErrorKind.Validation && error.Kind != AdminErrorKind.Conflict => null,
-            _ when detail.Contains("redirect", StringComparison.OrdinalIgnoreCase) => "RedirectUris",
-            _ when detail.Contains("contact", StringComparison.OrdinalIgnoreCase) || detail.Contains("email", StringComparison.OrdinalIgnoreCase) => "Contacts",
-            _ when detail.Contains("description", StringComparison.OrdinalIgnoreCase) => "Description",
-            _ when detail.Contains("scope", StringComparison.OrdinalIgnoreCase) => "Scopes",
-            _ when detail.Contains("client type", StringComparison.OrdinalIgnoreCase) => "ClientType",
-            _ when detail.Contains("name", StringComparison.OrdinalIgnoreCase) => "Name",
-            _ => null,
-        };
-    }
 }

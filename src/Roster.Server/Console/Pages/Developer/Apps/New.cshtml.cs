@@ -56,7 +56,7 @@ public sealed class NewModel(RegisterApp register, DeploymentUrls urls) : Consol
         var result = await register.ExecuteAsync(Actor, draft, cancellationToken);
         if (!result.IsSuccess)
         {
-            ShowError(result.Error, AppForm.FieldOf(result.Error));
+            ShowError(result.Error, FormFields.BoxOf(result.Error));
             return Page();
         }
 

@@ -47,8 +47,12 @@ public sealed class IndexModel(ListWebhookEndpoints list, CreateWebhookEndpoint 
         Endpoints = await list.ExecuteAsync(OrgId, cancellationToken);
         if (!result.IsSuccess)
         {
-            ShowError(result.Error, result.Error.Detail.Contains("event type", StringComparison.Ordinal) ? nameof(EventTypes)
-                : result.Error.Detail.Contains("description", StringComparison.Ordinal) ? nameof(Description) : nameof(EndpointUrl));
+            ShowError(result.Error, result.Error.Field switch
+            {
+                "eventTypes" => nameof(EventTypes),
+                "description" => nameof(Description),
+                _ => nameof(EndpointUrl),
+            });
             return Page();
         }
 

@@ -57,6 +57,9 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
 
     public string ConnectorUrl { get; private set; } = "";
 
+    /// <summary>The other base URLs the same SCIM API answers at (<see cref="Scim.Http.ScimPaths"/>), for identity providers whose guides give another form.</summary>
+    public IReadOnlyList<string> BaseUrlForms { get; private set; } = [];
+
     /// <summary>SCIM is off and cannot be turned on until the organization is SSO only (its policy "SCIM requires SSO only").</summary>
     public bool NeedsSsoOnly { get; private set; }
 
@@ -89,9 +92,7 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
             cancellationToken);
         if (!result.IsSuccess)
         {
-            var aboutRequired = result.Error.Detail.StartsWith("The required role", StringComparison.Ordinal)
-                || result.Error.Detail.EndsWith("required role; activate it first.", StringComparison.Ordinal);
-            ShowError(result.Error, aboutRequired ? nameof(RequiredRoleId) : nameof(DefaultRoleId));
+            ShowError(result.Error, result.Error.Field == "requiredRoleId" ? nameof(RequiredRoleId) : nameof(DefaultRoleId));
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -105,6 +106,14 @@ public sealed class ScimModel(GetScimSettings get, UpdateScimSettings update, Li
         Settings = await get.ExecuteAsync(OrgId, cancellationToken);
         Roles = await roles.ExecuteAsync(OrgId, cancellationToken);
         ConnectorUrl = urls.ConnectorUrl(Request, OrgId);
+        var root = urls.PublicBaseUrl(Request);
+        BaseUrlForms =
+        [
+            root + Scim.Http.ScimPaths.Root,
+            $"{root}{Scim.Http.ScimPaths.OAuthRoot}/{OrgId}",
+            root + Scim.Http.ScimPaths.OAuthRoot,
+            $"{root}{Scim.Http.ScimPaths.WebexRoot}/{OrgId}",
+        ];
         NeedsSsoOnly = !Settings.Enabled && await ssoSettings.ExecuteAsync(OrgId, cancellationToken) is { ScimRequiresSsoOnly: true, SsoOnly: false };
     }
 }

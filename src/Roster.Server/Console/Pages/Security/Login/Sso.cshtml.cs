@@ -4,13 +4,14 @@ using Roster.Directory.Administration;
 using Roster.Directory.Employees;
 using Roster.Directory.Sso;
 using Roster.Server.Console.Authentication;
+using Roster.Server.Console.Sso;
 using Roster.Server.Deployment;
 
 namespace Roster.Server.Console.Pages.Security.Login;
 
 /// <summary>
 /// Security &gt; Login &gt; Single sign-on (SSO): the organization's connections (add an OpenID
-/// Connect one, change, turn off, delete) with the values to paste into the IdP, and the sign-in
+/// Connect or a SAML 2.0 one, change, turn off, delete) with the values to paste into the IdP, and the sign-in
 /// policy: "Single sign-on (SSO) only" (MoEngage's words), the break-glass administrators who may
 /// still use a password, and "SCIM requires SSO only". Every rule is the directory's use cases';
 /// the page only shows their refusals and disables what it knows cannot work.
@@ -18,7 +19,8 @@ namespace Roster.Server.Console.Pages.Security.Login;
 [Authorize(Policy = ConsolePolicies.SecurityLoginManage)]
 public sealed class SsoModel(
     ListSsoConnections list, CreateSsoConnection create, UpdateSsoConnection update, DeleteSsoConnection delete,
-    GetSsoSettings getSettings, UpdateSsoSettings updateSettings, GetEmployee employees, ListEmployees findEmployees, DeploymentUrls urls) : ConsolePageModel
+    GetSsoSettings getSettings, UpdateSsoSettings updateSettings, GetEmployee employees, ListEmployees findEmployees, DeploymentUrls urls,
+    GetSsoConnection getConnection, SamlMetadataImport metadata) : ConsolePageModel
 {
     public const string Path = "/console/security/login/sso";
 
@@ -51,6 +53,39 @@ public sealed class SsoModel(
     /// <summary>An employee's email to add to the break-glass administrators.</summary>
     [BindProperty]
     public string? AddBreakGlass { get; set; }
+
+    /// <summary>SAML: the connection's name (its own field, so that the OpenID form keeps its values apart).</summary>
+    [BindProperty]
+    public string? SamlName { get; set; }
+
+    [BindProperty]
+    public string? IdpMetadataUrl { get; set; }
+
+    [BindProperty]
+    public string? IdpMetadataXml { get; set; }
+
+    [BindProperty]
+    public string? IdpEntityId { get; set; }
+
+    [BindProperty]
+    public string? IdpSsoUrl { get; set; }
+
+    /// <summary>SAML: a signing certificate to add (PEM or base64).</summary>
+    [BindProperty]
+    public string? IdpCertificate { get; set; }
+
+    /// <summary>SAML: the SHA-256 thumbprints of the saved certificates kept (ticked).</summary>
+    [BindProperty]
+    public List<string> KeepCertificates { get; set; } = [];
+
+    [BindProperty]
+    public bool AllowIdpInitiated { get; set; }
+
+    [BindProperty]
+    public bool SignRequests { get; set; }
+
+    /// <summary>The connection whose form was refused (its field errors are shown there); null for the new SAML connection's form.</summary>
+    public Guid? EditingId { get; private set; }
 
     public IReadOnlyList<SsoConnection> Connections { get; private set; } = [];
 
@@ -113,6 +148,93 @@ public sealed class SsoModel(
         return Redirect(Path);
     }
 
+    public async Task<IActionResult> OnPostCreateSamlAsync(CancellationToken cancellationToken)
+    {
+        var draft = new SsoConnectionDraft(
+            Name: SamlName, Enabled: Enabled, IdpMetadataUrl: Blank(IdpMetadataUrl), IdpEntityId: Blank(IdpEntityId), IdpSsoUrl: Blank(IdpSsoUrl),
+            IdpCertificates: Blank(IdpCertificate) is { } pasted ? [pasted] : null, AllowIdpInitiated: AllowIdpInitiated, SignRequests: SignRequests);
+        var completed = await metadata.CompleteAsync(draft, IdpMetadataXml, cancellationToken);
+        var result = completed.IsSuccess ? await create.ExecuteAsync(Actor, SsoProtocol.Saml, completed.Value, cancellationToken) : completed.Error;
+        if (!result.IsSuccess)
+        {
+            return await SamlRefusedAsync(result.Error, null, cancellationToken);
+        }
+
+        Notice = T["Connection '{0}' added. Copy Roster's values below into your identity provider.", result.Value.Name];
+        return Redirect(Path);
+    }
+
+    public async Task<IActionResult> OnPostUpdateSamlAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var saved = await getConnection.ExecuteAsync(OrgId, id, cancellationToken);
+        if (saved?.Saml is not { } saml)
+        {
+            return Missing(T["There is no such SSO connection in this organization."]);
+        }
+
+        var kept = saml.IdpCertificates.Where(c => KeepCertificates.Contains(SsoCertificates.Thumbprint(c), StringComparer.OrdinalIgnoreCase)).ToList();
+        if (Blank(IdpCertificate) is { } added)
+        {
+            kept.Add(added);
+        }
+
+        var fromXml = !string.IsNullOrWhiteSpace(IdpMetadataXml);
+        var draft = new SsoConnectionDraft(
+            Name: SamlName, Enabled: Enabled, IdpMetadataUrl: fromXml ? null : IdpMetadataUrl?.Trim() ?? "",
+            IdpEntityId: fromXml ? null : Blank(IdpEntityId), IdpSsoUrl: fromXml ? null : Blank(IdpSsoUrl), IdpCertificates: fromXml ? null : kept,
+            AllowIdpInitiated: AllowIdpInitiated, SignRequests: SignRequests);
+
+        // A metadata URL is read again only when it changed; "Refresh from URL" reads it on purpose.
+        var completed = fromXml || (Blank(IdpMetadataUrl) is { } url && url != saml.IdpMetadataUrl)
+            ? await metadata.CompleteAsync(draft with { IdpEntityId = null, IdpSsoUrl = null, IdpCertificates = null }, IdpMetadataXml, cancellationToken)
+            : draft;
+        var result = completed.IsSuccess ? await update.ExecuteAsync(Actor, id, completed.Value, cancellationToken) : completed.Error;
+        if (!result.IsSuccess)
+        {
+            return result.Error.Kind == AdminErrorKind.NotFound ? Missing(result.Error.Detail) : await SamlRefusedAsync(result.Error, id, cancellationToken);
+        }
+
+        Notice = T["Connection '{0}' saved.", result.Value.Name];
+        return Redirect(Path);
+    }
+
+    public async Task<IActionResult> OnPostRefreshMetadataAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var saved = await getConnection.ExecuteAsync(OrgId, id, cancellationToken);
+        if (saved?.Saml is not { } saml)
+        {
+            return Missing(T["There is no such SSO connection in this organization."]);
+        }
+
+        if (saml.IdpMetadataUrl is null)
+        {
+            return await SamlRefusedAsync(AdminError.Validation("This connection has no metadata URL to read.") with { Field = "idpMetadataUrl" }, id, cancellationToken);
+        }
+
+        var completed = await metadata.CompleteAsync(new SsoConnectionDraft(IdpMetadataUrl: saml.IdpMetadataUrl), null, cancellationToken);
+        var result = completed.IsSuccess ? await update.ExecuteAsync(Actor, id, completed.Value, cancellationToken) : completed.Error;
+        if (!result.IsSuccess)
+        {
+            return result.Error.Kind == AdminErrorKind.NotFound ? Missing(result.Error.Detail) : await SamlRefusedAsync(result.Error, id, cancellationToken);
+        }
+
+        Notice = T["The metadata of '{0}' was read again: its certificates are the identity provider's current ones.", result.Value.Name];
+        return Redirect(Path);
+    }
+
+    /// <summary>The error shown next to <paramref name="property"/> in the form of <paramref name="connection"/> (null: the new SAML connection's form).</summary>
+    public string? ErrorOf(string property, Guid? connection) =>
+        EditingId == connection && ModelState.TryGetValue(property, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>Why a connection cannot be deleted now, or null.</summary>
+    public string? DeleteUnavailable(SsoConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return Settings.SsoOnly && connection.Enabled && Connections.Count(c => c.Enabled) == 1
+            ? T["This is the last enabled connection and the organization signs in with SSO only: turn SSO only off first."].Value
+            : null;
+    }
+
     public async Task<IActionResult> OnPostSettingsAsync(CancellationToken cancellationToken)
     {
         var breakGlass = BreakGlass.Distinct().ToList();
@@ -152,17 +274,55 @@ public sealed class SsoModel(
     public IReadOnlyList<(string Label, string Value)> IdpValues(SsoConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return connection.Protocol == SsoProtocol.Saml
-            ? [("SP entity ID", PublicBaseUrl + Sso.SsoPaths.SamlMetadata(OrgId, connection.Id)),
-               ("ACS URL", PublicBaseUrl + Sso.SsoPaths.SamlAcs(OrgId, connection.Id)),
-               ("Metadata URL", PublicBaseUrl + Sso.SsoPaths.SamlMetadata(OrgId, connection.Id))]
-            : [("Callback URL (redirect URI)", PublicBaseUrl + Sso.SsoPaths.Callback(OrgId, connection.Id)),
-               ("Sign-in URL", PublicBaseUrl + Sso.SsoPaths.Start(OrgId, connection.Id))];
+        if (connection.Saml is not { } saml)
+        {
+            return [(T["Callback URL (redirect URI)"], PublicBaseUrl + SsoPaths.Callback(OrgId, connection.Id)),
+                    (T["Sign-in URL"], PublicBaseUrl + SsoPaths.Start(OrgId, connection.Id))];
+        }
+
+        List<(string, string)> values =
+        [
+            (T["SP entity ID (audience)"], PublicBaseUrl + SsoPaths.SamlMetadata(OrgId, connection.Id)),
+            (T["ACS URL (single sign-on URL, reply URL)"], PublicBaseUrl + SsoPaths.SamlAcs(OrgId, connection.Id)),
+            (T["SP metadata URL"], PublicBaseUrl + SsoPaths.SamlMetadata(OrgId, connection.Id)),
+            (T["Name ID format"], "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"),
+            (T["Email attribute"], saml.EmailAttribute ?? T["the NameID (the person's email)"]),
+            (T["First name attribute"], saml.GivenNameAttribute ?? "firstName"),
+            (T["Last name attribute"], saml.FamilyNameAttribute ?? "lastName"),
+        ];
+        if (saml.SignRequests && saml.SpCertificate.Length > 0)
+        {
+            values.Add((T["Roster's request signing certificate"], saml.SpCertificate));
+        }
+
+        return values;
     }
+
+    private async Task<IActionResult> SamlRefusedAsync(AdminError error, Guid? editing, CancellationToken cancellationToken)
+    {
+        EditingId = editing;
+        ShowError(error, error.Field switch
+        {
+            "name" => nameof(SamlName),
+            "idpEntityId" => nameof(IdpEntityId),
+            "idpSsoUrl" => nameof(IdpSsoUrl),
+            "idpCertificates" => nameof(IdpCertificate),
+            "idpMetadataUrl" => nameof(IdpMetadataUrl),
+            "idpMetadataXml" => nameof(IdpMetadataXml),
+            _ => "Saml",
+        });
+        await LoadAsync(cancellationToken);
+        SsoOnly = Settings.SsoOnly;
+        ScimRequiresSsoOnly = Settings.ScimRequiresSsoOnly;
+        BreakGlass = [.. Settings.BreakGlass];
+        return Page();
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private async Task<IActionResult> RefusedAsync(AdminError error, CancellationToken cancellationToken)
     {
-        ShowError(error, error.Detail.Contains("issuer", StringComparison.OrdinalIgnoreCase) ? nameof(Issuer) : null);
+        ShowError(error, error.Field == "issuer" ? nameof(Issuer) : null);
         await LoadAsync(cancellationToken);
         SsoOnly = Settings.SsoOnly;
         ScimRequiresSsoOnly = Settings.ScimRequiresSsoOnly;

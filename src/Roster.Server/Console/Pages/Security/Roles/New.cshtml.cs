@@ -24,8 +24,7 @@ public sealed class NewModel(CreateRole create) : ConsolePageModel
         var result = await create.ExecuteAsync(Actor, Name ?? "", Permissions, cancellationToken);
         if (!result.IsSuccess)
         {
-            // The directory's one message that is not about the name names an unknown permission.
-            ShowError(result.Error, result.Error.Detail.StartsWith("There is no permission", StringComparison.Ordinal) ? nameof(Permissions) : nameof(Name));
+            ShowError(result.Error, FormFields.BoxOf(result.Error));
             return Page();
         }
 

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Roster.Directory.Resources;
+using Roster.Scim.Errors;
+using Roster.Server.Authentication;
+using Roster.Server.Scim.Http;
+
+namespace Roster.Server.Scim.Endpoints;
+
+/// <summary>
+/// <c>/Me</c> (RFC 7644 section 3.11): the User of the person who signed in through the OAuth
+/// authorization-code flow. An employee profile is its User (one row, one id), so <c>/Me</c> is
+/// <c>/Users/{the person's id}</c>: GET, PUT, PATCH and DELETE run the same use cases, with the
+/// same permissions, tenant settings, policies and audit (credited to the person), and
+/// <c>meta.location</c> names <c>/Users/{id}</c> as the RFC asks. A credential that was not issued
+/// to a person signing in (a SCIM token, a client-credentials token) has no "me": 403 saying which
+/// credential is needed.
+/// </summary>
+public static class MeEndpoints
+{
+    public static void MapMeEndpoints(this RouteGroupBuilder scim)
+    {
+        ArgumentNullException.ThrowIfNull(scim);
+        var me = scim.MapGroup("/Me").AddEndpointFilter(RequireSubjectAsync).AddEndpointFilter<ScimPermissionFilter>();
+        me.MapGet("", (Delegate)((HttpContext c) => GetResource.HandleAsync(c, Users(c), Subject(c))));
+        me.MapPut("", (Delegate)((HttpContext c) => ReplaceResource.HandleAsync(c, Users(c), Subject(c))));
+        me.MapPatch("", (Delegate)((HttpContext c) => PatchResource.HandleAsync(c, Users(c), Subject(c))));
+        me.MapDelete("", (Delegate)((HttpContext c) => DeleteResource.HandleAsync(c, Users(c), Subject(c))));
+
+        // RFC 7644 section 3.11 lets a service provider answer 403 to a POST on /Me it does not
+        // support: the person already has a User, and new users are created at /Users.
+        me.MapPost("", (HttpContext c) => new ScimErrorResult(ScimError.Forbidden(
+            "Creating a resource through /Me is not supported: the person signed in already has a User, which GET, PUT, PATCH and DELETE on /Me reach. Create users with POST /Users.")));
+    }
+
+    private static async ValueTask<object?> RequireSubjectAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.HttpContext.User.FindFirstValue(ScimBearerDefaults.SubjectClaim) is null)
+        {
+            return new ScimErrorResult(ScimError.Forbidden(
+                "/Me is the User of the person who signed in, and this credential was not issued to a person signing in: a SCIM token or a client-credentials access token acts for a connection. " +
+                "Use an access token from the OAuth authorization-code flow (the person signs in to Roster and consents), or use /Users/{id}."));
+        }
+
+        return await next(context);
+    }
+
+    private static string Subject(HttpContext context) =>
+        context.User.FindFirstValue(ScimBearerDefaults.SubjectClaim) ?? throw new InvalidOperationException("/Me runs only for a signed-in person.");
+
+    private static IScimResourceStore Users(HttpContext context) =>
+        context.RequestServices.GetRequiredKeyedService<IScimResourceStore>("Users");
+}
