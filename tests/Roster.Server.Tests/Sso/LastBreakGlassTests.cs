@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Roster.Directory.Administration;
 using Roster.Directory.RoleGrants;
 using Roster.Directory.Roles;
+using Roster.Directory.Tests.Support;
 using Roster.Server.Tests.Admin;
 using Roster.Server.Tests.Infrastructure;
 using Roster.Server.Tests.Isolation;
@@ -113,8 +114,7 @@ public sealed class LastBreakGlassTests(SsoServerFixture server)
         var services = server.Services;
         var operatorActor = AdminActor.Operator(admin.OrgId);
         var role = await services.GetRequiredService<CreateRole>().ExecuteAsync(operatorActor, $"Login {Guid.NewGuid():N}"[..18], [Permission.SecurityLoginManage.Key], CancellationToken.None);
-        Assert.True(role.IsSuccess, role.Error?.Detail);
-        var granted = await services.GetRequiredService<ManualRoleGrants>().GrantAsync(operatorActor, admin.EmployeeId, role.Value!.Id, CancellationToken.None);
+        var granted = await services.GetRequiredService<ManualRoleGrants>().GrantAsync(operatorActor, admin.EmployeeId, role.Ok().Id, CancellationToken.None);
         Assert.True(granted.IsSuccess, granted.Error?.Detail);
 
         var scimOff = await admin.Http.PutAsJsonAsync("scim-settings", new { enabled = false, userNameMustBePrimaryEmail = false, namesNotUpdatable = false });
@@ -123,7 +123,7 @@ public sealed class LastBreakGlassTests(SsoServerFixture server)
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var on = await admin.Http.PatchAsJsonAsync("sso/settings", new { ssoOnly = true, breakGlass = new[] { admin.EmployeeId } });
         Assert.True(on.StatusCode == HttpStatusCode.OK, await on.Content.ReadAsStringAsync());
-        return (admin, role.Value!.Id);
+        return (admin, role.Ok().Id);
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string? field, string email)
