@@ -3,6 +3,7 @@ using Roster.Directory.Audit;
 using Roster.Directory.Database;
 using Roster.Directory.Resources;
 using Roster.Directory.Roles;
+using Roster.Directory.Sso;
 using Roster.Directory.Users;
 
 namespace Roster.Directory.Employees;
@@ -10,7 +11,8 @@ namespace Roster.Directory.Employees;
 /// <summary>
 /// Deletes an employee profile: the user, its email keys and memberships, as a SCIM DELETE
 /// does. Refused while SCIM provisioning is on (<see cref="AdminErrorKind.ManagedByScim"/>), and
-/// unless the administrator holds every permission the person holds.
+/// unless the administrator holds every permission the person holds, and while the tenant is SSO
+/// only when it would leave no standing break-glass administrator (<see cref="LastBreakGlass"/>).
 /// Audited as <c>employee.delete</c> with the profile as it was.
 /// </summary>
 public sealed class DeleteEmployee(DirectoryDatabase database, TimeProvider time)
@@ -39,7 +41,13 @@ public sealed class DeleteEmployee(DirectoryDatabase database, TimeProvider time
 
             var employee = EmployeeProjection.From(row, await RoleSql.ReadAllAsync(session, cancellationToken));
             var now = ScimDateTime.Truncate(time.GetUtcNow());
+            var breakGlass = await LastBreakGlass.StandingAsync(session, cancellationToken);
             await UserSql.DeleteAsync(session, row.Id, now, cancellationToken);
+            if (await LastBreakGlass.RefusalAsync(session, breakGlass, null, cancellationToken) is { } lockedOut)
+            {
+                return lockedOut;
+            }
+
             var entry = AuditEntry.For(actor, AuditActions.EmployeeDelete, AuditResourceTypes.Employee, row.Id, AuditChanges.Diff(EmployeeAudit.ToJson(employee), null));
             await AuditTrail.AppendAsync(session, entry, now, cancellationToken);
             return employee;

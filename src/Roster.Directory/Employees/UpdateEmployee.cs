@@ -6,6 +6,7 @@ using Roster.Directory.Database;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Directory.Roles;
+using Roster.Directory.Sso;
 using Roster.Directory.Users;
 
 namespace Roster.Directory.Employees;
@@ -17,7 +18,8 @@ namespace Roster.Directory.Employees;
 /// must hold every permission the person holds and every role given); roles set here replace the
 /// ones held. Clearing billing makes the profile not billable with no license
 /// (CXone's "profile only for credentials"). Refused while SCIM provisioning is on
-/// (<see cref="AdminErrorKind.ManagedByScim"/>). One <c>employee.update</c> event with what
+/// (<see cref="AdminErrorKind.ManagedByScim"/>), and while the tenant is SSO only when it would leave no standing
+/// break-glass administrator (<see cref="LastBreakGlass"/>). One <c>employee.update</c> event with what
 /// changed; a change that changes nothing writes nothing.
 /// </summary>
 public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time)
@@ -100,6 +102,7 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
             }
 
             var now = ScimDateTime.Truncate(time.GetUtcNow());
+            var breakGlass = await LastBreakGlass.StandingAsync(session, cancellationToken);
             var written = await WriteDocumentAsync(session, actor, row, document, now, cancellationToken);
             if (!written.IsSuccess)
             {
@@ -107,6 +110,11 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
             }
 
             await EmployeeSql.UpdateProfileAsync(session, row.Id, changed.LoginAuthenticator, BillingJson.Parse(changed.Billing), cancellationToken);
+            if (await LastBreakGlass.RefusalAsync(session, breakGlass, update.Active == false ? "active" : "roleIds", cancellationToken) is { } lockedOut)
+            {
+                return lockedOut;
+            }
+
             var after = await EmployeeProjection.ReadAsync(session, (await EmployeeSql.ReadAsync(session, row.Id, cancellationToken))!, cancellationToken);
             await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.EmployeeUpdate, AuditResourceTypes.Employee, row.Id, changes), now, cancellationToken);
             return after;

@@ -6,6 +6,7 @@ using Roster.Directory.Employees;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Directory.Roles;
+using Roster.Directory.Sso;
 
 namespace Roster.Directory.RoleGrants;
 
@@ -14,7 +15,8 @@ namespace Roster.Directory.RoleGrants;
 /// provisioning is on the IdP owns people's roles, so a tenant must allow manual grants
 /// (<see cref="ScimSettings.ManualRoleGrants"/>); the IdP's own grants are never edited by hand.
 /// Granting or revoking needs every permission of the role and every permission the person holds
-/// (<see cref="PrivilegeRules"/>). Audited as <c>role.grant.manual</c> / <c>role.revoke.manual</c>.
+/// (<see cref="PrivilegeRules"/>); a revocation that would leave an SSO-only tenant
+/// without a standing break-glass administrator is refused (<see cref="LastBreakGlass"/>). Audited as <c>role.grant.manual</c> / <c>role.revoke.manual</c>.
 /// </summary>
 public sealed class ManualRoleGrants(DirectoryDatabase database, TimeProvider time)
 {
@@ -61,9 +63,15 @@ public sealed class ManualRoleGrants(DirectoryDatabase database, TimeProvider ti
             }
 
             var manual = new RoleGrant(role.Id, RoleGrantSource.Manual);
+            IReadOnlyList<(Guid Id, string Name)> breakGlass = grant ? [] : await LastBreakGlass.StandingAsync(session, cancellationToken);
             var changed = grant
                 ? await RoleGrantSql.InsertAsync(session, employeeId, manual, cancellationToken)
                 : await RoleGrantSql.DeleteAsync(session, employeeId, manual, cancellationToken);
+            if (await LastBreakGlass.RefusalAsync(session, breakGlass, null, cancellationToken) is { } lockedOut)
+            {
+                return lockedOut;
+            }
+
             if (changed)
             {
                 var action = grant ? AuditActions.RoleGrantManual : AuditActions.RoleRevokeManual;

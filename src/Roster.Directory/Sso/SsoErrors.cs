@@ -26,6 +26,20 @@ internal static class SsoErrors
     with
     { Field = "breakGlass" };
 
+    /// <summary>
+    /// A change that would leave an SSO-only organization without a standing break-glass
+    /// administrator (<see cref="Sso.LastBreakGlass"/>): about <paramref name="field"/> when the request
+    /// names one, else a conflict with the organization's state (a deletion).
+    /// </summary>
+    public static AdminError NoBreakGlassLeft(string names, string? field)
+    {
+        var error = AdminError.Validation(
+            $"This organization signs in with SSO only, and this change would leave it without a break-glass administrator who can sign in with a password " +
+            $"and manage login settings (not deactivated, holding 'security.login.manage'); the last is {names}. " +
+            "Name another break-glass administrator under Security > Login first, or turn 'SSO only' off, so that an identity provider outage cannot lock the organization out.");
+        return field is null ? error with { Kind = AdminErrorKind.Conflict } : error with { Field = field };
+    }
+
     public static AdminError SsoOnlyNeededByScim() => AdminError.Conflict(
         "SCIM provisioning is on and this organization's policy 'SCIM requires SSO only' is set: turn SCIM provisioning off (or the policy) before turning 'SSO only' off.");
 

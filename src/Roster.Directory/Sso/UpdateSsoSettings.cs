@@ -13,7 +13,8 @@ namespace Roster.Directory.Sso;
 /// Saves a tenant's sign-in policy. "SSO only" needs an enabled connection; it cannot be turned off
 /// while SCIM provisioning is on under the policy "SCIM requires SSO only", and that policy cannot
 /// be set while SCIM is on without SSO only. While SSO only holds, at least one break-glass
-/// administrator is named, so that an IdP outage cannot lock the organization out. Naming someone a break-glass administrator lets them
+/// administrator is named, so that an IdP outage cannot lock the organization out; one of them must stay standing
+/// (<see cref="LastBreakGlass"/>: not deactivated, holding <c>security.login.manage</c>). Naming someone a break-glass administrator lets them
 /// sign in with a password while others cannot, so it needs every permission they hold
 /// (<see cref="PrivilegeRules.Govern"/>); taking them off the list needs nothing more. Audited as
 /// <c>sso.settings.update</c> with what changed; saving unchanged settings writes nothing.
@@ -76,7 +77,13 @@ public sealed class UpdateSsoSettings(DirectoryDatabase database, TimeProvider t
                 }
             }
 
+            var breakGlass = await LastBreakGlass.StandingAsync(session, cancellationToken);
             await SsoSettingsSql.WriteAsync(session, after, cancellationToken);
+            if (await LastBreakGlass.RefusalAsync(session, breakGlass, "breakGlass", cancellationToken) is { } lockedOut)
+            {
+                return lockedOut;
+            }
+
             var entry = AuditEntry.For(actor, AuditActions.SsoSettingsUpdate, AuditResourceTypes.SsoSettings, actor.TenantId, AuditChanges.Diff(SsoSettingsSql.ToAuditJson(before), SsoSettingsSql.ToAuditJson(after)));
             await AuditTrail.AppendAsync(session, entry, ScimDateTime.Truncate(time.GetUtcNow()), cancellationToken);
             return after;

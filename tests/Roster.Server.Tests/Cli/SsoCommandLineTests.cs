@@ -41,6 +41,22 @@ public sealed class SsoCommandLineTests : IDisposable
         Assert.True(deleted.ExitCode == 0, deleted.Error);
     }
 
+    [SqliteFact]
+    public async Task Sso_settings_keep_the_last_break_glass_administrator()
+    {
+        var orgId = (await JsonAsync("init", "--data", Data, "--json"))["orgId"]!.GetValue<string>();
+        await JsonAsync("sso", "create", "--data", Data, "--tenant", orgId, "--name", "Okta", "--issuer", "https://acme.okta.com", "--client-id", "roster", "--json");
+        var admin = (await JsonAsync("employees", "create", "--data", Data, "--tenant", orgId, "--email", "admin@example.com", "--first-name", "Ada", "--last-name", "Admin", "--role", "Administrator", "--json"))["id"]!.GetValue<string>();
+        var person = (await JsonAsync("employees", "create", "--data", Data, "--tenant", orgId, "--email", "ops@example.com", "--first-name", "Ops", "--last-name", "Person", "--json"))["id"]!.GetValue<string>();
+        await JsonAsync("sso", "settings", "--data", Data, "--tenant", orgId, "--sso-only", "true", "--break-glass", admin, "--json");
+
+        var refused = await RosterProcess.RunAsync("sso", "settings", "--data", Data, "--tenant", orgId, "--break-glass", person);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("admin@example.com", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("without a break-glass administrator who can sign in", refused.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -93,6 +93,8 @@ public static class ConsoleCases
         yield return Post("/Settings/ScimTokens", "PostGenerate", _ => "console/settings/scim-tokens?handler=generate", t => [("Name", "Stolen"), ("OwnerId", t.Foreign.Employee.ToString())], true);
         yield return Post("/Settings/ScimTokens", "PostFindOwner", _ => "console/settings/scim-tokens?handler=findowner", t => [("OwnerSearch", t.Foreign.Email)], true);
         yield return Post("/Settings/ScimTokens", "PostRevoke", t => $"console/settings/scim-tokens?handler=revoke&id={t.Foreign.ScimToken}", None, true);
+        yield return Get("/Settings/NewScimToken", _ => "console/scim-token/new?name=Stolen&expires=365", false);
+        yield return Post("/Settings/NewScimToken", "Post", _ => "console/scim-token/new", _ => [("Name", "Stolen"), ("Expires", "365")], false);
 
         yield return Get("/Developer/Apps/Index", _ => "console/developer/apps", false);
         yield return Post("/Developer/Apps/Index", "PostDelete", t => $"console/developer/apps?handler=delete&id={t.Foreign.App}", None, true);

@@ -131,6 +131,12 @@ public static class EscalationPaths
             "/console/settings/scim-tokens?handler=Generate", [new("Name", "Escalation"), new("OwnerId", w.AdminId.ToString())]), "roster_scim_")),
         new("console: an access key of an administrator", Everything, async w => await ShowsAsync(await w.PostConsoleFormAsync(
             $"/console/employees/{w.AdminId}/security?handler=Add", []), "roster_sk_")),
+
+        // The Webex-style link: sign in, confirm, copy a token of one's own from the page.
+        new("console: a SCIM token by signing in (/console/scim-token/new)", Needs(ScimManage), async w =>
+            await KeepShownAsync(w, "sign-in token", await w.PostConsoleFormAsync("/console/scim-token/new", [new("Name", "Webex"), new("Expires", "365")]))),
+        new("sign-in token: read users", Needs(ScimManage, View), w => WithAsync(w, "sign-in token", async t => Ok(await w.Scim(t).GetAsync("Users"))), UsesScim: true),
+        new("sign-in token: give oneself Administrator", Everything, w => WithAsync(w, "sign-in token", t => GiveSelfAdministratorAsync(w, t)), UsesScim: true),
     ];
 
     private static PermissionSet Needs(params string[] keys) => PermissionSet.Of(keys);
@@ -143,6 +149,19 @@ public static class EscalationPaths
 
     private static async Task<bool> ShowsAsync(HttpResponseMessage response, string secretPrefix) =>
         response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadAsStringAsync()).Contains(secretPrefix, StringComparison.Ordinal);
+
+    /// <summary>Keeps the SCIM token a console page shows once under <paramref name="name"/>, when it shows one.</summary>
+    private static async Task<bool> KeepShownAsync(PrivilegeWorld world, string name, HttpResponseMessage response)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "roster_scim_[A-Za-z0-9]+");
+        if (response.StatusCode != HttpStatusCode.OK || !match.Success)
+        {
+            return false;
+        }
+
+        world.Obtained[name] = match.Value;
+        return true;
+    }
 
     private static object BackEndApp(Guid? ownerId) => new
     {
