@@ -3,8 +3,8 @@ using Roster.Directory.Administration;
 using Roster.Directory.Apps;
 using Roster.Directory.Employees;
 using Roster.Directory.Roles;
-using Roster.Directory.Tokens;
 using Roster.Directory.Tests.Support;
+using Roster.Directory.Tokens;
 
 namespace Roster.Console.Tests;
 

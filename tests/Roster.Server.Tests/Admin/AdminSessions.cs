@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 using Roster.Directory.Administration;
 using Roster.Directory.Employees;
 using Roster.Directory.Roles;
-using Roster.Server.Tests.Infrastructure;
 using Roster.Directory.Tests.Support;
+using Roster.Server.Tests.Infrastructure;
 
 namespace Roster.Server.Tests.Admin;
 

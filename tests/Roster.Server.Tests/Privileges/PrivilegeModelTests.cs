@@ -5,9 +5,9 @@ using Roster.Directory.Employees;
 using Roster.Directory.Provisioning;
 using Roster.Directory.RoleRules;
 using Roster.Directory.Roles;
+using Roster.Directory.Tests.Support;
 using Roster.Directory.Tokens;
 using Roster.Server.Tests.Infrastructure;
-using Roster.Directory.Tests.Support;
 
 namespace Roster.Server.Tests.Privileges;
 

@@ -8,11 +8,11 @@ using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Directory.RoleRules;
 using Roster.Directory.Roles;
+using Roster.Directory.Tests.Support;
 using Roster.Directory.Tokens;
 using Roster.Server.Tests.Admin;
 using Roster.Server.Tests.Infrastructure;
 using Roster.Server.Tests.Isolation;
-using Roster.Directory.Tests.Support;
 
 namespace Roster.Server.Tests.Privileges;
 
