@@ -119,7 +119,10 @@ public static class SsoCommand
         var command = new Command("settings", "Show the sign-in policy, or change it: what is not given is kept.") { data, tenant, ssoOnly, scimRequires, breakGlass, json };
         TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            var update = new SsoSettingsUpdate(parse.GetValue(ssoOnly), parse.GetValue(scimRequires), parse.GetValue(breakGlass));
+            // An array option not given still parses as an empty array: only a --break-glass on
+            // the command line replaces the list, or showing the settings would empty it.
+            var breakGlassGiven = parse.GetResult(breakGlass) is { Implicit: false };
+            var update = new SsoSettingsUpdate(parse.GetValue(ssoOnly), parse.GetValue(scimRequires), breakGlassGiven ? parse.GetValue(breakGlass) : null);
             SsoSettings settings;
             if (update is { SsoOnly: null, ScimRequiresSsoOnly: null, BreakGlass: null })
             {

@@ -57,6 +57,25 @@ public sealed class SsoCommandLineTests : IDisposable
         Assert.Contains("without a break-glass administrator who can sign in", refused.Error, StringComparison.Ordinal);
     }
 
+    [SqliteFact]
+    public async Task Sso_settings_keep_the_break_glass_list_when_it_is_not_given()
+    {
+        var orgId = (await JsonAsync("init", "--data", Data, "--json"))["orgId"]!.GetValue<string>();
+        await JsonAsync("sso", "create", "--data", Data, "--tenant", orgId, "--name", "Okta", "--issuer", "https://acme.okta.com", "--client-id", "roster", "--json");
+        var admin = (await JsonAsync("employees", "create", "--data", Data, "--tenant", orgId, "--email", "admin@example.com", "--first-name", "Ada", "--last-name", "Admin", "--role", "Administrator", "--json"))["id"]!.GetValue<string>();
+        await JsonAsync("sso", "settings", "--data", Data, "--tenant", orgId, "--sso-only", "true", "--break-glass", admin, "--json");
+
+        var shown = await RosterProcess.RunAsync("sso", "settings", "--data", Data, "--tenant", orgId, "--json");
+        var policyChanged = await RosterProcess.RunAsync("sso", "settings", "--data", Data, "--tenant", orgId, "--scim-requires-sso-only", "true", "--json");
+
+        Assert.True(shown.ExitCode == 0, shown.Error);
+        Assert.Equal(admin, Assert.Single(JsonNode.Parse(shown.Output)!["breakGlass"]!.AsArray())!.GetValue<string>());
+        Assert.True(policyChanged.ExitCode == 0, policyChanged.Error);
+        var changed = JsonNode.Parse(policyChanged.Output)!;
+        Assert.True(changed["scimRequiresSsoOnly"]!.GetValue<bool>());
+        Assert.Equal(admin, Assert.Single(changed["breakGlass"]!.AsArray())!.GetValue<string>());
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
