@@ -141,6 +141,10 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<ChangeApp>();
         services.TryAddSingleton<SsoOptions>();
         services.TryAddSingleton<SsoSecrets>();
+        services.TryAddSingleton<SecondFactors.SecondFactorSecrets>();
+        services.TryAddSingleton<SecondFactors.Enrolment>();
+        services.TryAddSingleton<SecondFactors.VerifySecondFactor>();
+        services.TryAddSingleton<SecondFactors.ResetSecondFactor>();
         services.TryAddSingleton<CreateSsoConnection>();
         services.TryAddSingleton<UpdateSsoConnection>();
         services.TryAddSingleton<DeleteSsoConnection>();

@@ -111,20 +111,24 @@ public static class SsoCommand
         var (data, tenant, json) = (CommonOptions.Data(), CommonOptions.Tenant(), CommonOptions.Json());
         var ssoOnly = new Option<bool?>("--sso-only") { Description = "Refuse password sign-in for everyone but the break-glass administrators (true|false)." };
         var scimRequires = new Option<bool?>("--scim-requires-sso-only") { Description = "SCIM provisioning cannot be turned on until 'SSO only' is (true|false)." };
+        var secondFactor = new Option<bool?>("--administrators-need-second-factor")
+        {
+            Description = "Anyone whose roles hold roles.manage or security.login.manage must sign in with a second factor when using a password (true|false).",
+        };
         var breakGlass = new Option<Guid[]?>("--break-glass")
         {
             Description = "The employee ids of the break-glass administrators, who may still sign in with a password; replaces the list.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("settings", "Show the sign-in policy, or change it: what is not given is kept.") { data, tenant, ssoOnly, scimRequires, breakGlass, json };
+        var command = new Command("settings", "Show the sign-in policy, or change it: what is not given is kept.") { data, tenant, ssoOnly, scimRequires, secondFactor, breakGlass, json };
         TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
             // An array option not given still parses as an empty array: only a --break-glass on
             // the command line replaces the list, or showing the settings would empty it.
             var breakGlassGiven = parse.GetResult(breakGlass) is { Implicit: false };
-            var update = new SsoSettingsUpdate(parse.GetValue(ssoOnly), parse.GetValue(scimRequires), breakGlassGiven ? parse.GetValue(breakGlass) : null);
+            var update = new SsoSettingsUpdate(parse.GetValue(ssoOnly), parse.GetValue(scimRequires), breakGlassGiven ? parse.GetValue(breakGlass) : null, parse.GetValue(secondFactor));
             SsoSettings settings;
-            if (update is { SsoOnly: null, ScimRequiresSsoOnly: null, BreakGlass: null })
+            if (update is { SsoOnly: null, ScimRequiresSsoOnly: null, BreakGlass: null, AdministratorsNeedSecondFactor: null })
             {
                 settings = await services.GetRequiredService<GetSsoSettings>().ExecuteAsync(orgId, cancellationToken);
             }
@@ -141,12 +145,13 @@ public static class SsoCommand
 
             if (parse.GetValue(json))
             {
-                Output.Json(new { ssoOnly = settings.SsoOnly, scimRequiresSsoOnly = settings.ScimRequiresSsoOnly, breakGlass = settings.BreakGlass });
+                Output.Json(new { ssoOnly = settings.SsoOnly, scimRequiresSsoOnly = settings.ScimRequiresSsoOnly, breakGlass = settings.BreakGlass, administratorsNeedSecondFactor = settings.AdministratorsNeedSecondFactor });
             }
             else
             {
                 Console.WriteLine($"SSO only: {(settings.SsoOnly ? "on" : "off")}");
                 Console.WriteLine($"SCIM requires SSO only: {(settings.ScimRequiresSsoOnly ? "on" : "off")}");
+                Console.WriteLine($"Administrators need a second factor: {(settings.AdministratorsNeedSecondFactor ? "on" : "off")}");
                 Console.WriteLine($"Break-glass administrators: {(settings.BreakGlass.Count == 0 ? "none" : string.Join(' ', settings.BreakGlass))}");
             }
 

@@ -415,6 +415,8 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
         Onboarding.OnboardingSchema.Configure(modelBuilder);
         Operators.OperatorSchema.Configure(modelBuilder);
         Sso.SsoSchema.Configure(modelBuilder);
+        modelBuilder.ApplyConfiguration(new SecondFactors.SecondFactorConfiguration());
+        modelBuilder.ApplyConfiguration(new SecondFactors.RecoveryCodeConfiguration());
 
         modelBuilder.Entity<ScimCallErrorRecord>(error =>
         {

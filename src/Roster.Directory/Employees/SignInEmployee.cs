@@ -6,6 +6,7 @@ using Roster.Directory.Domains;
 using Roster.Directory.Filtering;
 using Roster.Directory.Resources;
 using Roster.Directory.Roles;
+using Roster.Directory.SecondFactors;
 using Roster.Directory.Sessions;
 
 namespace Roster.Directory.Employees;
@@ -91,16 +92,6 @@ public sealed class SignInEmployee(DirectoryDatabase database, IPasswordHasher<E
             return SignInResult.Refused(ssoOnly) with { NeedsSingleSignOn = true };
         }
 
-        if (row.FailedSignIns != 0 || row.SignInLocks != 0)
-        {
-            await EmployeeSql.UpdateLockAsync(session, row.Id, 0, 0, row.LockedAt, row.LockedUntil, cancellationToken);
-        }
-
-        if (current is not null)
-        {
-            await SignInAddressSql.DeleteAsync(session, row.Id, from, cancellationToken);
-        }
-
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await EmployeeSql.UpdatePasswordHashAsync(session, row.Id, hasher.HashPassword(null!, password), cancellationToken);
@@ -108,9 +99,34 @@ public sealed class SignInEmployee(DirectoryDatabase database, IPasswordHasher<E
 
         var roles = await RoleSql.ReadAllAsync(session, cancellationToken);
         var permissions = await RoleGrants.RoleGrantSql.PermissionsAsync(session, row.Id, cancellationToken);
-        await session.CommitAsync(cancellationToken);
         var employee = EmployeeProjection.From(row, roles);
+
+        // The failures are forgotten only once the second step succeeds too: otherwise the right
+        // password would reset the count before every guess of a code.
+        var step = await SecondFactorSql.StepAsync(session, row.Id, permissions, cancellationToken);
+        if (step != SecondFactorStep.None)
+        {
+            await session.CommitAsync(cancellationToken);
+            return SignInResult.SecondStep(employee, step);
+        }
+
+        await ForgetFailuresAsync(session, row, current, from, cancellationToken);
+        await session.CommitAsync(cancellationToken);
         return SignInResult.Success(employee, permissions.Keys.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>After a complete sign-in: the profile's and the address's failures are forgotten.</summary>
+    internal static async Task ForgetFailuresAsync(SqlSession session, EmployeeRow row, SignInAddressRecord? fromAddress, string address, CancellationToken cancellationToken)
+    {
+        if (row.FailedSignIns != 0 || row.SignInLocks != 0)
+        {
+            await EmployeeSql.UpdateLockAsync(session, row.Id, 0, 0, row.LockedAt, row.LockedUntil, cancellationToken);
+        }
+
+        if (fromAddress is not null)
+        {
+            await SignInAddressSql.DeleteAsync(session, row.Id, address, cancellationToken);
+        }
     }
 
     /// <summary>Why this profile may not be signed in with a password now, or null.</summary>
@@ -131,7 +147,7 @@ public sealed class SignInEmployee(DirectoryDatabase database, IPasswordHasher<E
         _ => null,
     };
 
-    private static bool IsLocked(SignInAddressRecord? address, DateTimeOffset now) => address?.LockedUntil is { } until && until > now;
+    internal static bool IsLocked(SignInAddressRecord? address, DateTimeOffset now) => address?.LockedUntil is { } until && until > now;
 
     private PasswordVerificationResult Verify(string? hash, string password) =>
         hasher.VerifyHashedPassword(null!, hash ?? _decoyHash.Value, password);
@@ -144,7 +160,7 @@ public sealed class SignInEmployee(DirectoryDatabase database, IPasswordHasher<E
         return rows.FirstOrDefault(r => string.Equals(CaseFolding.Fold(EmployeeProjection.EmailOf(r.Document) ?? Text(r.Document["userName"]) ?? ""), key, StringComparison.Ordinal));
     }
 
-    private static async Task CountFailureAsync(SqlSession session, EmployeeRow row, SignInAddressRecord? fromAddress, string address, CancellationToken cancellationToken)
+    internal static async Task CountFailureAsync(SqlSession session, EmployeeRow row, SignInAddressRecord? fromAddress, string address, CancellationToken cancellationToken)
     {
         var now = session.Now;
         var exists = fromAddress is not null;

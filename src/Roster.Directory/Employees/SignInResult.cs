@@ -1,4 +1,5 @@
 using Roster.Directory.Roles;
+using Roster.Directory.SecondFactors;
 
 namespace Roster.Directory.Employees;
 
@@ -22,6 +23,16 @@ public sealed record SignInResult(bool Succeeded, Employee? Employee, IReadOnlyS
     /// offers the organization's SSO connections.
     /// </summary>
     public bool NeedsSingleSignOn { get; init; }
+
+    /// <summary>
+    /// What the right password still needs before a session may start (<see cref="SecondFactorStep"/>):
+    /// such a result is not <see cref="Succeeded"/>, so a caller that cannot ask for a code (HTTP Basic) refuses it.
+    /// </summary>
+    public SecondFactorStep SecondFactor { get; init; }
+
+    /// <summary>The password was right, and sign-in goes on to <paramref name="step"/>.</summary>
+    public static SignInResult SecondStep(Employee employee, SecondFactorStep step) =>
+        new(false, employee, new HashSet<string>(), SecondFactorFailures.UseConsole) { PasswordMatched = true, SecondFactor = step };
 
     public static SignInResult Success(Employee employee, IReadOnlySet<string> permissions) => new(true, employee, permissions, null) { PasswordMatched = true };
 

@@ -10,4 +10,7 @@ public sealed class SsoSettingsRecord
 
     /// <summary>SCIM provisioning cannot be turned on until <see cref="SsoOnly"/> is (MoEngage's order).</summary>
     public bool ScimRequiresSsoOnly { get; set; }
+
+    /// <summary>Administrators who sign in with a password must use a second factor.</summary>
+    public bool AdministratorsNeedSecondFactor { get; set; }
 }

@@ -11,12 +11,12 @@ internal static class SsoSettingsSql
     {
         var dialect = session.Dialect;
         var flags = await session.QueryAsync(
-            $"SELECT sso_only, scim_requires_sso_only FROM sso_settings WHERE tenant_id = {SqlParameters.Tenant}",
-            session.Parameters(), reader => (Flag(reader.GetValue(0)), Flag(reader.GetValue(1))), cancellationToken);
+            $"SELECT sso_only, scim_requires_sso_only, administrators_need_second_factor FROM sso_settings WHERE tenant_id = {SqlParameters.Tenant}",
+            session.Parameters(), reader => (Flag(reader.GetValue(0)), Flag(reader.GetValue(1)), Flag(reader.GetValue(2))), cancellationToken);
         var breakGlass = await session.QueryAsync(
             $"SELECT user_id FROM sso_break_glass WHERE tenant_id = {SqlParameters.Tenant}", session.Parameters(), reader => dialect.ReadKey(reader, 0), cancellationToken);
-        var (ssoOnly, scimRequires) = flags.Count == 0 ? (false, false) : flags[0];
-        return new SsoSettings(session.TenantId, ssoOnly, scimRequires, [.. breakGlass.Order()]);
+        var (ssoOnly, scimRequires, secondFactor) = flags.Count == 0 ? (false, false, false) : flags[0];
+        return new SsoSettings(session.TenantId, ssoOnly, scimRequires, [.. breakGlass.Order()]) { AdministratorsNeedSecondFactor = secondFactor };
     }
 
     public static async Task WriteAsync(SqlSession session, SsoSettings settings, CancellationToken cancellationToken)
@@ -25,8 +25,10 @@ internal static class SsoSettingsSql
         var dialect = session.Dialect;
         var ssoOnly = parameters.Add(dialect.BooleanValue(settings.SsoOnly));
         var scimRequires = parameters.Add(dialect.BooleanValue(settings.ScimRequiresSsoOnly));
-        var sql = "INSERT INTO sso_settings (tenant_id, sso_only, scim_requires_sso_only) " +
-            $"VALUES ({SqlParameters.Tenant}, {ssoOnly}, {scimRequires}) ON CONFLICT (tenant_id) DO UPDATE SET sso_only = {ssoOnly}, scim_requires_sso_only = {scimRequires}; " +
+        var secondFactor = parameters.Add(dialect.BooleanValue(settings.AdministratorsNeedSecondFactor));
+        var sql = "INSERT INTO sso_settings (tenant_id, sso_only, scim_requires_sso_only, administrators_need_second_factor) " +
+            $"VALUES ({SqlParameters.Tenant}, {ssoOnly}, {scimRequires}, {secondFactor}) " +
+            $"ON CONFLICT (tenant_id) DO UPDATE SET sso_only = {ssoOnly}, scim_requires_sso_only = {scimRequires}, administrators_need_second_factor = {secondFactor}; " +
             $"DELETE FROM sso_break_glass WHERE tenant_id = {SqlParameters.Tenant};";
         foreach (var user in settings.BreakGlass)
         {
@@ -62,6 +64,7 @@ internal static class SsoSettingsSql
     {
         ["ssoOnly"] = settings.SsoOnly,
         ["scimRequiresSsoOnly"] = settings.ScimRequiresSsoOnly,
+        ["administratorsNeedSecondFactor"] = settings.AdministratorsNeedSecondFactor,
         ["breakGlass"] = string.Join(' ', settings.BreakGlass.Order()),
     };
 

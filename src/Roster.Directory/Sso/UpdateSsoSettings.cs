@@ -40,6 +40,7 @@ public sealed class UpdateSsoSettings(DirectoryDatabase database, TimeProvider t
                 SsoOnly = update.SsoOnly ?? before.SsoOnly,
                 ScimRequiresSsoOnly = update.ScimRequiresSsoOnly ?? before.ScimRequiresSsoOnly,
                 BreakGlass = update.BreakGlass is { } named ? [.. named.Distinct().Order()] : before.BreakGlass,
+                AdministratorsNeedSecondFactor = update.AdministratorsNeedSecondFactor ?? before.AdministratorsNeedSecondFactor,
             };
             if (after.Equals(before))
             {

@@ -15,6 +15,12 @@ public static class ConsoleAuthentication
 
     public const string SignOutPath = "/console/sign-out";
 
+    /// <summary>The second step after the password: a code from the authenticator app, or a recovery code.</summary>
+    public const string SecondFactorPath = "/console/sign-in/code";
+
+    /// <summary>The second step when the tenant's policy requires a factor the person has not set up yet.</summary>
+    public const string SecondFactorEnrolmentPath = "/console/sign-in/enrol";
+
     /// <summary>"Locked? Email me an unlock link."</summary>
     public const string UnlockRequestPath = "/console/unlock";
 

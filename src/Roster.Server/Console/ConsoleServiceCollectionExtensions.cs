@@ -17,6 +17,8 @@ public static class ConsoleServiceCollectionExtensions
                 o.RootDirectory = "/Console/Pages";
                 o.Conventions.AuthorizeFolder("/", ConsoleAuthentication.Policy);
                 o.Conventions.AllowAnonymousToPage("/SignIn");
+                o.Conventions.AllowAnonymousToPage("/SecondFactor");
+                o.Conventions.AllowAnonymousToPage("/SecondFactorEnrolment");
                 o.Conventions.AllowAnonymousToPage("/Activate");
                 o.Conventions.AllowAnonymousToPage("/UnlockRequest");
                 o.Conventions.AllowAnonymousToPage("/Unlock");
@@ -45,6 +47,7 @@ public static class ConsoleServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
         services.AddSingleton<ConsoleSignIn>();
+        services.AddSingleton<PendingSignIns>();
         services.AddSingleton<ConsoleCookieEvents>();
         services.AddAuthentication().AddCookie(ConsoleAuthentication.Scheme, o =>
         {

@@ -1361,6 +1361,74 @@ namespace Roster.Storage.Postgres.Migrations
                     b.ToTable("scim_schema_extensions", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.SecondFactors.RecoveryCodeRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset?>("Used")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_recovery_codes");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_recovery_codes_user_id");
+
+                    b.ToTable("recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.SecondFactors.SecondFactorRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("Confirmed")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<long?>("LastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_step");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_secret")
+                        .UseCollation("C");
+
+                    b.HasKey("TenantId", "UserId")
+                        .HasName("pk_second_factors");
+
+                    b.ToTable("second_factors", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1548,6 +1616,10 @@ namespace Roster.Storage.Postgres.Migrations
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
+
+                    b.Property<bool>("AdministratorsNeedSecondFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("administrators_need_second_factor");
 
                     b.Property<bool>("ScimRequiresSsoOnly")
                         .HasColumnType("boolean")
@@ -2297,6 +2369,26 @@ namespace Roster.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scim_schema_extensions_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.SecondFactors.RecoveryCodeRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_codes_users");
+                });
+
+            modelBuilder.Entity("Roster.Directory.SecondFactors.SecondFactorRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Roster.Directory.SecondFactors.SecondFactorRecord", "TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_second_factors_users");
                 });
 
             modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>

@@ -1282,6 +1282,75 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("scim_schema_extensions", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.SecondFactors.RecoveryCodeRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Used")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used");
+
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_recovery_codes");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_recovery_codes_user_id");
+
+                    b.ToTable("recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Roster.Directory.SecondFactors.SecondFactorRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Confirmed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed");
+
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created");
+
+                    b.Property<long?>("LastStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_step");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_secret");
+
+                    b.HasKey("TenantId", "UserId")
+                        .HasName("pk_second_factors");
+
+                    b.ToTable("second_factors", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")
@@ -1469,6 +1538,10 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.Property<byte[]>("TenantId")
                         .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
+
+                    b.Property<bool>("AdministratorsNeedSecondFactor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("administrators_need_second_factor");
 
                     b.Property<bool>("ScimRequiresSsoOnly")
                         .HasColumnType("INTEGER")
@@ -2201,6 +2274,26 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scim_schema_extensions_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.SecondFactors.RecoveryCodeRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_codes_users");
+                });
+
+            modelBuilder.Entity("Roster.Directory.SecondFactors.SecondFactorRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Users.UserRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Roster.Directory.SecondFactors.SecondFactorRecord", "TenantId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_second_factors_users");
                 });
 
             modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>

@@ -23,6 +23,9 @@ public static class ConsoleCases
         // A person's own settings: the profile is the session's, never one named in the request.
         yield return Get("/Account", _ => "console/account", false) with { NeedsPermission = false };
         yield return Post("/Account", "Post", _ => "console/account", _ => [("Language", ""), ("TimeZone", "Etc/UTC")], false) with { NeedsPermission = false };
+        yield return Post("/Account", "PostStartSecondFactor", _ => "console/account?handler=startsecondfactor", None, false) with { NeedsPermission = false };
+        yield return Post("/Account", "PostConfirmSecondFactor", _ => "console/account?handler=confirmsecondfactor", _ => [("Code", "000000")], false) with { NeedsPermission = false };
+        yield return Post("/Account", "PostRemoveSecondFactor", _ => "console/account?handler=removesecondfactor", None, false) with { NeedsPermission = false };
         yield return Get("/Audit", _ => "console/audit", false);
         yield return Get("/Audit", t => $"console/audit?actor={t.Foreign.Employee}", true);
         yield return Get("/Audit", t => $"console/audit?actor={Uri.EscapeDataString(t.Foreign.Email)}", true);
@@ -44,6 +47,7 @@ public static class ConsoleCases
         yield return Post("/Employees/Edit", "PostInvite", t => $"console/employees/{t.Foreign.Employee}?handler=invite", None, true);
         yield return Post("/Employees/Edit", "PostUnlock", t => $"console/employees/{t.Foreign.Employee}?handler=unlock", None, true);
         yield return Post("/Employees/Edit", "PostDelete", t => $"console/employees/{t.Foreign.Employee}?handler=delete", None, true);
+        yield return Post("/Employees/Edit", "PostResetSecondFactor", t => $"console/employees/{t.Foreign.Employee}?handler=resetsecondfactor", None, true);
         yield return Post("/Employees/Edit", "PostGrant", t => $"console/employees/{t.Foreign.Employee}?handler=grant", t => [("GrantRoleId", t.Own.Role.ToString())], true);
         yield return Post("/Employees/Edit", "PostGrant", t => $"console/employees/{t.Own.Employee}?handler=grant", t => [("GrantRoleId", t.Foreign.Role.ToString())], true);
         yield return Post("/Employees/Edit", "PostRevoke", t => $"console/employees/{t.Foreign.Employee}?handler=revoke&roleId={t.Foreign.Role}", None, true);

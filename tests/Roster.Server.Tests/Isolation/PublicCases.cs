@@ -23,6 +23,12 @@ public static class PublicCases
         yield return Case("* /v1/scim/{**rest}", t => Send("GET", $"v1/scim/Users/{t.Foreign.User}"), false);
         yield return Case("PAGE /SignIn Get", t => Send("GET", $"console/sign-in?org={t.OrgId}"), false);
         yield return Case("PAGE /SignIn Post", t => Form("console/sign-in", t.FormToken, ("Email", t.Foreign.Email), ("Password", "not the password")), true);
+        // The second step after the password reads only its own short-lived cookie: without one, nothing is named or checked.
+        yield return Case("PAGE /SecondFactor Get", _ => Send("GET", "console/sign-in/code"), false);
+        yield return Case("PAGE /SecondFactor Post", t => Form("console/sign-in/code", t.FormToken, ("Code", "123456")), false);
+        yield return Case("PAGE /SecondFactorEnrolment Get", _ => Send("GET", "console/sign-in/enrol"), false);
+        yield return Case("PAGE /SecondFactorEnrolment PostStart", t => Form("console/sign-in/enrol?handler=start", t.FormToken), false);
+        yield return Case("PAGE /SecondFactorEnrolment PostConfirm", t => Form("console/sign-in/enrol?handler=confirm", t.FormToken, ("Code", "123456")), false);
         // An SSO connection's sign-in link is handed to everyone who signs in through it, as a client_id is:
         // that it exists is no secret (start sends the browser to the IdP). Under another organization, it is not found (OidcSignInTests).
         yield return Case("GET /console/sso/{orgId:guid}/{connectionId:guid}/start", t => Send("GET", $"console/sso/{t.OrgId}/{t.Foreign.SsoConnection}/start"), false);

@@ -132,6 +132,10 @@ public static class EscalationPaths
         new("console: an access key of an administrator", Everything, async w => await ShowsAsync(await w.PostConsoleFormAsync(
             $"/console/employees/{w.AdminId}/security?handler=Add", []), "roster_sk_")),
 
+        // Whoever resets an administrator's second factor can sign in as them with the password alone.
+        new("console: reset an administrator's second factor", Everything, async w => Redirected(await w.PostConsoleFormAsync(
+            $"/console/employees/{w.AdminId}?handler=ResetSecondFactor", []))),
+
         // The Webex-style link: sign in, confirm, copy a token of one's own from the page.
         new("console: a SCIM token by signing in (/console/scim-token/new)", Needs(ScimManage), async w =>
             await KeepShownAsync(w, "sign-in token", await w.PostConsoleFormAsync("/console/scim-token/new", [new("Name", "Webex"), new("Expires", "365")]))),

@@ -8,7 +8,7 @@ namespace Roster.Server.Admin.Sso;
 
 /// <summary>
 /// The tenant's sign-in policy (<c>/api/v1/orgs/{orgId}/sso/settings</c>): "SSO only", the
-/// break-glass administrators and "SCIM requires SSO only". Like the connections it is a login
+/// break-glass administrators, "SCIM requires SSO only" and "administrators must use a second factor". Like the connections it is a login
 /// setting, so both routes need <c>security.login.manage</c>; naming a break-glass administrator
 /// also needs every permission that person holds (<see cref="UpdateSsoSettings"/>).
 /// </summary>
@@ -30,7 +30,7 @@ public static class SsoSettingsEndpoints
     private static async Task<Results<Ok<SsoSettingsDocument>, ProblemHttpResult>> UpdateAsync(
         HttpContext context, SsoSettingsRequest body, UpdateSsoSettings update, CancellationToken cancellationToken)
     {
-        var result = await update.ExecuteAsync(context.GetAdminActor(), new SsoSettingsUpdate(body.SsoOnly, body.ScimRequiresSsoOnly, body.BreakGlass), cancellationToken);
+        var result = await update.ExecuteAsync(context.GetAdminActor(), new SsoSettingsUpdate(body.SsoOnly, body.ScimRequiresSsoOnly, body.BreakGlass, body.AdministratorsNeedSecondFactor), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(SsoSettingsDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 }

@@ -1,4 +1,5 @@
 using Roster.Directory.Employees;
+using Roster.Directory.SecondFactors;
 using Roster.Directory.Sessions;
 using Roster.Directory.Tenants;
 
@@ -10,7 +11,8 @@ namespace Roster.Server.Console.Authentication;
 /// or in none, so the work and the answer do not tell how many organizations know the email);
 /// only when it is right, and the email has profiles in other organizations too, is the person
 /// asked which one. The directory's <see cref="SignInEmployee"/> checks the password, counts
-/// failures and locks; a success records a server-side session (<see cref="StartConsoleSession"/>).
+/// failures and locks; a success records a server-side session (<see cref="StartConsoleSession"/>),
+/// unless a second factor is asked for first (<see cref="ConsoleSignInOutcome.SecondStep"/>).
 /// </summary>
 public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmployee signIn, ITenantService tenants, StartConsoleSession startSession)
 {
@@ -42,15 +44,27 @@ public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmploye
             return ConsoleSignInOutcome.Failed(result.FailureReason ?? SignInFailures.Generic) with { SingleSignOnOrganization = tenantId };
         }
 
+        if (result.SecondFactor != SecondFactorStep.None && result.Employee is not null)
+        {
+            return new ConsoleSignInOutcome(null, null, false) { SecondStep = (tenantId, result.Employee.Id, result.SecondFactor) };
+        }
+
         if (!result.Succeeded || result.Employee is null)
         {
             return ConsoleSignInOutcome.Failed(result.FailureReason ?? SignInFailures.Generic);
         }
 
+        return await StartSessionAsync(tenantId, result, cancellationToken);
+    }
+
+    /// <summary>Records the session of a complete sign-in (password, and the second step when there is one) and answers its principal.</summary>
+    public async Task<ConsoleSignInOutcome> StartSessionAsync(Guid tenantId, SignInResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
         var tenant = await tenants.FindAsync(tenantId, cancellationToken);
-        if (tenant is null)
+        if (!result.Succeeded || result.Employee is null || tenant is null)
         {
-            return ConsoleSignInOutcome.Failed(SignInFailures.Generic);
+            return ConsoleSignInOutcome.Failed(result.FailureReason ?? SignInFailures.Generic);
         }
 
         var session = await startSession.ExecuteAsync(tenantId, result.Employee.Id, ConsoleAuthentication.IdleTimeout, cancellationToken);

@@ -11,6 +11,9 @@ public sealed record ConsoleSignInOutcome(ClaimsPrincipal? Principal, string? Fa
     /// <summary>The organization whose SSO connections the page offers: the right password was refused because the person signs in through SSO.</summary>
     public Guid? SingleSignOnOrganization { get; init; }
 
+    /// <summary>The password was right and a second factor is needed before any session: a code, or setting one up.</summary>
+    public (Guid TenantId, Guid UserId, Directory.SecondFactors.SecondFactorStep Step)? SecondStep { get; init; }
+
     public static ConsoleSignInOutcome AskForOrganization { get; } =
         new(null, "This email belongs to several organizations: enter the organization ID you want to sign in to, and your password again.", true);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Roster.Directory.SecondFactors;
 using Roster.Directory.Sso;
 using Roster.Server.Console.Authentication;
 using Roster.Server.Console.Localization;
@@ -16,10 +17,12 @@ namespace Roster.Server.Console.Pages;
 /// (under "Sign in to a specific organization"), or when the right password belongs to an email
 /// of several organizations. Failures, counting and locks are the directory's
 /// (<see cref="Directory.Employees.SignInEmployee"/>), per address as Roster sees the client.
+/// A person with a second factor, or one the tenant's policy requires, goes on to
+/// <see cref="SecondFactorModel"/> or <see cref="SecondFactorEnrolmentModel"/> before any session starts.
 /// After sign-in, a local ReturnUrl is followed (the OAuth authorize endpoint sends people here
 /// with one); anything else goes to the console's overview.
 /// </summary>
-public sealed class SignInModel(ConsoleSignIn signIn, ListSsoConnections connections, IStringLocalizer<ConsoleText> text) : PageModel
+public sealed class SignInModel(ConsoleSignIn signIn, PendingSignIns pending, ListSsoConnections connections, IStringLocalizer<ConsoleText> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email.")]
@@ -77,6 +80,14 @@ public sealed class SignInModel(ConsoleSignIn signIn, ListSsoConnections connect
         }
 
         var outcome = await signIn.SignInAsync(Email, Password, orgId, TooManyRequests.ClientAddress(HttpContext), cancellationToken);
+        if (outcome.SecondStep is { } second)
+        {
+            // No session yet: the second step's page takes over with a short-lived cookie that grants nothing.
+            pending.Start(HttpContext, second.TenantId, second.UserId, second.Step);
+            var next = second.Step == SecondFactorStep.Enrol ? ConsoleAuthentication.SecondFactorEnrolmentPath : ConsoleAuthentication.SecondFactorPath;
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? next + "?" + ConsoleAuthentication.ReturnUrlParameter + "=" + Uri.EscapeDataString(ReturnUrl!) : next);
+        }
+
         if (outcome.Principal is null)
         {
             AskOrganization |= outcome.NeedsOrganization;

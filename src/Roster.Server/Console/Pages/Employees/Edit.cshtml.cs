@@ -5,6 +5,7 @@ using Roster.Directory.Employees;
 using Roster.Directory.Provisioning;
 using Roster.Directory.RoleGrants;
 using Roster.Directory.Roles;
+using Roster.Directory.SecondFactors;
 using Roster.Directory.Sso;
 using Roster.Server.Console.Authentication;
 using Roster.Server.Deployment;
@@ -21,7 +22,7 @@ namespace Roster.Server.Console.Pages.Employees;
 [Authorize(Policy = ConsolePolicies.EmployeesView)]
 public sealed class EditModel(
     GetEmployee get, ListRoles roles, UpdateEmployee update, InviteEmployee invite, UnlockEmployee unlock, DeleteEmployee delete, DeploymentUrls urls,
-    ExplainRoles explain, ManualRoleGrants manual, GetScimSettings settings, ListSsoConnections connections)
+    ExplainRoles explain, ManualRoleGrants manual, GetScimSettings settings, ListSsoConnections connections, Enrolment enrolment, ResetSecondFactor resetSecondFactor)
     : ConsolePageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -70,6 +71,9 @@ public sealed class EditModel(
     /// refused after submit.
     /// </summary>
     public bool OwnedByScim { get; private set; }
+
+    /// <summary>The person's authenticator app, which someone who may change them can reset.</summary>
+    public SecondFactorStatus SecondFactor { get; private set; } = new(false, 0, false);
 
     public ProfileForm Form => new(FirstName, LastName, PrimaryRoleId, RoleIds, LoginAuthenticator, Billable, Licenses, Roles, Employee.Roles, ForNewProfile: false, Connections: Connections);
 
@@ -128,6 +132,14 @@ public sealed class EditModel(
 
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async () => Outcome(await unlock.ExecuteAsync(Actor, Id, cancellationToken), e => $"{e.Email} is unblocked and can sign in again."), cancellationToken);
+
+    /// <summary>Removes the person's authenticator app and recovery codes (a lost phone): needs employees.edit and every permission they hold.</summary>
+    public Task<IActionResult> OnPostResetSecondFactorAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async () =>
+        {
+            var result = await resetSecondFactor.ExecuteAsync(Actor, Id, cancellationToken);
+            return result.IsSuccess ? (T["The second factor is reset: the person sets up a new authenticator app."].Value, null) : (null, result.Error);
+        }, cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
@@ -192,6 +204,7 @@ public sealed class EditModel(
         var scim = await settings.ExecuteAsync(OrgId, cancellationToken);
         ManualGrantsAllowed = !scim.Enabled || scim.ManualRoleGrants;
         OwnedByScim = scim.Enabled && !Employee.Billing.CredentialOnly;
+        SecondFactor = await enrolment.StatusAsync(OrgId, Id, cancellationToken);
         return true;
     }
 }

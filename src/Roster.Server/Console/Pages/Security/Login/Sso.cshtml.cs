@@ -46,6 +46,10 @@ public sealed class SsoModel(
     [BindProperty]
     public bool ScimRequiresSsoOnly { get; set; }
 
+    /// <summary>Administrators who sign in with a password must use a second factor (an authenticator app).</summary>
+    [BindProperty]
+    public bool AdministratorsNeedSecondFactor { get; set; }
+
     /// <summary>The break-glass administrators kept (ticked).</summary>
     [BindProperty]
     public List<Guid> BreakGlass { get; set; } = [];
@@ -106,6 +110,7 @@ public sealed class SsoModel(
         await LoadAsync(cancellationToken);
         SsoOnly = Settings.SsoOnly;
         ScimRequiresSsoOnly = Settings.ScimRequiresSsoOnly;
+        AdministratorsNeedSecondFactor = Settings.AdministratorsNeedSecondFactor;
         BreakGlass = [.. Settings.BreakGlass];
     }
 
@@ -253,7 +258,7 @@ public sealed class SsoModel(
             breakGlass.Add(match.Id);
         }
 
-        var result = await updateSettings.ExecuteAsync(Actor, new SsoSettingsUpdate(SsoOnly, ScimRequiresSsoOnly, breakGlass), cancellationToken);
+        var result = await updateSettings.ExecuteAsync(Actor, new SsoSettingsUpdate(SsoOnly, ScimRequiresSsoOnly, breakGlass, AdministratorsNeedSecondFactor), cancellationToken);
         if (!result.IsSuccess)
         {
             ShowError(result.Error, result.Error.Field switch
@@ -315,6 +320,7 @@ public sealed class SsoModel(
         await LoadAsync(cancellationToken);
         SsoOnly = Settings.SsoOnly;
         ScimRequiresSsoOnly = Settings.ScimRequiresSsoOnly;
+        AdministratorsNeedSecondFactor = Settings.AdministratorsNeedSecondFactor;
         BreakGlass = [.. Settings.BreakGlass];
         return Page();
     }
@@ -327,6 +333,7 @@ public sealed class SsoModel(
         await LoadAsync(cancellationToken);
         SsoOnly = Settings.SsoOnly;
         ScimRequiresSsoOnly = Settings.ScimRequiresSsoOnly;
+        AdministratorsNeedSecondFactor = Settings.AdministratorsNeedSecondFactor;
         BreakGlass = [.. Settings.BreakGlass];
         return Page();
     }

@@ -412,7 +412,8 @@ namespace Roster.Storage.Postgres.Migrations
                 {
                     tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
                     sso_only = table.Column<bool>(type: "boolean", nullable: false),
-                    scim_requires_sso_only = table.Column<bool>(type: "boolean", nullable: false)
+                    scim_requires_sso_only = table.Column<bool>(type: "boolean", nullable: false),
+                    administrators_need_second_factor = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -738,6 +739,27 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "recovery_codes",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    used = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_recovery_codes", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_recovery_codes_users",
+                        columns: x => new { x.tenant_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scim_tokens",
                 columns: table => new
                 {
@@ -768,6 +790,28 @@ namespace Roster.Storage.Postgres.Migrations
                         column: x => x.tenant_id,
                         principalTable: "tenants",
                         principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "second_factors",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    protected_secret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
+                    created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    confirmed = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_step = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_second_factors", x => new { x.tenant_id, x.user_id });
+                    table.ForeignKey(
+                        name: "fk_second_factors_users",
+                        columns: x => new { x.tenant_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "tenant_id", "id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1032,6 +1076,11 @@ namespace Roster.Storage.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_recovery_codes_user_id",
+                table: "recovery_codes",
+                columns: new[] { "tenant_id", "user_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_role_grants_role_id",
                 table: "role_grants",
                 columns: new[] { "tenant_id", "role_id", "user_id" });
@@ -1218,6 +1267,9 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "operator_keys");
 
             migrationBuilder.DropTable(
+                name: "recovery_codes");
+
+            migrationBuilder.DropTable(
                 name: "role_grants");
 
             migrationBuilder.DropTable(
@@ -1237,6 +1289,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "scim_tokens");
+
+            migrationBuilder.DropTable(
+                name: "second_factors");
 
             migrationBuilder.DropTable(
                 name: "server_keys");
