@@ -12,7 +12,7 @@ namespace Roster.Server.Console.Authentication;
 /// asked which one. The directory's <see cref="SignInEmployee"/> checks the password, counts
 /// failures and locks; a success records a server-side session (<see cref="StartConsoleSession"/>).
 /// </summary>
-public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmployee signIn, ITenantService tenants, StartConsoleSession startSession)
+public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmployee signIn, FindTenant findTenant, StartConsoleSession startSession)
 {
     public async Task<ConsoleSignInOutcome> SignInAsync(string email, string password, Guid? orgId, string address, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmploye
             return ConsoleSignInOutcome.Failed(result.FailureReason ?? SignInFailures.Generic);
         }
 
-        var tenant = await tenants.FindAsync(tenantId, cancellationToken);
+        var tenant = await findTenant.ExecuteAsync(tenantId, cancellationToken);
         if (tenant is null)
         {
             return ConsoleSignInOutcome.Failed(SignInFailures.Generic);
