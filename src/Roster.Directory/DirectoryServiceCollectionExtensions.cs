@@ -80,8 +80,13 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddKeyedSingleton<IScimResourceStore>(UsersKey, (provider, _) => Switched(provider, provider.GetRequiredService<UserStore>()));
         services.TryAddKeyedSingleton<IScimResourceStore>(GroupsKey, (provider, _) => Switched(provider, provider.GetRequiredService<GroupStore>()));
         services.TryAddSingleton<ScimTokenVerifier>();
-        services.TryAddSingleton<IScimTokenService, ScimTokenService>();
-        services.TryAddSingleton<ITenantService, TenantService>();
+        services.TryAddSingleton<IssueScimToken>();
+        services.TryAddSingleton<IssueOperatorScimToken>();
+        services.TryAddSingleton<ListScimTokens>();
+        services.TryAddSingleton<RevokeScimToken>();
+        services.TryAddSingleton<CreateTenant>();
+        services.TryAddSingleton<ListTenants>();
+        services.TryAddSingleton<FindTenant>();
         services.TryAddSingleton<CreateRole>();
         services.TryAddSingleton<RenameRole>();
         services.TryAddSingleton<SetRolePermissions>();

@@ -63,7 +63,7 @@ public sealed class CredentialScreenshotTests(ConsoleServerFixture server, Chrom
         var owner = await Server.Services.GetRequiredService<CreateEmployee>().ExecuteAsync(
             actor, new EmployeeDraft("scim.accesskey@example.com", "SCIM", "AccessKey", role.Ok().Id, Billing: BillingAttributes.None), CancellationToken.None);
         Assert.True(owner.IsSuccess, owner.Error?.Detail);
-        var expiring = await Server.Services.GetRequiredService<IScimTokenService>().IssueAsync(
+        var expiring = await Server.Services.GetRequiredService<IssueScimToken>().ExecuteAsync(
             actor, new ScimTokenRequest("Entra ID", owner.Value.Id, DateTimeOffset.UtcNow.AddDays(12)), CancellationToken.None);
         Assert.True(expiring.IsSuccess, expiring.Error?.Detail);
         var app = await Server.Services.GetRequiredService<RegisterApp>().ExecuteAsync(actor, new AppDraft(

@@ -56,7 +56,7 @@ public static class ServeCommand
     private static async Task BootstrapAsync(WebApplication app, string baseUrl, CancellationToken cancellationToken)
     {
         using var scope = app.Services.CreateScope();
-        var tenants = await scope.ServiceProvider.GetRequiredService<ITenantService>().ListAsync(cancellationToken);
+        var tenants = await scope.ServiceProvider.GetRequiredService<ListTenants>().ExecuteAsync(cancellationToken);
         if (await TenantBootstrap.FinishAsync(app.Services, tenants, cancellationToken) is { } first)
         {
             Banner.Print(tenants[0], TenantBootstrap.ConnectorUrl(baseUrl, tenants[0].Id), first);

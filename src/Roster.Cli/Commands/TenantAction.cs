@@ -19,7 +19,7 @@ public static class TenantAction
             await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var orgId = parse.GetValue(tenant);
-            if (await scope.ServiceProvider.GetRequiredService<ITenantService>().FindAsync(orgId, cancellationToken) is null)
+            if (await scope.ServiceProvider.GetRequiredService<FindTenant>().ExecuteAsync(orgId, cancellationToken) is null)
             {
                 await Console.Error.WriteLineAsync($"No tenant has org ID {orgId}; see 'roster tenants list'.");
                 return CliErrors.ExitCode;

@@ -16,11 +16,9 @@ public static class TenantBootstrap
     public static async Task<(Tenant Tenant, IssuedScimToken Token)> CreateAsync(IServiceProvider services, string name, CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
-        var tenants = scope.ServiceProvider.GetRequiredService<ITenantService>();
-        var tokens = scope.ServiceProvider.GetRequiredService<IScimTokenService>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var tenant = await tenants.CreateAsync(name, cancellationToken);
-        var token = await tokens.IssueAsync(tenant.Id, "First token", time.GetUtcNow().AddDays(DefaultTokenDays), cancellationToken);
+        var tenant = await scope.ServiceProvider.GetRequiredService<CreateTenant>().ExecuteAsync(name, cancellationToken);
+        var token = await scope.ServiceProvider.GetRequiredService<IssueOperatorScimToken>().ExecuteAsync(tenant.Id, "First token", time.GetUtcNow().AddDays(DefaultTokenDays), cancellationToken);
         return (tenant, token);
     }
 
@@ -33,14 +31,13 @@ public static class TenantBootstrap
     {
         ArgumentNullException.ThrowIfNull(tenants);
         using var scope = services.CreateScope();
-        var tokens = scope.ServiceProvider.GetRequiredService<IScimTokenService>();
-        if (tenants.Count != 1 || (await tokens.ListAsync(tenants[0].Id, cancellationToken)).Count > 0)
+        if (tenants.Count != 1 || (await scope.ServiceProvider.GetRequiredService<ListScimTokens>().ExecuteAsync(tenants[0].Id, cancellationToken)).Count > 0)
         {
             return null;
         }
 
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        return await tokens.IssueAsync(tenants[0].Id, "First token", time.GetUtcNow().AddDays(DefaultTokenDays), cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<IssueOperatorScimToken>().ExecuteAsync(tenants[0].Id, "First token", time.GetUtcNow().AddDays(DefaultTokenDays), cancellationToken);
     }
 
     public const string AdministratorRole = "Administrator";

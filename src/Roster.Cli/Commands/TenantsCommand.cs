@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Roster.Directory.Tenants;
 
 namespace Roster.Cli.Commands;
 
@@ -18,7 +17,7 @@ public static class TenantsCommand
         {
             await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
             using var scope = services.CreateScope();
-            var tenant = await scope.ServiceProvider.GetRequiredService<ITenantService>().CreateAsync(parse.GetValue(name)!, cancellationToken);
+            var tenant = await scope.ServiceProvider.GetRequiredService<Roster.Directory.Tenants.CreateTenant>().ExecuteAsync(parse.GetValue(name)!, cancellationToken);
             if (parse.GetValue(json))
             {
                 Output.Json(new { orgId = tenant.Id, name = tenant.Name, created = tenant.Created });
@@ -42,7 +41,7 @@ public static class TenantsCommand
         {
             await using var services = await CliServices.OpenAsync(parse.GetValue(data)!, cancellationToken);
             using var scope = services.CreateScope();
-            var tenants = await scope.ServiceProvider.GetRequiredService<ITenantService>().ListAsync(cancellationToken);
+            var tenants = await scope.ServiceProvider.GetRequiredService<Roster.Directory.Tenants.ListTenants>().ExecuteAsync(cancellationToken);
             if (parse.GetValue(json))
             {
                 Output.Json(tenants.Select(t => new { orgId = t.Id, name = t.Name, created = t.Created }));

@@ -36,11 +36,10 @@ public static class TokensCommand
             var time = services.GetRequiredService<TimeProvider>();
             var expiresInDays = parse.GetValue(days);
             DateTimeOffset? expires = expiresInDays == 0 ? null : time.GetUtcNow().AddDays(expiresInDays);
-            var service = services.GetRequiredService<IScimTokenService>();
             IssuedScimToken token;
             if (parse.GetValue(owner) is { } ownerId)
             {
-                var owned = await service.IssueAsync(CliActor.For(orgId), new ScimTokenRequest(parse.GetValue(name)!, ownerId, expires), cancellationToken);
+                var owned = await services.GetRequiredService<IssueScimToken>().ExecuteAsync(CliActor.For(orgId), new ScimTokenRequest(parse.GetValue(name)!, ownerId, expires), cancellationToken);
                 if (!owned.IsSuccess)
                 {
                     return await CliErrors.ReportAsync(owned.Error);
@@ -50,7 +49,7 @@ public static class TokensCommand
             }
             else
             {
-                token = await service.IssueAsync(orgId, parse.GetValue(name)!, expires, cancellationToken);
+                token = await services.GetRequiredService<IssueOperatorScimToken>().ExecuteAsync(orgId, parse.GetValue(name)!, expires, cancellationToken);
             }
 
             if (parse.GetValue(json))
@@ -77,7 +76,7 @@ public static class TokensCommand
         var command = new Command("list", "List a tenant's SCIM tokens (never their secrets).") { data, tenant, json };
         TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            var tokens = await services.GetRequiredService<IScimTokenService>().ListAsync(orgId, cancellationToken);
+            var tokens = await services.GetRequiredService<ListScimTokens>().ExecuteAsync(orgId, cancellationToken);
             if (parse.GetValue(json))
             {
                 Output.Json(tokens);
@@ -105,7 +104,7 @@ public static class TokensCommand
         var command = new Command("revoke", "Revoke a SCIM token at once.") { data, tenant, id, json };
         TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
-            var revoked = await services.GetRequiredService<IScimTokenService>().RevokeAsync(orgId, parse.GetValue(id), cancellationToken);
+            var revoked = await services.GetRequiredService<RevokeScimToken>().ExecuteAsync(orgId, parse.GetValue(id), cancellationToken);
             if (parse.GetValue(json))
             {
                 Output.Json(new { id = parse.GetValue(id), revoked });

@@ -16,7 +16,7 @@ namespace Roster.Directory.Operators;
 /// every row they own. Each change is in the operator's trail (<see cref="OperatorEvents"/>) and,
 /// while the tenant exists, in its own audit log.
 /// </summary>
-public sealed class OperatorTenants(DirectoryDatabase database, ITenantService tenants, OAuthClientRegistry clients)
+public sealed class OperatorTenants(DirectoryDatabase database, FindTenant findTenant, CreateTenant createTenant, OAuthClientRegistry clients)
 {
     /// <summary>The length of <c>tenants.name</c>.</summary>
     public const int MaxNameLength = 200;
@@ -45,7 +45,7 @@ public sealed class OperatorTenants(DirectoryDatabase database, ITenantService t
     }
 
     public async Task<AdminResult<Tenant>> FindAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        await tenants.FindAsync(tenantId, cancellationToken) is { } tenant ? tenant : SetupLinkErrors.TenantNotFound(tenantId);
+        await findTenant.ExecuteAsync(tenantId, cancellationToken) is { } tenant ? tenant : SetupLinkErrors.TenantNotFound(tenantId);
 
     public async Task<AdminResult<Tenant>> CreateAsync(OperatorActor actor, string? name, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ public sealed class OperatorTenants(DirectoryDatabase database, ITenantService t
             return NameError();
         }
 
-        var tenant = await tenants.CreateAsync(valid, cancellationToken);
+        var tenant = await createTenant.ExecuteAsync(valid, cancellationToken);
         return await database.AdminWriteAsync<Tenant>(tenant.Id, async session =>
         {
             var admin = actor.In(tenant.Id);

@@ -23,7 +23,7 @@ public sealed class ScimBearerHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IScimTokenService tokens,
+    ScimTokenVerifier tokens,
     OAuthCredentials oauth)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -50,7 +50,7 @@ public sealed class ScimBearerHandler(
             return await AuthenticateAccessTokenAsync();
         }
 
-        var outcome = await tokens.AuthenticateAsync(token, ScimClientNames.Identify(Request), Context.RequestAborted);
+        var outcome = await tokens.VerifyAsync(token, ScimClientNames.Identify(Request), Context.RequestAborted);
         if (!outcome.Succeeded)
         {
             return Fail(outcome.FailureReason ?? "The token is not valid.");

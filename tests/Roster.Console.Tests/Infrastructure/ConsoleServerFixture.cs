@@ -59,8 +59,8 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
     /// <summary>A new tenant called <paramref name="name"/>, as <see cref="CreateTenantAsync"/> makes them.</summary>
     public async Task<ConsoleTenant> CreateNamedTenantAsync(string name, params string[] permissions)
     {
-        var tenant = await Services.GetRequiredService<ITenantService>().CreateAsync(name, CancellationToken.None);
-        var token = await Services.GetRequiredService<IScimTokenService>().IssueAsync(tenant.Id, "Okta", DateTimeOffset.UtcNow.AddDays(365), CancellationToken.None);
+        var tenant = await Services.GetRequiredService<CreateTenant>().ExecuteAsync(name, CancellationToken.None);
+        var token = await Services.GetRequiredService<IssueOperatorScimToken>().ExecuteAsync(tenant.Id, "Okta", DateTimeOffset.UtcNow.AddDays(365), CancellationToken.None);
         var admin = await AddEmployeeAsync(tenant.Id, permissions);
         return new ConsoleTenant(tenant.Id, tenant.Name, token.Token, admin);
     }

@@ -20,7 +20,7 @@ public sealed class SamlSignInWalkTests(ConsoleServerFixture server, ChromiumBro
     [Fact]
     public async Task From_the_setup_link_to_signing_in_through_the_SAML_IdP()
     {
-        var tenant = await Server.Services.GetRequiredService<ITenantService>().CreateAsync("Globex " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None);
+        var tenant = await Server.Services.GetRequiredService<CreateTenant>().ExecuteAsync("Globex " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None);
         var issued = await Server.Services.GetRequiredService<IssueSetupLink>()
             .ExecuteAsync(OperatorActor.Cli, tenant.Id, SetupLinkTokens.DefaultLifetime, CancellationToken.None);
         Assert.True(issued.IsSuccess, issued.Error?.Detail);

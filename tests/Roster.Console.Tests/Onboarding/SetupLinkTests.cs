@@ -15,7 +15,7 @@ public sealed class SetupLinkTests(ConsoleServerFixture server, ChromiumBrowser 
     [Fact]
     public async Task A_setup_link_creates_the_first_administrator_and_opens_the_console_once()
     {
-        var tenant = await Server.Services.GetRequiredService<ITenantService>().CreateAsync("Initech " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None);
+        var tenant = await Server.Services.GetRequiredService<CreateTenant>().ExecuteAsync("Initech " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None);
         var issued = await Server.Services.GetRequiredService<IssueSetupLink>()
             .ExecuteAsync(OperatorActor.Cli, tenant.Id, SetupLinkTokens.DefaultLifetime, CancellationToken.None);
         Assert.True(issued.IsSuccess, issued.Error?.Detail);

@@ -87,7 +87,7 @@ public sealed class ScimTokensTests(ConsoleServerFixture server, ChromiumBrowser
         var owner = await Server.AddEmployeeAsync(tenant.OrgId, "employees.edit");
         var ownerId = (await Server.Services.GetRequiredService<Roster.Directory.Employees.ListEmployees>()
             .ExecuteAsync(tenant.OrgId, null, owner, 1, CancellationToken.None)).Ok().Employees.Single().Id;
-        var issued = await Server.Services.GetRequiredService<Roster.Directory.Tokens.IScimTokenService>().IssueAsync(
+        var issued = await Server.Services.GetRequiredService<Roster.Directory.Tokens.IssueScimToken>().ExecuteAsync(
             Roster.Directory.Administration.AdminActor.Operator(tenant.OrgId),
             new Roster.Directory.Tokens.ScimTokenRequest("Entra ID", ownerId, DateTimeOffset.UtcNow.AddDays(10)),
             CancellationToken.None);

@@ -16,11 +16,11 @@ public sealed class EmployeeDeactivationTests
         await using var directory = await TestDirectory.CreateAsync();
         await EmployeeSetup.SetScimAsync(directory, enabled: false);
         var employee = await EmployeeSetup.ActiveAsync(directory, "pat@example.com");
-        var token = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", employee.Id, null), None)).Ok();
+        var token = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", employee.Id, null), None)).Ok();
         var update = directory.Get<UpdateEmployee>();
 
         var deactivated = (await update.ExecuteAsync(directory.Admin, employee.Id, new EmployeeUpdate(Active: false), None)).Ok();
-        var refusedToken = await directory.Tokens.AuthenticateAsync(token.Token, None);
+        var refusedToken = await directory.Get<ScimTokenVerifier>().VerifyAsync(token.Token, null, None);
         var refusedSignIn = await directory.Get<SignInEmployee>().ExecuteAsync(directory.Caller.TenantId, "pat@example.com", EmployeeSetup.Password, None);
         var reactivated = (await update.ExecuteAsync(directory.Admin, employee.Id, new EmployeeUpdate(Active: true), None)).Ok();
 
@@ -28,7 +28,7 @@ public sealed class EmployeeDeactivationTests
         Assert.False(refusedToken.Succeeded);
         Assert.False(refusedSignIn.Succeeded);
         Assert.Equal(EmployeeStatus.Active, reactivated.Status);
-        Assert.True((await directory.Tokens.AuthenticateAsync(token.Token, None)).Succeeded);
+        Assert.True((await directory.Get<ScimTokenVerifier>().VerifyAsync(token.Token, null, None)).Succeeded);
         var events = await EmployeeSetup.EventsAsync(directory, employee.Id);
         Assert.Equal(2, events.Count(e => e.Action == Directory.Audit.AuditActions.EmployeeUpdate && e.Changes.ToJsonString().Contains("deactivated", StringComparison.Ordinal)));
     }

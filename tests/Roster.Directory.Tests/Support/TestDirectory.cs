@@ -7,7 +7,6 @@ using Roster.Directory.Mail;
 using Roster.Directory.Resources;
 using Roster.Directory.Roles;
 using Roster.Directory.Tenants;
-using Roster.Directory.Tokens;
 using Roster.Storage.Postgres;
 using Roster.Storage.Sqlite;
 
@@ -62,10 +61,6 @@ public sealed class TestDirectory : IAsyncDisposable
     /// <summary>An administrator of the directory's first tenant, as the audit log credits them.</summary>
     public AdminActor Admin => new(Caller.TenantId, null, null, "console", PermissionSet.Unbounded);
 
-    public IScimTokenService Tokens => Services.GetRequiredService<IScimTokenService>();
-
-    public ITenantService Tenants => Services.GetRequiredService<ITenantService>();
-
     /// <summary>The caller of the tenant created with the directory.</summary>
     public ScimCaller Caller { get; private set; } = null!;
 
@@ -100,7 +95,7 @@ public sealed class TestDirectory : IAsyncDisposable
     /// <summary>A new tenant and a caller acting for it.</summary>
     public async Task<ScimCaller> NewTenantAsync(string name)
     {
-        var tenant = await Tenants.CreateAsync(name, CancellationToken.None);
+        var tenant = await Get<CreateTenant>().ExecuteAsync(name, CancellationToken.None);
         return new ScimCaller(tenant.Id, null, "test", null, PermissionSet.Unbounded);
     }
 

@@ -1,3 +1,4 @@
+using Roster.Directory.Tenants;
 using Roster.Directory.Tests.Support;
 
 namespace Roster.Directory.Tests.Tenants;
@@ -9,14 +10,14 @@ public sealed class TenantServiceTests
     {
         await using var directory = await TestDirectory.CreateAsync();
 
-        var tenant = await directory.Tenants.CreateAsync("  Example Corp ", CancellationToken.None);
+        var tenant = await directory.Get<CreateTenant>().ExecuteAsync("  Example Corp ", CancellationToken.None);
 
         Assert.NotEqual(Guid.Empty, tenant.Id);
         Assert.Equal("Example Corp", tenant.Name);
         Assert.Equal(TestDirectory.Start, tenant.Created);
-        var found = await directory.Tenants.FindAsync(tenant.Id, CancellationToken.None);
+        var found = await directory.Get<FindTenant>().ExecuteAsync(tenant.Id, CancellationToken.None);
         Assert.Equal("Example Corp", found!.Name);
-        Assert.Contains(await directory.Tenants.ListAsync(CancellationToken.None), t => t.Id == tenant.Id);
-        Assert.Null(await directory.Tenants.FindAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Contains(await directory.Get<ListTenants>().ExecuteAsync(CancellationToken.None), t => t.Id == tenant.Id);
+        Assert.Null(await directory.Get<FindTenant>().ExecuteAsync(Guid.NewGuid(), CancellationToken.None));
     }
 }

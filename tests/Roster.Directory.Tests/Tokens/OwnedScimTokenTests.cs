@@ -19,14 +19,14 @@ public sealed class OwnedScimTokenTests
         await using var directory = await TestDirectory.CreateAsync();
         var owner = await EmployeeSetup.InvitedAsync(directory, "scim@example.com");
 
-        var issued = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Ok();
+        var issued = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Ok();
 
         Assert.Equal(TestDirectory.Start.AddDays(365), issued.Expires);
-        var listed = Assert.Single(await directory.Tokens.ListAsync(directory.Caller.TenantId, None));
+        var listed = Assert.Single(await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None));
         Assert.Equal(owner.Id, listed.OwnerId);
         Assert.Equal("scim@example.com", listed.OwnerUserName);
         Assert.Equal(ScimTokenState.Active, listed.State);
-        var authenticated = await directory.Tokens.AuthenticateAsync(issued.Token, None);
+        var authenticated = await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None);
         Assert.True(authenticated.Succeeded);
         Assert.Equal(owner.Id, authenticated.OwnerId);
     }
@@ -39,17 +39,17 @@ public sealed class OwnedScimTokenTests
         var settings = await directory.Get<GetScimSettings>().ExecuteAsync(directory.Caller.TenantId, None);
         (await directory.Get<UpdateScimSettings>().ExecuteAsync(directory.Admin, ScimSettingsUpdate.From(settings) with { TokenMaxDays = 90 }, None)).Ok();
 
-        var past = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, TestDirectory.Start.AddMinutes(-1)), None)).Failed();
-        var tooFar = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, TestDirectory.Start.AddDays(91)), None)).Failed();
-        var defaultTooFar = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Failed();
-        (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, TestDirectory.Start.AddDays(90)), None)).Ok();
+        var past = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, TestDirectory.Start.AddMinutes(-1)), None)).Failed();
+        var tooFar = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, TestDirectory.Start.AddDays(91)), None)).Failed();
+        var defaultTooFar = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Failed();
+        (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, TestDirectory.Start.AddDays(90)), None)).Ok();
 
         Assert.Equal(AdminErrorKind.Validation, past.Kind);
         Assert.Contains("future", past.Detail, StringComparison.Ordinal);
         Assert.Contains("at most 90 days", tooFar.Detail, StringComparison.Ordinal);
         Assert.Contains("at most 90 days", defaultTooFar.Detail, StringComparison.Ordinal);
         Assert.All(new[] { past, tooFar, defaultTooFar }, error => Assert.Equal("expires", error.Field));
-        Assert.Single(await directory.Tokens.ListAsync(directory.Caller.TenantId, None));
+        Assert.Single(await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None));
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class OwnedScimTokenTests
         var theirs = await EmployeeSetup.InvitedAsync(directory, "b@example.com", tenantId: other.TenantId);
         var gone = (await directory.Users.CreateAsync(directory.Caller, User("gone@example.com", active: false), None)).Ok();
 
-        var unknown = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", theirs.Id, null), None)).Failed();
-        var deactivated = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", Guid.Parse(gone.Id), null), None)).Failed();
-        var unnamed = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("  ", theirs.Id, null), None)).Failed();
+        var unknown = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", theirs.Id, null), None)).Failed();
+        var deactivated = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", Guid.Parse(gone.Id), null), None)).Failed();
+        var unnamed = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("  ", theirs.Id, null), None)).Failed();
 
         Assert.Equal(AdminErrorKind.NotFound, unknown.Kind);
         Assert.Equal(AdminErrorKind.Validation, deactivated.Kind);
@@ -70,7 +70,7 @@ public sealed class OwnedScimTokenTests
         Assert.Equal(AdminErrorKind.Validation, unnamed.Kind);
         Assert.Equal("ownerId", deactivated.Field);
         Assert.Equal("name", unnamed.Field);
-        Assert.Empty(await directory.Tokens.ListAsync(directory.Caller.TenantId, None));
+        Assert.Empty(await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None));
     }
 
     [Fact]
@@ -78,12 +78,12 @@ public sealed class OwnedScimTokenTests
     {
         await using var directory = await TestDirectory.CreateAsync();
         var owner = (await directory.Users.CreateAsync(directory.Caller, User("owner@example.com", active: true), None)).Ok();
-        var issued = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", Guid.Parse(owner.Id), null), None)).Ok();
+        var issued = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", Guid.Parse(owner.Id), null), None)).Ok();
 
         await SetActiveAsync(directory, owner.Id, false);
-        var refused = await directory.Tokens.AuthenticateAsync(issued.Token, None);
+        var refused = await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None);
         await SetActiveAsync(directory, owner.Id, true);
-        var restored = await directory.Tokens.AuthenticateAsync(issued.Token, None);
+        var restored = await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None);
 
         Assert.False(refused.Succeeded);
         Assert.Equal(ScimTokenVerifier.OwnerDeactivatedReason, refused.FailureReason);
@@ -95,12 +95,12 @@ public sealed class OwnedScimTokenTests
     {
         await using var directory = await TestDirectory.CreateAsync();
         var owner = (await directory.Users.CreateAsync(directory.Caller, User("owner@example.com", active: true), None)).Ok();
-        var issued = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", Guid.Parse(owner.Id), null), None)).Ok();
+        var issued = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", Guid.Parse(owner.Id), null), None)).Ok();
 
         (await directory.Users.DeleteAsync(directory.Caller, owner.Id, null, None)).Ok();
 
-        Assert.False((await directory.Tokens.AuthenticateAsync(issued.Token, None)).Succeeded);
-        Assert.Empty(await directory.Tokens.ListAsync(directory.Caller.TenantId, None));
+        Assert.False((await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None)).Succeeded);
+        Assert.Empty(await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None));
     }
 
     [Fact]
@@ -108,14 +108,14 @@ public sealed class OwnedScimTokenTests
     {
         await using var directory = await TestDirectory.CreateAsync();
         var owner = await EmployeeSetup.InvitedAsync(directory, "scim@example.com");
-        (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, TestDirectory.Start.AddDays(60)), None)).Ok();
+        (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, TestDirectory.Start.AddDays(60)), None)).Ok();
 
         directory.Advance(TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1));
-        var before = Assert.Single(await directory.Tokens.ListAsync(directory.Caller.TenantId, None)).State;
+        var before = Assert.Single(await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None)).State;
         directory.Advance(TimeSpan.FromSeconds(1));
-        var warned = Assert.Single(await directory.Tokens.ListAsync(directory.Caller.TenantId, None)).State;
+        var warned = Assert.Single(await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None)).State;
         directory.Advance(TimeSpan.FromDays(30));
-        var expired = Assert.Single(await directory.Tokens.ListAsync(directory.Caller.TenantId, None)).State;
+        var expired = Assert.Single(await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None)).State;
 
         Assert.Equal(ScimTokenState.Active, before);
         Assert.Equal(ScimTokenState.Expiring, warned);
@@ -127,12 +127,12 @@ public sealed class OwnedScimTokenTests
     {
         await using var directory = await TestDirectory.CreateAsync();
         var owner = await EmployeeSetup.InvitedAsync(directory, "scim@example.com");
-        var issued = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Ok();
+        var issued = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Ok();
 
         directory.Advance(TimeSpan.FromMinutes(5));
-        Assert.True((await directory.Tokens.AuthenticateAsync(issued.Token, "Okta", None)).Succeeded);
+        Assert.True((await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, "Okta", None)).Succeeded);
 
-        var listed = Assert.Single(await directory.Tokens.ListAsync(directory.Caller.TenantId, None));
+        var listed = Assert.Single(await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None));
         Assert.Equal(TestDirectory.Start.AddMinutes(5), listed.LastUsed);
         Assert.Equal("Okta", listed.LastClient);
     }
@@ -142,12 +142,12 @@ public sealed class OwnedScimTokenTests
     {
         await using var directory = await TestDirectory.CreateAsync();
         var owner = await EmployeeSetup.InvitedAsync(directory, "scim@example.com");
-        var issued = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Ok();
+        var issued = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Ok();
         var caller = directory.Caller with { CredentialId = issued.Id, ProfileId = owner.Id, Client = "Okta" };
 
         var created = (await directory.Users.CreateAsync(caller, User("new@example.com", active: true), None)).Ok();
-        var revoked = (await directory.Tokens.RevokeAsync(directory.Admin, issued.Id, None)).Ok();
-        var again = (await directory.Tokens.RevokeAsync(directory.Admin, issued.Id, None)).Ok();
+        var revoked = (await directory.Get<RevokeScimToken>().ExecuteAsync(directory.Admin, issued.Id, None)).Ok();
+        var again = (await directory.Get<RevokeScimToken>().ExecuteAsync(directory.Admin, issued.Id, None)).Ok();
 
         Assert.Equal(ScimTokenState.Revoked, revoked.State);
         Assert.Equal(revoked.Revoked, again.Revoked);
@@ -166,12 +166,12 @@ public sealed class OwnedScimTokenTests
         await using var directory = await TestDirectory.CreateAsync();
         var other = await directory.NewTenantAsync("Tenant B");
         var owner = await EmployeeSetup.InvitedAsync(directory, "scim@example.com");
-        var issued = (await directory.Tokens.IssueAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Ok();
+        var issued = (await directory.Get<IssueScimToken>().ExecuteAsync(directory.Admin, new ScimTokenRequest("Okta", owner.Id, null), None)).Ok();
 
-        var refused = (await directory.Tokens.RevokeAsync(new AdminActor(other.TenantId, null, null, "test", PermissionSet.Unbounded), issued.Id, None)).Failed();
+        var refused = (await directory.Get<RevokeScimToken>().ExecuteAsync(new AdminActor(other.TenantId, null, null, "test", PermissionSet.Unbounded), issued.Id, None)).Failed();
 
         Assert.Equal(AdminErrorKind.NotFound, refused.Kind);
-        Assert.True((await directory.Tokens.AuthenticateAsync(issued.Token, None)).Succeeded);
+        Assert.True((await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None)).Succeeded);
     }
 
     private static JsonObject User(string userName, bool active) => new()

@@ -18,8 +18,8 @@ public sealed partial class ScimTokenServiceTests
     {
         await using var directory = await TestDirectory.CreateAsync();
 
-        var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Okta", TestDirectory.Start.AddDays(365), None);
-        var result = await directory.Tokens.AuthenticateAsync(issued.Token, None);
+        var issued = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(directory.Caller.TenantId, "Okta", TestDirectory.Start.AddDays(365), None);
+        var result = await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None);
 
         Assert.Matches(TokenShape(), issued.Token);
         Assert.Equal("Okta", issued.Name);
@@ -34,7 +34,7 @@ public sealed partial class ScimTokenServiceTests
     {
         await using var directory = await TestDirectory.CreateAsync();
 
-        var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Entra", null, None);
+        var issued = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(directory.Caller.TenantId, "Entra", null, None);
 
         await using var db = directory.Database.CreateContext(directory.Caller.TenantId);
         var stored = await db.ScimTokens.SingleAsync();
@@ -49,7 +49,7 @@ public sealed partial class ScimTokenServiceTests
     {
         await using var directory = await TestDirectory.CreateAsync();
 
-        var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Entra", null, None);
+        var issued = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(directory.Caller.TenantId, "Entra", null, None);
 
         var rows = await directory.QuerySqlAsync("SELECT t::text FROM scim_tokens AS t");
         Assert.Single(rows);
@@ -63,9 +63,9 @@ public sealed partial class ScimTokenServiceTests
     [InlineData("ghp_0123456789012345678901234567890123456789012345")]
     public async Task A_malformed_token_is_refused_without_reading_the_database(string presented)
     {
-        IScimTokenService service = Unreachable();
+        var verifier = Unreachable();
 
-        var result = await service.AuthenticateAsync(presented, None);
+        var result = await verifier.VerifyAsync(presented, null, None);
 
         Assert.False(result.Succeeded);
         Assert.Equal("The token is not valid.", result.FailureReason);
@@ -75,22 +75,22 @@ public sealed partial class ScimTokenServiceTests
     public async Task A_token_with_a_wrong_checksum_is_refused_without_reading_the_database()
     {
         await using var directory = await TestDirectory.CreateAsync();
-        var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Okta", null, None);
-        IScimTokenService service = Unreachable();
+        var issued = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(directory.Caller.TenantId, "Okta", null, None);
+        var verifier = Unreachable();
         var typo = issued.Token[..20] + (issued.Token[20] == 'a' ? 'b' : 'a') + issued.Token[21..];
 
-        Assert.True((await directory.Tokens.AuthenticateAsync(issued.Token, None)).Succeeded);
-        Assert.Equal("The token is not valid.", (await service.AuthenticateAsync(typo, None)).FailureReason);
+        Assert.True((await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None)).Succeeded);
+        Assert.Equal("The token is not valid.", (await verifier.VerifyAsync(typo, null, None)).FailureReason);
     }
 
     [Fact]
     public async Task A_well_formed_token_that_was_never_issued_is_not_valid()
     {
         await using var directory = await TestDirectory.CreateAsync();
-        var mine = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Okta", null, None);
+        var mine = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(directory.Caller.TenantId, "Okta", null, None);
         await using var elsewhere = await TestDirectory.CreateAsync();
 
-        var result = await elsewhere.Tokens.AuthenticateAsync(mine.Token, None);
+        var result = await elsewhere.Get<ScimTokenVerifier>().VerifyAsync(mine.Token, null, None);
 
         Assert.False(result.Succeeded);
         Assert.Equal("The token is not valid.", result.FailureReason);
@@ -100,12 +100,12 @@ public sealed partial class ScimTokenServiceTests
     public async Task A_token_stops_working_when_it_expires()
     {
         await using var directory = await TestDirectory.CreateAsync();
-        var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Okta", TestDirectory.Start.AddDays(30), None);
+        var issued = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(directory.Caller.TenantId, "Okta", TestDirectory.Start.AddDays(30), None);
 
         directory.Advance(TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1));
-        Assert.True((await directory.Tokens.AuthenticateAsync(issued.Token, None)).Succeeded);
+        Assert.True((await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None)).Succeeded);
         directory.Advance(TimeSpan.FromSeconds(1));
-        var result = await directory.Tokens.AuthenticateAsync(issued.Token, None);
+        var result = await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None);
 
         Assert.False(result.Succeeded);
         Assert.Equal("The token has expired.", result.FailureReason);
@@ -115,23 +115,23 @@ public sealed partial class ScimTokenServiceTests
     public async Task A_revoked_token_stops_working_at_once()
     {
         await using var directory = await TestDirectory.CreateAsync();
-        var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Okta", null, None);
-        var other = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Entra", null, None);
+        var issued = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(directory.Caller.TenantId, "Okta", null, None);
+        var other = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(directory.Caller.TenantId, "Entra", null, None);
 
-        Assert.True(await directory.Tokens.RevokeAsync(directory.Caller.TenantId, issued.Id, None));
+        Assert.True(await directory.Get<RevokeScimToken>().ExecuteAsync(directory.Caller.TenantId, issued.Id, None));
 
-        var result = await directory.Tokens.AuthenticateAsync(issued.Token, None);
+        var result = await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None);
         Assert.Equal("The token has been revoked.", result.FailureReason);
-        Assert.True((await directory.Tokens.AuthenticateAsync(other.Token, None)).Succeeded);
-        var listed = await directory.Tokens.ListAsync(directory.Caller.TenantId, None);
+        Assert.True((await directory.Get<ScimTokenVerifier>().VerifyAsync(other.Token, null, None)).Succeeded);
+        var listed = await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None);
         Assert.Equal(TestDirectory.Start, listed.Single(t => t.Id == issued.Id).Revoked);
         Assert.Null(listed.Single(t => t.Id == other.Id).Revoked);
     }
 
-    private static ScimTokenService Unreachable()
+    private static ScimTokenVerifier Unreachable()
     {
         var database = new DirectoryDatabase(new UnreachableDatabase(), new SqliteDialect(), new OpenWriteGate());
-        return new ScimTokenService(database, TimeProvider.System, new ScimTokenVerifier(database, TimeProvider.System));
+        return new ScimTokenVerifier(database, TimeProvider.System);
     }
 
     [Fact]
@@ -139,27 +139,27 @@ public sealed partial class ScimTokenServiceTests
     {
         await using var directory = await TestDirectory.CreateAsync();
         var b = await directory.NewTenantAsync("Tenant B");
-        var theirs = await directory.Tokens.IssueAsync(b.TenantId, "Okta", null, None);
+        var theirs = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(b.TenantId, "Okta", null, None);
 
-        Assert.False(await directory.Tokens.RevokeAsync(directory.Caller.TenantId, Guid.NewGuid(), None));
-        Assert.False(await directory.Tokens.RevokeAsync(directory.Caller.TenantId, theirs.Id, None));
-        Assert.True((await directory.Tokens.AuthenticateAsync(theirs.Token, None)).Succeeded);
-        Assert.Empty(await directory.Tokens.ListAsync(directory.Caller.TenantId, None));
+        Assert.False(await directory.Get<RevokeScimToken>().ExecuteAsync(directory.Caller.TenantId, Guid.NewGuid(), None));
+        Assert.False(await directory.Get<RevokeScimToken>().ExecuteAsync(directory.Caller.TenantId, theirs.Id, None));
+        Assert.True((await directory.Get<ScimTokenVerifier>().VerifyAsync(theirs.Token, null, None)).Succeeded);
+        Assert.Empty(await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None));
     }
 
     [Fact]
     public async Task Last_used_is_written_at_most_once_a_minute()
     {
         await using var directory = await TestDirectory.CreateAsync();
-        var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Okta", null, None);
+        var issued = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(directory.Caller.TenantId, "Okta", null, None);
 
-        await directory.Tokens.AuthenticateAsync(issued.Token, None);
+        await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None);
         var first = await LastUsedAsync(directory, issued.Id);
         directory.Advance(TimeSpan.FromSeconds(30));
-        await directory.Tokens.AuthenticateAsync(issued.Token, None);
+        await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None);
         var unchanged = await LastUsedAsync(directory, issued.Id);
         directory.Advance(TimeSpan.FromSeconds(31));
-        await directory.Tokens.AuthenticateAsync(issued.Token, None);
+        await directory.Get<ScimTokenVerifier>().VerifyAsync(issued.Token, null, None);
         var later = await LastUsedAsync(directory, issued.Id);
 
         Assert.Equal(TestDirectory.Start, first);
@@ -171,9 +171,9 @@ public sealed partial class ScimTokenServiceTests
     public async Task The_list_shows_name_hint_and_times_but_never_the_secret()
     {
         await using var directory = await TestDirectory.CreateAsync();
-        var issued = await directory.Tokens.IssueAsync(directory.Caller.TenantId, "Okta", TestDirectory.Start.AddDays(365), None);
+        var issued = await directory.Get<IssueOperatorScimToken>().ExecuteAsync(directory.Caller.TenantId, "Okta", TestDirectory.Start.AddDays(365), None);
 
-        var summary = Assert.Single(await directory.Tokens.ListAsync(directory.Caller.TenantId, None));
+        var summary = Assert.Single(await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None));
 
         Assert.Equal(issued.Id, summary.Id);
         Assert.Equal("Okta", summary.Name);
@@ -188,11 +188,11 @@ public sealed partial class ScimTokenServiceTests
     {
         await using var directory = await TestDirectory.CreateAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => directory.Tokens.IssueAsync(Guid.NewGuid(), "Okta", null, None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => directory.Get<IssueOperatorScimToken>().ExecuteAsync(Guid.NewGuid(), "Okta", null, None));
     }
 
     private static async Task<DateTimeOffset?> LastUsedAsync(TestDirectory directory, Guid tokenId) =>
-        (await directory.Tokens.ListAsync(directory.Caller.TenantId, None)).Single(t => t.Id == tokenId).LastUsed;
+        (await directory.Get<ListScimTokens>().ExecuteAsync(directory.Caller.TenantId, None)).Single(t => t.Id == tokenId).LastUsed;
 
     [GeneratedRegex("^roster_scim_[0-9A-Za-z]{46}$")]
     private static partial Regex TokenShape();

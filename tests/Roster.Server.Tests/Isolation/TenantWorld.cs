@@ -67,7 +67,7 @@ public sealed class TenantWorld
         var org = console.OrgId;
         var tag = name.Replace(" ", "-", StringComparison.Ordinal).ToLowerInvariant();
         var services = server.Services;
-        var tokens = services.GetRequiredService<IScimTokenService>();
+        var tokens = services.GetRequiredService<IssueOperatorScimToken>();
 
         // SCIM data: the same userName and externalId in both tenants (uniqueness is per tenant),
         // and one of each that only this tenant has.
@@ -128,9 +128,9 @@ public sealed class TenantWorld
             (string)orgDocument["authorizeEndpoint"]!, (string)orgDocument["tokenEndpoint"]!, (string)signInOnly["app"]!["clientId"]!, (string)signInOnly["clientSecret"]!, admin.Email, CallbackUrl);
 
         // Credentials that must be refused.
-        var expired = await tokens.IssueAsync(org, "Expired", DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
-        var revoked = await tokens.IssueAsync(org, "Revoked", null, CancellationToken.None);
-        Assert.True(await tokens.RevokeAsync(org, revoked.Id, CancellationToken.None));
+        var expired = await tokens.ExecuteAsync(org, "Expired", DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
+        var revoked = await tokens.ExecuteAsync(org, "Revoked", null, CancellationToken.None);
+        Assert.True(await services.GetRequiredService<RevokeScimToken>().ExecuteAsync(org, revoked.Id, CancellationToken.None));
         var leaver = await server.AddEmployeeAsync(admin.Tenant, "employees.edit", "accesskeys.manage");
         var leaverToken = await console.GenerateScimTokenAsync($"Leaver's token of {name}", leaver.EmployeeId.ToString());
         var leaverKey = await console.AddAccessKeyAsync(leaver.EmployeeId.ToString());

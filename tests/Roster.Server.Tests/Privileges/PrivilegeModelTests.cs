@@ -102,7 +102,7 @@ public sealed class PrivilegeModelTests(RosterServerFixture server)
         }
 
         var owners = new[] { world.AdminId, world.InvitedAdminId };
-        if ((await services.GetRequiredService<IScimTokenService>().ListAsync(world.OrgId, none)).Any(t => t.OwnerId is { } o && owners.Contains(o)))
+        if ((await services.GetRequiredService<ListScimTokens>().ExecuteAsync(world.OrgId, none)).Any(t => t.OwnerId is { } o && owners.Contains(o)))
         {
             gains.Add("a SCIM token acts for an administrator");
         }

@@ -168,7 +168,7 @@ public sealed class PrivilegeWorld
     /// <summary>An operator's SCIM token owned by P, as <c>roster tokens create --owner</c> issues it.</summary>
     public async Task<string> OperatorIssuedTokenAsync()
     {
-        var issued = await Server.Services.GetRequiredService<IScimTokenService>().IssueAsync(
+        var issued = await Server.Services.GetRequiredService<IssueScimToken>().ExecuteAsync(
             AdminActor.Operator(OrgId), new ScimTokenRequest("Issued by the operator", ActorId, null), CancellationToken.None);
         return issued.Ok().Token;
     }

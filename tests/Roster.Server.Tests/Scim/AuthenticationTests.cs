@@ -78,10 +78,9 @@ public sealed class AuthenticationTests(RosterServerFixture server)
     {
         var tenant = await server.CreateTenantAsync();
         Assert.Equal(HttpStatusCode.OK, (await tenant.Scim.GetAsync("Users")).StatusCode);
-        var tokens = server.Services.GetRequiredService<Roster.Directory.Tokens.IScimTokenService>();
-        var id = (await tokens.ListAsync(tenant.OrgId, CancellationToken.None)).Single().Id;
+        var id = (await server.Services.GetRequiredService<Roster.Directory.Tokens.ListScimTokens>().ExecuteAsync(tenant.OrgId, CancellationToken.None)).Single().Id;
 
-        await tokens.RevokeAsync(tenant.OrgId, id, CancellationToken.None);
+        await server.Services.GetRequiredService<Roster.Directory.Tokens.RevokeScimToken>().ExecuteAsync(tenant.OrgId, id, CancellationToken.None);
         var response = await tenant.Scim.GetAsync("Users");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -92,8 +91,7 @@ public sealed class AuthenticationTests(RosterServerFixture server)
     public async Task Expired_token_is_refused_with_a_reason()
     {
         var tenant = await server.CreateTenantAsync();
-        var tokens = server.Services.GetRequiredService<Roster.Directory.Tokens.IScimTokenService>();
-        var expired = await tokens.IssueAsync(tenant.OrgId, "old", DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
+        var expired = await server.Services.GetRequiredService<Roster.Directory.Tokens.IssueOperatorScimToken>().ExecuteAsync(tenant.OrgId, "old", DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
         using var client = server.CreateClient(expired.Token, $"scim/v2/{tenant.OrgId}/");
 
         var response = await client.GetAsync("Users");

@@ -63,7 +63,7 @@ public sealed class MoEngageScimSetupTests(RosterServerFixture server)
 
         // Expiry: one year; the token is shown once.
         var token = await console.IssueScimTokenAsync("MoEngage IdP", days: 365);
-        var listed = (await server.Services.GetRequiredService<IScimTokenService>().ListAsync(console.OrgId, CancellationToken.None)).Single(t => t.Id == token.Id);
+        var listed = (await server.Services.GetRequiredService<ListScimTokens>().ExecuteAsync(console.OrgId, CancellationToken.None)).Single(t => t.Id == token.Id);
         Assert.InRange(listed.Expires!.Value, DateTimeOffset.UtcNow.AddDays(364), DateTimeOffset.UtcNow.AddDays(366));
         Assert.DoesNotContain(token.Token, System.Text.Json.JsonSerializer.Serialize(listed), StringComparison.Ordinal);
 
@@ -141,8 +141,8 @@ public sealed class MoEngageScimSetupTests(RosterServerFixture server)
         var console = await SeedConsole.SignInAsync(server);
         var baseConnectorUrl = (await console.GetAsync("scim-settings"))["baseConnectorUrl"]!.GetValue<string>();
         var current = await console.IssueScimTokenAsync("MoEngage IdP 2026");
-        var expired = await server.Services.GetRequiredService<IScimTokenService>()
-            .IssueAsync(console.OrgId, "Lapsed", DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
+        var expired = await server.Services.GetRequiredService<IssueOperatorScimToken>()
+            .ExecuteAsync(console.OrgId, "Lapsed", DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
 
         // The operator generates the next token, the administrator pastes it into the IdP, then the old one is revoked.
         var (created, output, error) = await RosterProcess.RunAsync(

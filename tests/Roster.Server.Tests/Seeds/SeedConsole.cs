@@ -96,9 +96,9 @@ public sealed class SeedConsole(RosterServerFixture server, AdminSession admin)
     /// </summary>
     public async Task<IssuedScimToken> IssueScimTokenAsync(string name, int days = 365)
     {
-        var tokens = server.Services.GetRequiredService<IScimTokenService>();
+        var tokens = server.Services.GetRequiredService<IssueOperatorScimToken>();
         var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        return await tokens.IssueAsync(OrgId, name, now.AddDays(days), CancellationToken.None);
+        return await tokens.ExecuteAsync(OrgId, name, now.AddDays(days), CancellationToken.None);
     }
 
     /// <summary>"Tenant settings > Account settings > SCIM tokens": pick the profile, Generate, copy once.</summary>

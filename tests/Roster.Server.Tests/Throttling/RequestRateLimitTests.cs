@@ -85,7 +85,7 @@ public sealed class RequestRateLimitTests(RateLimitedServerFixture server, ITest
     public async Task A_flooding_credential_does_not_throttle_another_credential_of_its_tenant()
     {
         var tenant = await server.CreateTenantAsync();
-        var other = await server.Services.GetRequiredService<IScimTokenService>().IssueAsync(tenant.OrgId, "Second IdP", null, CancellationToken.None);
+        var other = await server.Services.GetRequiredService<IssueOperatorScimToken>().ExecuteAsync(tenant.OrgId, "Second IdP", null, CancellationToken.None);
         using var otherClient = server.CreateClient(other.Token, $"scim/v2/{tenant.OrgId}/");
 
         // The flooding credential takes at most its own rate (5) of the tenant's (8); the other keeps the rest.
@@ -102,7 +102,7 @@ public sealed class RequestRateLimitTests(RateLimitedServerFixture server, ITest
     public async Task Two_flooding_credentials_of_one_tenant_meet_the_tenant_limit()
     {
         var tenant = await server.CreateTenantAsync();
-        var other = await server.Services.GetRequiredService<IScimTokenService>().IssueAsync(tenant.OrgId, "Second IdP", null, CancellationToken.None);
+        var other = await server.Services.GetRequiredService<IssueOperatorScimToken>().ExecuteAsync(tenant.OrgId, "Second IdP", null, CancellationToken.None);
         using var otherClient = server.CreateClient(other.Token, $"scim/v2/{tenant.OrgId}/");
 
         var floods = await Task.WhenAll(

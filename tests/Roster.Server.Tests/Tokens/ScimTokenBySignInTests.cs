@@ -47,7 +47,7 @@ public sealed partial class ScimTokenBySignInTests(RosterServerFixture server) :
         var created = await scim.PostAsync("Users", ScimHttp.Json($$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"webex-{{Guid.NewGuid():N}}@example.com"}"""));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var listed = await server.Services.GetRequiredService<Roster.Directory.Tokens.IScimTokenService>().ListAsync(admin.OrgId, CancellationToken.None);
+        var listed = await server.Services.GetRequiredService<Roster.Directory.Tokens.ListScimTokens>().ExecuteAsync(admin.OrgId, CancellationToken.None);
         var summary = Assert.Single(listed, t => t.Name == "Webex");
         Assert.Equal(admin.Email, summary.OwnerUserName, StringComparer.OrdinalIgnoreCase);
         Assert.InRange(summary.Expires!.Value - DateTimeOffset.UtcNow, TimeSpan.FromDays(364), TimeSpan.FromDays(365.1));
@@ -66,7 +66,7 @@ public sealed partial class ScimTokenBySignInTests(RosterServerFixture server) :
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
         Assert.Null(token);
         // A new organization has a token of its own already (its setup's); none may be the one this test asked for.
-        Assert.DoesNotContain(await server.Services.GetRequiredService<Roster.Directory.Tokens.IScimTokenService>().ListAsync(editor.OrgId, CancellationToken.None), t => t.Name == "Webex");
+        Assert.DoesNotContain(await server.Services.GetRequiredService<Roster.Directory.Tokens.ListScimTokens>().ExecuteAsync(editor.OrgId, CancellationToken.None), t => t.Name == "Webex");
     }
 
     [Fact]

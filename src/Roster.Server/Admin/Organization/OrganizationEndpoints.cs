@@ -18,9 +18,9 @@ public static class OrganizationEndpoints
     }
 
     private static async Task<Results<Ok<OrganizationDocument>, ProblemHttpResult>> GetAsync(
-        Guid orgId, HttpRequest request, ITenantService tenants, DeploymentUrls urls, CancellationToken cancellationToken)
+        Guid orgId, HttpRequest request, FindTenant findTenant, DeploymentUrls urls, CancellationToken cancellationToken)
     {
-        var tenant = await tenants.FindAsync(orgId, cancellationToken);
+        var tenant = await findTenant.ExecuteAsync(orgId, cancellationToken);
         if (tenant is null)
         {
             return AdminProblems.Problem(StatusCodes.Status404NotFound, $"There is no organization {orgId}.");

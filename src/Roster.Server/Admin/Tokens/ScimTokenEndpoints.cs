@@ -27,21 +27,21 @@ public static class ScimTokenEndpoints
             .WithSummary("Revoke a token at once.");
     }
 
-    private static async Task<Ok<IReadOnlyList<ScimTokenDocument>>> ListAsync(Guid orgId, IScimTokenService tokens, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<ScimTokenDocument>>> ListAsync(Guid orgId, ListScimTokens list, CancellationToken cancellationToken)
     {
-        var listed = await tokens.ListAsync(orgId, cancellationToken);
+        var listed = await list.ExecuteAsync(orgId, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ScimTokenDocument>>([.. listed.Select(ScimTokenDocument.From)]);
     }
 
     private static async Task<Results<Created<IssuedScimTokenDocument>, ProblemHttpResult>> IssueAsync(
-        HttpContext context, IssueScimTokenRequest body, IScimTokenService tokens, CancellationToken cancellationToken)
+        HttpContext context, IssueScimTokenRequest body, IssueScimToken issue, CancellationToken cancellationToken)
     {
         if (body.OwnerId is not { } owner)
         {
             return AdminProblems.Validation("ownerId", "Pick the employee profile the token belongs to (ownerId).");
         }
 
-        var result = await tokens.IssueAsync(context.GetAdminActor(), new ScimTokenRequest(body.Name ?? "", owner, body.Expires), cancellationToken);
+        var result = await issue.ExecuteAsync(context.GetAdminActor(), new ScimTokenRequest(body.Name ?? "", owner, body.Expires), cancellationToken);
         if (!result.IsSuccess)
         {
             return AdminProblems.From(result.Error, "token");
@@ -53,9 +53,9 @@ public static class ScimTokenEndpoints
     }
 
     private static async Task<Results<Ok<ScimTokenDocument>, ProblemHttpResult>> RevokeAsync(
-        HttpContext context, Guid id, IScimTokenService tokens, CancellationToken cancellationToken)
+        HttpContext context, Guid id, RevokeScimToken revoke, CancellationToken cancellationToken)
     {
-        var result = await tokens.RevokeAsync(context.GetAdminActor(), id, cancellationToken);
+        var result = await revoke.ExecuteAsync(context.GetAdminActor(), id, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(ScimTokenDocument.From(result.Value)) : AdminProblems.From(result.Error);
     }
 }

@@ -14,7 +14,7 @@ namespace Roster.Server.Console.Authentication;
 /// failures and locks; a success records a server-side session (<see cref="StartConsoleSession"/>),
 /// unless a second factor is asked for first (<see cref="ConsoleSignInOutcome.SecondStep"/>).
 /// </summary>
-public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmployee signIn, ITenantService tenants, StartConsoleSession startSession)
+public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmployee signIn, FindTenant findTenant, StartConsoleSession startSession)
 {
     public async Task<ConsoleSignInOutcome> SignInAsync(string email, string password, Guid? orgId, string address, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ public sealed class ConsoleSignIn(FindEmployeeTenants findTenants, SignInEmploye
     public async Task<ConsoleSignInOutcome> StartSessionAsync(Guid tenantId, SignInResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var tenant = await tenants.FindAsync(tenantId, cancellationToken);
+        var tenant = await findTenant.ExecuteAsync(tenantId, cancellationToken);
         if (!result.Succeeded || result.Employee is null || tenant is null)
         {
             return ConsoleSignInOutcome.Failed(result.FailureReason ?? SignInFailures.Generic);

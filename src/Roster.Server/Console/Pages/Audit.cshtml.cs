@@ -17,7 +17,7 @@ namespace Roster.Server.Console.Pages;
 /// </summary>
 [Authorize(Policy = ConsolePolicies.AuditView)]
 public sealed class AuditModel(
-    ListAuditEvents list, ListEmployees employees, GetEmployee getEmployee, ListRoles roles, IScimTokenService tokens, ListAccessKeys accessKeys) : ConsolePageModel
+    ListAuditEvents list, ListEmployees employees, GetEmployee getEmployee, ListRoles roles, ListScimTokens listTokens, ListAccessKeys accessKeys) : ConsolePageModel
 {
     public const int PageSize = 50;
 
@@ -165,7 +165,7 @@ public sealed class AuditModel(
         var credentials = new Dictionary<Guid, string>();
         if (unnamed.Any(e => e.ResourceType is AuditResourceTypes.ScimToken or AuditResourceTypes.AccessKey) || Events.Events.Any(e => e.CredentialId is not null))
         {
-            foreach (var token in await tokens.ListAsync(OrgId, cancellationToken))
+            foreach (var token in await listTokens.ExecuteAsync(OrgId, cancellationToken))
             {
                 names.TryAdd(token.Id, token.Name);
                 credentials[token.Id] = T["SCIM token '{0}' of {1}", token.Name, token.OwnerUserName ?? "-"];

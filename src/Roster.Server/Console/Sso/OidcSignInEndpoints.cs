@@ -66,7 +66,7 @@ public static class OidcSignInEndpoints
     }
 
     private static async Task<IResult> CallbackAsync(
-        HttpContext context, Guid orgId, Guid connectionId, GetSsoConnection connections, OidcHandlerOptions handlerOptions, SignInWithSso signIn, ITenantService tenants,
+        HttpContext context, Guid orgId, Guid connectionId, GetSsoConnection connections, OidcHandlerOptions handlerOptions, SignInWithSso signIn, FindTenant findTenant,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var found = await FindAsync(connections, orgId, connectionId, cancellationToken);
@@ -118,7 +118,7 @@ public static class OidcSignInEndpoints
             return SsoPage.Refused(StatusCodes.Status403Forbidden, "Sign-in refused", result.Detail);
         }
 
-        var tenant = await tenants.FindAsync(orgId, cancellationToken);
+        var tenant = await findTenant.ExecuteAsync(orgId, cancellationToken);
         if (tenant is null)
         {
             return NotFound();

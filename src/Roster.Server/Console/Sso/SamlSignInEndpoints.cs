@@ -66,7 +66,7 @@ public static class SamlSignInEndpoints
 
     private static async Task<IResult> AcsAsync(
         HttpContext context, Guid orgId, Guid connectionId, GetSsoConnection connections, SamlRequests requests, SamlAssertions assertions, SignInWithSso signIn,
-        ITenantService tenants, DeploymentUrls urls, TimeProvider time, CancellationToken cancellationToken)
+        FindTenant findTenant, DeploymentUrls urls, TimeProvider time, CancellationToken cancellationToken)
     {
         var connection = await connections.ExecuteAsync(orgId, connectionId, cancellationToken);
         if (connection?.Saml is not { } saml)
@@ -131,7 +131,7 @@ public static class SamlSignInEndpoints
             return Refuse(context, connectionId, "person refused: " + result.Refusal.Value.ToString(), StatusCodes.Status403Forbidden, result.Detail);
         }
 
-        var tenant = await tenants.FindAsync(orgId, cancellationToken);
+        var tenant = await findTenant.ExecuteAsync(orgId, cancellationToken);
         if (tenant is null)
         {
             return NotFound();

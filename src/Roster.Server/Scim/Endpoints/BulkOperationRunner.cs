@@ -13,7 +13,8 @@ namespace Roster.Server.Scim.Endpoints;
 /// (so the caller's permissions, the tenant's provisioning policy, role grants, audit and events
 /// apply to it alike), and writes its element of the BulkResponse (RFC 7644 section 3.7.3).
 /// </summary>
-internal sealed class BulkOperationRunner(HttpContext context, ScimCaller caller, ResourceRenderer renderer, int maxPatchOperations)
+internal sealed class BulkOperationRunner(
+    HttpContext context, ScimCaller caller, ResourceRenderer renderer, IScimResourceStore users, IScimResourceStore groups, int maxPatchOperations)
 {
     /// <summary>The ids of the resources this request's POSTs created, by bulkId.</summary>
     private readonly Dictionary<string, string> _created = new(StringComparer.Ordinal);
@@ -97,13 +98,12 @@ internal sealed class BulkOperationRunner(HttpContext context, ScimCaller caller
         string method, string path, JsonObject? data, string? versionTag, CancellationToken cancellationToken)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var key = segments.Length > 0 ? ResourceKey(segments[0]) : null;
-        if (key is null || segments.Length > 2)
+        var (key, store) = segments.Length > 0 ? ResourceStore(segments[0]) : (null, null);
+        if (key is null || store is null || segments.Length > 2)
         {
             return ScimError.InvalidPath($"The path '{path}' is not /Users, /Groups or one of their resources (/Users/{{id}}, /Groups/{{id}}).");
         }
 
-        var store = context.RequestServices.GetRequiredKeyedService<IScimResourceStore>(key);
         if (method == "POST")
         {
             if (segments.Length != 1)
@@ -155,8 +155,8 @@ internal sealed class BulkOperationRunner(HttpContext context, ScimCaller caller
         }
     }
 
-    private static string? ResourceKey(string segment) =>
-        string.Equals(segment, "Users", StringComparison.OrdinalIgnoreCase) ? "Users"
-        : string.Equals(segment, "Groups", StringComparison.OrdinalIgnoreCase) ? "Groups"
-        : null;
+    private (string? Key, IScimResourceStore? Store) ResourceStore(string segment) =>
+        string.Equals(segment, "Users", StringComparison.OrdinalIgnoreCase) ? ("Users", users)
+        : string.Equals(segment, "Groups", StringComparison.OrdinalIgnoreCase) ? ("Groups", groups)
+        : (null, null);
 }

@@ -6,9 +6,9 @@ namespace Roster.Server.Scim.Endpoints;
 /// <summary>POST /{Resources} (RFC 7644 section 3.3): 201 with the resource, Location and ETag.</summary>
 public static class CreateResource
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store)
+    public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store, ScimBodyReader reader, ResourceRenderer renderer)
     {
-        var read = await ScimWriteRequest.ReadAsync(context);
+        var read = await ScimWriteRequest.ReadAsync(context, reader);
         if (!read.IsSuccess)
         {
             return new ScimErrorResult(read.Error);
@@ -22,7 +22,6 @@ public static class CreateResource
             return new ScimErrorResult(created.Error);
         }
 
-        var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
         var resource = created.Value;
         return new ScimJsonResult(
             renderer.Render(context.Request, resource, store.ResourceType, request.Projection),

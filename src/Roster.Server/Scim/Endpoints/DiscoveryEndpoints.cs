@@ -17,20 +17,23 @@ public static class DiscoveryEndpoints
         ArgumentNullException.ThrowIfNull(scim);
         scim.MapGet("/ServiceProviderConfig", ServiceProviderConfig);
         // The tenant's own extensions are listed beside Roster's (TenantSchemasFilter read them).
-        scim.MapGet("/ResourceTypes", (HttpContext c) => List(c, c.GetTenantSchemas().All.Select(t => ResourceTypeDocumentWriter.Write(t, Base(c)))));
-        scim.MapGet("/ResourceTypes/{name}", (HttpContext c, string name) =>
+        scim.MapGet("/ResourceTypes", (HttpContext c, ScimUrls urls) =>
+            List(c, c.GetTenantSchemas().All.Select(t => ResourceTypeDocumentWriter.Write(t, urls.ScimBase(c.Request)))));
+        scim.MapGet("/ResourceTypes/{name}", (HttpContext c, string name, ScimUrls urls) =>
             c.GetTenantSchemas().Find(name) is { } type
-                ? new ScimJsonResult(ResourceTypeDocumentWriter.Write(type, Base(c)))
+                ? new ScimJsonResult(ResourceTypeDocumentWriter.Write(type, urls.ScimBase(c.Request)))
                 : (IResult)new ScimErrorResult(ScimError.NotFound($"There is no resource type '{name}'; this server has User and Group.")));
-        scim.MapGet("/Schemas", (HttpContext c) => List(c, c.GetTenantSchemas().Schemas.Select(s => SchemaDocumentWriter.Write(s, Base(c)))));
-        scim.MapGet("/Schemas/{id}", (HttpContext c, string id) =>
+        scim.MapGet("/Schemas", (HttpContext c, ScimUrls urls) =>
+            List(c, c.GetTenantSchemas().Schemas.Select(s => SchemaDocumentWriter.Write(s, urls.ScimBase(c.Request)))));
+        scim.MapGet("/Schemas/{id}", (HttpContext c, string id, ScimUrls urls) =>
             c.GetTenantSchemas().Schemas.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) is { } schema
-                ? new ScimJsonResult(SchemaDocumentWriter.Write(schema, Base(c)))
+                ? new ScimJsonResult(SchemaDocumentWriter.Write(schema, urls.ScimBase(c.Request)))
                 : (IResult)new ScimErrorResult(ScimError.NotFound($"There is no schema '{id}' on this server; GET /Schemas lists them.")));
     }
 
-    private static async Task<ScimJsonResult> ServiceProviderConfig(HttpContext context, IOptions<RequestLimitsOptions> options, GetScimSettings scimSettings)
+    private static async Task<ScimJsonResult> ServiceProviderConfig(HttpContext context, IOptions<RequestLimitsOptions> options, GetScimSettings scimSettings, ScimUrls urls)
     {
+        ArgumentNullException.ThrowIfNull(urls);
         var settings = options.Value;
         var tenant = await scimSettings.ExecuteAsync(context.GetScimCaller().TenantId, context.RequestAborted);
         var config = new ServiceProviderConfigOptions
@@ -57,11 +60,8 @@ public static class DiscoveryEndpoints
                 MaxMembersPerPage = settings.MaxMembersPerPage,
             },
         };
-        return new ScimJsonResult(ServiceProviderConfigDocument.Write(config, Base(context)));
+        return new ScimJsonResult(ServiceProviderConfigDocument.Write(config, urls.ScimBase(context.Request)));
     }
-
-    private static string Base(HttpContext context) =>
-        context.RequestServices.GetRequiredService<ScimUrls>().ScimBase(context.Request);
 
     /// <summary>
     /// Discovery lists take no filter: RFC 7644 section 4 says to refuse one with 403 so a client

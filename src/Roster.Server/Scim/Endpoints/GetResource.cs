@@ -6,7 +6,7 @@ namespace Roster.Server.Scim.Endpoints;
 /// <summary>GET /{Resources}/{id} (RFC 7644 section 3.4.1), with <c>If-None-Match</c>.</summary>
 public static class GetResource
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store, string id)
+    public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store, string id, ResourceRenderer renderer)
     {
         var projection = ScimQuery.Projection(context.Request);
         if (!projection.IsSuccess)
@@ -27,7 +27,6 @@ public static class GetResource
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
         var body = renderer.Render(context.Request, resource, store.ResourceType, projection.Value);
         return new ScimJsonResult(body, etag: EntityTag.Format(resource.Version));
     }

@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Roster.Directory;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
 using Roster.Server.Authentication;
+using Roster.Server.Hosting;
 using Roster.Server.Scim.Http;
 
 namespace Roster.Server.Scim.Endpoints;
@@ -17,14 +20,21 @@ namespace Roster.Server.Scim.Endpoints;
 /// </summary>
 public static class MeEndpoints
 {
+    private const string UsersKey = DirectoryServiceCollectionExtensions.UsersKey;
+
     public static void MapMeEndpoints(this RouteGroupBuilder scim)
     {
         ArgumentNullException.ThrowIfNull(scim);
         var me = scim.MapGroup("/Me").AddEndpointFilter(RequireSubjectAsync).AddEndpointFilter<ScimPermissionFilter>();
-        me.MapGet("", (Delegate)((HttpContext c) => GetResource.HandleAsync(c, Users(c), Subject(c))));
-        me.MapPut("", (Delegate)((HttpContext c) => ReplaceResource.HandleAsync(c, Users(c), Subject(c))));
-        me.MapPatch("", (Delegate)((HttpContext c) => PatchResource.HandleAsync(c, Users(c), Subject(c))));
-        me.MapDelete("", (Delegate)((HttpContext c) => DeleteResource.HandleAsync(c, Users(c), Subject(c))));
+        me.MapGet("", (HttpContext c, [FromKeyedServices(UsersKey)] IScimResourceStore users, ResourceRenderer renderer) =>
+            GetResource.HandleAsync(c, users, Subject(c), renderer));
+        me.MapPut("", (HttpContext c, [FromKeyedServices(UsersKey)] IScimResourceStore users, ScimBodyReader reader, ResourceRenderer renderer) =>
+            ReplaceResource.HandleAsync(c, users, Subject(c), reader, renderer));
+        me.MapPatch("", (
+            HttpContext c, [FromKeyedServices(UsersKey)] IScimResourceStore users, ScimBodyReader reader, IOptions<RequestLimitsOptions> limits, ResourceRenderer renderer) =>
+            PatchResource.HandleAsync(c, users, Subject(c), reader, limits.Value, renderer));
+        me.MapDelete("", (HttpContext c, [FromKeyedServices(UsersKey)] IScimResourceStore users) =>
+            DeleteResource.HandleAsync(c, users, Subject(c)));
 
         // RFC 7644 section 3.11 lets a service provider answer 403 to a POST on /Me it does not
         // support: the person already has a User, and new users are created at /Users.
@@ -46,7 +56,4 @@ public static class MeEndpoints
 
     private static string Subject(HttpContext context) =>
         context.User.FindFirstValue(ScimBearerDefaults.SubjectClaim) ?? throw new InvalidOperationException("/Me runs only for a signed-in person.");
-
-    private static IScimResourceStore Users(HttpContext context) =>
-        context.RequestServices.GetRequiredKeyedService<IScimResourceStore>("Users");
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Roster.Directory.Resources;
 using Roster.Scim.Patching;
 using Roster.Scim.Schemas;
@@ -15,9 +14,11 @@ namespace Roster.Server.Scim.Endpoints;
 /// </summary>
 public static class PatchResource
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store, string id)
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, IScimResourceStore store, string id, ScimBodyReader reader, RequestLimitsOptions limits, ResourceRenderer renderer)
     {
-        var read = await ScimWriteRequest.ReadAsync(context);
+        ArgumentNullException.ThrowIfNull(limits);
+        var read = await ScimWriteRequest.ReadAsync(context, reader);
         if (!read.IsSuccess)
         {
             return new ScimErrorResult(read.Error);
@@ -25,7 +26,6 @@ public static class PatchResource
 
         var request = read.Value;
 
-        var limits = context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
         var operations = PatchRequestReader.Read(request.Body, limits.MaxPatchOperations);
         if (!operations.IsSuccess)
         {
@@ -54,7 +54,6 @@ public static class PatchResource
             return Results.NoContent();
         }
 
-        var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
         return new ScimJsonResult(renderer.Render(context.Request, resource, store.ResourceType, request.Projection), etag: etag);
     }
 }

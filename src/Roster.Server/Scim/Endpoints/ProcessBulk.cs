@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Roster.Directory;
 using Roster.Directory.Database;
+using Roster.Directory.Resources;
 using Roster.Scim.Bulk;
 using Roster.Scim.Schemas;
 using Roster.Server.Hosting;
@@ -29,7 +31,14 @@ public static class ProcessBulk
     /// <summary>How many operations run between two commits.</summary>
     public const int CheckpointEvery = 200;
 
-    public static async Task<IResult> HandleAsync(HttpContext context, ScimBodyReader reader, IOptions<RequestLimitsOptions> options, DirectoryDatabase database, ResourceRenderer renderer)
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        ScimBodyReader reader,
+        IOptions<RequestLimitsOptions> options,
+        DirectoryDatabase database,
+        ResourceRenderer renderer,
+        [FromKeyedServices(DirectoryServiceCollectionExtensions.UsersKey)] IScimResourceStore users,
+        [FromKeyedServices(DirectoryServiceCollectionExtensions.GroupsKey)] IScimResourceStore groups)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(reader);
@@ -50,7 +59,7 @@ public static class ProcessBulk
 
         var caller = context.GetScimCaller();
         var plan = BulkOrder.Plan(request.Value.Operations);
-        var runner = new BulkOperationRunner(context, caller, renderer, limits.MaxPatchOperations);
+        var runner = new BulkOperationRunner(context, caller, renderer, users, groups, limits.MaxPatchOperations);
         var results = new JsonObject?[request.Value.Operations.Count];
         await database.InOneTransactionAsync(caller.TenantId, async batch =>
         {

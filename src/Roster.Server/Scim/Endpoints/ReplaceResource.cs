@@ -6,9 +6,9 @@ namespace Roster.Server.Scim.Endpoints;
 /// <summary>PUT /{Resources}/{id} (RFC 7644 section 3.5.1), honouring <c>If-Match</c>.</summary>
 public static class ReplaceResource
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store, string id)
+    public static async Task<IResult> HandleAsync(HttpContext context, IScimResourceStore store, string id, ScimBodyReader reader, ResourceRenderer renderer)
     {
-        var read = await ScimWriteRequest.ReadAsync(context);
+        var read = await ScimWriteRequest.ReadAsync(context, reader);
         if (!read.IsSuccess)
         {
             return new ScimErrorResult(read.Error);
@@ -23,7 +23,6 @@ public static class ReplaceResource
         }
 
         var resource = replaced.Value;
-        var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
         return new ScimJsonResult(
             renderer.Render(context.Request, resource, store.ResourceType, request.Projection),
             etag: EntityTag.Format(resource.Version));

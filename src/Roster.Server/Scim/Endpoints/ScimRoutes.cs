@@ -37,8 +37,8 @@ public static class ScimRoutes
             .AddEndpointFilter<TenantSchemasFilter>();
         scim.MapResourceEndpoints("Users");
         scim.MapResourceEndpoints("Groups");
-        scim.MapPost("/.search", (Delegate)SearchRoot.HandleAsync).AddEndpointFilter<ScimPermissionFilter>();
-        scim.MapPost("/Bulk", (Delegate)ProcessBulk.HandleAsync).AddEndpointFilter<ScimPermissionFilter>();
+        scim.MapPost("/.search", SearchRoot.HandleAsync).AddEndpointFilter<ScimPermissionFilter>();
+        scim.MapPost("/Bulk", ProcessBulk.HandleAsync).AddEndpointFilter<ScimPermissionFilter>();
         scim.MapMethods("/Bulk", ["GET", "PUT", "PATCH", "DELETE"], (HttpContext c) =>
         {
             c.Response.Headers.Allow = "POST";

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Options;
+using Roster.Directory;
 using Roster.Directory.Resources;
 using Roster.Scim.Errors;
+using Roster.Server.Hosting;
 using Roster.Server.Scim.Http;
 
 namespace Roster.Server.Scim.Endpoints;
@@ -10,17 +13,25 @@ namespace Roster.Server.Scim.Endpoints;
 /// </summary>
 public static class SearchRoot
 {
-    private static readonly string[] ResourceKeys = ["Users", "Groups"];
-
-    public static async Task<IResult> HandleAsync(HttpContext context)
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        [FromKeyedServices(DirectoryServiceCollectionExtensions.UsersKey)] IScimResourceStore users,
+        [FromKeyedServices(DirectoryServiceCollectionExtensions.GroupsKey)] IScimResourceStore groups,
+        ScimBodyReader reader,
+        IOptions<RequestLimitsOptions> limits,
+        ResourceRenderer renderer)
     {
-        var body = await context.RequestServices.GetRequiredService<ScimBodyReader>().ReadObjectAsync(context.Request);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(renderer);
+        var body = await reader.ReadObjectAsync(context.Request);
         if (!body.IsSuccess)
         {
             return new ScimErrorResult(body.Error);
         }
 
-        var request = ScimQuery.Search(context.Request, body.Value);
+        var request = ScimQuery.Search(body.Value, limits.Value);
         if (!request.IsSuccess)
         {
             return new ScimErrorResult(request.Error);
@@ -33,10 +44,10 @@ public static class SearchRoot
         }
 
         var caller = context.GetScimCaller();
-        var stores = ResourceKeys.Select(k => context.RequestServices.GetRequiredKeyedService<IScimResourceStore>(k)).ToList();
-        var totals = new int[stores.Count];
+        IScimResourceStore[] stores = [users, groups];
+        var totals = new int[stores.Length];
         ScimError? lastError = null;
-        for (var i = 0; i < stores.Count; i++)
+        for (var i = 0; i < stores.Length; i++)
         {
             var counted = await stores[i].ListAsync(caller, query with { Count = 0, StartIndex = 1 }, context.RequestAborted);
             if (counted.IsSuccess)
@@ -59,11 +70,10 @@ public static class SearchRoot
             return new ScimErrorResult(lastError!);
         }
 
-        var renderer = context.RequestServices.GetRequiredService<ResourceRenderer>();
         var resources = new List<RenderedResource>();
         var offset = query.StartIndex - 1;
         var remaining = query.Count;
-        for (var i = 0; i < stores.Count && remaining > 0; i++)
+        for (var i = 0; i < stores.Length && remaining > 0; i++)
         {
             var total = Math.Max(totals[i], 0);
             if (offset >= total)

@@ -24,6 +24,9 @@ public sealed class ScimErrorResult(ScimError error) : IResult
         context.Response.StatusCode = (int)error.Status;
         Telemetry.ScimOutcome.Record(context, error.ScimType);
         await ScimJsonResult.WriteBodyAsync(context, ScimErrorDocument.Create(error));
+        // An IResult is handed only the HttpContext (ASP.NET Core's own results find their
+        // services the same way), and WriteAsync is also called by the bearer handler and by
+        // middleware, where there are no handler parameters.
         if (Guid.TryParse(context.User.FindFirst(ScimBearerDefaults.TenantClaim)?.Value, out var tenantId)
             && context.RequestServices.GetService<ScimCallErrors>() is { } errors)
         {

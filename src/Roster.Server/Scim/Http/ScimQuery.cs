@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using Roster.Scim.Errors;
 using Roster.Scim.Filtering;
 using Roster.Scim.Listing;
@@ -26,24 +25,21 @@ public static class ScimQuery
     }
 
     /// <summary>A list request from the query string (GET /Users?filter=...).</summary>
-    public static ScimResult<ListRequest> List(HttpRequest request)
+    public static ScimResult<ListRequest> List(HttpRequest request, RequestLimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(request);
         // Each value of a repeated parameter stays its own pair, so the parser can refuse the repeat.
         var pairs = request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
-        return ListQueryParser.Parse(pairs, Limits(request));
+        return ListQueryParser.Parse(pairs, Limits(limits));
     }
 
     /// <summary>A list request from a SearchRequest body (POST .search).</summary>
-    public static ScimResult<ListRequest> Search(HttpRequest request, JsonObject body)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return ListQueryParser.ParseSearchRequest(body, Limits(request));
-    }
+    public static ScimResult<ListRequest> Search(JsonObject body, RequestLimitsOptions limits) =>
+        ListQueryParser.ParseSearchRequest(body, Limits(limits));
 
-    private static ListLimits Limits(HttpRequest request)
+    private static ListLimits Limits(RequestLimitsOptions options)
     {
-        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+        ArgumentNullException.ThrowIfNull(options);
         return new ListLimits
         {
             DefaultCount = options.DefaultPageSize,

@@ -13,9 +13,10 @@ namespace Roster.Server.Scim.Http;
 /// <param name="Body">The request body.</param>
 public sealed record ScimWriteRequest(AttributeProjection Projection, long? ExpectedVersion, JsonObject Body)
 {
-    public static async Task<ScimResult<ScimWriteRequest>> ReadAsync(HttpContext context)
+    public static async Task<ScimResult<ScimWriteRequest>> ReadAsync(HttpContext context, ScimBodyReader reader)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(reader);
         var projection = ScimQuery.Projection(context.Request);
         if (!projection.IsSuccess)
         {
@@ -28,7 +29,7 @@ public sealed record ScimWriteRequest(AttributeProjection Projection, long? Expe
             return expected.Error;
         }
 
-        var body = await context.RequestServices.GetRequiredService<ScimBodyReader>().ReadObjectAsync(context.Request);
+        var body = await reader.ReadObjectAsync(context.Request);
         if (!body.IsSuccess)
         {
             return body.Error;

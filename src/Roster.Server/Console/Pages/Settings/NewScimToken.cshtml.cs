@@ -15,7 +15,7 @@ namespace Roster.Server.Console.Pages.Settings;
 /// shows it once.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ScimManage)]
-public sealed class NewScimTokenModel(IScimTokenService tokens, TimeProvider time) : ConsolePageModel
+public sealed class NewScimTokenModel(IssueScimToken issueToken, TimeProvider time) : ConsolePageModel
 {
     public const string Path = "/console/scim-token/new";
 
@@ -53,7 +53,7 @@ public sealed class NewScimTokenModel(IScimTokenService tokens, TimeProvider tim
             return Page();
         }
 
-        var result = await tokens.IssueAsync(Actor, new ScimTokenRequest(Name ?? "", owner, ExpiresAt), cancellationToken);
+        var result = await issueToken.ExecuteAsync(Actor, new ScimTokenRequest(Name ?? "", owner, ExpiresAt), cancellationToken);
         if (!result.IsSuccess)
         {
             ShowError(result.Error, null);

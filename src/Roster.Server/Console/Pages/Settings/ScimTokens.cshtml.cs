@@ -14,7 +14,8 @@ namespace Roster.Server.Console.Pages.Settings;
 /// profile, and revocation. A generated token is in the answer to the POST and nowhere else.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ScimManage)]
-public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees employees, GetScimSettings settings, TimeProvider time) : ConsolePageModel
+public sealed class ScimTokensModel(
+    IssueScimToken issueToken, RevokeScimToken revokeToken, ListScimTokens listTokens, ListEmployees employees, GetScimSettings settings, TimeProvider time) : ConsolePageModel
 {
     public const string Path = "/console/settings/scim-tokens";
 
@@ -76,7 +77,7 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
         }
 
         DateTimeOffset? expires = Expires is { } day ? ConsoleClock.EndOfDay(User, day) : null;
-        var result = await tokens.IssueAsync(Actor, new ScimTokenRequest(Name ?? "", owner, expires), cancellationToken);
+        var result = await issueToken.ExecuteAsync(Actor, new ScimTokenRequest(Name ?? "", owner, expires), cancellationToken);
         if (!result.IsSuccess)
         {
             ShowError(result.Error, FormFields.BoxOf(result.Error));
@@ -98,7 +99,7 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await tokens.RevokeAsync(Actor, id, cancellationToken);
+        var result = await revokeToken.ExecuteAsync(Actor, id, cancellationToken);
         if (result.IsSuccess)
         {
             Notice = $"SCIM token '{result.Value.Name}' revoked; identity providers using it are refused from now on.";
@@ -115,7 +116,7 @@ public sealed class ScimTokensModel(IScimTokenService tokens, ListEmployees empl
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Tokens = await tokens.ListAsync(OrgId, cancellationToken);
+        Tokens = await listTokens.ExecuteAsync(OrgId, cancellationToken);
         var page = await employees.ExecuteAsync(OrgId, null, OwnerSearch, 1, ListEmployees.MaxPageSize, cancellationToken);
         Owners = page.IsSuccess ? [.. page.Value.Employees.Where(e => e.Status != EmployeeStatus.Deactivated)] : [];
         OwnersTotal = page.IsSuccess ? page.Value.TotalCount : 0;

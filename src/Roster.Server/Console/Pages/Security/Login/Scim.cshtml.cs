@@ -20,7 +20,7 @@ namespace Roster.Server.Console.Pages.Security.Login;
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ScimManage)]
 public sealed class ScimModel(
-    GetScimSettings get, UpdateScimSettings update, ListRoles roles, DeploymentUrls urls, GetSsoSettings ssoSettings, IScimTokenService tokens, TimeProvider time)
+    GetScimSettings get, UpdateScimSettings update, ListRoles roles, DeploymentUrls urls, GetSsoSettings ssoSettings, IssueScimToken issueToken, TimeProvider time)
     : ConsolePageModel
 {
     public const string Path = "/console/security/login/scim";
@@ -128,7 +128,7 @@ public sealed class ScimModel(
         }
 
         DateTimeOffset? expires = AccessTokenExpires is { } day ? ConsoleClock.EndOfDay(User, day) : null;
-        var result = await tokens.IssueAsync(Actor, new ScimTokenRequest(AccessTokenName, SignedInEmployeeId, expires), cancellationToken);
+        var result = await issueToken.ExecuteAsync(Actor, new ScimTokenRequest(AccessTokenName, SignedInEmployeeId, expires), cancellationToken);
         if (!result.IsSuccess)
         {
             ShowError(result.Error, nameof(AccessTokenExpires));
