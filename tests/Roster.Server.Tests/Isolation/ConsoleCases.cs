@@ -26,6 +26,7 @@ public static class ConsoleCases
         yield return Get("/Audit", _ => "console/audit", false);
         yield return Get("/Audit", t => $"console/audit?actor={t.Foreign.Employee}", true);
         yield return Get("/Audit", t => $"console/audit?actor={Uri.EscapeDataString(t.Foreign.Email)}", true);
+        yield return Get("/Audit", t => $"console/audit?resourceId={t.Foreign.User}", true);
         yield return Get("/Provisioning/Activity", _ => "console/provisioning/activity", false);
         yield return Get("/Provisioning/Error", t => $"console/provisioning/activity/errors/{t.Foreign.RefusedRequest}", true);
 
@@ -48,6 +49,8 @@ public static class ConsoleCases
         yield return Post("/Employees/Edit", "PostGrant", t => $"console/employees/{t.Own.Employee}?handler=grant", t => [("GrantRoleId", t.Foreign.Role.ToString())], true);
         yield return Post("/Employees/Edit", "PostRevoke", t => $"console/employees/{t.Foreign.Employee}?handler=revoke&roleId={t.Foreign.Role}", None, true);
         yield return Get("/Employees/Security", t => $"console/employees/{t.Foreign.Employee}/security", true);
+        yield return Get("/Employees/Provisioned", t => $"console/employees/{t.Foreign.Employee}/provisioned", true);
+        yield return Get("/Employees/Provisioned", t => $"console/employees/{t.Foreign.User}/provisioned", true);
         yield return Post("/Employees/Security", "PostAdd", t => $"console/employees/{t.Foreign.Employee}/security?handler=add", None, true);
         yield return Post("/Employees/Security", "PostDeactivate", t => $"console/employees/{t.Foreign.Employee}/security?handler=deactivate&keyId={t.Foreign.AccessKey}", None, true);
         yield return Post("/Employees/Security", "PostDeactivate", t => $"console/employees/{t.Own.Employee}/security?handler=deactivate&keyId={t.Foreign.AccessKey}", None, true);
