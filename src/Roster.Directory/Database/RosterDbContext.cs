@@ -416,6 +416,8 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
         Operators.OperatorSchema.Configure(modelBuilder);
         Sso.SsoSchema.Configure(modelBuilder);
 
+        modelBuilder.ApplyConfiguration(new BadTokenCallConfiguration(this));
+
         modelBuilder.Entity<ScimCallErrorRecord>(error =>
         {
             error.ToTable("scim_call_errors");

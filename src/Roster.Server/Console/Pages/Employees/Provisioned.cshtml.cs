@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Roster.Directory.AccessKeys;
 using Roster.Directory.Audit;
 using Roster.Directory.Employees;
 using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Directory.RoleGrants;
 using Roster.Directory.Roles;
-using Roster.Directory.Tokens;
 using Roster.Directory.Users;
+using Roster.Server.Console.Activity;
 using Roster.Server.Console.Authentication;
 
 namespace Roster.Server.Console.Pages.Employees;
@@ -23,7 +22,7 @@ namespace Roster.Server.Console.Pages.Employees;
 /// </summary>
 [Authorize(Policy = ConsolePolicies.EmployeesView)]
 public sealed class ProvisionedModel(
-    GetEmployee get, UserStore users, ListAuditEvents audit, IScimTokenService tokens, ListAccessKeys accessKeys, GetScimSettings settings, ExplainRoles explain)
+    GetEmployee get, UserStore users, ListAuditEvents audit, CredentialNames credentials, GetScimSettings settings, ExplainRoles explain)
     : ConsolePageModel
 {
     /// <summary>How many of the person's latest SCIM changes are listed.</summary>
@@ -47,8 +46,7 @@ public sealed class ProvisionedModel(
     public IReadOnlyList<AuditEvent> Changes { get; private set; } = [];
 
     /// <summary>The credentials of this page's events, by id: name, owner and owner's profile.</summary>
-    public IReadOnlyDictionary<Guid, (string Name, string? Owner, Guid? OwnerId)> Credentials { get; private set; } =
-        new Dictionary<Guid, (string, string?, Guid?)>();
+    public IReadOnlyDictionary<Guid, CredentialName> Credentials { get; private set; } = new Dictionary<Guid, CredentialName>();
 
     public RoleExplanation? Explanation { get; private set; }
 
@@ -79,27 +77,7 @@ public sealed class ProvisionedModel(
         Explanation = (await explain.ExecuteAsync(OrgId, Id, cancellationToken)).Value;
         var scim = await settings.ExecuteAsync(OrgId, cancellationToken);
         OwnedByScim = scim.Enabled && !Employee.Billing.CredentialOnly;
-        await NameCredentialsAsync(cancellationToken);
+        Credentials = await credentials.ReadAsync(OrgId, [.. Changes.Select(e => e.CredentialId), Creation?.CredentialId], cancellationToken);
         return Page();
-    }
-
-    private async Task NameCredentialsAsync(CancellationToken cancellationToken)
-    {
-        var used = Changes.Append(Creation).Select(e => e?.CredentialId).OfType<Guid>().ToHashSet();
-        var named = new Dictionary<Guid, (string, string?, Guid?)>();
-        if (used.Count > 0)
-        {
-            foreach (var token in (await tokens.ListAsync(OrgId, cancellationToken)).Where(t => used.Contains(t.Id)))
-            {
-                named[token.Id] = (T["SCIM token '{0}'", token.Name], token.OwnerUserName, token.OwnerId);
-            }
-
-            foreach (var key in (await accessKeys.ExecuteAsync(OrgId, null, cancellationToken)).Where(k => used.Contains(k.Id)))
-            {
-                named[key.Id] = (T["Access key {0}", key.KeyId], key.OwnerUserName, key.OwnerId);
-            }
-        }
-
-        Credentials = named;
     }
 }
