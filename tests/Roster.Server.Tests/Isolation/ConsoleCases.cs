@@ -110,6 +110,8 @@ public static class ConsoleCases
             yield return Post("/Developer/Webhooks/Endpoint", "Post" + handler, t => $"console/developer/webhooks/{t.Foreign.Webhook}?handler={handler.ToLowerInvariant()}", None, true);
         }
 
+        yield return Get("/Developer/Apps/Edit", t => $"console/developer/apps/{t.Foreign.App}", true);
+        yield return Post("/Developer/Apps/Edit", "Post", t => $"console/developer/apps/{t.Foreign.App}", _ => [("Description", "Stolen"), ("Contacts", "thief@example.com"), ("RedirectUris", "https://thief.example.com/callback")], true);
         yield return Get("/Developer/Apps/New", _ => "console/developer/apps/new", false);
         yield return Post("/Developer/Apps/New", "Post", _ => "console/developer/apps/new", _ =>
             [("Name", $"New app {Guid.NewGuid():N}"), ("Contacts", "it@example.com"), ("ClientType", "back-end"), ("Scopes", "scim")], false);
