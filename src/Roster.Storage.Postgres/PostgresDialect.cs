@@ -94,6 +94,9 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string ClaimRows => " FOR UPDATE SKIP LOCKED";
 
+    // 2,500 parameters a statement, far under the protocol's 65,535.
+    public int RowsPerInsert => 500;
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -99,6 +99,14 @@ public interface ISqlDialect
     /// </summary>
     string ClaimRows { get; }
 
+    /// <summary>
+    /// How many rows one multi-row INSERT carries when a change writes many (the events of a rule
+    /// over a big group). SQLite's driver finds each parameter by name among the statement's, so
+    /// binding grows with the square of a statement's parameters and small statements win;
+    /// PostgreSQL pays a round trip per statement, so big ones win.
+    /// </summary>
+    int RowsPerInsert { get; }
+
     /// <summary>True when the exception is a unique-constraint violation.</summary>
     bool IsUniqueViolation(DbException exception);
 

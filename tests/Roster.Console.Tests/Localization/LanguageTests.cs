@@ -40,6 +40,25 @@ public sealed class LanguageTests : IClassFixture<JapaneseChromiumBrowser>
     }
 
     [Fact]
+    public async Task The_cxone_role_step_reads_in_the_japanese_guide_s_words()
+    {
+        var tenant = await _server.CreateTenantAsync(Roster.Directory.Roles.Permission.All.Select(p => p.Key).ToArray());
+        SignIn(tenant.AdminEmail);
+
+        // The Japanese CXone guide: セキュリティ > ロールと権限, 新しいロール, 従業員の作成と編集, 保存&アクティブ化.
+        _browser.GoTo(_server.Url("console/security/roles"));
+        Assert.Equal("ロールと権限", _browser.Heading);
+        _browser.GoTo(_server.Url("console/security/roles/new"));
+        Assert.Equal("新しいロール", _browser.Heading);
+        Assert.Contains("「従業員の作成と編集」", _browser.Find(By.Id("permission-employees-edit-guide")).Text, StringComparison.Ordinal);
+        _browser.Find(By.Id("Name")).SendKeys("SCIMアクセスキー");
+        _browser.Find(By.Id("permission-employees-edit")).Click();
+        _browser.Find(By.CssSelector("form.form button[type=submit]")).Click();
+
+        _browser.Sees("ロール「SCIMアクセスキー」を保存し、アクティブ化しました。");
+    }
+
+    [Fact]
     public async Task A_person_s_own_language_and_time_zone_win_over_the_browser_and_are_kept()
     {
         var tenant = await _server.CreateTenantAsync(Roster.Directory.Roles.Permission.All.Select(p => p.Key).ToArray());

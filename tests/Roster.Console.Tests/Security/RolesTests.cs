@@ -25,6 +25,24 @@ public sealed class RolesTests(ConsoleServerFixture server, ChromiumBrowser brow
     }
 
     [Fact]
+    public async Task Each_permission_says_what_the_setup_guides_call_it()
+    {
+        await SignInToNewTenantAsync();
+        Open("console/security/roles/new");
+
+        // The guides name permissions in their products' words: each checkbox is described by them.
+        var edit = Browser.Driver.FindElement(By.Id("permission-employees-edit"));
+        var guide = Browser.Driver.FindElement(By.Id(edit.GetAttribute("aria-describedby") ?? "missing"));
+        Assert.Contains("\"Create and Edit\" under Employees", guide.Text, StringComparison.Ordinal);
+        var login = Browser.Driver.FindElement(By.Id("permission-security-login-manage"));
+        Assert.Contains("\"Setup & Manage\" on the Login component", Browser.Driver.FindElement(By.Id(login.GetAttribute("aria-describedby") ?? "missing")).Text, StringComparison.Ordinal);
+        Assert.Contains("General Permissions", Browser.Driver.FindElement(By.Id("permission-scim-manage-guide")).Text, StringComparison.Ordinal);
+
+        // A permission no guide names has no guide line.
+        Assert.Null(Browser.Driver.FindElement(By.Id("permission-audit-view")).GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
     public async Task A_role_is_renamed_then_deactivated_after_confirmation()
     {
         await SignInToNewTenantAsync();

@@ -31,7 +31,7 @@ public sealed class EditModel(GetRole get, RenameRole rename, SetRolePermissions
     {
         if (!await LoadAsync(cancellationToken))
         {
-            return Missing("There is no such role in this organization.");
+            return Missing(T["There is no such role in this organization."]);
         }
 
         Name = Role.Name;
@@ -40,19 +40,19 @@ public sealed class EditModel(GetRole get, RenameRole rename, SetRolePermissions
     }
 
     public Task<IActionResult> OnPostRenameAsync(CancellationToken cancellationToken) =>
-        SaveAsync(rename.ExecuteAsync(Actor, Id, Name ?? "", cancellationToken), nameof(Name), r => $"Role renamed to '{r.Name}'.", cancellationToken);
+        SaveAsync(rename.ExecuteAsync(Actor, Id, Name ?? "", cancellationToken), nameof(Name), r => T["Role renamed to '{0}'.", r.Name], cancellationToken);
 
     public Task<IActionResult> OnPostPermissionsAsync(CancellationToken cancellationToken)
     {
         Tab = "permissions";
-        return SaveAsync(setPermissions.ExecuteAsync(Actor, Id, Permissions, cancellationToken), nameof(Permissions), r => $"Permissions of '{r.Name}' saved.", cancellationToken);
+        return SaveAsync(setPermissions.ExecuteAsync(Actor, Id, Permissions, cancellationToken), nameof(Permissions), r => T["Permissions of '{0}' saved.", r.Name], cancellationToken);
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(CancellationToken cancellationToken) =>
-        SaveAsync(deactivate.ExecuteAsync(Actor, Id, cancellationToken), null, r => $"Role '{r.Name}' deactivated: SCIM requests may no longer name it.", cancellationToken);
+        SaveAsync(deactivate.ExecuteAsync(Actor, Id, cancellationToken), null, r => T["Role '{0}' deactivated: SCIM requests may no longer name it.", r.Name], cancellationToken);
 
     public Task<IActionResult> OnPostActivateAsync(CancellationToken cancellationToken) =>
-        SaveAsync(activate.ExecuteAsync(Actor, Id, cancellationToken), null, r => $"Role '{r.Name}' activated.", cancellationToken);
+        SaveAsync(activate.ExecuteAsync(Actor, Id, cancellationToken), null, r => T["Role '{0}' activated.", r.Name], cancellationToken);
 
     private async Task<IActionResult> SaveAsync(Task<AdminResult<Role>> change, string? field, Func<Role, string> notice, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class NewModel(CreateRole create) : ConsolePageModel
             return Page();
         }
 
-        Notice = $"Role '{result.Value.Name}' saved and active.";
+        Notice = T["Role '{0}' saved and active.", result.Value.Name];
         return Redirect($"/console/security/roles/{result.Value.Id}");
     }
 }
