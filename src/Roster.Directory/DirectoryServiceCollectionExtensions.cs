@@ -76,6 +76,8 @@ public static class DirectoryServiceCollectionExtensions
         services.TryAddSingleton<GroupStore>();
         services.TryAddSingleton<ScimCallRecorder>();
         services.TryAddSingleton<ScimCallErrors>();
+        services.TryAddSingleton<BadTokenCalls>();
+        services.TryAddSingleton<UpdateApp>();
         services.TryAddSingleton<ScimSwitchCache>();
         services.TryAddKeyedSingleton<IScimResourceStore>(UsersKey, (provider, _) => Switched(provider, provider.GetRequiredService<UserStore>()));
         services.TryAddKeyedSingleton<IScimResourceStore>(GroupsKey, (provider, _) => Switched(provider, provider.GetRequiredService<GroupStore>()));

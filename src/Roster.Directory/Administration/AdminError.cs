@@ -18,6 +18,12 @@ public sealed record AdminError(AdminErrorKind Kind, string Detail)
     /// <summary>The request field at fault, where the rule that refused knows it (the admin API lists it under <c>errors</c>).</summary>
     public string? Field { get; init; }
 
+    /// <summary>
+    /// Further refusals of the same request found by the same check, each with its own field, so
+    /// a form shows every mistake at once (the admin API lists them under <c>errors</c> too).
+    /// </summary>
+    public IReadOnlyList<AdminError> Also { get; init; } = [];
+
     public static AdminError NotFound(ErrorText detail) => Of(AdminErrorKind.NotFound, detail);
 
     public static AdminError Conflict(ErrorText detail) => Of(AdminErrorKind.Conflict, detail);

@@ -4,8 +4,12 @@ using Roster.Directory.Credentials;
 
 namespace Roster.Directory.Apps;
 
-/// <summary>What an app registration must satisfy before it becomes an OAuth client.</summary>
-internal static class AppRules
+/// <summary>
+/// What an app registration must satisfy before it becomes an OAuth client. Every field is
+/// checked, so a form shows all its mistakes at once: the first refusal is the error, the others
+/// ride along in <see cref="AdminError.Also"/>, each naming its field.
+/// </summary>
+public static class AppRules
 {
     private const int MaxNameLength = 100;
     private const int MaxDescriptionLength = 1000;
@@ -13,41 +17,44 @@ internal static class AppRules
 
     public static AdminResult<AppDraft> Check(AppDraft draft)
     {
+        var errors = new List<AdminError>();
         var name = draft.Name?.Trim() ?? "";
         if (name.Length is 0 or > MaxNameLength)
         {
-            return AdminError.Validation($"Give the app a name of 1 to {MaxNameLength} characters.") with { Field = "name" };
+            errors.Add(AdminError.Validation($"Give the app a name of 1 to {MaxNameLength} characters.") with { Field = "name" });
         }
 
         var description = string.IsNullOrWhiteSpace(draft.Description) ? null : draft.Description.Trim();
         if (description is { Length: > MaxDescriptionLength })
         {
-            return AdminError.Validation($"The description is at most {MaxDescriptionLength} characters.") with { Field = "description" };
+            errors.Add(AdminError.Validation($"The description is at most {MaxDescriptionLength} characters.") with { Field = "description" });
         }
 
         var contacts = (draft.Contacts ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (contacts.Count is 0 or > MaxListLength)
         {
-            return AdminError.Validation($"Name 1 to {MaxListLength} technical contacts by email, so someone can be reached about the app.") with { Field = "contacts" };
+            errors.Add(AdminError.Validation($"Name 1 to {MaxListLength} technical contacts by email, so someone can be reached about the app.") with { Field = "contacts" });
         }
-
-        if (contacts.FirstOrDefault(c => !IsEmail(c)) is { } badContact)
+        else if (contacts.FirstOrDefault(c => !IsEmail(c)) is { } badContact)
         {
-            return AdminError.Validation($"\"{badContact}\" is not an email address.") with { Field = "contacts" };
+            errors.Add(AdminError.Validation($"\"{badContact}\" is not an email address.") with { Field = "contacts" });
         }
 
         var redirects = (draft.RedirectUris ?? []).Select(r => r?.Trim() ?? "").Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (redirects.Count > RedirectUriRules.MaxCount || (redirects.Count == 0 && draft.ClientType != AppClientType.BackEnd))
         {
-            return AdminError.Validation($"Give 1 to {RedirectUriRules.MaxCount} redirect URLs, e.g. https://system-admin.okta.com/admin/app/cpc/{{appName}}/oauth/callback.") with { Field = "redirectUris" };
+            errors.Add(AdminError.Validation($"Give 1 to {RedirectUriRules.MaxCount} redirect URLs, e.g. https://system-admin.okta.com/admin/app/cpc/{{appName}}/oauth/callback.") with { Field = "redirectUris" });
         }
-
-        foreach (var redirect in redirects)
+        else
         {
-            if (RedirectUriRules.Check(redirect, publicClient: draft.ClientType == AppClientType.UserPublic) is { } reason)
+            foreach (var redirect in redirects)
             {
-                var shown = redirect.Length > 100 ? redirect[..100] + "..." : redirect;
-                return AdminError.Validation($"\"{shown}\" is not a usable redirect URL: {reason}.") with { Field = "redirectUris" };
+                if (RedirectUriRules.Check(redirect, publicClient: draft.ClientType == AppClientType.UserPublic) is { } reason)
+                {
+                    var shown = redirect.Length > 100 ? redirect[..100] + "..." : redirect;
+                    errors.Add(AdminError.Validation($"\"{shown}\" is not a usable redirect URL: {reason}.") with { Field = "redirectUris" });
+                    break;
+                }
             }
         }
 
@@ -59,10 +66,12 @@ internal static class AppRules
 
         if (scopes.FirstOrDefault(s => !OAuthScopes.All.Contains(s, StringComparer.Ordinal)) is { } badScope)
         {
-            return AdminError.Validation($"Unknown scope \"{badScope}\"; the scopes are {string.Join(", ", OAuthScopes.All)}.") with { Field = "scopes" };
+            errors.Add(AdminError.Validation($"Unknown scope \"{badScope}\"; the scopes are {string.Join(", ", OAuthScopes.All)}.") with { Field = "scopes" });
         }
 
-        return draft with { Name = name, Description = description, Contacts = contacts, RedirectUris = redirects, Scopes = scopes };
+        return errors.Count > 0
+            ? errors[0] with { Also = [.. errors.Skip(1)] }
+            : draft with { Name = name, Description = description, Contacts = contacts, RedirectUris = redirects, Scopes = scopes };
     }
 
     private static bool IsEmail(string text) =>

@@ -40,6 +40,15 @@ internal static class AppSql
         return rows.Count == 0 ? null : rows[0];
     }
 
+    public static Task UpdateAsync(SqlSession session, Guid id, string? description, string contacts, string redirectUris, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        return session.ExecuteAsync(
+            $"UPDATE app_registrations SET description = {parameters.Add(description)}, contacts = {parameters.Add(contacts)}, redirect_uris = {parameters.Add(redirectUris)} " +
+            $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {parameters.Add(session.Dialect.Key(id))}",
+            parameters, cancellationToken);
+    }
+
     public static Task DeleteAsync(SqlSession session, Guid id, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
@@ -55,6 +64,8 @@ internal static class AppSql
     {
         ["clientId"] = app.ClientId,
         ["name"] = app.Name,
+        ["description"] = app.Description,
+        ["contacts"] = new JsonArray([.. app.Contacts.Select(c => JsonValue.Create(c))]),
         ["clientType"] = AppClientTypes.ToText(app.ClientType),
         ["redirectUris"] = new JsonArray([.. app.RedirectUris.Select(r => JsonValue.Create(r))]),
         ["scopes"] = new JsonArray([.. app.Scopes.Select(s => JsonValue.Create(s))]),

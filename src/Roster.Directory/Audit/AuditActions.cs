@@ -48,6 +48,7 @@ public static class AuditActions
     public const string AccessKeyDeactivate = "access_key.deactivate";
     public const string AccessKeyDelete = "access_key.delete";
     public const string AppCreate = "app.create";
+    public const string AppUpdate = "app.update";
     public const string AppDelete = "app.delete";
     public const string AppConsentRevoke = "app.consent.revoke";
     public const string WebhookCreate = "webhook.create";

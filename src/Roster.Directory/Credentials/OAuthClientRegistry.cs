@@ -18,6 +18,22 @@ public sealed class OAuthClientRegistry(IServiceScopeFactory scopes)
         await applications.CreateAsync(descriptor, cancellationToken);
     }
 
+    /// <summary>Replaces the client's redirect URLs; its secret, type and permissions stay as they are.</summary>
+    public async Task SetRedirectUrisAsync(string clientId, IReadOnlyList<string> redirectUris, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
+            ?? throw new InvalidOperationException($"The OAuth client {clientId} of an app registration is missing.");
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, cancellationToken);
+        descriptor.RedirectUris.Clear();
+        descriptor.RedirectUris.UnionWith(redirectUris.Select(r => new Uri(r)));
+
+        // The descriptor holds the stored secret hash as it is; OpenIddict re-hashes only a changed secret.
+        await applications.UpdateAsync(application, descriptor, cancellationToken);
+    }
+
     /// <summary>Revokes every token and consent of the client; its secret keeps working for new requests.</summary>
     public async Task<long> RevokeGrantsAsync(string clientId, CancellationToken cancellationToken)
     {

@@ -124,6 +124,7 @@ public class RosterDbContext(DbContextOptions<RosterDbContext> options) : DbCont
         Sso.SsoSchema.Configure(modelBuilder);
         modelBuilder.ApplyConfiguration(new SecondFactors.SecondFactorConfiguration());
         modelBuilder.ApplyConfiguration(new SecondFactors.RecoveryCodeConfiguration());
+        modelBuilder.ApplyConfiguration(new BadTokenCallConfiguration(this));
 
         // OpenIddict's applications, authorizations (consents) and tokens, in Roster's database so
         // that every node shares them (ARCHITECTURE decision 6). Clients carry their tenant in a property.

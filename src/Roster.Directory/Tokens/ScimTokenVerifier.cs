@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Roster.Directory.Credentials;
 using Roster.Directory.Database;
 using Roster.Directory.Employees;
+using Roster.Directory.Provisioning;
 using Roster.Directory.Resources;
 using Roster.Directory.Roles;
 
@@ -43,12 +44,12 @@ public sealed class ScimTokenVerifier(DirectoryDatabase database, TimeProvider t
         var now = time.GetUtcNow();
         if (token.Revoked is not null)
         {
-            return TokenAuthentication.Failure(RevokedReason);
+            return TokenAuthentication.Refused(RevokedReason, BadTokenKinds.Revoked, token.TenantId, token.Id);
         }
 
         if (token.Expires is { } expires && now >= expires)
         {
-            return TokenAuthentication.Failure(ExpiredReason);
+            return TokenAuthentication.Refused(ExpiredReason, BadTokenKinds.Expired, token.TenantId, token.Id);
         }
 
         // An owner deleted since is as gone as a deactivated one.

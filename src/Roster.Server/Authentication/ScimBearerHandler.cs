@@ -7,6 +7,7 @@ using Microsoft.Net.Http.Headers;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 using Roster.Directory.Credentials;
+using Roster.Directory.Provisioning;
 using Roster.Directory.Tokens;
 using Roster.Scim.Errors;
 using Roster.Server.OAuth;
@@ -24,10 +25,14 @@ public sealed class ScimBearerHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ScimTokenVerifier tokens,
-    OAuthCredentials oauth)
+    OAuthCredentials oauth,
+    BadTokenCalls badTokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string ScimTokenPrefix = "roster_scim_";
+
+    /// <summary>HttpContext item: the bad token of a refused request, counted once its 401 is sent.</summary>
+    private const string BadTokenKey = "roster:scim-bad-token";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -53,6 +58,9 @@ public sealed class ScimBearerHandler(
         var outcome = await tokens.VerifyAsync(token, ScimClientNames.Identify(Request), Context.RequestAborted);
         if (!outcome.Succeeded)
         {
+            Context.Items[BadTokenKey] = outcome.RefusedKind is { } kind ? new BadToken(kind, outcome.TenantId, outcome.TokenId)
+                : outcome.FailureReason == ScimTokenVerifier.InvalidReason ? new BadToken(BadTokenKinds.Unknown, null, null)
+                : null;
             return Fail(outcome.FailureReason ?? "The token is not valid.");
         }
 
@@ -82,6 +90,7 @@ public sealed class ScimBearerHandler(
         var validated = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (validated.Principal is not { } principal)
         {
+            Context.Items[BadTokenKey] = new BadToken(BadTokenKinds.Unknown, null, null);
             return Fail("The access token is not valid, has expired or has been revoked; request a new one from the token endpoint.");
         }
 
@@ -115,7 +124,7 @@ public sealed class ScimBearerHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ScimBearerDefaults.Scheme));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var reason = Context.Items[ScimBearerDefaults.FailureReasonKey] as string
             ?? "A bearer token is required: send 'Authorization: Bearer <token>'.";
@@ -123,7 +132,47 @@ public sealed class ScimBearerHandler(
         Response.Headers[HeaderNames.WWWAuthenticate] = string.Create(
             CultureInfo.InvariantCulture,
             $"Bearer realm=\"Roster SCIM\", error=\"invalid_token\", error_description=\"{description}\"");
-        return ScimErrorResult.WriteAsync(Context, ScimError.Unauthorized(reason));
+        await ScimErrorResult.WriteAsync(Context, ScimError.Unauthorized(reason));
+        if (Context.Items[BadTokenKey] is BadToken bad)
+        {
+            // The caller has its answer first; the count waits for the database after it.
+            await Response.BodyWriter.FlushAsync(Context.RequestAborted);
+            await CountAsync(bad);
+        }
+    }
+
+    /// <summary>
+    /// Counts a bad token for the organization whose SCIM URL it was sent to (the activity page's
+    /// "Test connection" diagnosis). An expired or revoked token counts for its own organization,
+    /// at its URL or the one without an org ID; sent to another organization's URL, it is for that
+    /// organization a value it does not know, and counts there as unknown, naming nothing of the other.
+    /// </summary>
+    private Task CountAsync(BadToken bad)
+    {
+        var client = ScimClientNames.Identify(Request);
+        var urlTenant = OrgIdInPath(Request.PathBase.Add(Request.Path));
+        if (bad.TenantId is { } tokenTenant && (urlTenant is null || urlTenant == tokenTenant))
+        {
+            return badTokens.RecordAsync(tokenTenant, bad.Kind, client, bad.TokenId, CancellationToken.None);
+        }
+
+        return urlTenant is { } tenant
+            ? badTokens.RecordAsync(tenant, BadTokenKinds.Unknown, client, null, CancellationToken.None)
+            : Task.CompletedTask;
+    }
+
+    /// <summary>The org ID of <c>/scim/v2/{orgId}/...</c> (and the other base URL forms), or null for the form without one.</summary>
+    private static Guid? OrgIdInPath(PathString path)
+    {
+        var root = ScimPaths.RootOf(path);
+        if (!path.StartsWithSegments(root, StringComparison.OrdinalIgnoreCase, out var rest) || rest.Value is not { Length: > 1 } tail)
+        {
+            return null;
+        }
+
+        var segment = tail[1..];
+        var end = segment.IndexOf('/', StringComparison.Ordinal);
+        return Guid.TryParse(end < 0 ? segment : segment[..end], out var id) ? id : null;
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
@@ -134,4 +183,6 @@ public sealed class ScimBearerHandler(
         Context.Items[ScimBearerDefaults.FailureReasonKey] = reason;
         return AuthenticateResult.Fail(reason);
     }
+
+    private sealed record BadToken(string Kind, Guid? TenantId, Guid? TokenId);
 }

@@ -49,6 +49,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<ConsoleSignIn>();
         services.AddSingleton<PendingSignIns>();
         services.AddSingleton<ConsoleCookieEvents>();
+        services.AddSingleton<Activity.CredentialNames>();
         services.AddAuthentication().AddCookie(ConsoleAuthentication.Scheme, o =>
         {
             o.Cookie.Name = ConsoleAuthentication.CookieName;

@@ -953,6 +953,46 @@ namespace Roster.Storage.Postgres.Migrations
                     b.ToTable("operator_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Provisioning.BadTokenCallRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind")
+                        .UseCollation("C");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("client")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token_id");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("FirstSeen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen");
+
+                    b.Property<DateTimeOffset>("LastSeen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen");
+
+                    b.HasKey("TenantId", "Kind", "Client", "TokenId")
+                        .HasName("pk_bad_token_calls");
+
+                    b.ToTable("bad_token_calls", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2267,6 +2307,16 @@ namespace Roster.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_setup_links_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.BadTokenCallRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bad_token_calls_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>

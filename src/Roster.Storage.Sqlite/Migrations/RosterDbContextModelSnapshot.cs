@@ -885,6 +885,46 @@ namespace Roster.Storage.Sqlite.Migrations
                     b.ToTable("operator_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Roster.Directory.Provisioning.BadTokenCallRecord", b =>
+                {
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<byte[]>("TokenId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_id");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("FirstSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_seen");
+
+                    b.Property<string>("LastSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen");
+
+                    b.HasKey("TenantId", "Kind", "Client", "TokenId")
+                        .HasName("pk_bad_token_calls");
+
+                    b.ToTable("bad_token_calls", (string)null);
+                });
+
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
                 {
                     b.Property<byte[]>("TenantId")
@@ -2172,6 +2212,16 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_setup_links_tenants");
+                });
+
+            modelBuilder.Entity("Roster.Directory.Provisioning.BadTokenCallRecord", b =>
+                {
+                    b.HasOne("Roster.Directory.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bad_token_calls_tenants");
                 });
 
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>

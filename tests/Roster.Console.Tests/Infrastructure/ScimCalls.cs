@@ -42,6 +42,20 @@ public static class ScimCalls
         return (int)response.StatusCode;
     }
 
+    /// <summary>Sends <paramref name="body"/> to <c>/scim/v2/{orgId}/{path}</c> with <paramref name="bearer"/>, as Okta; the answer's <c>id</c>, or null for an answer without a body.</summary>
+    public static async Task<string?> SendAsOktaAsync(ConsoleServerFixture server, Guid orgId, string bearer, HttpMethod method, string path, string body)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("Okta-SCIM-Client/1.0");
+        using var request = new HttpRequestMessage(method, new Uri($"scim/v2/{orgId}/{path}", UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, "application/scim+json") };
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"SCIM {method} {path} failed: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? null : JsonNode.Parse(text)!["id"]?.GetValue<string>();
+    }
+
     private static HttpClient Okta(ConsoleServerFixture server, ConsoleTenant tenant)
     {
         ArgumentNullException.ThrowIfNull(server);

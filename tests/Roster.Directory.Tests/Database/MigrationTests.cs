@@ -21,7 +21,7 @@ public sealed class MigrationTests
         var tables = await QueryAsync(directory.FilePath, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
         Assert.Subset(tables.ToHashSet(), new HashSet<string>
         {
-            "tenants", "scim_tokens", "users", "user_emails", "groups", "group_members", "roles", "scim_settings", "audit_events",
+            "tenants", "scim_tokens", "users", "user_emails", "groups", "group_members", "roles", "scim_settings", "audit_events", "bad_token_calls",
         });
     }
 

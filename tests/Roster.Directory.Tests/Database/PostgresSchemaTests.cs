@@ -17,7 +17,7 @@ public sealed class PostgresSchemaTests
         var tables = await directory.QuerySqlAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
         Assert.Subset(tables.ToHashSet(), new HashSet<string?>
         {
-            "tenants", "scim_tokens", "users", "user_emails", "groups", "group_members", "roles", "scim_settings", "audit_events", "verified_domains",
+            "tenants", "scim_tokens", "users", "user_emails", "groups", "group_members", "roles", "scim_settings", "audit_events", "verified_domains", "bad_token_calls",
         });
     }
 

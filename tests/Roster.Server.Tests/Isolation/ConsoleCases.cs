@@ -29,6 +29,7 @@ public static class ConsoleCases
         yield return Get("/Audit", _ => "console/audit", false);
         yield return Get("/Audit", t => $"console/audit?actor={t.Foreign.Employee}", true);
         yield return Get("/Audit", t => $"console/audit?actor={Uri.EscapeDataString(t.Foreign.Email)}", true);
+        yield return Get("/Audit", t => $"console/audit?resourceId={t.Foreign.User}", true);
         yield return Get("/Provisioning/Activity", _ => "console/provisioning/activity", false);
         yield return Get("/Provisioning/Error", t => $"console/provisioning/activity/errors/{t.Foreign.RefusedRequest}", true);
 
@@ -52,6 +53,8 @@ public static class ConsoleCases
         yield return Post("/Employees/Edit", "PostGrant", t => $"console/employees/{t.Own.Employee}?handler=grant", t => [("GrantRoleId", t.Foreign.Role.ToString())], true);
         yield return Post("/Employees/Edit", "PostRevoke", t => $"console/employees/{t.Foreign.Employee}?handler=revoke&roleId={t.Foreign.Role}", None, true);
         yield return Get("/Employees/Security", t => $"console/employees/{t.Foreign.Employee}/security", true);
+        yield return Get("/Employees/Provisioned", t => $"console/employees/{t.Foreign.Employee}/provisioned", true);
+        yield return Get("/Employees/Provisioned", t => $"console/employees/{t.Foreign.User}/provisioned", true);
         yield return Post("/Employees/Security", "PostAdd", t => $"console/employees/{t.Foreign.Employee}/security?handler=add", None, true);
         yield return Post("/Employees/Security", "PostDeactivate", t => $"console/employees/{t.Foreign.Employee}/security?handler=deactivate&keyId={t.Foreign.AccessKey}", None, true);
         yield return Post("/Employees/Security", "PostDeactivate", t => $"console/employees/{t.Own.Employee}/security?handler=deactivate&keyId={t.Foreign.AccessKey}", None, true);
@@ -113,6 +116,8 @@ public static class ConsoleCases
             yield return Post("/Developer/Webhooks/Endpoint", "Post" + handler, t => $"console/developer/webhooks/{t.Foreign.Webhook}?handler={handler.ToLowerInvariant()}", None, true);
         }
 
+        yield return Get("/Developer/Apps/Edit", t => $"console/developer/apps/{t.Foreign.App}", true);
+        yield return Post("/Developer/Apps/Edit", "Post", t => $"console/developer/apps/{t.Foreign.App}", _ => [("Description", "Stolen"), ("Contacts", "thief@example.com"), ("RedirectUris", "https://thief.example.com/callback")], true);
         yield return Get("/Developer/Apps/New", _ => "console/developer/apps/new", false);
         yield return Post("/Developer/Apps/New", "Post", _ => "console/developer/apps/new", _ =>
             [("Name", $"New app {Guid.NewGuid():N}"), ("Contacts", "it@example.com"), ("ClientType", "back-end"), ("Scopes", "scim")], false);

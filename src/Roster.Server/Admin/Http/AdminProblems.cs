@@ -17,6 +17,22 @@ public static class AdminProblems
         field ??= error.Field;
         if (status == StatusCodes.Status400BadRequest && field is not null)
         {
+            if (error.Also.Count > 0)
+            {
+                var errors = new Dictionary<string, string[]> { [field] = [error.Detail] };
+                foreach (var more in error.Also.Where(e => e.Field is not null))
+                {
+                    errors[more.Field!] = [.. errors.GetValueOrDefault(more.Field!, []), more.Detail];
+                }
+
+                return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = TitleOf(StatusCodes.Status400BadRequest),
+                    Detail = error.Detail,
+                });
+            }
+
             return Validation(field, error.Detail);
         }
 

@@ -34,6 +34,10 @@ public sealed class AuditModel(
     [BindProperty(SupportsGet = true)]
     public string? ResourceType { get; set; }
 
+    /// <summary>One resource's events only (an employee's "Provisioned" tab links its SCIM changes here).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? ResourceId { get; set; }
+
     /// <summary>From (inclusive), as the datetime-local input sends it, read as UTC.</summary>
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -63,12 +67,12 @@ public sealed class AuditModel(
     public IReadOnlyList<string> Clients => string.IsNullOrEmpty(Client) || AuditFilters.KnownClients.Contains(Client) ? AuditFilters.KnownClients : [.. AuditFilters.KnownClients, Client];
 
     public bool Filtered => !string.IsNullOrEmpty(ActorFilter) || !string.IsNullOrEmpty(Client) || !string.IsNullOrEmpty(Action)
-        || !string.IsNullOrEmpty(ResourceType) || !string.IsNullOrEmpty(From) || !string.IsNullOrEmpty(To);
+        || !string.IsNullOrEmpty(ResourceType) || ResourceId is not null || !string.IsNullOrEmpty(From) || !string.IsNullOrEmpty(To);
 
     /// <summary>This page's filters as a query string, with <paramref name="cursor"/> for the next page.</summary>
     public string QueryWith(string? cursor)
     {
-        var pairs = new[] { ("actor", ActorFilter), ("client", Client), ("action", Action), ("resourceType", ResourceType), ("from", From), ("to", To), ("cursor", cursor) };
+        var pairs = new[] { ("actor", ActorFilter), ("client", Client), ("action", Action), ("resourceType", ResourceType), ("resourceId", ResourceId?.ToString()), ("from", From), ("to", To), ("cursor", cursor) };
         return "?" + string.Join('&', pairs.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
     }
 
@@ -98,6 +102,7 @@ public sealed class AuditModel(
             Client = NullIfEmpty(Client),
             Action = NullIfEmpty(Action),
             ResourceType = NullIfEmpty(ResourceType),
+            ResourceId = ResourceId,
             From = from,
             To = to,
             PageSize = PageSize,

@@ -66,6 +66,16 @@ public abstract class ConsolePageModel : PageModel
         return StatusCode(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>Shows a refusal and every further one it carries (<see cref="AdminError.Also"/>), each next to its own box.</summary>
+    protected void ShowAll(AdminError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        foreach (var each in (AdminError[])[error, .. error.Also])
+        {
+            ShowError(each, FormFields.BoxOf(each));
+        }
+    }
+
     /// <summary>Shows a use case's refusal next to <paramref name="field"/>, or above the form when null.</summary>
     protected void ShowError(AdminError error, string? field = null)
     {

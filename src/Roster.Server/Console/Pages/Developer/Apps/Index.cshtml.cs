@@ -17,7 +17,7 @@ public sealed class IndexModel(ListApps list, ChangeApp change, DeploymentUrls u
 
     public IReadOnlyList<AppRegistration> Apps { get; private set; } = [];
 
-    public OAuthEndpoints Endpoints => OAuthEndpoints.Of(urls, Request);
+    public OAuthEndpoints Endpoints => OAuthEndpoints.Of(urls, Request, OrgId);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Apps = await list.ExecuteAsync(OrgId, cancellationToken);

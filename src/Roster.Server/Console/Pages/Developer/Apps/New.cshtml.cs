@@ -38,7 +38,7 @@ public sealed class NewModel(RegisterApp register, DeploymentUrls urls) : Consol
     /// <summary>The app just registered, with its client secret, rendered once in this response.</summary>
     public RegisteredApp? Registered { get; private set; }
 
-    public OAuthEndpoints Endpoints => OAuthEndpoints.Of(urls, Request);
+    public OAuthEndpoints Endpoints => OAuthEndpoints.Of(urls, Request, OrgId);
 
     public void OnGet()
     {
@@ -52,17 +52,16 @@ public sealed class NewModel(RegisterApp register, DeploymentUrls urls) : Consol
             return Page();
         }
 
-        if (AppForm.WithPlaceholder(AppForm.Lines(RedirectUris)) is { } unreplaced)
+        var draft = new AppDraft(Name ?? "", Description, AppForm.Lines(Contacts, commasSeparate: true), type, AppForm.Lines(RedirectUris), Scopes);
+        if (!Accepted(draft))
         {
-            ModelState.AddModelError(nameof(RedirectUris), T["'{0}' still holds a placeholder such as {{appName}}: replace it with your identity provider's value (for Okta, the app's name as in its admin URL).", unreplaced]);
             return Page();
         }
 
-        var draft = new AppDraft(Name ?? "", Description, AppForm.Lines(Contacts, commasSeparate: true), type, AppForm.Lines(RedirectUris), Scopes);
         var result = await register.ExecuteAsync(Actor, draft, cancellationToken);
         if (!result.IsSuccess)
         {
-            ShowError(result.Error, FormFields.BoxOf(result.Error));
+            ShowAll(result.Error);
             return Page();
         }
 
@@ -70,5 +69,21 @@ public sealed class NewModel(RegisterApp register, DeploymentUrls urls) : Consol
         Response.Headers.CacheControl = "no-store";
         Registered = result.Value;
         return Page();
+    }
+
+    /// <summary>Every mistake of the form at once, each next to its box: the registration rules' and a guide's unreplaced placeholder.</summary>
+    private bool Accepted(AppDraft draft)
+    {
+        if (AppForm.WithPlaceholder(draft.RedirectUris) is { } unreplaced)
+        {
+            ModelState.AddModelError(nameof(RedirectUris), T["'{0}' still holds a placeholder such as {{appName}}: replace it with your identity provider's value (for Okta, the app's name as in its admin URL).", unreplaced]);
+        }
+
+        if (AppRules.Check(draft) is { IsSuccess: false } refused)
+        {
+            ShowAll(refused.Error);
+        }
+
+        return ModelState.IsValid;
     }
 }

@@ -212,6 +212,29 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "bad_token_calls",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, collation: "C"),
+                    client = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false, collation: "C"),
+                    token_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    count = table.Column<long>(type: "bigint", nullable: false),
+                    first_seen = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_seen = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bad_token_calls", x => new { x.tenant_id, x.kind, x.client, x.token_id });
+                    table.ForeignKey(
+                        name: "fk_bad_token_calls_tenants",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "events",
                 columns: table => new
                 {
@@ -1241,6 +1264,9 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "audit_events");
+
+            migrationBuilder.DropTable(
+                name: "bad_token_calls");
 
             migrationBuilder.DropTable(
                 name: "console_sessions");

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Roster.Directory.Apps;
+using Roster.Server.Console.Authentication;
+
+namespace Roster.Server.Console.Pages.Developer.Apps;
+
+/// <summary>
+/// Developer &gt; App registrations &gt; an app: change its description, technical contacts and
+/// redirect URLs (<see cref="UpdateApp"/>). No new client ID or secret: what was pasted into the
+/// identity provider keeps working. Every mistake is shown next to its box at once.
+/// </summary>
+[Authorize(Policy = ConsolePolicies.SecurityLoginManage)]
+public sealed class EditModel(ListApps list, UpdateApp update) : ConsolePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public string? Contacts { get; set; }
+
+    [BindProperty]
+    public string? RedirectUris { get; set; }
+
+    public AppRegistration App { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await list.FindAsync(OrgId, Id, cancellationToken) is not { } app)
+        {
+            return Missing("There is no such app registration in this organization.");
+        }
+
+        App = app;
+        Description = app.Description;
+        Contacts = string.Join('\n', app.Contacts);
+        RedirectUris = string.Join('\n', app.RedirectUris);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await list.FindAsync(OrgId, Id, cancellationToken) is not { } app)
+        {
+            return Missing("There is no such app registration in this organization.");
+        }
+
+        App = app;
+        var redirects = AppForm.Lines(RedirectUris);
+        var contacts = AppForm.Lines(Contacts, commasSeparate: true);
+        if (!Accepted(new AppDraft(app.Name, Description, contacts, app.ClientType, redirects, app.Scopes)))
+        {
+            return Page();
+        }
+
+        var result = await update.ExecuteAsync(Actor, Id, new AppDetails(Description, contacts, redirects), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            ShowAll(result.Error);
+            return Page();
+        }
+
+        Notice = T["App '{0}' saved; its client ID and secret are unchanged.", app.Name];
+        return Redirect(IndexModel.Path);
+    }
+
+    /// <summary>Every mistake of the form at once, each next to its box: the registration rules' and a guide's unreplaced placeholder.</summary>
+    private bool Accepted(AppDraft draft)
+    {
+        if (AppForm.WithPlaceholder(draft.RedirectUris) is { } unreplaced)
+        {
+            ModelState.AddModelError(nameof(RedirectUris), T["'{0}' still holds a placeholder such as {{appName}}: replace it with your identity provider's value (for Okta, the app's name as in its admin URL).", unreplaced]);
+        }
+
+        if (AppRules.Check(draft) is { IsSuccess: false } refused)
+        {
+            ShowAll(refused.Error);
+        }
+
+        return ModelState.IsValid;
+    }
+}
