@@ -2,6 +2,7 @@ using Roster.Console.Tests.Infrastructure;
 using Roster.Directory.Administration;
 using Roster.Directory.Employees;
 using Roster.Directory.Roles;
+using Roster.Directory.Sso;
 using Roster.Directory.Tests.Support;
 
 namespace Roster.Console.Tests;
@@ -25,6 +26,7 @@ public sealed class ScreenshotTests(ConsoleServerFixture server, ChromiumBrowser
         ("console/security/domains", "domains.png"),
         ("console/provisioning/activity", "provisioning-activity.png"),
         ("console/audit", "audit-log.png"),
+        ("console/security/login/guides/okta", "setup-guide-okta.png"),
     ];
 
     [Fact]
@@ -70,6 +72,10 @@ public sealed class ScreenshotTests(ConsoleServerFixture server, ChromiumBrowser
             }
         }
 
+        var saml = new SsoConnectionDraft(
+            Name: "Okta", Enabled: true, IdpEntityId: "http://www.okta.com/exk1acme", IdpSsoUrl: "https://acme.okta.com/app/acme_roster/exk1acme/sso/saml",
+            IdpCertificates: [Roster.Server.Tests.Sso.SamlKey.Create().CertificatePem]);
+        Assert.True((await Server.Services.GetRequiredService<CreateSsoConnection>().ExecuteAsync(actor, SsoProtocol.Saml, saml, CancellationToken.None)).IsSuccess);
         await Server.TurnScimOffAsync(tenant.OrgId);
         await Server.Services.GetRequiredService<CreateEmployee>()
             .ExecuteAsync(actor, new EmployeeDraft("scim.accesskey@acme.example", "SCIM", "AccessKey", agent.Ok().Id, Billing: BillingAttributes.None), CancellationToken.None);

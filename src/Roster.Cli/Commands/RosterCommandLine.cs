@@ -19,6 +19,7 @@ public static class RosterCommandLine
             RolesCommand.Create(),
             RoleRulesCommand.Create(),
             ScimSettingsCommand.Create(),
+            SchemaExtensionsCommand.Create(),
             DomainsCommand.Create(),
             SsoCommand.Create(),
             AuditCommand.Create(),

@@ -31,7 +31,17 @@ internal sealed class SqlSession : IAsyncDisposable
     // rolled back by DisposeAsync without it. The batch owns the connection, context and gate.
     private SqlSession? _batch;
     private string? _savepoint;
+    private long _savepointNumber;
     private long _savepoints;
+
+    // A batch's savepoint statements not sent yet: each operation's SAVEPOINT, and the RELEASE of
+    // the one before, travel with the operation's first write (one round trip instead of three
+    // per operation); an operation refused before it wrote anything never sends its savepoint.
+    private readonly List<string> _pendingSavepoints = [];
+    private long _sentSavepoints;
+
+    // What a batch read once for this part (between two checkpoints); see ReadOncePerBatchPartAsync.
+    private Dictionary<string, object>? _heldReads;
 
     private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, Action? committed, long started)
     {
@@ -129,7 +139,14 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <see cref="SqlParameters.Tenant"/> and that parameter must be this session's tenant:
     /// otherwise it is refused (<see cref="TenantScopeException"/>) before it reaches the database.
     /// </summary>
-    public DbCommand Command(string sql, SqlParameters parameters, SqlScope scope = SqlScope.Tenant)
+    public DbCommand Command(string sql, SqlParameters parameters, SqlScope scope = SqlScope.Tenant) => Command(sql, parameters, scope, sendsSavepoints: false);
+
+    /// <summary>
+    /// The command; inside a batch, the savepoint statements not sent yet go first: in its text when
+    /// <paramref name="sendsSavepoints"/> (a statement run once for its row count, where they count
+    /// no rows), else in a round trip of their own now (a query's results, or a command run many times).
+    /// </summary>
+    private DbCommand Command(string sql, SqlParameters parameters, SqlScope scope, bool sendsSavepoints)
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -138,8 +155,26 @@ internal sealed class SqlSession : IAsyncDisposable
             RequireTenant(sql, parameters);
         }
 
+        var root = _batch ?? this;
+        var prefix = "";
+        if (root._pendingSavepoints.Count > 0)
+        {
+            var pending = TakePendingSavepoints(root);
+            if (sendsSavepoints)
+            {
+                prefix = pending;
+            }
+            else
+            {
+                using var send = _connection.CreateCommand();
+                send.CommandText = pending;
+                send.Transaction = root._transaction;
+                send.ExecuteNonQuery();
+            }
+        }
+
         var command = _connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = prefix + sql;
         command.Transaction = _batch is null ? _transaction : _batch._transaction;
         foreach (var (name, value) in parameters.Values)
         {
@@ -193,7 +228,7 @@ internal sealed class SqlSession : IAsyncDisposable
 
     public async Task<int> ExecuteAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
-        await using var command = Command(sql, parameters, scope);
+        await using var command = Command(sql, parameters, scope, sendsSavepoints: true);
         using var trace = Trace(command);
         using var limit = LimitStatement();
         return await command.ExecuteNonQueryAsync(cancellationToken);
@@ -201,6 +236,7 @@ internal sealed class SqlSession : IAsyncDisposable
 
     public async Task<object?> ScalarAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
+        await SendSavepointsAsync(cancellationToken);
         await using var command = Command(sql, parameters, scope);
         using var trace = Trace(command);
         using var limit = LimitStatement();
@@ -211,6 +247,7 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <summary>Runs a query and reads each row with <paramref name="read"/>.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, SqlParameters parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
+        await SendSavepointsAsync(cancellationToken);
         await using var command = Command(sql, parameters, scope);
         using var trace = Trace(command);
         using var limit = LimitStatement();
@@ -224,6 +261,58 @@ internal sealed class SqlSession : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Sends the batch's pending savepoint statements in a round trip of their own (before a query, whose results they must not precede).</summary>
+    private async Task SendSavepointsAsync(CancellationToken cancellationToken)
+    {
+        var root = _batch ?? this;
+        if (root._pendingSavepoints.Count == 0)
+        {
+            return;
+        }
+
+        await using var send = _connection.CreateCommand();
+        send.CommandText = TakePendingSavepoints(root);
+        send.Transaction = root._transaction;
+        await send.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string TakePendingSavepoints(SqlSession root)
+    {
+        var pending = string.Concat(root._pendingSavepoints.Select(statement => statement + "; "));
+        root._pendingSavepoints.Clear();
+        root._sentSavepoints = root._savepoints;
+        return pending;
+    }
+
+    /// <summary>Whether this batch operation's SAVEPOINT has reached the database.</summary>
+    private bool WasSent() => _batch is { } batch && _savepointNumber <= batch._sentSavepoints;
+
+    /// <summary>
+    /// <paramref name="read"/>'s result, read once per part of a batch (between two checkpoints) and
+    /// held for the batch's later operations; outside a batch, read each time. For rows a batch's
+    /// operations never write (the tenant's SCIM settings, its roles): a part holds the tenant's
+    /// write lock, so no other writer can change them meanwhile, and the next part reads them again.
+    /// </summary>
+    public async Task<T> ReadOncePerBatchPartAsync<T>(string key, Func<Task<T>> read)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (_batch is not { } batch)
+        {
+            return await read();
+        }
+
+        batch._heldReads ??= new Dictionary<string, object>(StringComparer.Ordinal);
+        if (batch._heldReads.TryGetValue(key, out var held))
+        {
+            return (T)held;
+        }
+
+        var value = await read();
+        batch._heldReads[key] = value;
+        return value;
+    }
+
     /// <summary>Arms the session's statement budget for one statement, where the dialect does it per statement.</summary>
     private IDisposable? LimitStatement() => _statementBudget is { } budget ? Dialect.LimitStatement(_connection, budget) : null;
 
@@ -231,10 +320,11 @@ internal sealed class SqlSession : IAsyncDisposable
     /// A session that runs inside <paramref name="batch"/>'s transaction: a write session is a
     /// savepoint of it (<paramref name="write"/>), a read session sees what the batch wrote so far.
     /// </summary>
-    public static async Task<SqlSession> InsideAsync(SqlSession batch, bool write, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task<SqlSession> InsideAsync(SqlSession batch, bool write, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var transaction = batch._transaction ?? throw new InvalidOperationException("The batch has ended.");
+        cancellationToken.ThrowIfCancellationRequested();
+        _ = batch._transaction ?? throw new InvalidOperationException("The batch has ended.");
         var session = new SqlSession(batch._context, batch._connection, batch.Dialect, gate: null, Resources.ScimDateTime.Truncate(now), committed: null, started: 0)
         {
             _batch = batch,
@@ -242,11 +332,12 @@ internal sealed class SqlSession : IAsyncDisposable
         };
         if (write)
         {
-            session._savepoint = "bulk_" + Interlocked.Increment(ref batch._savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await transaction.SaveAsync(session._savepoint, cancellationToken);
+            session._savepointNumber = ++batch._savepoints;
+            session._savepoint = "bulk_" + session._savepointNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            batch._pendingSavepoints.Add("SAVEPOINT " + session._savepoint);
         }
 
-        return session;
+        return Task.FromResult(session);
     }
 
     /// <summary>
@@ -278,9 +369,18 @@ internal sealed class SqlSession : IAsyncDisposable
     {
         if (_batch is not null)
         {
-            if (_savepoint is not null && _batch._transaction is { } outer)
+            if (_savepoint is not null && _batch._transaction is not null)
             {
-                await outer.ReleaseAsync(_savepoint, cancellationToken);
+                // Released with the next operation's first write, or by the batch's commit.
+                if (WasSent())
+                {
+                    _batch._pendingSavepoints.Add("RELEASE SAVEPOINT " + _savepoint);
+                }
+                else
+                {
+                    _batch._pendingSavepoints.Remove("SAVEPOINT " + _savepoint);
+                }
+
                 _savepoint = null;
                 _batch.WroteEvents |= WroteEvents;
             }
@@ -290,6 +390,10 @@ internal sealed class SqlSession : IAsyncDisposable
 
         if (_transaction is not null)
         {
+            // A commit ends every savepoint: the RELEASEs not sent yet are not needed.
+            _pendingSavepoints.Clear();
+            _sentSavepoints = _savepoints;
+            _heldReads = null;
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;
@@ -308,8 +412,19 @@ internal sealed class SqlSession : IAsyncDisposable
         {
             if (_savepoint is not null && _batch._transaction is { } outer)
             {
-                await outer.RollbackAsync(_savepoint);
-                await outer.ReleaseAsync(_savepoint);
+                if (WasSent())
+                {
+                    // Statements still pending came after this savepoint, inside it: the rollback undoes them.
+                    _batch._pendingSavepoints.Clear();
+                    _batch._sentSavepoints = _batch._savepoints;
+                    await outer.RollbackAsync(_savepoint);
+                    await outer.ReleaseAsync(_savepoint);
+                }
+                else
+                {
+                    // Nothing was written under it: there is nothing to roll back.
+                    _batch._pendingSavepoints.Remove("SAVEPOINT " + _savepoint);
+                }
             }
 
             return;

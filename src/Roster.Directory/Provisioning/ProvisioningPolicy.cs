@@ -68,12 +68,15 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
         SqlSession session, Guid? userId, JsonObject? previous, JsonObject user, PermissionSet actor, string possessive, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var settings = await ScimSettingsSql.ReadAsync(session, cancellationToken);
+        // A bulk request reads these once per part, not once per operation (none of its operations writes them).
+        var settings = await session.ReadOncePerBatchPartAsync("scim_settings", () => ScimSettingsSql.ReadAsync(session, cancellationToken));
         var sendsRoles = Get(user, "roles") is JsonArray { Count: > 0 };
         var needsRoles = settings.DefaultRoleId is not null || settings.RequiredRoleId is not null || sendsRoles;
-        var roles = needsRoles ? await RoleSql.ReadAllAsync(session, cancellationToken) : [];
-        var valueRules = sendsRoles ? await RoleRuleSql.ReadValueRulesAsync(session, cancellationToken) : [];
-        var domains = settings.EnforceVerifiedDomains ? await VerifiedDomainSql.ReadVerifiedNamesAsync(session, cancellationToken) : null;
+        var roles = needsRoles ? await session.ReadOncePerBatchPartAsync("roles", () => RoleSql.ReadAllAsync(session, cancellationToken)) : [];
+        var valueRules = sendsRoles ? await session.ReadOncePerBatchPartAsync("value_rules", () => RoleRuleSql.ReadValueRulesAsync(session, cancellationToken)) : [];
+        var domains = settings.EnforceVerifiedDomains
+            ? await session.ReadOncePerBatchPartAsync("verified_domains", () => VerifiedDomainSql.ReadVerifiedNamesAsync(session, cancellationToken))
+            : null;
         var policy = new ProvisioningPolicy(settings, roles, valueRules, domains);
         if (policy.Apply(previous, user) is { } refused)
         {
@@ -115,13 +118,14 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
     /// Brings the stored user's grants from their <c>roles</c> in line with <paramref name="stored"/>
     /// (<see cref="DocumentGrants"/>), in the write's transaction, and checks that every role the
     /// write gives is within <paramref name="actor"/>'s permissions (<see cref="PrivilegeRules.Grant"/>);
-    /// a refusal rolls the whole write back.
+    /// a refusal rolls the whole write back. <paramref name="created"/> says <paramref name="userId"/>
+    /// was created by this write, so holds no grant yet and none is read.
     /// </summary>
     public async Task<ScimResult<GrantChanges>> GrantAsync(
-        SqlSession session, Guid userId, JsonObject stored, PermissionSet actor, string possessive, DateTimeOffset now, CancellationToken cancellationToken)
+        SqlSession session, Guid userId, JsonObject stored, PermissionSet actor, string possessive, DateTimeOffset now, CancellationToken cancellationToken, bool created = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var changes = await DocumentGrants.SyncAsync(session, userId, stored, this, now, cancellationToken);
+        var changes = await DocumentGrants.SyncAsync(session, userId, stored, this, now, cancellationToken, created);
         if (!actor.IsUnbounded)
         {
             foreach (var change in changes.Roles.Where(c => c.GainedCount > 0))

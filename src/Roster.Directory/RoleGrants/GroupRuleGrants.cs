@@ -96,19 +96,21 @@ internal static class GroupRuleGrants
         var dialect = session.Dialect;
         var changes = new GrantChanges();
 
-        // Grants this rule gave before its role changed, or to people its groups no longer reach.
+        // Grants to people the rule's groups no longer reach.
         var parameters = session.Parameters();
         var below = GroupNesting.Below(RoleRuleSql.GroupCondition(rule, "g", parameters, dialect));
         var ruleId = parameters.Add(dialect.Key(rule.Id));
-        var role = parameters.Add(dialect.Key(rule.RoleId));
         var lost = await session.QueryAsync(
             $"{below}DELETE FROM role_grants WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {ruleId} " +
-            $"AND (role_id <> {role} OR user_id NOT IN (SELECT user_id FROM reached)) RETURNING user_id, role_id",
+            "AND user_id NOT IN (SELECT user_id FROM reached) RETURNING user_id, role_id",
             parameters, reader => (User: dialect.ReadKey(reader, 0), Role: dialect.ReadKey(reader, 1)), cancellationToken);
         foreach (var byRole in lost.GroupBy(l => l.Role))
         {
             changes.Add(byRole.Key, gained: false, [.. byRole.Select(l => l.User)]);
         }
+
+        // The rule now gives another role: its grants move in place.
+        changes.Merge(await MoveAsync(session, rule, cancellationToken));
 
         parameters = session.Parameters();
         below = GroupNesting.Below(RoleRuleSql.GroupCondition(rule, "g", parameters, dialect));
@@ -120,6 +122,49 @@ internal static class GroupRuleGrants
             "ON CONFLICT DO NOTHING RETURNING user_id",
             parameters, reader => dialect.ReadKey(reader, 0), cancellationToken);
         changes.Add(rule.RoleId, gained: true, gained);
+        return changes;
+    }
+
+    /// <summary>
+    /// Gives the rule's grants of another role the rule's role, as one UPDATE: a rule moved to
+    /// another role over 100,000 people rewrote every row (a delete and an insert, with the
+    /// foreign keys of users and rules checked again for each); an update of <c>role_id</c> checks
+    /// only the role's. A rule's grants all hold the role it gave; were they ever to hold several,
+    /// the others are deleted and given again by the insert that follows.
+    /// </summary>
+    private static async Task<GrantChanges> MoveAsync(SqlSession session, RoleRule rule, CancellationToken cancellationToken)
+    {
+        var dialect = session.Dialect;
+        var changes = new GrantChanges();
+        var parameters = session.Parameters();
+        var ruleId = parameters.Add(dialect.Key(rule.Id));
+        var role = parameters.Add(dialect.Key(rule.RoleId));
+        var others = await session.QueryAsync(
+            $"SELECT DISTINCT role_id FROM role_grants WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {ruleId} AND role_id <> {role}",
+            parameters, reader => dialect.ReadKey(reader, 0), cancellationToken);
+        if (others.Count == 0)
+        {
+            return changes;
+        }
+
+        if (others.Count > 1)
+        {
+            var removed = await session.QueryAsync(
+                $"DELETE FROM role_grants WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {ruleId} AND role_id <> {role} RETURNING user_id, role_id",
+                parameters, reader => (User: dialect.ReadKey(reader, 0), Role: dialect.ReadKey(reader, 1)), cancellationToken);
+            foreach (var byRole in removed.GroupBy(l => l.Role))
+            {
+                changes.Add(byRole.Key, gained: false, [.. byRole.Select(l => l.User)]);
+            }
+
+            return changes;
+        }
+
+        var moved = await session.QueryAsync(
+            $"UPDATE role_grants SET role_id = {role} WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {ruleId} AND role_id <> {role} RETURNING user_id",
+            parameters, reader => dialect.ReadKey(reader, 0), cancellationToken);
+        changes.Add(others[0], gained: false, moved);
+        changes.Add(rule.RoleId, gained: true, moved);
         return changes;
     }
 

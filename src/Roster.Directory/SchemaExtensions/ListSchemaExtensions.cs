@@ -17,4 +17,14 @@ public sealed class ListSchemaExtensions(DirectoryDatabase database)
         await using var session = await database.ReadAsync(tenantId, cancellationToken);
         return await SchemaExtensionSql.ReadAsync(session, id, cancellationToken) is { } extension ? extension : SchemaExtensionErrors.NotFound();
     }
+
+    /// <summary>The extension with this URN, ignoring case as the URN's uniqueness does.</summary>
+    public async Task<AdminResult<SchemaExtension>> FindAsync(Guid tenantId, string urn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(urn);
+        var all = await ExecuteAsync(tenantId, cancellationToken);
+        return all.FirstOrDefault(e => string.Equals(e.Urn, urn.Trim(), StringComparison.OrdinalIgnoreCase)) is { } extension
+            ? extension
+            : SchemaExtensionErrors.NoSuchUrn(urn);
+    }
 }

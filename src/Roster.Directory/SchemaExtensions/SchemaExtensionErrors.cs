@@ -7,6 +7,8 @@ internal static class SchemaExtensionErrors
 {
     public static AdminError NotFound() => AdminError.NotFound("There is no such schema extension in this organization.");
 
+    public static AdminError NoSuchUrn(string urn) => AdminError.NotFound($"This organization has no schema extension '{urn}'.");
+
     public static AdminError UrnTaken(string urn) => AdminError.Conflict($"This organization already has an extension '{urn}'; change that one instead.");
 
     public static AdminError UrnChanged(string before, string after) => AdminError.Validation(

@@ -75,7 +75,7 @@ public sealed class CreateUser(DirectoryDatabase database, TimeProvider time)
                 return UserErrors.UserNameTaken(columns.Value.UserName);
             }
 
-            var granted = await policy.Value.GrantAsync(session, id, document, caller.Permissions, Roles.PrivilegeRules.Credentials, now, cancellationToken);
+            var granted = await policy.Value.GrantAsync(session, id, document, caller.Permissions, Roles.PrivilegeRules.Credentials, now, cancellationToken, created: true);
             if (!granted.IsSuccess)
             {
                 return granted.Error;

@@ -72,6 +72,8 @@ public static class ConsoleCases
         yield return Post("/Security/Login/Scim", "Post", _ => "console/security/login/scim", t => [("Enabled", "true"), ("DefaultRoleId", t.Foreign.Role.ToString())], true);
         yield return Post("/Security/Login/Scim", "Post", _ => "console/security/login/scim", t => [("Enabled", "true"), ("RequiredRoleId", t.Foreign.Role.ToString())], true);
         yield return Post("/Security/Login/Scim", "PostGenerate", _ => "console/security/login/scim?handler=generate", t => [("Enabled", "true"), ("DefaultRoleId", t.Foreign.Role.ToString())], true);
+        yield return Get("/Security/Login/Guide", _ => "console/security/login/guides/okta", false);
+        yield return Get("/Security/Login/Guide", t => $"console/security/login/guides/entra-id?connection={t.Foreign.SsoConnection}", true);
         yield return Get("/Security/RoleRules/Index", _ => "console/security/role-rules", false);
         yield return Post("/Security/RoleRules/Index", "PostPreview", _ => "console/security/role-rules?handler=preview", t =>
             [("Match", "group.id"), ("Value", t.Foreign.Group.ToString()), ("RoleId", t.Own.Role.ToString())], true);

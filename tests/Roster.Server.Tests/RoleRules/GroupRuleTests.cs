@@ -40,6 +40,41 @@ public sealed class GroupRuleTests(RosterServerFixture server)
     }
 
     [Fact]
+    public async Task A_rule_changed_to_another_group_and_role_at_once_moves_lands_and_takes_each_grant_once()
+    {
+        var admin = await server.CreateAdminAsync(RoleRuleHttp.Everything);
+        var agent = await admin.CreateRoleAsync("Agent", "employees.view");
+        var lead = await admin.CreateRoleAsync("Lead", "audit.view");
+        var scim = admin.Tenant.Scim;
+        var tier1 = await scim.CreateGroupAsync("Tier1");
+        var tier2 = await scim.CreateGroupAsync("Tier2");
+        var onlyTier1 = await scim.CreateUserAsync("only-tier1@example.com");
+        var both = await scim.CreateUserAsync("both-tiers@example.com");
+        var onlyTier2 = await scim.CreateUserAsync("only-tier2@example.com");
+        await scim.AddMemberAsync(tier1.Id(), onlyTier1.Id());
+        await scim.AddMemberAsync(tier1.Id(), both.Id());
+        await scim.AddMemberAsync(tier2.Id(), both.Id());
+        await scim.AddMemberAsync(tier2.Id(), onlyTier2.Id());
+        var rule = await admin.CreateRuleAsync("group.displayName", "Tier1", agent);
+
+        var changed = await admin.Http.PutAsJsonAsync($"role-rules/{rule.Id()}", new { match = "group.displayName", value = "Tier2", roleId = lead });
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Empty(await admin.HeldAsync(onlyTier1.Id()));
+        Assert.Equal(["Lead"], await admin.HeldAsync(both.Id()));
+        Assert.Equal(["Lead"], await admin.HeldAsync(onlyTier2.Id()));
+
+        // One audit entry per role: Agent lost by the two it reached, Lead gained by the two it reaches now.
+        var agentAudit = await (await admin.Http.GetAsync($"audit-events?action=role.grants.change&resourceId={agent}")).ReadObjectAsync();
+        var lost = agentAudit["events"]!.AsArray()[0]!["changes"]!["lost"]!;
+        Assert.Equal(2, (int)lost["count"]!);
+        var leadAudit = await (await admin.Http.GetAsync($"audit-events?action=role.grants.change&resourceId={lead}")).ReadObjectAsync();
+        var gained = leadAudit["events"]!.AsArray()[0]!["changes"]!["gained"]!;
+        Assert.Equal(2, (int)gained["count"]!);
+        Assert.Equal(new[] { both.Id(), onlyTier2.Id() }.Order(StringComparer.Ordinal), gained["userIds"]!.AsArray().Select(u => (string)u!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Nested_groups_count_through_their_parents_and_the_explanation_shows_the_path()
     {
         var admin = await server.CreateAdminAsync(RoleRuleHttp.Everything);

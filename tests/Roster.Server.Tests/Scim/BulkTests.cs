@@ -182,6 +182,52 @@ public sealed class BulkTests(RosterServerFixture server)
     }
 
     [Fact]
+    public async Task Policy_refusals_and_taken_names_fail_alone_across_checkpoints_and_the_policy_read_once_per_part_is_read_again_next_request()
+    {
+        var tenant = await server.CreateTenantAsync();
+        var operatorActor = Roster.Directory.Administration.AdminActor.Operator(tenant.OrgId);
+        var role = await server.Services.GetRequiredService<Roster.Directory.Roles.CreateRole>().ExecuteAsync(operatorActor, "Bulk agent", [], CancellationToken.None);
+        await SetPolicyAsync(tenant.OrgId, role.Value!.Id, namesRequired: true);
+
+        // 450 operations, three parts (checkpoints after 200 and 400): a nameless user the policy
+        // refuses before anything is written, a valid one, and one whose userName the previous took.
+        const int Triples = 150;
+        var operations = await OperationsAsync(await PostBulkAsync(tenant.Scim, string.Join(",", Enumerable.Range(0, Triples).SelectMany(i => new[]
+        {
+            CreateUser($"n{i}", $"nameless{i}@example.com"),
+            Named($"v{i}", $"valid{i}@example.com"),
+            Named($"t{i}", $"VALID{i}@example.com"),
+        }))));
+
+        Assert.Equal(Triples * 3, operations.Count);
+        Assert.Equal(Enumerable.Range(0, Triples).SelectMany(_ => new[] { "400", "201", "409" }), operations.Select(o => (string)o!["status"]!));
+        Assert.Equal(Triples, await ScimErrorAssert.CountAsync(tenant.Scim, "Users"));
+        var last = await (await tenant.Scim.GetAsync((string)operations[^2]!["location"]!)).ReadObjectAsync();
+        Assert.Equal("Bulk agent", (string)last["roles"]![0]!["value"]!);
+        var audit = server.Services.GetRequiredService<Roster.Directory.Audit.ListAuditEvents>();
+        var created = await audit.ExecuteAsync(tenant.OrgId, new Roster.Directory.Audit.AuditQuery { Action = "user.create", PageSize = 200 }, CancellationToken.None);
+        Assert.Equal(Triples, created.Value!.Events.Count);
+
+        // The next request reads the policy again.
+        await SetPolicyAsync(tenant.OrgId, null, namesRequired: false);
+        var next = await OperationsAsync(await PostBulkAsync(tenant.Scim, CreateUser("later", "nameless-later@example.com")));
+        Assert.Equal("201", (string)Assert.Single(next)!["status"]!);
+        Assert.Null((await (await tenant.Scim.GetAsync((string)next[0]!["location"]!)).ReadObjectAsync())["roles"]);
+
+        static string Named(string bulkId, string userName) =>
+            $$$"""{"method":"POST","path":"/Users","bulkId":"{{{bulkId}}}","data":{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{{userName}}}","name":{"givenName":"A","familyName":"B"} } }""";
+    }
+
+    private async Task SetPolicyAsync(Guid orgId, Guid? defaultRoleId, bool namesRequired)
+    {
+        var actor = Roster.Directory.Administration.AdminActor.Operator(orgId);
+        var current = await server.Services.GetRequiredService<Roster.Directory.Provisioning.GetScimSettings>().ExecuteAsync(orgId, CancellationToken.None);
+        var update = Roster.Directory.Provisioning.ScimSettingsUpdate.From(current) with { DefaultRoleId = defaultRoleId, NamesRequired = namesRequired };
+        var result = await server.Services.GetRequiredService<Roster.Directory.Provisioning.UpdateScimSettings>().ExecuteAsync(actor, update, CancellationToken.None);
+        Assert.True(result.IsSuccess, result.IsSuccess ? null : result.Error.Detail);
+    }
+
+    [Fact]
     public async Task A_thousand_members_join_a_group_by_bulkId_in_one_request()
     {
         var tenant = await server.CreateTenantAsync();

@@ -98,7 +98,7 @@ public sealed class SsoModel(
 
     /// <summary>Why "SSO only" cannot be turned on now, or null.</summary>
     public string? SsoOnlyUnavailable => Settings.SsoOnly ? null
-        : !Connections.Any(c => c.Enabled) ? "Add and enable an SSO connection first: people need one to sign in through."
+        : !Connections.Any(c => c.Enabled) ? T["Add and enable an SSO connection first: people need one to sign in through."].Value
         : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -118,7 +118,7 @@ public sealed class SsoModel(
             return await RefusedAsync(result.Error, cancellationToken);
         }
 
-        Notice = $"Connection '{result.Value.Name}' added. Register its callback URL at your identity provider.";
+        Notice = T["Connection '{0}' added. Register its callback URL at your identity provider.", result.Value.Name];
         return Redirect(Path);
     }
 
@@ -131,7 +131,7 @@ public sealed class SsoModel(
             return result.Error.Kind == AdminErrorKind.NotFound ? Missing(result.Error.Detail) : await RefusedAsync(result.Error, cancellationToken);
         }
 
-        Notice = $"Connection '{result.Value.Name}' saved.";
+        Notice = T["Connection '{0}' saved.", result.Value.Name];
         return Redirect(Path);
     }
 
@@ -143,7 +143,7 @@ public sealed class SsoModel(
             return Missing(result.Error.Detail);
         }
 
-        Notice = result.IsSuccess ? "Connection deleted." : null;
+        Notice = result.IsSuccess ? T["Connection deleted."].Value : null;
         Problem = result.IsSuccess ? null : Say(result.Error);
         return Redirect(Path);
     }
@@ -266,7 +266,7 @@ public sealed class SsoModel(
             return Page();
         }
 
-        Notice = result.Value.SsoOnly ? "Single sign-on (SSO) only is on. Settings saved." : "Settings saved.";
+        Notice = result.Value.SsoOnly ? T["Single sign-on (SSO) only is on. Settings saved."] : T["Settings saved."];
         return Redirect(Path);
     }
 
@@ -289,6 +289,7 @@ public sealed class SsoModel(
             (T["Email attribute"], saml.EmailAttribute ?? T["the NameID (the person's email)"]),
             (T["First name attribute"], saml.GivenNameAttribute ?? "firstName"),
             (T["Last name attribute"], saml.FamilyNameAttribute ?? "lastName"),
+            (T["Sign-in URL"], PublicBaseUrl + SsoPaths.Start(OrgId, connection.Id)),
         ];
         if (saml.SignRequests && saml.SpCertificate.Length > 0)
         {
