@@ -34,6 +34,9 @@ public static class ConsoleServiceCollectionExtensions
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddViewLocalization()
+            // Validation messages of page models ([Required(ErrorMessage = ...)]) are keyed by their
+            // English text in ConsoleText like every other sentence, so they are said in the person's language.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ConsoleText)))
             .ConfigureApplicationPartManager(AddOwnPages);
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(ConsoleLocalization.Configure);

@@ -1,13 +1,16 @@
-// Copy buttons: <button class="copy" data-copy="#id"> copies the text of the element #id.
+// Copy buttons: <button class="copy" data-copy="#id"> copies the text of the element #id. The
+// page may give the outcome's words in its language: data-copied, data-selected.
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button.copy");
   if (!button) return;
   const source = document.querySelector(button.dataset.copy);
   if (!source) return;
   const text = source.value ?? source.textContent.trim();
+  // The button's own words come back afterwards, in whatever language the page speaks.
+  const label = (button.dataset.label ??= button.textContent);
   try {
     await navigator.clipboard.writeText(text);
-    button.textContent = "Copied";
+    button.textContent = button.dataset.copied ?? "Copied";
   } catch {
     // Without clipboard access (plain HTTP on another host), select the text for Ctrl+C.
     if (source instanceof HTMLInputElement) {
@@ -21,12 +24,12 @@ document.addEventListener("click", async (event) => {
       selection.removeAllRanges();
       selection.addRange(range);
     }
-    button.textContent = "Selected: press Ctrl+C";
+    button.textContent = button.dataset.selected ?? "Selected: press Ctrl+C";
   }
   // Screen readers hear the outcome once, politely, from the layout's live region.
   const announcer = document.getElementById("announcer");
   if (announcer) announcer.textContent = button.textContent;
-  setTimeout(() => { button.textContent = "Copy"; }, 2000);
+  setTimeout(() => { button.textContent = label; }, 2000);
 });
 
 // Destructive buttons: <button data-confirm="Question?"> asks before the form is sent.
@@ -36,7 +39,8 @@ document.addEventListener("submit", (event) => {
   if (question && !window.confirm(question)) event.preventDefault();
 });
 
-// Masked secrets: <button class="reveal" data-reveal="#id"> shows or hides the field #id.
+// Masked secrets: <button class="reveal" data-reveal="#id"> shows or hides the field #id; the
+// page may give its words in its language: data-show, data-hide.
 document.addEventListener("click", (event) => {
   const button = event.target.closest("button.reveal");
   if (!button) return;
@@ -45,7 +49,7 @@ document.addEventListener("click", (event) => {
   const show = field.type === "password";
   field.type = show ? "text" : "password";
   button.setAttribute("aria-pressed", String(show));
-  button.textContent = show ? "Hide secret" : "Show secret";
+  button.textContent = show ? (button.dataset.hide ?? "Hide secret") : (button.dataset.show ?? "Show secret");
 });
 
 // The invitation link carries its token in the fragment, which never reaches a server or a log:

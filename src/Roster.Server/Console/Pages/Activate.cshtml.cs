@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Roster.Directory.Employees;
 
 namespace Roster.Server.Console.Pages;
@@ -11,7 +10,7 @@ namespace Roster.Server.Console.Pages;
 /// works once). Anonymous: the token is the credential. It comes in the fragment, which the
 /// page's script copies into the form; <c>?token=</c> is read too, for links made that way.
 /// </summary>
-public sealed class ActivateModel(ActivateEmployee activate) : PageModel
+public sealed class ActivateModel(ActivateEmployee activate) : ConsolePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -42,7 +41,7 @@ public sealed class ActivateModel(ActivateEmployee activate) : PageModel
     {
         if (string.IsNullOrWhiteSpace(Token))
         {
-            ModelState.AddModelError(string.Empty, "Open this page from the link in your invitation email.");
+            ModelState.AddModelError(string.Empty, T["Open this page from the link in your invitation email."]);
         }
 
         if (!ModelState.IsValid)

@@ -17,7 +17,7 @@ namespace Roster.Server.Console.Pages;
 /// that does not work (made up, used, expired, or the organization has an administrator now)
 /// gets a page that says so and nothing is written.
 /// </summary>
-public sealed class SetupModel(CreateFirstAdministrator create, OpenSetupLink open, ConsoleSignIn signIn) : PageModel
+public sealed class SetupModel(CreateFirstAdministrator create, OpenSetupLink open, ConsoleSignIn signIn) : ConsolePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }

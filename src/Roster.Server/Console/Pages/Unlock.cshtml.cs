@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Roster.Directory.Employees;
 using Roster.Server.Throttling;
 
@@ -11,7 +10,7 @@ namespace Roster.Server.Console.Pages;
 /// does not unlock on GET, so that a mail scanner that opens links unlocks nothing. Anonymous:
 /// the token is the credential. It comes in the fragment, which the page's script copies into the form.
 /// </summary>
-public sealed class UnlockModel(UnlockByLink unlock) : PageModel
+public sealed class UnlockModel(UnlockByLink unlock) : ConsolePageModel
 {
     [BindProperty]
     public string? Token { get; set; }
@@ -27,7 +26,7 @@ public sealed class UnlockModel(UnlockByLink unlock) : PageModel
     {
         if (string.IsNullOrWhiteSpace(Token))
         {
-            ModelState.AddModelError(string.Empty, "Open this page from the link in your unlock email.");
+            ModelState.AddModelError(string.Empty, T["Open this page from the link in your unlock email."]);
             return Page();
         }
 

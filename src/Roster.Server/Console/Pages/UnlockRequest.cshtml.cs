@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Roster.Directory.Employees;
 using Roster.Server.Deployment;
 using Roster.Server.Throttling;
@@ -13,8 +12,9 @@ namespace Roster.Server.Console.Pages;
 /// page tells nobody who has an account. The link is built from the configured public URL
 /// (<see cref="DeploymentUrls.EmailedLink"/>), never from the request.
 /// </summary>
-public sealed class UnlockRequestModel(SendUnlockLink send, DeploymentUrls urls) : PageModel
+public sealed class UnlockRequestModel(SendUnlockLink send, DeploymentUrls urls) : ConsolePageModel
 {
+    /// <summary>The answer in English (the page says it through <c>T</c>, in the same words).</summary>
     public const string SentNotice =
         "If an account with this email is locked, an unlock link is on its way to it. The link works once, for an hour. No email? The account is not locked: try signing in again.";
 

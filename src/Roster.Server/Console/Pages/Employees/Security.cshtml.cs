@@ -28,14 +28,14 @@ public sealed class SecurityModel(GetEmployee get, ListAccessKeys list, CreateAc
     public string Path => $"/console/employees/{Id}/security";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : Missing("There is no such employee in this organization.");
+        await LoadAsync(cancellationToken) ? Page() : Missing(T["There is no such employee in this organization."]);
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
         var result = await create.ExecuteAsync(Actor, Id, cancellationToken);
         if (!await LoadAsync(cancellationToken))
         {
-            return Missing("There is no such employee in this organization.");
+            return Missing(T["There is no such employee in this organization."]);
         }
 
         if (!result.IsSuccess)
@@ -51,16 +51,16 @@ public sealed class SecurityModel(GetEmployee get, ListAccessKeys list, CreateAc
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(Guid keyId, CancellationToken cancellationToken) =>
-        ChangeAsync(change.DeactivateAsync(Actor, keyId, cancellationToken), k => $"Access key {k.KeyId} deactivated; it and the tokens it obtained stop working at once.");
+        ChangeAsync(change.DeactivateAsync(Actor, keyId, cancellationToken), k => T["Access key {0} deactivated; it and the tokens it obtained stop working at once.", k.KeyId]);
 
     public Task<IActionResult> OnPostActivateAsync(Guid keyId, CancellationToken cancellationToken) =>
-        ChangeAsync(change.ActivateAsync(Actor, keyId, cancellationToken), k => $"Access key {k.KeyId} is active again.");
+        ChangeAsync(change.ActivateAsync(Actor, keyId, cancellationToken), k => T["Access key {0} is active again.", k.KeyId]);
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid keyId, CancellationToken cancellationToken)
     {
         var key = (await list.ExecuteAsync(OrgId, Id, cancellationToken)).FirstOrDefault(k => k.Id == keyId);
         var result = await change.DeleteAsync(Actor, keyId, cancellationToken);
-        return Done(result.IsSuccess ? $"Access key {key?.KeyId} deleted." : null, result.Error);
+        return Done(result.IsSuccess ? T["Access key {0} deleted.", key?.KeyId ?? ""].Value : null, result.Error);
     }
 
     private async Task<IActionResult> ChangeAsync(Task<AdminResult<AccessKey>> changing, Func<AccessKey, string> notice)
@@ -72,7 +72,7 @@ public sealed class SecurityModel(GetEmployee get, ListAccessKeys list, CreateAc
     private RedirectResult Done(string? notice, AdminError? error)
     {
         Notice = notice;
-        Problem = error?.Detail;
+        Problem = error is null ? null : Say(error);
         return Redirect(Path);
     }
 

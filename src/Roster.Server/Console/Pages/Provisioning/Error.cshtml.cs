@@ -15,7 +15,7 @@ public sealed class ErrorModel(ScimCallErrors errors) : ConsolePageModel
     {
         if (await errors.FindAsync(OrgId, id, cancellationToken) is not { } error)
         {
-            return Missing($"There is no refused request {id} in this organization.");
+            return Missing(T["There is no refused request {0} in this organization.", id]);
         }
 
         Error = error;

@@ -30,7 +30,7 @@ public sealed class DomainsModel(ListDomains list, AddDomain add, VerifyDomain v
             return Page();
         }
 
-        Notice = $"{result.Value.Domain} added. Publish its TXT record, then press Verify.";
+        Notice = T["{0} added. Publish its TXT record, then press Verify.", result.Value.Domain];
         return Redirect("/console/security/domains");
     }
 
@@ -39,11 +39,11 @@ public sealed class DomainsModel(ListDomains list, AddDomain add, VerifyDomain v
         var result = await verify.ExecuteAsync(Actor, id, cancellationToken);
         if (!result.IsSuccess)
         {
-            Problem = result.Error.Detail;
+            Problem = Say(result.Error);
         }
         else if (result.Value.Found)
         {
-            Notice = $"{result.Value.Domain.Domain} is verified.";
+            Notice = T["{0} is verified.", result.Value.Domain.Domain];
         }
         else
         {
@@ -56,8 +56,8 @@ public sealed class DomainsModel(ListDomains list, AddDomain add, VerifyDomain v
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken cancellationToken)
     {
         var result = await remove.ExecuteAsync(Actor, id, cancellationToken);
-        Notice = result.IsSuccess ? $"{result.Value.Domain} removed." : null;
-        Problem = result.IsSuccess ? null : result.Error.Detail;
+        Notice = result.IsSuccess ? T["{0} removed.", result.Value.Domain].Value : null;
+        Problem = result.IsSuccess ? null : Say(result.Error);
         return Redirect("/console/security/domains");
     }
 }

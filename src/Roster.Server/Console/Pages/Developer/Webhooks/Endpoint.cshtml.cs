@@ -30,13 +30,13 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
     public DeliveryOutcome? Tested { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : Missing("There is no such webhook endpoint in this organization.");
+        await LoadAsync(id, cancellationToken) ? Page() : Missing(T["There is no such webhook endpoint in this organization."]);
 
     public Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, a => change.UpdateAsync(a, id, new WebhookDraft { Enabled = true }, cancellationToken), "Endpoint enabled; pending events are sent now.", cancellationToken);
+        ChangeAsync(id, a => change.UpdateAsync(a, id, new WebhookDraft { Enabled = true }, cancellationToken), T["Endpoint enabled; pending events are sent now."], cancellationToken);
 
     public Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, a => change.UpdateAsync(a, id, new WebhookDraft { Enabled = false }, cancellationToken), "Endpoint disabled; events wait in the feed until it is enabled again.", cancellationToken);
+        ChangeAsync(id, a => change.UpdateAsync(a, id, new WebhookDraft { Enabled = false }, cancellationToken), T["Endpoint disabled; events wait in the feed until it is enabled again."], cancellationToken);
 
     public async Task<IActionResult> OnPostRedeliverAsync(Guid id, Guid? deliveryId, CancellationToken cancellationToken)
     {
@@ -51,8 +51,10 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
             return Missing(result.Error.Detail);
         }
 
-        Notice = result.IsSuccess ? $"{result.Value} dead letter{(result.Value == 1 ? "" : "s")} sent again, in order; the endpoint is enabled." : null;
-        Problem = result.Error?.Detail;
+        Notice = !result.IsSuccess ? null
+            : result.Value == 1 ? T["{0} dead letter sent again, in order; the endpoint is enabled.", result.Value].Value
+            : T["{0} dead letters sent again, in order; the endpoint is enabled.", result.Value].Value;
+        Problem = result.Error is { } error ? Say(error) : null;
         return Redirect(PathOf(id));
     }
 
@@ -69,7 +71,7 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
             return Missing(result.Error.Detail);
         }
 
-        Notice = $"Endpoint {result.Value.Url} deleted with its deliveries and log.";
+        Notice = T["Endpoint {0} deleted with its deliveries and log.", result.Value.Url];
         return Redirect(IndexModel.Path);
     }
 

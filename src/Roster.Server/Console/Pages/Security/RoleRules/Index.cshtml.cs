@@ -54,7 +54,7 @@ public sealed class IndexModel(ListRoleRules list, ListRoles roles, CreateRoleRu
             return await ShowAsync(null, result.Error, null, cancellationToken);
         }
 
-        Notice = "Rule saved; its role was given at once to everyone it matches.";
+        Notice = T["Rule saved; its role was given at once to everyone it matches."];
         return Redirect(Path);
     }
 
@@ -67,8 +67,8 @@ public sealed class IndexModel(ListRoleRules list, ListRoles roles, CreateRoleRu
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken cancellationToken)
     {
         var result = await delete.ExecuteAsync(Actor, id, cancellationToken);
-        Notice = result.IsSuccess ? "Rule removed, with every role it gave." : null;
-        Problem = result.IsSuccess ? null : result.Error.Detail;
+        Notice = result.IsSuccess ? T["Rule removed, with every role it gave."].Value : null;
+        Problem = result.Error is { } error ? Say(error) : null;
         return Redirect(Path);
     }
 
