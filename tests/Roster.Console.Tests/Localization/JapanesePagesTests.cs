@@ -26,7 +26,7 @@ public sealed class JapanesePagesTests : IClassFixture<JapaneseChromiumBrowser>
     [Fact]
     public async Task The_setup_link_s_form_and_the_domains_page_speak_japanese()
     {
-        var tenant = await _server.Services.GetRequiredService<ITenantService>().CreateAsync("Initech " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None);
+        var tenant = await _server.Services.GetRequiredService<CreateTenant>().ExecuteAsync("Initech " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None);
         var issued = await _server.Services.GetRequiredService<IssueSetupLink>()
             .ExecuteAsync(OperatorActor.Cli, tenant.Id, SetupLinkTokens.DefaultLifetime, CancellationToken.None);
         Assert.True(issued.IsSuccess, issued.Error?.Detail);

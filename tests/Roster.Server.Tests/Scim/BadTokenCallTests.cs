@@ -46,10 +46,10 @@ public sealed class BadTokenCallTests(RosterServerFixture server)
     {
         var tenant = await server.CreateTenantAsync();
         var other = await server.CreateTenantAsync();
-        var tokens = server.Services.GetRequiredService<IScimTokenService>();
-        var revoked = await tokens.IssueAsync(tenant.OrgId, "Okta staging", null, CancellationToken.None);
-        Assert.True(await tokens.RevokeAsync(tenant.OrgId, revoked.Id, CancellationToken.None));
-        var expired = await tokens.IssueAsync(tenant.OrgId, "Okta last year", DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
+        var issue = server.Services.GetRequiredService<IssueOperatorScimToken>();
+        var revoked = await issue.ExecuteAsync(tenant.OrgId, "Okta staging", null, CancellationToken.None);
+        Assert.True(await server.Services.GetRequiredService<RevokeScimToken>().ExecuteAsync(tenant.OrgId, revoked.Id, CancellationToken.None));
+        var expired = await issue.ExecuteAsync(tenant.OrgId, "Okta last year", DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
 
         await CallAsync(tenant.OrgId, revoked.Token);
         await CallAsync(tenant.OrgId, expired.Token);

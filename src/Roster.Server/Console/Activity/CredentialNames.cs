@@ -4,7 +4,7 @@ using Roster.Directory.Tokens;
 namespace Roster.Server.Console.Activity;
 
 /// <summary>Names the credentials a console page shows (SCIM tokens and access keys of the tenant), by id.</summary>
-public sealed class CredentialNames(IScimTokenService tokens, ListAccessKeys accessKeys)
+public sealed class CredentialNames(ListScimTokens tokens, ListAccessKeys accessKeys)
 {
     public async Task<IReadOnlyDictionary<Guid, CredentialName>> ReadAsync(Guid tenantId, IEnumerable<Guid?> ids, CancellationToken cancellationToken)
     {
@@ -15,7 +15,7 @@ public sealed class CredentialNames(IScimTokenService tokens, ListAccessKeys acc
             return named;
         }
 
-        foreach (var token in (await tokens.ListAsync(tenantId, cancellationToken)).Where(t => wanted.Contains(t.Id)))
+        foreach (var token in (await tokens.ExecuteAsync(tenantId, cancellationToken)).Where(t => wanted.Contains(t.Id)))
         {
             named[token.Id] = new CredentialName(true, token.Name, token.OwnerUserName, token.OwnerId);
         }
