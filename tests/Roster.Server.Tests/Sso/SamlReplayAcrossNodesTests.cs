@@ -27,8 +27,12 @@ public sealed class SamlReplayAcrossNodesTests(SsoServerFixture server, TestIden
         var admin = await server.CreateAdminAsync("security.login.manage", "employees.view");
         var body = new JsonObject
         {
-            ["protocol"] = "saml", ["name"] = "Replay IdP", ["idpEntityId"] = idp.EntityId, ["idpSsoUrl"] = idp.SsoUrl,
-            ["idpCertificates"] = new JsonArray(idp.Key.CertificatePem), ["allowIdpInitiated"] = true,
+            ["protocol"] = "saml",
+            ["name"] = "Replay IdP",
+            ["idpEntityId"] = idp.EntityId,
+            ["idpSsoUrl"] = idp.SsoUrl,
+            ["idpCertificates"] = new JsonArray(idp.Key.CertificatePem),
+            ["allowIdpInitiated"] = true,
         };
         var created = await admin.Http.PostAsync("sso/connections", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
