@@ -187,7 +187,8 @@ public sealed class BulkTests(RosterServerFixture server)
         var tenant = await server.CreateTenantAsync();
         var operatorActor = Roster.Directory.Administration.AdminActor.Operator(tenant.OrgId);
         var role = await server.Services.GetRequiredService<Roster.Directory.Roles.CreateRole>().ExecuteAsync(operatorActor, "Bulk agent", [], CancellationToken.None);
-        await SetPolicyAsync(tenant.OrgId, role.Value!.Id, namesRequired: true);
+        Assert.True(role.IsSuccess);
+        await SetPolicyAsync(tenant.OrgId, role.Value.Id, namesRequired: true);
 
         // 450 operations, three parts (checkpoints after 200 and 400): a nameless user the policy
         // refuses before anything is written, a valid one, and one whose userName the previous took.
@@ -206,7 +207,8 @@ public sealed class BulkTests(RosterServerFixture server)
         Assert.Equal("Bulk agent", (string)last["roles"]![0]!["value"]!);
         var audit = server.Services.GetRequiredService<Roster.Directory.Audit.ListAuditEvents>();
         var created = await audit.ExecuteAsync(tenant.OrgId, new Roster.Directory.Audit.AuditQuery { Action = "user.create", PageSize = 200 }, CancellationToken.None);
-        Assert.Equal(Triples, created.Value!.Events.Count);
+        Assert.True(created.IsSuccess);
+        Assert.Equal(Triples, created.Value.Events.Count);
 
         // The next request reads the policy again.
         await SetPolicyAsync(tenant.OrgId, null, namesRequired: false);
