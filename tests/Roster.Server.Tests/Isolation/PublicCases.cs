@@ -23,6 +23,8 @@ public static class PublicCases
         yield return Case("* /v1/scim/{**rest}", t => Send("GET", $"v1/scim/Users/{t.Foreign.User}"), false);
         yield return Case("PAGE /SignIn Get", t => Send("GET", $"console/sign-in?org={t.OrgId}"), false);
         yield return Case("PAGE /SignIn Post", t => Form("console/sign-in", t.FormToken, ("Email", t.Foreign.Email), ("Password", "not the password")), true);
+        // Home-realm discovery answers by the email's domain alone (a verified domain of an organization with SSO), never by profile.
+        yield return Case("PAGE /SignIn PostSso", t => Form("console/sign-in?handler=Sso", t.FormToken, ("Email", t.Foreign.Email)), true);
         // The second step after the password reads only its own short-lived cookie: without one, nothing is named or checked.
         yield return Case("PAGE /SecondFactor Get", _ => Send("GET", "console/sign-in/code"), false);
         yield return Case("PAGE /SecondFactor Post", t => Form("console/sign-in/code", t.FormToken, ("Code", "123456")), false);

@@ -22,7 +22,7 @@ namespace Roster.Server.Console.Pages;
 /// After sign-in, a local ReturnUrl is followed (the OAuth authorize endpoint sends people here
 /// with one); anything else goes to the console's overview.
 /// </summary>
-public sealed class SignInModel(ConsoleSignIn signIn, PendingSignIns pending, ListSsoConnections connections, IStringLocalizer<ConsoleText> text) : PageModel
+public sealed class SignInModel(ConsoleSignIn signIn, PendingSignIns pending, ListSsoConnections connections, DiscoverSsoRealms realms, IStringLocalizer<ConsoleText> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email.")]
@@ -56,6 +56,37 @@ public sealed class SignInModel(ConsoleSignIn signIn, PendingSignIns pending, Li
     {
         OrgId = org;
         AskOrganization = !string.IsNullOrEmpty(org);
+    }
+
+    /// <summary>
+    /// Home-realm discovery, the email first: a person whose email's domain an organization with
+    /// single sign-on has verified goes to its identity provider (straight there when there is one
+    /// connection, a choice when several). The answer depends on the domain alone, never on whether
+    /// a profile has the address, so it tells nobody which people an organization has.
+    /// </summary>
+    public async Task<IActionResult> OnPostSsoAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Remove(nameof(Password));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var found = await realms.ExecuteAsync(Email, cancellationToken);
+        var back = Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl!) : "";
+        if (found.Count == 1)
+        {
+            return LocalRedirect(SsoPaths.Start(found[0].TenantId, found[0].ConnectionId) + back);
+        }
+
+        if (found.Count == 0)
+        {
+            ModelState.AddModelError(nameof(Email), text["No single sign-on is set up for this email's domain: sign in with your password."]);
+            return Page();
+        }
+
+        SingleSignOn = [.. found.Select(r => (r.Name, SsoPaths.Start(r.TenantId, r.ConnectionId) + back))];
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
