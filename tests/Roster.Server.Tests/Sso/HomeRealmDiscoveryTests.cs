@@ -65,8 +65,11 @@ public sealed class HomeRealmDiscoveryTests(SsoServerFixture server)
     {
         var body = new JsonObject
         {
-            ["protocol"] = "saml", ["name"] = "Company IdP", ["idpEntityId"] = "http://127.0.0.1:9/idp",
-            ["idpSsoUrl"] = "http://127.0.0.1:9/sso", ["idpCertificates"] = new JsonArray(SamlKey.Create().CertificatePem),
+            ["protocol"] = "saml",
+            ["name"] = "Company IdP",
+            ["idpEntityId"] = "http://127.0.0.1:9/idp",
+            ["idpSsoUrl"] = "http://127.0.0.1:9/sso",
+            ["idpCertificates"] = new JsonArray(SamlKey.Create().CertificatePem),
         };
         var created = await admin.Http.PostAsync("sso/connections", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
