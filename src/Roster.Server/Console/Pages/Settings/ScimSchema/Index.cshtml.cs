@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Roster.Directory.SchemaExtensions;
+using Roster.Scim.Schemas;
 using Roster.Server.Console.Authentication;
 using Roster.Server.Deployment;
 
@@ -21,6 +22,21 @@ public sealed class IndexModel(ListSchemaExtensions list, ChangeSchemaExtension 
 
     /// <summary>The organization's SCIM base URL; its schemas are at <c>{base}/Schemas</c>.</summary>
     public string ConnectorUrl { get; private set; } = "";
+
+    /// <summary>An attribute's characteristics as RFC 7643 spells them (the same words in every language).</summary>
+    public static string Characteristics(AttributeDefinition attribute)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        return string.Join(", ", new[]
+        {
+            attribute.MultiValued ? "multiValued" : null,
+            attribute.Required ? "required" : null,
+            attribute.CaseExact ? "caseExact" : null,
+            CharacteristicNames.Of(attribute.Mutability),
+            "returned " + CharacteristicNames.Of(attribute.Returned),
+            "uniqueness " + CharacteristicNames.Of(attribute.Uniqueness),
+        }.OfType<string>());
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
