@@ -113,7 +113,14 @@ public sealed class LargeGroupTests(ITestOutputHelper output)
 
     // PostgreSQL's write sessions also start with the tenant's write lock (ISqlDialect.SerializeTenantWrites).
     private static List<string> WithoutSwitchReads(IEnumerable<string> statements) =>
-        statements.Where(s => !s.StartsWith("SELECT enabled", StringComparison.Ordinal) && !s.StartsWith("SELECT pg_advisory_xact_lock", StringComparison.Ordinal)).ToList();
+        statements.Select(WithoutTenantLock).Where(s => !s.StartsWith("SELECT enabled", StringComparison.Ordinal)).ToList();
+
+    // On PostgreSQL the tenant's write lock rides in front of a write's first statement (ISqlDialect.SerializeTenantWrites).
+    private static string WithoutTenantLock(string statement)
+    {
+        var end = statement.IndexOf("; ", StringComparison.Ordinal);
+        return statement.StartsWith("SELECT pg_advisory_xact_lock", StringComparison.Ordinal) && end >= 0 ? statement[(end + 2)..] : statement;
+    }
 
     private static async Task<long> CountMembersAsync(TestDirectory directory) =>
         long.Parse(Assert.Single(await directory.QuerySqlAsync("SELECT COUNT(*) FROM group_members"))!, CultureInfo.InvariantCulture);
