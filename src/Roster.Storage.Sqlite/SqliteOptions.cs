@@ -6,10 +6,13 @@ namespace Roster.Storage.Sqlite;
 /// <summary>The EF Core options of the SQLite store, shared by the application and the design-time tools.</summary>
 internal static class SqliteOptions
 {
+#pragma warning disable EF1001 // See SqliteRelationalConnectionWithoutFunctions: EF's SQLite connection, minus its per-open functions.
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteOptions).Assembly.GetName().Name))
             .AddInterceptors(new SqliteConnectionSetup(), new Directory.Database.TracedCommands())
             .ReplaceService<IModelCustomizer, SqliteModelCustomizer>()
+            .ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, SqliteRelationalConnectionWithoutFunctions>()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+#pragma warning restore EF1001
 }

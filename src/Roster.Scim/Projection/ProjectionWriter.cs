@@ -35,10 +35,7 @@ internal sealed class ProjectionWriter
                 continue;
             }
 
-            var extension = resourceType.Extensions
-                .Select(e => e.Schema)
-                .FirstOrDefault(s => string.Equals(s.Id, key, StringComparison.OrdinalIgnoreCase));
-            if (extension is not null && value is JsonObject extensionObject)
+            if (value is JsonObject extensionObject && Extension(key) is { } extension)
             {
                 var projected = WriteSchemaObject(extensionObject, extension);
                 if (projected.Count > 0)
@@ -57,6 +54,20 @@ internal sealed class ProjectionWriter
         }
 
         return result;
+    }
+
+    // Every response runs this for each of its attributes: a loop, not a query, so it allocates nothing.
+    private SchemaDefinition? Extension(string key)
+    {
+        foreach (var extension in resourceType.Extensions)
+        {
+            if (string.Equals(extension.Schema.Id, key, StringComparison.OrdinalIgnoreCase))
+            {
+                return extension.Schema;
+            }
+        }
+
+        return null;
     }
 
     private JsonObject WriteSchemaObject(JsonObject source, SchemaDefinition schema)
@@ -89,19 +100,7 @@ internal sealed class ProjectionWriter
 
         if (includeMode)
         {
-            if (Selects(schemaId, name, null))
-            {
-                return TryKeep(definition, value, (subName, sub) => Returnable(sub) && (ReturnedOf(sub) != Returned.Request || Selects(schemaId, name, subName)), out projected);
-            }
-
-            if (selections.Any(s => Matches(s, schemaId, name) && s.SubAttribute is not null))
-            {
-                return TryKeep(definition, value, (subName, sub) => ReturnedOf(sub) == Returned.Always || (Returnable(sub) && Selects(schemaId, name, subName)), out projected);
-            }
-
-            return returned != Returned.Request
-                && SelectsSchema(schemaId)
-                && TryKeep(definition, value, static (_, sub) => Returnable(sub) && ReturnedOf(sub) != Returned.Request, out projected);
+            return TryProjectIncluded(schemaId, name, definition, returned, value, out projected);
         }
 
         if (returned == Returned.Request || SelectsSchema(schemaId) || Selects(schemaId, name, null))
@@ -109,13 +108,38 @@ internal sealed class ProjectionWriter
             return false;
         }
 
-        return TryKeep(
+        // No excludedAttributes (most responses): what the rule for excluded ones keeps when
+        // nothing is excluded, with no closure per attribute.
+        return selections.Count == 0
+            ? TryKeep(definition, value, static (_, sub) => Returnable(sub) && ReturnedOf(sub) != Returned.Request, out projected)
+            : TryProjectExcluded(schemaId, name, definition, value, out projected);
+    }
+
+    private bool TryProjectIncluded(string schemaId, string name, AttributeDefinition? definition, Returned returned, JsonNode? value, out JsonNode? projected)
+    {
+        projected = null;
+        if (Selects(schemaId, name, null))
+        {
+            return TryKeep(definition, value, (subName, sub) => Returnable(sub) && (ReturnedOf(sub) != Returned.Request || Selects(schemaId, name, subName)), out projected);
+        }
+
+        if (selections.Any(s => Matches(s, schemaId, name) && s.SubAttribute is not null))
+        {
+            return TryKeep(definition, value, (subName, sub) => ReturnedOf(sub) == Returned.Always || (Returnable(sub) && Selects(schemaId, name, subName)), out projected);
+        }
+
+        return returned != Returned.Request
+            && SelectsSchema(schemaId)
+            && TryKeep(definition, value, static (_, sub) => Returnable(sub) && ReturnedOf(sub) != Returned.Request, out projected);
+    }
+
+    private bool TryProjectExcluded(string schemaId, string name, AttributeDefinition? definition, JsonNode? value, out JsonNode? projected) =>
+        TryKeep(
             definition,
             value,
             (subName, sub) => ReturnedOf(sub) == Returned.Always
                 || (Returnable(sub) && ReturnedOf(sub) != Returned.Request && !Selects(schemaId, name, subName)),
             out projected);
-    }
 
     /// <summary>
     /// Copies <paramref name="value"/>, keeping the sub-attributes of complex values that
@@ -174,12 +198,31 @@ internal sealed class ProjectionWriter
 
     private static bool Returnable(AttributeDefinition? definition) => ReturnedOf(definition) != Returned.Never;
 
-    private bool Selects(string schemaId, string name, string? subAttribute) =>
-        selections.Any(s => Matches(s, schemaId, name)
-            && string.Equals(s.SubAttribute, subAttribute, StringComparison.OrdinalIgnoreCase));
+    private bool Selects(string schemaId, string name, string? subAttribute)
+    {
+        foreach (var selection in selections)
+        {
+            if (Matches(selection, schemaId, name) && string.Equals(selection.SubAttribute, subAttribute, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
 
-    private bool SelectsSchema(string schemaId) =>
-        selections.Any(s => s.Name is null && string.Equals(s.SchemaId, schemaId, StringComparison.OrdinalIgnoreCase));
+        return false;
+    }
+
+    private bool SelectsSchema(string schemaId)
+    {
+        foreach (var selection in selections)
+        {
+            if (selection.Name is null && string.Equals(selection.SchemaId, schemaId, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool Matches(Selection selection, string schemaId, string name) =>
         string.Equals(selection.SchemaId, schemaId, StringComparison.OrdinalIgnoreCase)

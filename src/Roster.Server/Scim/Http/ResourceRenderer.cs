@@ -11,6 +11,9 @@ namespace Roster.Server.Scim.Http;
 /// version) and the <c>$ref</c> of members and groups for this request's base URL, then applies
 /// the requested projection. A derived attribute the store streams (a big group's members) is
 /// described for the writer (<see cref="StreamedValues"/>), with the sub-attributes the projection keeps.
+/// The stored resource's document is the request's own (parsed from its row for this request, or
+/// built by the use case that wrote it) and is completed in place, not copied first: the
+/// projection makes the one copy the response needs.
 /// </summary>
 public sealed class ResourceRenderer(ScimUrls urls)
 {
@@ -37,7 +40,7 @@ public sealed class ResourceRenderer(ScimUrls urls)
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(projection);
         var scimBase = urls.ScimBase(request);
-        var document = resource.Document.DeepClone().AsObject();
+        var document = resource.Document;
         if (document["meta"] is not JsonObject meta)
         {
             meta = new JsonObject { ["resourceType"] = type.Name };
