@@ -112,8 +112,13 @@ public sealed class LargeGroupTests(ITestOutputHelper output)
     }
 
     // PostgreSQL's write sessions also start with the tenant's write lock (ISqlDialect.SerializeTenantWrites).
+    // PostgreSQL's write lock travels in front of the write's first query, in the same command: the statement after it is what is checked.
     private static List<string> WithoutSwitchReads(IEnumerable<string> statements) =>
-        statements.Where(s => !s.StartsWith("SELECT enabled", StringComparison.Ordinal) && !s.StartsWith("SELECT pg_advisory_xact_lock", StringComparison.Ordinal)).ToList();
+        [.. statements.Select(WithoutLock).Where(s => s.Length > 0 && !s.StartsWith("SELECT enabled", StringComparison.Ordinal))];
+
+    private static string WithoutLock(string statement) =>
+        !statement.StartsWith("SELECT pg_advisory_xact_lock", StringComparison.Ordinal) ? statement
+        : statement.IndexOf("; ", StringComparison.Ordinal) is var end and >= 0 ? statement[(end + 2)..] : "";
 
     private static async Task<long> CountMembersAsync(TestDirectory directory) =>
         long.Parse(Assert.Single(await directory.QuerySqlAsync("SELECT COUNT(*) FROM group_members"))!, CultureInfo.InvariantCulture);
