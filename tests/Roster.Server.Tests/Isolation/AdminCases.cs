@@ -81,6 +81,8 @@ public static class AdminCases
         yield return Case("PUT", "employees/{id:guid}/role-grants/{roleId:guid}", t => Json("PUT", Url(t, $"employees/{t.Foreign.Employee}/role-grants/{t.Own.Role}"), ""), true);
         yield return Case("PUT", "employees/{id:guid}/role-grants/{roleId:guid}", t => Json("PUT", Url(t, $"employees/{t.Own.Employee}/role-grants/{t.Foreign.Role}"), ""), true);
         yield return Case("DELETE", "employees/{id:guid}/role-grants/{roleId:guid}", t => Json("DELETE", Url(t, $"employees/{t.Foreign.Employee}/role-grants/{t.Foreign.Role}"), ""), true);
+        yield return Case("GET", "employees/{id:guid}/second-factor", t => Send("GET", Url(t, $"employees/{t.Foreign.Employee}/second-factor")), true);
+        yield return Case("DELETE", "employees/{id:guid}/second-factor", t => Json("DELETE", Url(t, $"employees/{t.Foreign.Employee}/second-factor"), ""), true);
 
         yield return Case("GET", "scim-tokens/", t => Send("GET", Url(t, "scim-tokens")), false);
         yield return Case("POST", "scim-tokens/", t => Json("POST", Url(t, "scim-tokens"), $$"""{"name":"Stolen","ownerId":"{{t.Foreign.Employee}}"}"""), true);

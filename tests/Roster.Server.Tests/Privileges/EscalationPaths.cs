@@ -135,6 +135,8 @@ public static class EscalationPaths
         // Whoever resets an administrator's second factor can sign in as them with the password alone.
         new("console: reset an administrator's second factor", Everything, async w => Redirected(await w.PostConsoleFormAsync(
             $"/console/employees/{w.AdminId}?handler=ResetSecondFactor", []))),
+        new("admin API: reset an administrator's second factor", Everything, async w =>
+            Ok(await w.AdminApi.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"employees/{w.AdminId}/second-factor") { Content = PrivilegeWorld.EmptyJson() }))),
 
         // The Webex-style link: sign in, confirm, copy a token of one's own from the page.
         new("console: a SCIM token by signing in (/console/scim-token/new)", Needs(ScimManage), async w =>

@@ -212,6 +212,41 @@ public sealed class SecondFactorTests(SignInServerFixture server)
     }
 
     [Fact]
+    public async Task The_admin_api_shows_and_resets_a_factor_under_the_same_rule_as_the_console()
+    {
+        var (org, admin, adminId) = await PersonAsync(Everything);
+        var editor = $"editor-{Guid.NewGuid():N}@example.com";
+        await SignInPeople.ActiveAsync(server, org, editor, "employees.view", "employees.edit");
+        var other = $"other-{Guid.NewGuid():N}@example.com";
+        await SignInPeople.ActiveAsync(server, org, other, Everything);
+        await EnrolAsync(admin);
+
+        using var editorApi = AdminClient(org, editor);
+        var shown = await (await editorApi.GetAsync($"employees/{adminId}/second-factor")).Content.ReadFromJsonAsync<JsonObject>();
+        using var byEditor = await editorApi.SendAsync(Delete($"employees/{adminId}/second-factor"));
+        var stillAsked = await NextAfterPasswordAsync(admin);
+
+        using var otherApi = AdminClient(org, other);
+        using var byAdministrator = await otherApi.SendAsync(Delete($"employees/{adminId}/second-factor"));
+        using var again = await otherApi.SendAsync(Delete($"employees/{adminId}/second-factor"));
+        var after = await (await otherApi.GetAsync($"employees/{adminId}/second-factor")).Content.ReadFromJsonAsync<JsonObject>();
+        using var unknown = await otherApi.GetAsync($"employees/{Guid.NewGuid()}/second-factor");
+
+        Assert.True((bool)shown!["enrolled"]!);
+        Assert.Equal(10, (int)shown["recoveryCodesLeft"]!);
+        Assert.DoesNotContain("secret", shown.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, byEditor.StatusCode);
+        Assert.Contains("every permission", await byEditor.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ConsoleAuthentication.SecondFactorPath, stillAsked);
+        Assert.Equal(HttpStatusCode.NoContent, byAdministrator.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        Assert.False((bool)after!["enrolled"]!);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("/console", await NextAfterPasswordAsync(admin));
+        Assert.Single(await AuditAsync(org, adminId), e => (string?)e["action"] == "second_factor.reset");
+    }
+
+    [Fact]
     public async Task A_stale_or_forged_half_signed_in_cookie_grants_nothing()
     {
         var (_, email, _) = await PersonAsync("audit.view");
@@ -280,6 +315,9 @@ public sealed class SecondFactorTests(SignInServerFixture server)
     }
 
     private static string Code(string secret, DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at.UtcDateTime);
+
+    private static HttpRequestMessage Delete(string path) =>
+        new(HttpMethod.Delete, path) { Content = new StringContent("", System.Text.Encoding.UTF8, "application/json") };
 
     private HttpClient AdminClient(Guid org, string email)
     {

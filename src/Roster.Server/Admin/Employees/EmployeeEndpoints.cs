@@ -39,6 +39,7 @@ public static class EmployeeEndpoints
             .WithSummary("Email the person a single-use activation link ({publicBaseUrl}/activate#token=...), valid for seven days; inviting again replaces the link. 409 when Roster has no public URL to build the link from.");
         employees.MapEmployeeGroupEndpoints();
         employees.MapEmployeeRoleEndpoints();
+        employees.MapEmployeeSecondFactorEndpoints();
         return employees;
     }
 
