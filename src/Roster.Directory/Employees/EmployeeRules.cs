@@ -24,7 +24,8 @@ internal static class EmployeeRules
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return AdminError.Validation($"An employee needs a {label}.") with { Field = field };
+            // The label is part of the wording ("An employee needs a first name."), so that each sentence can be translated whole.
+            return AdminError.Validation(ErrorText.FromString($"An employee needs a {label}.")) with { Field = field };
         }
 
         return trimmed.Length > MaxNameLength

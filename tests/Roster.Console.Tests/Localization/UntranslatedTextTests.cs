@@ -53,6 +53,26 @@ public sealed partial class UntranslatedTextTests
         Assert.True(computed.Count == 0, "T[...] and H[...] take their sentence as a literal, so that it can be checked for translations:\n" + string.Join("\n", computed));
     }
 
+    [Fact]
+    public void No_resource_file_repeats_a_key()
+    {
+        var localization = Path.Combine(RepositoryRoot(), "src", "Roster.Server", "Console", "Localization");
+        var files = System.IO.Directory.EnumerateFiles(localization, "ConsoleText*.resx").Order(StringComparer.Ordinal).ToList();
+        Assert.True(files.Count >= Languages.Length, $"Only {files.Count} resource files were found under {localization}.");
+
+        // The resource build compares names ignoring case (MSB3568): of "None" and "none" it keeps
+        // the first and drops the second with a warning, so a page asking for the other gets English.
+        var repeated = files
+            .SelectMany(file => XDocument.Load(file).Root!.Elements("data")
+                .Select(d => (string)d.Attribute("name")!)
+                .GroupBy(name => name, StringComparer.OrdinalIgnoreCase)
+                .Where(names => names.Count() > 1)
+                .Select(names => $"{Path.GetFileName(file)}: {string.Join(", ", names.Select(n => $"\"{n}\""))}"))
+            .ToList();
+
+        Assert.True(repeated.Count == 0, "Keys given more than once (keep one, with the better translation):\n" + string.Join("\n", repeated));
+    }
+
     private static Dictionary<string, string> Sentences(string console)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -73,6 +93,10 @@ public sealed partial class UntranslatedTextTests
         System.IO.Directory.EnumerateFiles(console, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal));
 
+    /// <summary>The console's sentences in <paramref name="language"/>, keyed by their English wording, as the resource file holds them.</summary>
+    internal static Dictionary<string, string> TranslationsOf(string language) =>
+        Translations(Path.Combine(RepositoryRoot(), "src", "Roster.Server", "Console", "Localization", $"ConsoleText.{language}.resx"));
+
     private static Dictionary<string, string> Translations(string resx)
     {
         Assert.True(File.Exists(resx), $"{resx} is missing.");
@@ -82,7 +106,7 @@ public sealed partial class UntranslatedTextTests
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

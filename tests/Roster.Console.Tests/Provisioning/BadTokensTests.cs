@@ -34,7 +34,7 @@ public sealed class BadTokensTests(ConsoleServerFixture server, ChromiumBrowser 
         var rows = Browser.Driver.FindElements(By.CssSelector("#bad-tokens tbody tr"));
         var row = Assert.Single(rows).Text;
         Assert.Contains($"SCIM token 'Okta staging' owned by {owner}", row, StringComparison.Ordinal);
-        Assert.Contains("revoked", row, StringComparison.Ordinal);
+        Assert.Contains("Revoked", row, StringComparison.Ordinal);
         Assert.Contains("Okta", row, StringComparison.Ordinal);
         Assert.Contains("/console/employees/", Browser.Find(By.CssSelector("#bad-tokens tbody tr a")).GetAttribute("href"), StringComparison.Ordinal);
         Assert.DoesNotContain(token, Browser.Driver.PageSource, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Roster.Directory.Provisioning;
 
 namespace Roster.Server.Console.Activity;
@@ -10,11 +11,13 @@ namespace Roster.Server.Console.Activity;
 /// </summary>
 public static class ProvisioningProblems
 {
-    public static IReadOnlyList<string> Of(ScimSettings settings)
+    /// <summary>The problems in the person's language (the parameter is <c>T</c> for the untranslated-text test).</summary>
+    public static IReadOnlyList<string> Of(IStringLocalizer T, ScimSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(T);
         ArgumentNullException.ThrowIfNull(settings);
         return settings.Enabled
             ? []
-            : ["SCIM provisioning is off: every SCIM request of your identity providers is refused with 403 until it is turned on again."];
+            : [T["SCIM provisioning is off: every SCIM request of your identity providers is refused with 403 until it is turned on again."].Value];
     }
 }

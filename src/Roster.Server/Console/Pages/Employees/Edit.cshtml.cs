@@ -81,7 +81,7 @@ public sealed class EditModel(
     {
         if (!await LoadAsync(cancellationToken))
         {
-            return Missing("There is no such employee in this organization.");
+            return Missing(T["There is no such employee in this organization."]);
         }
 
         FirstName = Employee.FirstName;
@@ -98,11 +98,11 @@ public sealed class EditModel(
     {
         Billable = Request.Form.ContainsKey(nameof(Billable));
         var change = new EmployeeUpdate(FirstName, LastName, PrimaryRoleId, LoginAuthenticator, new BillingAttributes(Billable, EmployeeFields.Licenses(Licenses)), RoleIds: RoleIds);
-        return ChangeAsync(async () => Outcome(await update.ExecuteAsync(Actor, Id, change, cancellationToken), e => $"Profile of {e.Email} saved."), cancellationToken);
+        return ChangeAsync(async () => Outcome(await update.ExecuteAsync(Actor, Id, change, cancellationToken), e => T["Profile of {0} saved.", e.Email].Value), cancellationToken);
     }
 
     public Task<IActionResult> OnPostClearBillingAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async () => Outcome(await update.ExecuteAsync(Actor, Id, new EmployeeUpdate(ClearBilling: true), cancellationToken), e => $"{e.Email} is no longer billed and holds no license."), cancellationToken);
+        ChangeAsync(async () => Outcome(await update.ExecuteAsync(Actor, Id, new EmployeeUpdate(ClearBilling: true), cancellationToken), e => T["{0} is no longer billed and holds no license.", e.Email].Value), cancellationToken);
 
     public Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
@@ -113,25 +113,25 @@ public sealed class EditModel(
             }
 
             var result = await invite.ExecuteAsync(Actor, Id, activationBase, cancellationToken);
-            return result.IsSuccess ? ($"Invitation sent to {result.Value.Email}; the link works until {result.Value.Expires:yyyy-MM-dd HH:mm} UTC.", null) : (null, result.Error);
+            return result.IsSuccess ? (IndexModel.InvitationSent(T, result.Value), null) : (null, result.Error);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
         {
             var result = await manual.GrantAsync(Actor, Id, GrantRoleId ?? Guid.Empty, cancellationToken);
-            return result.IsSuccess ? ("Role granted by hand.", null) : (null, result.Error);
+            return result.IsSuccess ? (T["Role granted by hand."].Value, null) : (null, result.Error);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostRevokeAsync(Guid roleId, CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
         {
             var result = await manual.RevokeAsync(Actor, Id, roleId, cancellationToken);
-            return result.IsSuccess ? ("The role granted by hand was taken back.", null) : (null, result.Error);
+            return result.IsSuccess ? (T["The role granted by hand was taken back."].Value, null) : (null, result.Error);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async () => Outcome(await unlock.ExecuteAsync(Actor, Id, cancellationToken), e => $"{e.Email} is unblocked and can sign in again."), cancellationToken);
+        ChangeAsync(async () => Outcome(await unlock.ExecuteAsync(Actor, Id, cancellationToken), e => T["{0} is unblocked and can sign in again.", e.Email].Value), cancellationToken);
 
     /// <summary>Removes the person's authenticator app and recovery codes (a lost phone): needs employees.edit and every permission they hold.</summary>
     public Task<IActionResult> OnPostResetSecondFactorAsync(CancellationToken cancellationToken) =>
@@ -154,7 +154,7 @@ public sealed class EditModel(
             return await ShowAsync(result.Error, cancellationToken);
         }
 
-        Notice = $"Employee {result.Value.Email} deleted.";
+        Notice = T["Employee {0} deleted.", result.Value.Email].Value;
         return Redirect("/console/employees");
     }
 
@@ -182,7 +182,7 @@ public sealed class EditModel(
     {
         if (error.Kind == AdminErrorKind.NotFound || !await LoadAsync(cancellationToken))
         {
-            return Missing(error.Detail);
+            return Missing(Say(error));
         }
 
         ShowError(error, EmployeeFields.Of(error));

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Roster.Directory.Administration;
 using Roster.Directory.Employees;
 using Roster.Directory.Provisioning;
@@ -61,7 +63,7 @@ public sealed class IndexModel(ListEmployees list, GetScimSettings scimSettings,
         }
 
         var result = await invite.ExecuteAsync(Actor, id, activationBase, cancellationToken);
-        return Done(result.IsSuccess ? $"Invitation sent to {result.Value.Email}; the link works until {result.Value.Expires:yyyy-MM-dd HH:mm} UTC." : null, result.Error);
+        return Done(result.IsSuccess ? InvitationSent(T, result.Value) : null, result.Error);
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken)
@@ -72,13 +74,17 @@ public sealed class IndexModel(ListEmployees list, GetScimSettings scimSettings,
         }
 
         var result = await unlock.ExecuteAsync(Actor, id, cancellationToken);
-        return Done(result.IsSuccess ? $"{result.Value.Email} is unblocked and can sign in again." : null, result.Error);
+        return Done(result.IsSuccess ? T["{0} is unblocked and can sign in again.", result.Value.Email].Value : null, result.Error);
     }
+
+    /// <summary>The notice after an invitation is sent, shared with the profile page (the parameter is <c>T</c> for the untranslated-text test).</summary>
+    internal static string InvitationSent(IStringLocalizer T, Invitation invitation) =>
+        T["Invitation sent to {0}; the link works until {1} UTC.", invitation.Email, invitation.Expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)].Value;
 
     private RedirectResult Done(string? success, AdminError? error)
     {
         Notice = success;
-        Problem = success is null ? error?.Detail : null;
+        Problem = success is null && error is not null ? Say(error) : null;
         return Redirect(string.IsNullOrEmpty(Search) ? "/console/employees" : "/console/employees?search=" + Uri.EscapeDataString(Search));
     }
 }

@@ -75,7 +75,7 @@ public sealed class NewModel(CreateEmployee create, ListRoles roles, GetScimSett
             return Page();
         }
 
-        Notice = $"Employee {result.Value.Email} created. Invite them so they can activate the account.";
+        Notice = T["Employee {0} created. Invite them so they can activate the account.", result.Value.Email].Value;
         return Redirect("/console/employees?search=" + Uri.EscapeDataString(result.Value.Email));
     }
 }

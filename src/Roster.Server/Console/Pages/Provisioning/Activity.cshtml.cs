@@ -41,7 +41,7 @@ public sealed class ActivityModel(
     {
         Activity = await ProvisioningActivity.ReadAsync(audit, OrgId, time.GetUtcNow(), cancellationToken);
         Settings = await settings.ExecuteAsync(OrgId, cancellationToken);
-        Problems = ProvisioningProblems.Of(Settings);
+        Problems = ProvisioningProblems.Of(T, Settings);
         Errors = await errors.LatestAsync(OrgId, time.GetUtcNow().AddDays(-ProvisioningActivity.Days), LatestShown, cancellationToken);
         BadTokens = await badTokens.LatestAsync(OrgId, time.GetUtcNow().AddDays(-ProvisioningActivity.Days), LatestShown, cancellationToken);
         UnmatchedRoles = await unmatched.ExecuteAsync(OrgId, LatestShown, cancellationToken);

@@ -71,7 +71,7 @@ public sealed class ScimTokensModel(
     {
         if (OwnerId is not { } owner)
         {
-            ModelState.AddModelError(nameof(OwnerId), "Pick the employee profile the token belongs to; changes made with it are credited to them.");
+            ModelState.AddModelError(nameof(OwnerId), T["Pick the employee profile the token belongs to; changes made with it are credited to them."].Value);
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -102,11 +102,11 @@ public sealed class ScimTokensModel(
         var result = await revokeToken.ExecuteAsync(Actor, id, cancellationToken);
         if (result.IsSuccess)
         {
-            Notice = $"SCIM token '{result.Value.Name}' revoked; identity providers using it are refused from now on.";
+            Notice = T["SCIM token '{0}' revoked; identity providers using it are refused from now on.", result.Value.Name].Value;
         }
         else
         {
-            Problem = result.Error.Detail;
+            Problem = Say(result.Error);
         }
 
         return Redirect(Path);
