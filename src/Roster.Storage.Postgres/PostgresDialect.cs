@@ -100,7 +100,9 @@ public sealed class PostgresDialect : ISqlDialect
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    // SET LOCAL statement_timeout, with a parameter: it lasts until the read session's transaction ends.
+    // SET LOCAL statement_timeout. The statements of one command run in one implicit transaction
+    // (the protocol's Sync ends it), which the setting does not outlive; the server starts each
+    // statement's timer when it begins the statement, so the statements after it get the budget.
     public string? StatementTimeout(string millisecondsParameter) => $"SELECT set_config('statement_timeout', {millisecondsParameter}, true)";
 
     public IDisposable? LimitStatement(DbConnection connection, TimeSpan budget) => null;

@@ -68,7 +68,8 @@ public sealed class CredentialScreenshotTests(ConsoleServerFixture server, Chrom
         Assert.True(expiring.IsSuccess, expiring.Error?.Detail);
         var app = await Server.Services.GetRequiredService<RegisterApp>().ExecuteAsync(actor, new AppDraft(
             "Okta RosterIntegration", "Integrates Okta with Roster through SCIM", ["it@example.com"], AppClientType.UserConfidential,
-            ["https://system-admin.okta.com/admin/app/cpc/rosterintegration/oauth/callback"], []), CancellationToken.None);
+            ["https://system-admin.okta.com/admin/app/cpc/rosterintegration/oauth/callback"], [],
+            Registrant: "Ada Admin <ada.admin@example.com>", BusinessUnit: "Contact center EMEA"), CancellationToken.None);
         Assert.True(app.IsSuccess, app.Error?.Detail);
         return owner.Value;
     }

@@ -11,6 +11,8 @@ namespace Roster.Directory.Apps;
 /// A back-end app acts for no one who signs in, so its tokens act for this profile: the
 /// registering administrator when left out. User apps act for whoever consents and take none.
 /// </param>
+/// <param name="Registrant">Who registers the app (free text); the registering person's name and email when left out.</param>
+/// <param name="BusinessUnit">The business unit the app is for (free text, optional).</param>
 public sealed record AppDraft(
     string Name,
     string? Description,
@@ -18,4 +20,6 @@ public sealed record AppDraft(
     AppClientType ClientType,
     IReadOnlyList<string> RedirectUris,
     IReadOnlyList<string> Scopes,
-    Guid? OwnerId = null);
+    Guid? OwnerId = null,
+    string? Registrant = null,
+    string? BusinessUnit = null);

@@ -14,7 +14,9 @@ public sealed record AppRegistration(
     IReadOnlyList<string> RedirectUris,
     IReadOnlyList<string> Scopes,
     DateTimeOffset Created,
-    Guid? OwnerId = null)
+    Guid? OwnerId = null,
+    string? Registrant = null,
+    string? BusinessUnit = null)
 {
     /// <summary>Always client_secret_post for confidential apps, as Okta sends it; none for public ones (<see cref="TokenEndpointAuthMethods"/>).</summary>
     public string TokenEndpointAuthMethod => TokenEndpointAuthMethods.For(OAuthClientKind.App, ClientType)[0];

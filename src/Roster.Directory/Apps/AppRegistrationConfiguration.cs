@@ -22,6 +22,8 @@ internal sealed class AppRegistrationConfiguration(RosterDbContext context) : IE
         builder.Property(a => a.RedirectUris).HasMaxLength(8000);
         builder.Property(a => a.Scopes).HasMaxLength(1000);
         builder.Property(a => a.PermissionCeiling).HasMaxLength(1000);
+        builder.Property(a => a.Registrant).HasMaxLength(200);
+        builder.Property(a => a.BusinessUnit).HasMaxLength(100);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).HasConstraintName("fk_app_registrations_tenants");
         builder.HasQueryFilter(a => a.TenantId == context.TenantId);
     }

@@ -30,6 +30,12 @@ public sealed class AppRegistrationRecord
     /// <summary>The profile a back-end app's tokens act for; null for user apps and the operator's back-end apps.</summary>
     public Guid? OwnerId { get; set; }
 
+    /// <summary>Who registers the app, as the form says (the signed-in person unless changed); free text.</summary>
+    public string? Registrant { get; set; }
+
+    /// <summary>The business unit the app is registered for; free text, optional.</summary>
+    public string? BusinessUnit { get; set; }
+
     /// <summary>What the app's registrant held when registering it (<see cref="Roles.PermissionSet.ToText"/>); a back-end app's power never exceeds it. Null: no ceiling.</summary>
     public string? PermissionCeiling { get; set; }
 }

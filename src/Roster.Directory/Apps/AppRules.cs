@@ -13,7 +13,10 @@ public static class AppRules
 {
     private const int MaxNameLength = 100;
     private const int MaxDescriptionLength = 1000;
-    private const int MaxListLength = 10;
+    /// <summary>At most this many technical contacts, each of whom is emailed the registration.</summary>
+    public const int MaxContacts = 10;
+    private const int MaxRegistrantLength = 200;
+    private const int MaxBusinessUnitLength = 100;
 
     public static AdminResult<AppDraft> Check(AppDraft draft)
     {
@@ -30,10 +33,24 @@ public static class AppRules
             errors.Add(AdminError.Validation($"The description is at most {MaxDescriptionLength} characters.") with { Field = "description" });
         }
 
-        var contacts = (draft.Contacts ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (contacts.Count is 0 or > MaxListLength)
+        var registrant = string.IsNullOrWhiteSpace(draft.Registrant) ? null : draft.Registrant.Trim();
+        if (registrant is { Length: > MaxRegistrantLength })
         {
-            errors.Add(AdminError.Validation($"Name 1 to {MaxListLength} technical contacts by email, so someone can be reached about the app.") with { Field = "contacts" });
+            errors.Add(AdminError.Validation($"The registrant is at most {MaxRegistrantLength} characters.") with { Field = "registrant" });
+        }
+
+        var businessUnit = string.IsNullOrWhiteSpace(draft.BusinessUnit) ? null : draft.BusinessUnit.Trim();
+        if (businessUnit is { Length: > MaxBusinessUnitLength })
+        {
+            errors.Add(AdminError.Validation($"The business unit is at most {MaxBusinessUnitLength} characters.") with { Field = "businessUnit" });
+        }
+
+        // Every contact is emailed the registration (and again when the contacts change): the cap
+        // bounds the mail one request can send.
+        var contacts = (draft.Contacts ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (contacts.Count is 0 or > MaxContacts)
+        {
+            errors.Add(AdminError.Validation($"Name 1 to {MaxContacts} technical contacts by email, so someone can be reached about the app.") with { Field = "contacts" });
         }
         else if (contacts.FirstOrDefault(c => !IsEmail(c)) is { } badContact)
         {
@@ -71,7 +88,7 @@ public static class AppRules
 
         return errors.Count > 0
             ? errors[0] with { Also = [.. errors.Skip(1)] }
-            : draft with { Name = name, Description = description, Contacts = contacts, RedirectUris = redirects, Scopes = scopes };
+            : draft with { Name = name, Description = description, Contacts = contacts, RedirectUris = redirects, Scopes = scopes, Registrant = registrant, BusinessUnit = businessUnit };
     }
 
     private static bool IsEmail(string text) =>

@@ -9,7 +9,7 @@ namespace Roster.Directory.Apps;
 /// <summary>The statements on <c>app_registrations</c>.</summary>
 internal static class AppSql
 {
-    private const string Columns = "id, client_id, name, description, contacts, client_type, redirect_uris, scopes, created, owner_id";
+    private const string Columns = "id, client_id, name, description, contacts, client_type, redirect_uris, scopes, created, owner_id, registrant, business_unit";
 
     public static Task InsertAsync(SqlSession session, AppRegistrationRecord app, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ internal static class AppSql
             $"INSERT INTO app_registrations (tenant_id, {Columns}, permission_ceiling) VALUES ({SqlParameters.Tenant}, {parameters.Add(dialect.Key(app.Id))}, " +
             $"{parameters.Add(app.ClientId)}, {parameters.Add(app.Name)}, {parameters.Add(app.Description)}, {parameters.Add(app.Contacts)}, " +
             $"{parameters.Add(app.ClientType)}, {parameters.Add(app.RedirectUris)}, {parameters.Add(app.Scopes)}, {parameters.Add(dialect.Timestamp(app.Created))}, " +
-            $"{parameters.Add(app.OwnerId is { } owner ? dialect.Key(owner) : null)}, {parameters.Add(app.PermissionCeiling)})",
+            $"{parameters.Add(app.OwnerId is { } owner ? dialect.Key(owner) : null)}, {parameters.Add(app.Registrant)}, {parameters.Add(app.BusinessUnit)}, {parameters.Add(app.PermissionCeiling)})",
             parameters, cancellationToken);
     }
 
@@ -40,11 +40,12 @@ internal static class AppSql
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public static Task UpdateAsync(SqlSession session, Guid id, string? description, string contacts, string redirectUris, CancellationToken cancellationToken)
+    public static Task UpdateAsync(SqlSession session, Guid id, AppDraft valid, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
         return session.ExecuteAsync(
-            $"UPDATE app_registrations SET description = {parameters.Add(description)}, contacts = {parameters.Add(contacts)}, redirect_uris = {parameters.Add(redirectUris)} " +
+            $"UPDATE app_registrations SET description = {parameters.Add(valid.Description)}, contacts = {parameters.Add(ToColumn(valid.Contacts))}, " +
+            $"redirect_uris = {parameters.Add(ToColumn(valid.RedirectUris))}, registrant = {parameters.Add(valid.Registrant)}, business_unit = {parameters.Add(valid.BusinessUnit)} " +
             $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {parameters.Add(session.Dialect.Key(id))}",
             parameters, cancellationToken);
     }
@@ -70,6 +71,8 @@ internal static class AppSql
         ["redirectUris"] = new JsonArray([.. app.RedirectUris.Select(r => JsonValue.Create(r))]),
         ["scopes"] = new JsonArray([.. app.Scopes.Select(s => JsonValue.Create(s))]),
         ["ownerId"] = app.OwnerId?.ToString(),
+        ["registrant"] = app.Registrant,
+        ["businessUnit"] = app.BusinessUnit,
     };
 
     private static Task<List<AppRegistration>> QueryAsync(SqlSession session, string conditionAndOrder, SqlParameters parameters, CancellationToken cancellationToken)
@@ -90,7 +93,9 @@ internal static class AppSql
         List(reader.GetString(6)),
         List(reader.GetString(7)),
         dialect.ReadTimestamp(reader, 8),
-        reader.IsDBNull(9) ? null : dialect.ReadKey(reader, 9));
+        reader.IsDBNull(9) ? null : dialect.ReadKey(reader, 9),
+        reader.IsDBNull(10) ? null : reader.GetString(10),
+        reader.IsDBNull(11) ? null : reader.GetString(11));
 
     private static List<string> List(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
 }

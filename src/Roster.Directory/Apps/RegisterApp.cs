@@ -35,12 +35,19 @@ public sealed class RegisterApp(DirectoryDatabase database, TimeProvider time, O
             return AdminError.Validation("Only a back-end app acts for a profile; a user app acts for whoever signs in and approves it.");
         }
 
-        if (ownerId is { } owner)
+        var registrant = valid.Registrant;
+        if (ownerId is not null || (registrant is null && actor.ProfileId is not null))
         {
             await using var read = await database.ReadAsync(actor.TenantId, cancellationToken);
-            if (await CheckOwnerAsync(read, actor, owner, cancellationToken) is { } refused)
+            if (ownerId is { } owner && await CheckOwnerAsync(read, actor, owner, cancellationToken) is { } refused)
             {
                 return refused;
+            }
+
+            // The form's registrant defaults to the person registering; the admin API's does too.
+            if (registrant is null && actor.ProfileId is { } me && await CredentialOwners.ReadAsync(read, me, cancellationToken) is { } person)
+            {
+                registrant = Describe(person.Employee);
             }
         }
 
@@ -59,6 +66,8 @@ public sealed class RegisterApp(DirectoryDatabase database, TimeProvider time, O
             Scopes = AppSql.ToColumn(valid.Scopes),
             Created = now,
             OwnerId = ownerId,
+            Registrant = registrant,
+            BusinessUnit = valid.BusinessUnit,
             PermissionCeiling = ownerId is { } o ? PrivilegeRules.CeilingFor(actor.Permissions, actor.ProfileId, o) : null,
         };
 
@@ -90,6 +99,14 @@ public sealed class RegisterApp(DirectoryDatabase database, TimeProvider time, O
             await clients.DeleteAsync(record.ClientId, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>A person as the registrant box shows them: "Ada Admin &lt;ada@example.com&gt;", or the email alone without a name.</summary>
+    public static string Describe(Employees.Employee person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var name = string.Join(' ', new[] { person.FirstName, person.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        return name.Length == 0 ? person.Email : $"{name} <{person.Email}>";
     }
 
     private static async Task<AdminError?> CheckOwnerAsync(SqlSession session, AdminActor actor, Guid ownerId, CancellationToken cancellationToken)

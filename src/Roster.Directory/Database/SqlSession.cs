@@ -40,14 +40,18 @@ internal sealed class SqlSession : IAsyncDisposable
     private readonly List<string> _pendingSavepoints = [];
     private long _sentSavepoints;
 
-    // The tenant's write lock, not sent yet: it travels in front of the session's first query, in
-    // the same command (on PostgreSQL a write is a handful of round trips; this saves one of them).
-    // Any other first statement sends it in a round trip of its own first. Either way the lock is
-    // taken before any other statement of the transaction runs.
-    private string? _pendingLock;
-
     // What a batch read once for this part (between two checkpoints); see ReadOncePerBatchPartAsync.
     private Dictionary<string, object>? _heldReads;
+
+    // Statements that must run before the transaction's next one and answer one row each, which
+    // is read past (the tenant's write lock, ISqlDialect.SerializeTenantWrites): sent in front of
+    // that statement, in its round trip, instead of in a round trip of their own.
+    private readonly List<string> _preambles = [];
+
+    // A read session's statement budget where the dialect sets it per command (PostgreSQL's
+    // statement_timeout, local to the command's implicit transaction): sent in front of every
+    // statement, so the session needs no transaction and no setting outlives a command.
+    private string? _budgetPreamble;
 
     private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, Action? committed, long started)
     {
@@ -108,18 +112,17 @@ internal sealed class SqlSession : IAsyncDisposable
                 session.SerializesTenant = serializeTenant;
                 if (serializeTenant && dialect.SerializeTenantWrites(SqlParameters.Tenant) is { } serialize)
                 {
-                    session._pendingLock = serialize;
+                    // Taken by the transaction's first statement, in its round trip: nothing runs before it.
+                    session._preambles.Add(serialize);
                 }
             }
             else if (statementBudget is { } budget)
             {
-                var parameters = session.Parameters();
-                if (dialect.StatementTimeout(parameters.Add(((long)Math.Ceiling(budget.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture))) is { } timeout)
+                // A number, not a value from a request: it may be part of the statement's text.
+                var milliseconds = ((long)Math.Ceiling(budget.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (dialect.StatementTimeout($"'{milliseconds}'") is { } timeout)
                 {
-                    // The setting lasts as long as the transaction: nothing of it goes back to the pool.
-                    session._transaction = await session._connection.BeginTransactionAsync(cancellationToken);
-                    // A setting of the connection: it reads no rows.
-                    await session.ExecuteAsync(timeout, parameters, cancellationToken, SqlScope.CrossTenant);
+                    session._budgetPreamble = timeout;
                 }
                 else
                 {
@@ -145,14 +148,34 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <see cref="SqlParameters.Tenant"/> and that parameter must be this session's tenant:
     /// otherwise it is refused (<see cref="TenantScopeException"/>) before it reaches the database.
     /// </summary>
-    public DbCommand Command(string sql, SqlParameters parameters, SqlScope scope = SqlScope.Tenant) => Command(sql, parameters, scope, sendsSavepoints: false);
+    public DbCommand Command(string sql, SqlParameters parameters, SqlScope scope = SqlScope.Tenant)
+    {
+        var command = Command(sql, parameters, scope, sendsSavepoints: false, carriesPreambles: false, out _);
+        if (_budgetPreamble is { } budget)
+        {
+            // The caller runs the command itself, perhaps many times: the budget is set for a
+            // transaction of the session's own instead, which lasts until the session ends.
+            _budgetPreamble = null;
+            _transaction = _connection.BeginTransaction();
+            command.Transaction = _transaction;
+            using var send = _connection.CreateCommand();
+            send.CommandText = budget;
+            send.Transaction = _transaction;
+            send.ExecuteNonQuery();
+        }
+
+        return command;
+    }
 
     /// <summary>
     /// The command; inside a batch, the savepoint statements not sent yet go first: in its text when
     /// <paramref name="sendsSavepoints"/> (a statement run once for its row count, where they count
     /// no rows), else in a round trip of their own now (a query's results, or a command run many times).
+    /// When <paramref name="carriesPreambles"/>, the preambles not sent yet (and a read session's
+    /// budget) go first in its text too; <paramref name="preambleResults"/> says how many results
+    /// they answer before the statement's own, for the caller to read past.
     /// </summary>
-    private DbCommand Command(string sql, SqlParameters parameters, SqlScope scope, bool sendsSavepoints)
+    private DbCommand Command(string sql, SqlParameters parameters, SqlScope scope, bool sendsSavepoints, bool carriesPreambles, out int preambleResults)
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -162,28 +185,30 @@ internal sealed class SqlSession : IAsyncDisposable
         }
 
         var root = _batch ?? this;
-        if (root._pendingLock is not null)
+        var prefix = "";
+        preambleResults = 0;
+
+        // The preambles bind the tenant: they ride only on a statement whose tenant was checked
+        // above. What cannot ride goes now, preambles first, in a round trip of its own.
+        var preamblesRide = carriesPreambles && scope == SqlScope.Tenant;
+        if ((root._preambles.Count > 0 && !preamblesRide) || (root._pendingSavepoints.Count > 0 && !sendsSavepoints))
         {
-            // A command its caller runs itself: the lock goes ahead of it, now.
-            using var send = root.LockCommand();
-            send.ExecuteNonQuery();
+            SendPending(root);
+        }
+        else
+        {
+            preambleResults = root._preambles.Count;
+            prefix = TakePreambles(root);
+            if (root._pendingSavepoints.Count > 0)
+            {
+                prefix += TakePendingSavepoints(root);
+            }
         }
 
-        var prefix = "";
-        if (root._pendingSavepoints.Count > 0)
+        if (carriesPreambles && _budgetPreamble is { } budget)
         {
-            var pending = TakePendingSavepoints(root);
-            if (sendsSavepoints)
-            {
-                prefix = pending;
-            }
-            else
-            {
-                using var send = _connection.CreateCommand();
-                send.CommandText = pending;
-                send.Transaction = root._transaction;
-                send.ExecuteNonQuery();
-            }
+            prefix = budget + "; " + prefix;
+            preambleResults++;
         }
 
         var command = _connection.CreateCommand();
@@ -239,10 +264,10 @@ internal sealed class SqlSession : IAsyncDisposable
         return activity;
     }
 
+    // The row counts of the preambles' SELECTs are not counted: a data reader counts only rows changed.
     public async Task<int> ExecuteAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
-        await SendLockAsync(cancellationToken);
-        await using var command = Command(sql, parameters, scope, sendsSavepoints: true);
+        await using var command = Command(sql, parameters, scope, sendsSavepoints: true, carriesPreambles: true, out _);
         using var trace = Trace(command);
         using var limit = LimitStatement();
         return await command.ExecuteNonQueryAsync(cancellationToken);
@@ -250,37 +275,28 @@ internal sealed class SqlSession : IAsyncDisposable
 
     public async Task<object?> ScalarAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
-        await SendLockAsync(cancellationToken);
         await SendSavepointsAsync(cancellationToken);
-        await using var command = Command(sql, parameters, scope);
+        await using var command = Command(sql, parameters, scope, sendsSavepoints: false, carriesPreambles: true, out var preambleResults);
         using var trace = Trace(command);
         using var limit = LimitStatement();
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is DBNull ? null : value;
+        if (preambleResults == 0)
+        {
+            var value = await command.ExecuteScalarAsync(cancellationToken);
+            return value is DBNull ? null : value;
+        }
+
+        await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
     }
 
     /// <summary>Runs a query and reads each row with <paramref name="read"/>.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, SqlParameters parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
-        // The pending write lock goes first in this command when the statement binds the tenant (the
-        // lock's parameter) and no savepoint waits (the lock comes before them); its one row is skipped.
-        var withLock = _batch is null && _pendingSavepoints.Count == 0 && scope == SqlScope.Tenant ? _pendingLock : null;
-        if (withLock is null)
-        {
-            await SendLockAsync(cancellationToken);
-        }
-
-        _pendingLock = null;
         await SendSavepointsAsync(cancellationToken);
-        await using var command = Command(withLock is null ? sql : withLock + "; " + sql, parameters, scope);
+        await using var command = Command(sql, parameters, scope, sendsSavepoints: false, carriesPreambles: true, out var preambleResults);
         using var trace = Trace(command);
         using var limit = LimitStatement();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (withLock is not null)
-        {
-            await reader.NextResultAsync(cancellationToken);
-        }
-
+        await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -290,32 +306,30 @@ internal sealed class SqlSession : IAsyncDisposable
         return rows;
     }
 
-    /// <summary>Sends the tenant's write lock, if it is still pending, in a round trip of its own.</summary>
-    private async Task SendLockAsync(CancellationToken cancellationToken)
+    /// <summary>The reader of <paramref name="command"/>, past the results of the preambles in front of its statement.</summary>
+    private static async Task<DbDataReader> ReadPastPreamblesAsync(DbCommand command, int preambleResults, CancellationToken cancellationToken)
     {
-        var root = _batch ?? this;
-        if (root._pendingLock is not null)
+        var reader = await command.ExecuteReaderAsync(cancellationToken);
+        try
         {
-            await using var send = root.LockCommand();
-            await send.ExecuteNonQueryAsync(cancellationToken);
+            for (var i = 0; i < preambleResults; i++)
+            {
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            return reader;
+        }
+        catch
+        {
+            await reader.DisposeAsync();
+            throw;
         }
     }
 
-    /// <summary>The pending lock's statement, no longer pending.</summary>
-    private DbCommand LockCommand()
-    {
-        var send = _connection.CreateCommand();
-        send.CommandText = _pendingLock ?? throw new InvalidOperationException("No write lock is pending.");
-        send.Transaction = _transaction;
-        var tenant = send.CreateParameter();
-        tenant.ParameterName = SqlParameters.Tenant;
-        tenant.Value = Dialect.Key(TenantId);
-        send.Parameters.Add(tenant);
-        _pendingLock = null;
-        return send;
-    }
-
-    /// <summary>Sends the batch's pending savepoint statements in a round trip of their own (before a query, whose results they must not precede).</summary>
+    /// <summary>
+    /// Sends the batch's pending savepoint statements in a round trip of their own (before a query,
+    /// whose results they must not precede), after the preambles not sent yet, which come first.
+    /// </summary>
     private async Task SendSavepointsAsync(CancellationToken cancellationToken)
     {
         var root = _batch ?? this;
@@ -324,10 +338,38 @@ internal sealed class SqlSession : IAsyncDisposable
             return;
         }
 
-        await using var send = _connection.CreateCommand();
-        send.CommandText = TakePendingSavepoints(root);
-        send.Transaction = root._transaction;
+        await using var send = PendingCommand(root);
         await send.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Sends the preambles and savepoint statements not sent yet, in a round trip of their own now.</summary>
+    private void SendPending(SqlSession root)
+    {
+        using var send = PendingCommand(root);
+        send.ExecuteNonQuery();
+    }
+
+    private DbCommand PendingCommand(SqlSession root)
+    {
+        var send = _connection.CreateCommand();
+        send.Transaction = root._transaction;
+        if (root._preambles.Count > 0)
+        {
+            var tenant = send.CreateParameter();
+            tenant.ParameterName = SqlParameters.Tenant;
+            tenant.Value = Dialect.Key(TenantId);
+            send.Parameters.Add(tenant);
+        }
+
+        send.CommandText = TakePreambles(root) + (root._pendingSavepoints.Count > 0 ? TakePendingSavepoints(root) : "");
+        return send;
+    }
+
+    private static string TakePreambles(SqlSession root)
+    {
+        var preambles = string.Concat(root._preambles.Select(statement => statement + "; "));
+        root._preambles.Clear();
+        return preambles;
     }
 
     private static string TakePendingSavepoints(SqlSession root)
@@ -415,7 +457,7 @@ internal sealed class SqlSession : IAsyncDisposable
         _transaction = await _connection.BeginTransactionAsync(cancellationToken);
         if (SerializesTenant && Dialect.SerializeTenantWrites(SqlParameters.Tenant) is { } serialize)
         {
-            await ExecuteAsync(serialize, Parameters(), cancellationToken);
+            _preambles.Add(serialize);
         }
     }
 
@@ -444,8 +486,10 @@ internal sealed class SqlSession : IAsyncDisposable
 
         if (_transaction is not null)
         {
-            // A commit ends every savepoint: the RELEASEs not sent yet are not needed.
+            // A commit ends every savepoint: the RELEASEs not sent yet are not needed. A lock not
+            // taken yet guarded no statement.
             _pendingSavepoints.Clear();
+            _preambles.Clear();
             _sentSavepoints = _savepoints;
             _heldReads = null;
             await _transaction.CommitAsync(cancellationToken);

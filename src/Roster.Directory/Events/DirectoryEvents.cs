@@ -100,6 +100,7 @@ internal static class DirectoryEvents
         AuditActions.AccessKeyDeactivate => EventTypes.AccessKeyDeactivated,
         AuditActions.AccessKeyDelete => EventTypes.AccessKeyDeleted,
         AuditActions.AppCreate => EventTypes.AppCreated,
+        AuditActions.AppUpdate => EventTypes.AppUpdated,
         AuditActions.AppDelete => EventTypes.AppDeleted,
         AuditActions.AppConsentRevoke => EventTypes.AppConsentRevoked,
         AuditActions.WebhookCreate => EventTypes.WebhookEndpointCreated,

@@ -36,6 +36,7 @@ public static class EventTypes
     public const string AccessKeyDeactivated = "access_key.deactivated";
     public const string AccessKeyDeleted = "access_key.deleted";
     public const string AppCreated = "app.created";
+    public const string AppUpdated = "app.updated";
     public const string AppDeleted = "app.deleted";
     public const string AppConsentRevoked = "app.consent.revoked";
     public const string WebhookEndpointCreated = "webhook.endpoint.created";
@@ -54,7 +55,7 @@ public static class EventTypes
         RoleCreated, RoleUpdated, RoleGrantsAdded, RoleGrantsRemoved, ScimTokenCreated, ScimTokenRevoked, ScimSettingsUpdated,
         DomainAdded, DomainVerified, DomainRemoved,
         AccessKeyCreated, AccessKeyActivated, AccessKeyDeactivated, AccessKeyDeleted,
-        AppCreated, AppDeleted, AppConsentRevoked,
+        AppCreated, AppUpdated, AppDeleted, AppConsentRevoked,
         WebhookEndpointCreated, WebhookEndpointUpdated, WebhookEndpointDeleted,
     ];
 

@@ -81,7 +81,8 @@ public interface ISqlDialect
     /// <summary>
     /// A statement run first in every write transaction so that one tenant's writers go one after
     /// the other, as the use cases' read-then-write steps expect; null where the database already
-    /// admits one writer at a time (SQLite, with <see cref="Database.IWriteGate"/>).
+    /// admits one writer at a time (SQLite, with <see cref="Database.IWriteGate"/>). It answers one
+    /// row, and is sent in front of the transaction's first statement, in the same command.
     /// </summary>
     string? SerializeTenantWrites(string tenantParameter);
 
@@ -111,9 +112,11 @@ public interface ISqlDialect
     bool IsUniqueViolation(DbException exception);
 
     /// <summary>
-    /// A statement, run first in a read session's transaction, that stops each later statement
-    /// after <paramref name="millisecondsParameter"/> ms (PostgreSQL's <c>statement_timeout</c>);
-    /// null where <see cref="LimitStatement"/> does it statement by statement (SQLite).
+    /// A statement that stops the statements after it in the same command past
+    /// <paramref name="millisecondsParameter"/> ms, and lasts no longer than that command
+    /// (PostgreSQL's <c>statement_timeout</c>, local to the implicit transaction in which one
+    /// command's statements run); a read session sends it in front of each statement. It answers
+    /// one row. Null where <see cref="LimitStatement"/> does it statement by statement (SQLite).
     /// </summary>
     string? StatementTimeout(string millisecondsParameter);
 

@@ -1,17 +1,21 @@
 namespace Roster.Scim.Schemas;
 
 /// <summary>The wire spelling of attribute characteristics (RFC 7643 section 7).</summary>
-internal static class CharacteristicNames
+public static class CharacteristicNames
 {
     /// <summary>Each type by its wire name, for reading definitions.</summary>
     public static IReadOnlyDictionary<string, AttributeType> Types { get; } = Names(System.Enum.GetValues<AttributeType>(), Of);
 
+    /// <summary>Each mutability by its wire name.</summary>
     public static IReadOnlyDictionary<string, Mutability> Mutabilities { get; } = Names(System.Enum.GetValues<Mutability>(), Of);
 
+    /// <summary>Each <c>returned</c> value by its wire name.</summary>
     public static IReadOnlyDictionary<string, Returned> Returns { get; } = Names(System.Enum.GetValues<Returned>(), Of);
 
+    /// <summary>Each uniqueness by its wire name.</summary>
     public static IReadOnlyDictionary<string, Uniqueness> Uniquenesses { get; } = Names(System.Enum.GetValues<Uniqueness>(), Of);
 
+    /// <summary>The wire name of <paramref name="type"/>.</summary>
     public static string Of(AttributeType type) => type switch
     {
         AttributeType.String => "string",
@@ -25,6 +29,7 @@ internal static class CharacteristicNames
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
+    /// <summary>The wire name of <paramref name="mutability"/>.</summary>
     public static string Of(Mutability mutability) => mutability switch
     {
         Mutability.ReadWrite => "readWrite",
@@ -34,6 +39,7 @@ internal static class CharacteristicNames
         _ => throw new ArgumentOutOfRangeException(nameof(mutability)),
     };
 
+    /// <summary>The wire name of <paramref name="returned"/>.</summary>
     public static string Of(Returned returned) => returned switch
     {
         Returned.Default => "default",
@@ -43,6 +49,7 @@ internal static class CharacteristicNames
         _ => throw new ArgumentOutOfRangeException(nameof(returned)),
     };
 
+    /// <summary>The wire name of <paramref name="uniqueness"/>.</summary>
     public static string Of(Uniqueness uniqueness) => uniqueness switch
     {
         Uniqueness.None => "none",

@@ -9,12 +9,13 @@ namespace Roster.Scim.Schemas;
 /// <summary>
 /// Reads a tenant's schema extension written as RFC 7643 section 7 writes a schema (<c>id</c>,
 /// <c>name</c>, <c>description</c>, <c>attributes</c> with their characteristics and
-/// <c>subAttributes</c>) into a <see cref="SchemaDefinition"/>, or a 400 <c>invalidValue</c> that
-/// names what is wrong. The rules keep a tenant's definitions safe to serve and to query: the URN
-/// has the shape of a schema URN outside RFC 7643's own namespace and only letters, digits and
-/// <c>.-_:</c>; attribute names follow RFC 7644's <c>ATTRNAME</c> and are unique ignoring case; a
-/// complex attribute's sub-attributes are simple (RFC 7643 section 2.3.8); a write-only attribute
-/// is never returned; uniqueness applies to single simple values. Listed canonical values are
+/// <c>subAttributes</c>) into a <see cref="SchemaDefinition"/>, or every mistake it holds, each
+/// with the field it is about (<see cref="ReadAll"/>), so that a form can show them all at once.
+/// The rules keep a tenant's definitions safe to serve and to query: the URN has the shape of a
+/// schema URN outside RFC 7643's own namespace and only letters, digits and <c>.-_:</c>;
+/// attribute names follow RFC 7644's <c>ATTRNAME</c> and are unique ignoring case; a complex
+/// attribute's sub-attributes are simple (RFC 7643 section 2.3.8); a write-only attribute is
+/// never returned; uniqueness applies to single simple values. Listed canonical values are
 /// enforced (<see cref="AttributeDefinition.CanonicalValuesEnforced"/>).
 /// </summary>
 public static class SchemaExtensionReader
@@ -31,43 +32,63 @@ public static class SchemaExtensionReader
     /// <summary>The longest schema URN.</summary>
     public const int MaxUrnLength = 200;
 
+    /// <summary>
+    /// The most mistakes reported for one definition. The definition's bounds keep the work of
+    /// reading it small; this keeps the answer small too, whatever a hostile document holds.
+    /// </summary>
+    public const int MaxErrors = 50;
+
     private const int MaxNameLength = 64;
     private const int MaxDescriptionLength = 1000;
     private const int MaxCanonicalValueLength = 200;
     private const string ReservedPrefix = "urn:ietf:params:scim:";
 
-    /// <summary>The extension, or why it cannot be one.</summary>
+    /// <summary>The extension, or its first mistake as a 400 <c>invalidValue</c>.</summary>
     public static ScimResult<SchemaDefinition> Read(JsonObject json)
     {
+        var reading = ReadAll(json);
+        return reading.IsSuccess ? reading.Schema : ScimError.InvalidValue(reading.Errors[0].Detail);
+    }
+
+    /// <summary>The extension, or every mistake it holds (at most <see cref="MaxErrors"/>), each with its field.</summary>
+    public static SchemaReading ReadAll(JsonObject json)
+    {
         ArgumentNullException.ThrowIfNull(json);
-        try
+        var mistakes = new Mistakes();
+        var id = RequiredText(json, "id", "the schema", "id", mistakes);
+        if (id is not null)
         {
-            var id = RequiredText(json, "id", "the schema");
-            CheckUrn(id);
-            var name = OptionalText(json, "name", "the schema", MaxNameLength) ?? id[(id.LastIndexOf(':') + 1)..];
-            var description = OptionalText(json, "description", "the schema", MaxDescriptionLength) ?? "";
-            if (json["attributes"] is not JsonArray attributes || attributes.Count == 0)
-            {
-                throw Invalid("'attributes' must be a non-empty array of attribute definitions.");
-            }
-
-            if (attributes.Count > MaxAttributes)
-            {
-                throw Invalid(string.Create(CultureInfo.InvariantCulture, $"An extension may define at most {MaxAttributes} attributes; this one has {attributes.Count}."));
-            }
-
-            return new SchemaDefinition
-            {
-                Id = id,
-                Name = name,
-                Description = description,
-                Attributes = ReadAttributes(attributes, parent: null),
-            };
+            CheckUrn(id, mistakes);
         }
-        catch (ScimException e)
+
+        var name = OptionalText(json, "name", "the schema", "name", MaxNameLength, mistakes);
+        var description = OptionalText(json, "description", "the schema", "description", MaxDescriptionLength, mistakes) ?? "";
+        List<AttributeDefinition> attributes = [];
+        if (json["attributes"] is not JsonArray list || list.Count == 0)
         {
-            return e.Error;
+            mistakes.Add("attributes", $"'attributes' must be a non-empty array of attribute definitions.");
         }
+        else if (list.Count > MaxAttributes)
+        {
+            mistakes.Add("attributes", $"An extension may define at most {MaxAttributes} attributes; this one has {list.Count}.");
+        }
+        else
+        {
+            attributes = ReadAttributes(list, parent: null, "attributes", mistakes);
+        }
+
+        if (mistakes.Count > 0 || id is null)
+        {
+            return SchemaReading.Failure(mistakes.All);
+        }
+
+        return SchemaReading.Success(new SchemaDefinition
+        {
+            Id = id,
+            Name = name ?? id[(id.LastIndexOf(':') + 1)..],
+            Description = description,
+            Attributes = attributes,
+        });
     }
 
     /// <summary>True when <paramref name="urn"/> may name a tenant's extension.</summary>
@@ -77,34 +98,40 @@ public static class SchemaExtensionReader
         && !urn.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase)
         && urn.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or ':');
 
-    private static void CheckUrn(string urn)
+    private static void CheckUrn(string urn, Mistakes mistakes)
     {
         if (urn.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            throw Invalid($"'{Shorten(urn)}' is in RFC 7643's own namespace ({ReservedPrefix}...); an organization's extension needs a URN of its own, such as urn:example:scim:schemas:extension:acme:2.0:User.");
+            mistakes.Add("id", $"'{Shorten(urn)}' is in RFC 7643's own namespace ({ReservedPrefix}...); an organization's extension needs a URN of its own, such as urn:example:scim:schemas:extension:acme:2.0:User.");
         }
-
-        if (!IsExtensionUrn(urn))
+        else if (!IsExtensionUrn(urn))
         {
-            throw Invalid($"'{Shorten(urn)}' is not a schema URN Roster accepts: it must start with 'urn:', end with ':{{version}}:{{name}}' (e.g. ':2.0:User'), hold only letters, digits and '.-_:', and be at most {MaxUrnLength} characters.");
+            mistakes.Add("id", $"'{Shorten(urn)}' is not a schema URN Roster accepts: it must start with 'urn:', end with ':{{version}}:{{name}}' (e.g. ':2.0:User'), hold only letters, digits and '.-_:', and be at most {MaxUrnLength} characters.");
         }
     }
 
-    private static List<AttributeDefinition> ReadAttributes(JsonArray list, AttributeDefinition? parent)
+    private static List<AttributeDefinition> ReadAttributes(JsonArray list, AttributeDefinition? parent, string field, Mistakes mistakes)
     {
         var where = parent is null ? "the schema" : $"'{parent.Name}'";
         var attributes = new List<AttributeDefinition>();
-        foreach (var item in list)
+        for (var i = 0; i < list.Count && !mistakes.Full; i++)
         {
-            if (item is not JsonObject json)
+            var at = string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]");
+            if (list[i] is not JsonObject json)
             {
-                throw Invalid($"Each attribute of {where} must be an object.");
+                mistakes.Add(at, $"Each attribute of {where} must be an object.");
+                continue;
             }
 
-            var attribute = ReadAttribute(json, parent);
+            if (ReadAttribute(json, parent, at, mistakes) is not { } attribute)
+            {
+                continue;
+            }
+
             if (attributes.Exists(a => string.Equals(a.Name, attribute.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                throw Invalid($"{char.ToUpperInvariant(where[0])}{where[1..]} defines '{attribute.Name}' twice (names ignore case).");
+                mistakes.Add($"{at}.name", $"{char.ToUpperInvariant(where[0])}{where[1..]} defines '{attribute.Name}' twice (names ignore case).");
+                continue;
             }
 
             attributes.Add(attribute);
@@ -113,87 +140,117 @@ public static class SchemaExtensionReader
         return attributes;
     }
 
-    private static AttributeDefinition ReadAttribute(JsonObject json, AttributeDefinition? parent)
+    /// <summary>The attribute, or null when it has a mistake (each one added to <paramref name="mistakes"/>).</summary>
+    private static AttributeDefinition? ReadAttribute(JsonObject json, AttributeDefinition? parent, string at, Mistakes mistakes)
     {
-        var name = RequiredText(json, "name", parent is null ? "an attribute" : $"a sub-attribute of '{parent.Name}'");
-        if (name.Length > MaxNameLength || name.StartsWith('$') || !AttributePathParser.IsAttributeName(name))
+        var before = mistakes.Count;
+        var name = RequiredText(json, "name", parent is null ? "an attribute" : $"a sub-attribute of '{parent.Name}'", $"{at}.name", mistakes);
+        if (name is not null && (name.Length > MaxNameLength || name.StartsWith('$') || !AttributePathParser.IsAttributeName(name)))
         {
-            throw Invalid($"'{Shorten(name)}' is not an attribute name: it must start with a letter, hold only letters, digits, '-' and '_', and be at most {MaxNameLength} characters.");
+            mistakes.Add($"{at}.name", $"'{Shorten(name)}' is not an attribute name: it must start with a letter, hold only letters, digits, '-' and '_', and be at most {MaxNameLength} characters.");
         }
 
-        var path = parent is null ? name : $"{parent.Name}.{name}";
-        var type = Enum(json, "type", path, CharacteristicNames.Types, required: true) ?? AttributeType.String;
-        var attribute = new AttributeDefinition
-        {
-            Name = name,
-            Type = type,
-            MultiValued = Flag(json, "multiValued", path),
-            Description = OptionalText(json, "description", $"'{path}'", MaxDescriptionLength) ?? "",
-            Required = Flag(json, "required", path),
-            CaseExact = Flag(json, "caseExact", path),
-            Mutability = Enum(json, "mutability", path, CharacteristicNames.Mutabilities) ?? Mutability.ReadWrite,
-            Returned = Enum(json, "returned", path, CharacteristicNames.Returns) ?? Returned.Default,
-            Uniqueness = Enum(json, "uniqueness", path, CharacteristicNames.Uniquenesses) ?? Uniqueness.None,
-            CanonicalValues = Strings(json, "canonicalValues", path, MaxCanonicalValues),
-            ReferenceTypes = type == AttributeType.Reference ? Strings(json, "referenceTypes", path, 20) is { Count: > 0 } types ? types : ["external"] : [],
-        };
-        attribute = attribute with { CanonicalValuesEnforced = attribute.CanonicalValues.Count > 0 };
+        // Later sentences name the attribute as people wrote it, or by its place when it has no name.
+        var label = name ?? at;
+        var path = parent is null ? label : $"{parent.Name}.{label}";
+        var type = Enum(json, "type", path, $"{at}.type", CharacteristicNames.Types, mistakes, required: true);
+        var multiValued = Flag(json, "multiValued", path, at, mistakes);
+        var itemDescription = OptionalText(json, "description", $"'{path}'", $"{at}.description", MaxDescriptionLength, mistakes) ?? "";
+        var required = Flag(json, "required", path, at, mistakes);
+        var caseExact = Flag(json, "caseExact", path, at, mistakes);
+        var mutability = Enum(json, "mutability", path, $"{at}.mutability", CharacteristicNames.Mutabilities, mistakes) ?? Mutability.ReadWrite;
+        var returned = Enum(json, "returned", path, $"{at}.returned", CharacteristicNames.Returns, mistakes) ?? Returned.Default;
+        var uniqueness = Enum(json, "uniqueness", path, $"{at}.uniqueness", CharacteristicNames.Uniquenesses, mistakes) ?? Uniqueness.None;
+        var canonicalValues = Strings(json, "canonicalValues", path, $"{at}.canonicalValues", MaxCanonicalValues, mistakes);
+        var referenceTypes = type == AttributeType.Reference ? Strings(json, "referenceTypes", path, $"{at}.referenceTypes", 20, mistakes) : [];
 
-        if (attribute.CanonicalValues.Count > 0 && type is not (AttributeType.String or AttributeType.Reference))
+        if (canonicalValues.Count > 0 && type is not (null or AttributeType.String or AttributeType.Reference))
         {
-            throw Invalid($"'{path}' lists canonical values, which only string attributes can have.");
+            mistakes.Add($"{at}.canonicalValues", $"'{path}' lists canonical values, which only string attributes can have.");
         }
 
-        if (attribute.Mutability == Mutability.WriteOnly && attribute.Returned != Returned.Never)
+        if (mutability == Mutability.WriteOnly && returned != Returned.Never)
         {
-            throw Invalid($"'{path}' is writeOnly, so its 'returned' must be \"never\" (RFC 7643 section 7).");
+            mistakes.Add($"{at}.returned", $"'{path}' is writeOnly, so its 'returned' must be \"never\" (RFC 7643 section 7).");
         }
 
-        if (attribute.Required && attribute.Mutability == Mutability.ReadOnly)
+        if (required && mutability == Mutability.ReadOnly)
         {
-            throw Invalid($"'{path}' cannot be both required and readOnly: no client could ever set it.");
+            mistakes.Add($"{at}.required", $"'{path}' cannot be both required and readOnly: no client could ever set it.");
         }
 
-        if (attribute.Uniqueness != Uniqueness.None
-            && (parent is not null || attribute.MultiValued || type is AttributeType.Complex or AttributeType.Boolean or AttributeType.Binary))
+        if (uniqueness != Uniqueness.None
+            && (parent is not null || multiValued || type is AttributeType.Complex or AttributeType.Boolean or AttributeType.Binary))
         {
-            throw Invalid($"'{path}' cannot be unique: uniqueness applies to a single top-level string, number, dateTime or reference.");
+            mistakes.Add($"{at}.uniqueness", $"'{path}' cannot be unique: uniqueness applies to a single top-level string, number, dateTime or reference.");
         }
 
+        List<AttributeDefinition> subAttributes = [];
         if (type == AttributeType.Complex)
         {
             if (parent is not null)
             {
-                throw Invalid($"'{path}' cannot be complex: a complex attribute's sub-attributes are simple (RFC 7643 section 2.3.8).");
+                mistakes.Add($"{at}.type", $"'{path}' cannot be complex: a complex attribute's sub-attributes are simple (RFC 7643 section 2.3.8).");
             }
-
-            if (json["subAttributes"] is not JsonArray subs || subs.Count == 0)
+            else if (json["subAttributes"] is not JsonArray subs || subs.Count == 0)
             {
-                throw Invalid($"'{path}' is complex, so it needs a non-empty 'subAttributes' array.");
+                mistakes.Add($"{at}.subAttributes", $"'{path}' is complex, so it needs a non-empty 'subAttributes' array.");
             }
-
-            if (subs.Count > MaxSubAttributes)
+            else if (subs.Count > MaxSubAttributes)
             {
-                throw Invalid(string.Create(CultureInfo.InvariantCulture, $"'{path}' may have at most {MaxSubAttributes} sub-attributes."));
+                mistakes.Add($"{at}.subAttributes", $"'{path}' may have at most {MaxSubAttributes} sub-attributes.");
             }
-
-            return attribute with { SubAttributes = ReadAttributes(subs, attribute) };
+            else if (name is not null)
+            {
+                var shell = new AttributeDefinition { Name = name, Type = AttributeType.Complex };
+                subAttributes = ReadAttributes(subs, shell, $"{at}.subAttributes", mistakes);
+            }
         }
-
-        if (json["subAttributes"] is JsonArray { Count: > 0 })
+        else if (type is not null && json["subAttributes"] is JsonArray { Count: > 0 })
         {
-            throw Invalid($"'{path}' has sub-attributes, which only a complex attribute can have.");
+            mistakes.Add($"{at}.subAttributes", $"'{path}' has sub-attributes, which only a complex attribute can have.");
         }
 
-        return attribute;
+        if (mistakes.Count > before || name is null || type is not { } known)
+        {
+            return null;
+        }
+
+        return new AttributeDefinition
+        {
+            Name = name,
+            Type = known,
+            MultiValued = multiValued,
+            Description = itemDescription,
+            Required = required,
+            CaseExact = caseExact,
+            Mutability = mutability,
+            Returned = returned,
+            Uniqueness = uniqueness,
+            CanonicalValues = canonicalValues,
+            CanonicalValuesEnforced = canonicalValues.Count > 0,
+            ReferenceTypes = known == AttributeType.Reference ? referenceTypes is { Count: > 0 } ? referenceTypes : ["external"] : [],
+            SubAttributes = subAttributes,
+        };
     }
 
-    private static string RequiredText(JsonObject json, string key, string what) =>
-        OptionalText(json, key, what, MaxUrnLength + 1) is { Length: > 0 } text
-            ? text
-            : throw Invalid($"'{key}' of {what} is required.");
+    private static string? RequiredText(JsonObject json, string key, string what, string field, Mistakes mistakes)
+    {
+        var before = mistakes.Count;
+        if (OptionalText(json, key, what, field, MaxUrnLength + 1, mistakes) is { Length: > 0 } text)
+        {
+            return text;
+        }
 
-    private static string? OptionalText(JsonObject json, string key, string what, int maxLength)
+        if (mistakes.Count == before)
+        {
+            mistakes.Add(field, $"'{key}' of {what} is required.");
+        }
+
+        return null;
+    }
+
+    private static string? OptionalText(JsonObject json, string key, string what, string field, int maxLength, Mistakes mistakes)
     {
         if (json[key] is null)
         {
@@ -202,28 +259,46 @@ public static class SchemaExtensionReader
 
         if (json[key] is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
-            throw Invalid($"'{key}' of {what} must be a string.");
+            mistakes.Add(field, $"'{key}' of {what} must be a string.");
+            return null;
         }
 
         var text = value.GetValue<string>().Trim();
-        return text.Length <= maxLength
-            ? text
-            : throw Invalid(string.Create(CultureInfo.InvariantCulture, $"'{key}' of {what} is longer than {maxLength} characters."));
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        mistakes.Add(field, $"'{key}' of {what} is longer than {maxLength} characters.");
+        return null;
     }
 
-    private static bool Flag(JsonObject json, string key, string path) => json[key] switch
+    private static bool Flag(JsonObject json, string key, string path, string at, Mistakes mistakes)
     {
-        null => false,
-        JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => value.GetValueKind() == JsonValueKind.True,
-        _ => throw Invalid($"'{key}' of '{path}' must be true or false."),
-    };
+        switch (json[key])
+        {
+            case null:
+                return false;
+            case JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
+                return value.GetValueKind() == JsonValueKind.True;
+            default:
+                mistakes.Add($"{at}.{key}", $"'{key}' of '{path}' must be true or false.");
+                return false;
+        }
+    }
 
-    private static T? Enum<T>(JsonObject json, string key, string path, IReadOnlyDictionary<string, T> names, bool required = false)
+    private static T? Enum<T>(JsonObject json, string key, string path, string field, IReadOnlyDictionary<string, T> names, Mistakes mistakes, bool required = false)
         where T : struct
     {
+        var choices = string.Join(", ", names.Keys);
         if (json[key] is null)
         {
-            return required ? throw Invalid($"'{key}' of '{path}' is required: one of {string.Join(", ", names.Keys)}.") : null;
+            if (required)
+            {
+                mistakes.Add(field, $"'{key}' of '{path}' is required: one of {choices}.");
+            }
+
+            return null;
         }
 
         if (json[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String
@@ -232,10 +307,11 @@ public static class SchemaExtensionReader
             return found.Value;
         }
 
-        throw Invalid($"'{key}' of '{path}' must be one of {string.Join(", ", names.Keys)}.");
+        mistakes.Add(field, $"'{key}' of '{path}' must be one of {choices}.");
+        return null;
     }
 
-    private static List<string> Strings(JsonObject json, string key, string path, int max)
+    private static List<string> Strings(JsonObject json, string key, string path, string field, int max, Mistakes mistakes)
     {
         if (json[key] is null)
         {
@@ -245,16 +321,39 @@ public static class SchemaExtensionReader
         if (json[key] is not JsonArray array || array.Count > max
             || !array.All(v => v is JsonValue s && s.GetValueKind() == JsonValueKind.String && s.GetValue<string>().Length is > 0 and <= MaxCanonicalValueLength))
         {
-            throw Invalid(string.Create(CultureInfo.InvariantCulture, $"'{key}' of '{path}' must be an array of at most {max} non-empty strings of at most {MaxCanonicalValueLength} characters."));
+            mistakes.Add(field, $"'{key}' of '{path}' must be an array of at most {max} non-empty strings of at most {MaxCanonicalValueLength} characters.");
+            return [];
         }
 
         var values = array.Select(v => v!.GetValue<string>()).ToList();
-        return values.Distinct(StringComparer.Ordinal).Count() == values.Count
-            ? values
-            : throw Invalid($"'{key}' of '{path}' lists a value twice.");
+        if (values.Distinct(StringComparer.Ordinal).Count() == values.Count)
+        {
+            return values;
+        }
+
+        mistakes.Add(field, $"'{key}' of '{path}' lists a value twice.");
+        return [];
     }
 
     private static string Shorten(string text) => FilterSyntaxErrors.Shorten(text);
 
-    private static ScimException Invalid(string detail) => new(ScimError.InvalidValue(detail));
+    /// <summary>The mistakes found so far, at most <see cref="MaxErrors"/>.</summary>
+    private sealed class Mistakes
+    {
+        private readonly List<SchemaFieldError> _all = [];
+
+        public int Count => _all.Count;
+
+        public bool Full => _all.Count >= MaxErrors;
+
+        public IReadOnlyList<SchemaFieldError> All => _all;
+
+        public void Add(string field, FormattableString detail)
+        {
+            if (!Full)
+            {
+                _all.Add(SchemaFieldError.Of(field, detail));
+            }
+        }
+    }
 }

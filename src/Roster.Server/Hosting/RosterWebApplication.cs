@@ -126,6 +126,7 @@ public static class RosterWebApplication
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentOptionsValidator>();
         services.AddSingleton<DeploymentUrls>();
+        services.AddSingleton<Admin.Apps.AppRegistrationMail>();
         services.AddProblemDetails();
         services.AddRosterHealth(configuration);
         services.AddRosterTelemetry(configuration);

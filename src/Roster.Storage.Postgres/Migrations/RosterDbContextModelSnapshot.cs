@@ -419,6 +419,12 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("BusinessUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("business_unit")
+                        .UseCollation("C");
+
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -472,6 +478,12 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
                         .HasColumnName("redirect_uris")
+                        .UseCollation("C");
+
+                    b.Property<string>("Registrant")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("registrant")
                         .UseCollation("C");
 
                     b.Property<string>("Scopes")

@@ -365,6 +365,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("id");
 
+                    b.Property<string>("BusinessUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_unit");
+
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -413,6 +418,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT")
                         .HasColumnName("redirect_uris");
+
+                    b.Property<string>("Registrant")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrant");
 
                     b.Property<string>("Scopes")
                         .IsRequired()

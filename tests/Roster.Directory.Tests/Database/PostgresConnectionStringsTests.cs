@@ -24,4 +24,22 @@ public sealed class PostgresConnectionStringsTests
 
         Assert.Equal(expected, builder.MaxAutoPrepare);
     }
+
+    [Fact]
+    public void A_pooled_connection_is_not_reset_by_default()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.From("Host=db;Database=roster;Username=roster"));
+
+        Assert.True(builder.NoResetOnClose);
+    }
+
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false")]
+    [InlineData("Host=db;noresetonclose=False")]
+    public void The_operators_choice_of_resetting_pooled_connections_is_kept(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.From(connectionString));
+
+        Assert.False(builder.NoResetOnClose);
+    }
 }

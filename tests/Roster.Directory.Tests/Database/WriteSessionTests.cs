@@ -1,13 +1,10 @@
 using Microsoft.Data.Sqlite;
-using Roster.Directory.Filtering;
 using Roster.Directory.Tests.Support;
 
 namespace Roster.Directory.Tests.Database;
 
 public sealed class WriteSessionTests
 {
-    private const string GroupCount = $"SELECT COUNT(*) FROM groups WHERE tenant_id = {SqlParameters.Tenant}";
-
     [SqliteFact]
     public async Task A_write_session_holds_the_write_lock_from_its_start()
     {
@@ -36,24 +33,23 @@ public sealed class WriteSessionTests
     }
 
     // PostgreSQL has many writers; a tenant's still go one after the other (ISqlDialect.SerializeTenantWrites).
-    // The lock travels with a write's first statement (a query carries it in its own command): each
-    // writer here runs one, a query and a statement, the two ways the lock is sent.
+    // The lock is taken with a session's first statement, so each session here runs one.
     [PostgresFact]
     public async Task Writers_of_one_tenant_go_one_after_the_other_and_other_tenants_do_not_wait()
     {
         await using var directory = await TestDirectory.CreateAsync();
         var other = await directory.NewTenantAsync("Tenant B");
         await using var first = await directory.Database.WriteAsync(directory.Caller.TenantId, CancellationToken.None);
-        Assert.Single(await first.QueryAsync(GroupCount, first.Parameters(), reader => reader.GetInt64(0), CancellationToken.None));
+        await CountUsersAsync(first);
 
         var sameTenant = Task.Run(async () =>
         {
             await using var second = await directory.Database.WriteAsync(directory.Caller.TenantId, CancellationToken.None);
-            await second.ExecuteAsync(GroupCount, second.Parameters(), CancellationToken.None);
+            await CountUsersAsync(second);
         });
         await using (var otherTenant = await directory.Database.WriteAsync(other.TenantId, CancellationToken.None))
         {
-            Assert.Single(await otherTenant.QueryAsync(GroupCount, otherTenant.Parameters(), reader => reader.GetInt64(0), CancellationToken.None));
+            await CountUsersAsync(otherTenant);
             await otherTenant.CommitAsync(CancellationToken.None);
         }
 
@@ -69,4 +65,7 @@ public sealed class WriteSessionTests
         await first.CommitAsync(CancellationToken.None);
         await sameTenant.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    private static Task<object?> CountUsersAsync(Roster.Directory.Database.SqlSession session) =>
+        session.ScalarAsync($"SELECT COUNT(*) FROM users WHERE tenant_id = {Roster.Directory.Filtering.SqlParameters.Tenant}", session.Parameters(), CancellationToken.None);
 }

@@ -96,6 +96,21 @@ public sealed class SchemaExtensionCommandLineTests(RosterServerFixture server) 
         Assert.Empty(JsonNode.Parse(listed.Output)!.AsArray());
     }
 
+    [Fact]
+    public async Task Every_mistake_of_a_definition_is_printed_with_its_field()
+    {
+        var orgId = (await server.CreateTenantAsync()).OrgId.ToString();
+
+        var refused = await RunAsync(Definition(("costCode", "money"), ("1badge", "string"), ("level", "integr")), "schema-extensions", "create", "--data", server.Data, "--tenant", orgId, "--file", "-");
+        var lines = refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("schema.attributes[0].type: 'type' of 'costCode'", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("schema.attributes[1].name: '1badge' is not an attribute name", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("schema.attributes[2].type: 'type' of 'level'", lines[2], StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try

@@ -102,6 +102,16 @@ public static class ConsoleCases
         yield return Post("/Settings/ScimTokens", "PostGenerate", _ => "console/settings/scim-tokens?handler=generate", t => [("Name", "Stolen"), ("OwnerId", t.Foreign.Employee.ToString())], true);
         yield return Post("/Settings/ScimTokens", "PostFindOwner", _ => "console/settings/scim-tokens?handler=findowner", t => [("OwnerSearch", t.Foreign.Email)], true);
         yield return Post("/Settings/ScimTokens", "PostRevoke", t => $"console/settings/scim-tokens?handler=revoke&id={t.Foreign.ScimToken}", None, true);
+        yield return Get("/Settings/ScimSchema/Index", _ => "console/settings/scim-schema", false);
+        yield return Post("/Settings/ScimSchema/Index", "PostDelete", t => $"console/settings/scim-schema?handler=delete&id={t.Foreign.SchemaExtension}", None, true);
+        yield return Get("/Settings/ScimSchema/Edit", _ => "console/settings/scim-schema/edit", false);
+        yield return Get("/Settings/ScimSchema/Edit", t => $"console/settings/scim-schema/edit/{t.Foreign.SchemaExtension}", true);
+        yield return Post("/Settings/ScimSchema/Edit", "Post", _ => "console/settings/scim-schema/edit", _ =>
+            [("Urn", $"urn:example:console{Guid.NewGuid():N}:2.0:User"), ("ResourceType", "User"), ("Attributes[0].Name", "badge"), ("Attributes[0].Type", "string")], false);
+        yield return Post("/Settings/ScimSchema/Edit", "Post", t => $"console/settings/scim-schema/edit/{t.Foreign.SchemaExtension}", _ =>
+            [("Urn", "urn:example:stolen:2.0:User"), ("ResourceType", "User"), ("Attributes[0].Name", "stolen"), ("Attributes[0].Type", "string")], true);
+        yield return Post("/Settings/ScimSchema/Edit", "PostAddRow", _ => "console/settings/scim-schema/edit?handler=addrow", _ => [("Attributes[0].Name", "badge")], false);
+        yield return Post("/Settings/ScimSchema/Edit", "PostRemoveRow", _ => "console/settings/scim-schema/edit?handler=removerow&row=0", _ => [("Attributes[0].Name", "badge")], false);
         yield return Get("/Settings/NewScimToken", _ => "console/scim-token/new?name=Stolen&expires=365", false);
         yield return Post("/Settings/NewScimToken", "Post", _ => "console/scim-token/new", _ => [("Name", "Stolen"), ("Expires", "365")], false);
 

@@ -15,12 +15,14 @@ public sealed record AppDocument(
     string TokenEndpointAuthMethod,
     IReadOnlyList<string> Scopes,
     DateTimeOffset Created,
-    Guid? OwnerId)
+    Guid? OwnerId,
+    string? Registrant,
+    string? BusinessUnit)
 {
     public static AppDocument From(AppRegistration app)
     {
         ArgumentNullException.ThrowIfNull(app);
         return new(app.Id, app.ClientId, app.Name, app.Description, app.Contacts, app.TenantId, AppClientTypes.ToText(app.ClientType),
-            app.RedirectUris, app.TokenEndpointAuthMethod, app.Scopes, app.Created, app.OwnerId);
+            app.RedirectUris, app.TokenEndpointAuthMethod, app.Scopes, app.Created, app.OwnerId, app.Registrant, app.BusinessUnit);
     }
 }

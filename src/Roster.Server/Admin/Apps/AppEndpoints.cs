@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Roster.Directory.Apps;
+using Roster.Directory.Employees;
 using Roster.Directory.Roles;
 using Roster.Server.Admin.Authentication;
 using Roster.Server.Admin.Http;
@@ -8,8 +9,9 @@ namespace Roster.Server.Admin.Apps;
 
 /// <summary>
 /// App registrations (seed 002, "Developer > App registrations") under <c>/apps</c>: register
-/// (client secret shown once), list, read, delete, and revoke the consents given to an app,
-/// which revokes its tokens. Every route needs <c>security.login.manage</c>.
+/// (client secret shown once; the technical contacts are emailed the registration, never the
+/// secret), list, read, delete, and revoke the consents given to an app, which revokes its
+/// tokens. Every route needs <c>security.login.manage</c>.
 /// </summary>
 public static class AppEndpoints
 {
@@ -41,21 +43,29 @@ public static class AppEndpoints
             : AdminProblems.Problem(StatusCodes.Status404NotFound, $"There is no app registration {id} in this organization.");
 
     private static async Task<Results<Created<RegisteredAppDocument>, ProblemHttpResult>> RegisterAsync(
-        HttpContext context, RegisterAppRequest body, RegisterApp register, CancellationToken cancellationToken)
+        HttpContext context, RegisterAppRequest body, RegisterApp register, AppRegistrationMail mail, GetEmployee employees, CancellationToken cancellationToken)
     {
         if (AppClientTypes.Parse(body.ClientType) is not { } type)
         {
             return AdminProblems.Validation("clientType", $"Choose the client type: {AppClientTypes.UserConfidential}, {AppClientTypes.UserPublic} or {AppClientTypes.BackEnd}.");
         }
 
-        var draft = new AppDraft(body.Name ?? "", body.Description, body.TechnicalContacts ?? [], type, body.RedirectUris ?? [], body.Scopes ?? [], body.OwnerId);
-        var result = await register.ExecuteAsync(context.GetAdminActor(), draft, cancellationToken);
+        var draft = new AppDraft(body.Name ?? "", body.Description, body.TechnicalContacts ?? [], type, body.RedirectUris ?? [], body.Scopes ?? [], body.OwnerId, body.Registrant, body.BusinessUnit);
+        var actor = context.GetAdminActor();
+        var result = await register.ExecuteAsync(actor, draft, cancellationToken);
         if (!result.IsSuccess)
         {
-            return AdminProblems.From(result.Error, "app");
+            // Each refusal under its own field (name, contacts, businessUnit, ...), as the form shows them.
+            return AdminProblems.From(result.Error, result.Error.Field ?? "app");
         }
 
-        var registered = RegisteredAppDocument.From(result.Value);
+        // Committed: the technical contacts are told, and a mail that fails is reported, not an error.
+        var app = result.Value.App;
+        var actedBy = actor.ProfileId is { } me && await employees.ExecuteAsync(actor.TenantId, me, cancellationToken) is { IsSuccess: true } person
+            ? RegisterApp.Describe(person.Value!)
+            : "The operator";
+        var mailed = await mail.SendAsync(app, app.Contacts, actedBy, registered: true, context.Request, cancellationToken);
+        var registered = RegisteredAppDocument.From(result.Value, mailed);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{registered.App.Id}", registered);
     }

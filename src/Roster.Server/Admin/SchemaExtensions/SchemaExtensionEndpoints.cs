@@ -44,7 +44,7 @@ public static class SchemaExtensionEndpoints
         var result = await define.ExecuteAsync(actor, request.ToDraft(), cancellationToken);
         if (!result.IsSuccess)
         {
-            return AdminProblems.From(result.Error, "schema");
+            return AdminProblems.From(result.Error, result.Error.Field ?? "schema");
         }
 
         var document = SchemaExtensionDocument.From(result.Value);
@@ -55,7 +55,7 @@ public static class SchemaExtensionEndpoints
         HttpContext context, Guid id, SchemaExtensionRequest request, ChangeSchemaExtension change, CancellationToken cancellationToken)
     {
         var result = await change.UpdateAsync(context.GetAdminActor(), id, request.ToDraft(), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(SchemaExtensionDocument.From(result.Value)) : AdminProblems.From(result.Error, "schema");
+        return result.IsSuccess ? TypedResults.Ok(SchemaExtensionDocument.From(result.Value)) : AdminProblems.From(result.Error, result.Error.Field ?? "schema");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(HttpContext context, Guid id, ChangeSchemaExtension change, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 // Copy buttons: <button class="copy" data-copy="#id"> copies the text of the element #id. The
-// page may give the outcome's words in its language: data-copied, data-selected.
+// outcome's words come in the page's language from the button's data-copied and data-selected,
+// else from the layout's <body> (every console page has them there).
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button.copy");
   if (!button) return;
@@ -10,7 +11,7 @@ document.addEventListener("click", async (event) => {
   const label = (button.dataset.label ??= button.textContent);
   try {
     await navigator.clipboard.writeText(text);
-    button.textContent = button.dataset.copied ?? "Copied";
+    button.textContent = button.dataset.copied ?? document.body.dataset.copied ?? "Copied";
   } catch {
     // Without clipboard access (plain HTTP on another host), select the text for Ctrl+C.
     if (source instanceof HTMLInputElement) {
@@ -24,7 +25,7 @@ document.addEventListener("click", async (event) => {
       selection.removeAllRanges();
       selection.addRange(range);
     }
-    button.textContent = button.dataset.selected ?? "Selected: press Ctrl+C";
+    button.textContent = button.dataset.selected ?? document.body.dataset.selected ?? "Selected: press Ctrl+C";
   }
   // Screen readers hear the outcome once, politely, from the layout's live region.
   const announcer = document.getElementById("announcer");

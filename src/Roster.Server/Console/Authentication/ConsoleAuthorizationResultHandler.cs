@@ -6,8 +6,8 @@ using Roster.Server.Console.Http;
 namespace Roster.Server.Console.Authentication;
 
 /// <summary>
-/// A console page refused for a missing permission answers 403 with a page that names the
-/// permission (the admin API's handler would answer JSON); everything else goes to
+/// A console page refused for a missing permission answers 403 with a page in the console's frame
+/// that names the permission and who can grant it (the admin API's handler would answer JSON); everything else goes to
 /// <see cref="AdminAuthorizationResultHandler"/>, which keeps the admin API's behaviour.
 /// </summary>
 public sealed class ConsoleAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
@@ -22,7 +22,7 @@ public sealed class ConsoleAuthorizationResultHandler : IAuthorizationMiddleware
             && authorizeResult.Forbidden
             && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<PermissionRequirement>().FirstOrDefault() is { } missing)
         {
-            return ConsoleStatusCodePages.WriteAsync(context, StatusCodes.Status403Forbidden, missing.Refusal);
+            return ConsoleStatusCodePages.WriteAsync(context, StatusCodes.Status403Forbidden, detail: null, missing.AnyOf);
         }
 
         return _admin.HandleAsync(next, context, policy, authorizeResult);

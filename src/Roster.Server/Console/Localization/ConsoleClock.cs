@@ -22,6 +22,13 @@ public static class ConsoleClock
         return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + OffsetLabel(local.Offset);
     }
 
+    /// <summary><c>2026-05-03 14:05:09 UTC+09:00</c>: for logs whose entries are seconds apart (webhook attempts, refused requests).</summary>
+    public static string FormatToSecond(ClaimsPrincipal user, DateTimeOffset at)
+    {
+        var local = Local(user, at);
+        return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + OffsetLabel(local.Offset);
+    }
+
     /// <summary>The day only, in the person's time zone.</summary>
     public static string FormatDay(ClaimsPrincipal user, DateTimeOffset at) => Local(user, at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

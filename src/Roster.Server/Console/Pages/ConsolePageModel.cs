@@ -55,7 +55,7 @@ public abstract class ConsolePageModel : PageModel
     protected IActionResult Refuse(Permission permission)
     {
         ArgumentNullException.ThrowIfNull(permission);
-        HttpContext.Items[ConsoleStatusCodePages.DetailKey] = T["This needs the permission '{0}'; ask an administrator for a role that grants it.", permission.Key].Value;
+        HttpContext.Items[ConsoleStatusCodePages.PermissionsKey] = new[] { permission.Key };
         return StatusCode(StatusCodes.Status403Forbidden);
     }
 

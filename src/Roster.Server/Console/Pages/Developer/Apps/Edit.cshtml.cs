@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Roster.Directory.Apps;
+using Roster.Directory.Employees;
+using Roster.Server.Admin.Apps;
 using Roster.Server.Console.Authentication;
 
 namespace Roster.Server.Console.Pages.Developer.Apps;
 
 /// <summary>
-/// Developer &gt; App registrations &gt; an app: change its description, technical contacts and
-/// redirect URLs (<see cref="UpdateApp"/>). No new client ID or secret: what was pasted into the
-/// identity provider keeps working. Every mistake is shown next to its box at once.
+/// Developer &gt; App registrations &gt; an app: change its description, technical contacts,
+/// redirect URLs, registrant and business unit (<see cref="UpdateApp"/>). No new client ID or
+/// secret: what was pasted into the identity provider keeps working. Every mistake is shown next
+/// to its box at once. Contacts added are emailed the registration, never the secret.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.SecurityLoginManage)]
-public sealed class EditModel(ListApps list, UpdateApp update) : ConsolePageModel
+public sealed class EditModel(ListApps list, UpdateApp update, AppRegistrationMail mail, GetEmployee employees) : ConsolePageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -24,6 +27,12 @@ public sealed class EditModel(ListApps list, UpdateApp update) : ConsolePageMode
 
     [BindProperty]
     public string? RedirectUris { get; set; }
+
+    [BindProperty]
+    public string? Registrant { get; set; }
+
+    [BindProperty]
+    public string? BusinessUnit { get; set; }
 
     public AppRegistration App { get; private set; } = null!;
 
@@ -38,6 +47,8 @@ public sealed class EditModel(ListApps list, UpdateApp update) : ConsolePageMode
         Description = app.Description;
         Contacts = string.Join('\n', app.Contacts);
         RedirectUris = string.Join('\n', app.RedirectUris);
+        Registrant = app.Registrant;
+        BusinessUnit = app.BusinessUnit;
         return Page();
     }
 
@@ -51,19 +62,24 @@ public sealed class EditModel(ListApps list, UpdateApp update) : ConsolePageMode
         App = app;
         var redirects = AppForm.Lines(RedirectUris);
         var contacts = AppForm.Lines(Contacts, commasSeparate: true);
-        if (!Accepted(new AppDraft(app.Name, Description, contacts, app.ClientType, redirects, app.Scopes)))
+        if (!Accepted(new AppDraft(app.Name, Description, contacts, app.ClientType, redirects, app.Scopes, Registrant: Registrant, BusinessUnit: BusinessUnit)))
         {
             return Page();
         }
 
-        var result = await update.ExecuteAsync(Actor, Id, new AppDetails(Description, contacts, redirects), cancellationToken);
+        var result = await update.ExecuteAsync(Actor, Id, new AppDetails(Description, contacts, redirects, Registrant, BusinessUnit), cancellationToken);
         if (!result.IsSuccess)
         {
             ShowAll(result.Error);
             return Page();
         }
 
+        // Saved: the contacts added are told about the app; one whose mail fails is said, nothing is undone.
+        var saved = result.Value;
+        var added = saved.Contacts.Where(c => !app.Contacts.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        var mailed = await mail.SendAsync(saved, added, await AppPerson.DescribeAsync(employees, User, cancellationToken), registered: false, Request, cancellationToken);
         Notice = T["App '{0}' saved; its client ID and secret are unchanged.", app.Name];
+        Problem = mailed.Failed.Count > 0 ? T["The email to {0} could not be sent; the app is saved all the same. Send them its details yourself.", string.Join(", ", mailed.Failed)].Value : null;
         return Redirect(IndexModel.Path);
     }
 

@@ -26,8 +26,8 @@ public sealed class IndexModel(ListApps list, ChangeApp change, DeploymentUrls u
     {
         var app = await list.FindAsync(OrgId, id, cancellationToken);
         var result = await change.DeleteAsync(Actor, id, cancellationToken);
-        Notice = result.IsSuccess ? $"App '{app?.Name}' deleted; its client, consents and tokens stop working at once." : null;
-        Problem = result.Error?.Detail;
+        Notice = result.IsSuccess ? T["App '{0}' deleted; its client, consents and tokens stop working at once.", app?.Name ?? ""].Value : null;
+        Problem = result.IsSuccess ? null : Say(result.Error!);
         return Redirect(Path);
     }
 
@@ -35,8 +35,8 @@ public sealed class IndexModel(ListApps list, ChangeApp change, DeploymentUrls u
     {
         var app = await list.FindAsync(OrgId, id, cancellationToken);
         var result = await change.RevokeConsentsAsync(Actor, id, cancellationToken);
-        Notice = result.IsSuccess ? $"Consents to '{app?.Name}' revoked; its tokens stop working and an administrator must authorize it again." : null;
-        Problem = result.Error?.Detail;
+        Notice = result.IsSuccess ? T["Consents to '{0}' revoked; its tokens stop working and an administrator must authorize it again.", app?.Name ?? ""].Value : null;
+        Problem = result.IsSuccess ? null : Say(result.Error!);
         return Redirect(Path);
     }
 }

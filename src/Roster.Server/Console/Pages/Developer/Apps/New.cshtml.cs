@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Roster.Directory.Apps;
 using Roster.Directory.Credentials;
+using Roster.Directory.Employees;
+using Roster.Server.Admin.Apps;
 using Roster.Server.Console.Authentication;
 using Roster.Server.Deployment;
 
@@ -9,11 +11,13 @@ namespace Roster.Server.Console.Pages.Developer.Apps;
 
 /// <summary>
 /// Developer &gt; App registrations &gt; Register (seed 002's form): name, description, technical
-/// contacts, client type, redirect URLs, scopes. The client ID and secret are in the answer to the
-/// POST and nowhere else, next to the token and authorize endpoints to paste into the IdP.
+/// contacts, registrant (the signed-in person unless changed), business unit, client type, redirect
+/// URLs, scopes. The client ID and secret are in the answer to the POST and nowhere else, next to
+/// the token and authorize endpoints to paste into the IdP; the technical contacts are emailed the
+/// registration without the secret, and a mail that fails is said on the page, the app registered.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.SecurityLoginManage)]
-public sealed class NewModel(RegisterApp register, DeploymentUrls urls) : ConsolePageModel
+public sealed class NewModel(RegisterApp register, DeploymentUrls urls, AppRegistrationMail mail, GetEmployee employees) : ConsolePageModel
 {
     public const string Path = "/console/developer/apps/new";
 
@@ -27,6 +31,12 @@ public sealed class NewModel(RegisterApp register, DeploymentUrls urls) : Consol
     public string? Contacts { get; set; }
 
     [BindProperty]
+    public string? Registrant { get; set; }
+
+    [BindProperty]
+    public string? BusinessUnit { get; set; }
+
+    [BindProperty]
     public string? ClientType { get; set; } = AppClientTypes.UserConfidential;
 
     [BindProperty]
@@ -38,21 +48,24 @@ public sealed class NewModel(RegisterApp register, DeploymentUrls urls) : Consol
     /// <summary>The app just registered, with its client secret, rendered once in this response.</summary>
     public RegisteredApp? Registered { get; private set; }
 
+    /// <summary>Which technical contacts were emailed the registration just made.</summary>
+    public AppMailOutcome Mailed { get; private set; } = AppMailOutcome.None;
+
     public OAuthEndpoints Endpoints => OAuthEndpoints.Of(urls, Request, OrgId);
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Registrant = await AppPerson.DescribeAsync(employees, User, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (AppClientTypes.Parse(ClientType) is not { } type)
         {
-            ModelState.AddModelError(nameof(ClientType), "Choose the client type: user, confidential; user, public; or back-end.");
+            ModelState.AddModelError(nameof(ClientType), T["Choose the client type: user, confidential; user, public; or back-end."]);
             return Page();
         }
 
-        var draft = new AppDraft(Name ?? "", Description, AppForm.Lines(Contacts, commasSeparate: true), type, AppForm.Lines(RedirectUris), Scopes);
+        var draft = new AppDraft(Name ?? "", Description, AppForm.Lines(Contacts, commasSeparate: true), type, AppForm.Lines(RedirectUris), Scopes,
+            Registrant: Registrant, BusinessUnit: BusinessUnit);
         if (!Accepted(draft))
         {
             return Page();
@@ -68,6 +81,8 @@ public sealed class NewModel(RegisterApp register, DeploymentUrls urls) : Consol
         // The secret exists in this response only: no cache may keep it, no redirect carries it.
         Response.Headers.CacheControl = "no-store";
         Registered = result.Value;
+        var app = result.Value.App;
+        Mailed = await mail.SendAsync(app, app.Contacts, await AppPerson.DescribeAsync(employees, User, cancellationToken), registered: true, Request, cancellationToken);
         return Page();
     }
 

@@ -11,8 +11,8 @@ using Roster.Directory.Database;
 namespace Roster.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(RosterDbContext))]
-    [Migration("20261207105729_RoleGrantsWithoutRuleKey")]
-    partial class RoleGrantsWithoutRuleKey
+    [Migration("20261207105422_AppRegistrantAndBusinessUnit")]
+    partial class AppRegistrantAndBusinessUnit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -368,6 +368,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("id");
 
+                    b.Property<string>("BusinessUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_unit");
+
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -416,6 +421,11 @@ namespace Roster.Storage.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT")
                         .HasColumnName("redirect_uris");
+
+                    b.Property<string>("Registrant")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrant");
 
                     b.Property<string>("Scopes")
                         .IsRequired()
@@ -2277,6 +2287,12 @@ namespace Roster.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_role_grants_roles");
+
+                    b.HasOne("Roster.Directory.RoleRules.RoleRuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_role_grants_rules");
 
                     b.HasOne("Roster.Directory.Users.UserRecord", null)
                         .WithMany()

@@ -12,7 +12,7 @@ using Roster.Directory.Database;
 namespace Roster.Storage.Postgres.Migrations
 {
     [DbContext(typeof(RosterDbContext))]
-    [Migration("20261207105808_InitialCreate")]
+    [Migration("20261207120628_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -422,6 +422,12 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("BusinessUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("business_unit")
+                        .UseCollation("C");
+
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -475,6 +481,12 @@ namespace Roster.Storage.Postgres.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
                         .HasColumnName("redirect_uris")
+                        .UseCollation("C");
+
+                    b.Property<string>("Registrant")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("registrant")
                         .UseCollation("C");
 
                     b.Property<string>("Scopes")

@@ -172,6 +172,8 @@ namespace Roster.Storage.Postgres.Migrations
                     scopes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C"),
                     created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     owner_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    registrant = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    business_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
                     permission_ceiling = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C")
                 },
                 constraints: table =>
