@@ -29,6 +29,8 @@
 #   ROSTER_SCALE_LIST=0       skip the listings and deep pages (the longest part at a million users)
 #   ROSTER_SCALE_PORT         port of `roster serve` [5000]
 #   ROSTER_SCALE_PG_SHARED_BUFFERS  PostgreSQL shared_buffers [512MB]
+#   ROSTER_SCALE_PG_OPTIONS   more PostgreSQL settings, as postgres options (e.g. "-c log_min_duration_statement=5
+#                             -c log_autovacuum_min_duration=0" to find a tail in its server.log, kept in the reports folder) [none]
 #   ROSTER_SCALE_OUT          folder for reports and logs [a new temp folder, kept]
 #   ROSTER_SCALE_WORK         parent folder of the databases [the system temp folder]
 #   ROSTER_SCALE_KEEP_DB=1    keep the databases
@@ -73,6 +75,7 @@ stop_server() {
 stop_postgres() {
   if [[ -n "$PG_DIR" && -d "$PG_DIR/data" ]]; then
     "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+    cp "$PG_DIR/server.log" "$OUT/postgres-server.log" 2>/dev/null || true
   fi
 }
 
@@ -106,7 +109,7 @@ start_postgres() {
   "${PG_RUN[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U roster --auth=trust -E UTF8 --locale=C.UTF-8 >"$OUT/postgres-initdb.log" 2>&1
   PG_PORT="$(free_port)"
   "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c synchronous_commit=off -c shared_buffers=$PG_SHARED_BUFFERS -c max_connections=300" \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c synchronous_commit=off -c shared_buffers=$PG_SHARED_BUFFERS -c max_connections=300 ${ROSTER_SCALE_PG_OPTIONS:-}" \
     start >/dev/null || { cat "$PG_DIR/server.log" >&2; exit 1; }
   psql -X -q "postgresql://roster@127.0.0.1:$PG_PORT/postgres" -c "CREATE DATABASE roster_scale"
   echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (shared_buffers=$PG_SHARED_BUFFERS, synchronous_commit=off)"

@@ -20,7 +20,7 @@ internal sealed record AuditEntry(
     /// <summary>The member rows the write inserted and deleted, every id of them: events list them all, in chunks.</summary>
     public MembershipDiff? Members { get; init; }
 
-    /// <summary>For a <c>role.grants.change</c>: everyone who gained or lost the role, for one <c>employee.roles.changed</c> event each.</summary>
+    /// <summary>For a <c>role.grants.change</c>: everyone who gained or lost the role, for its <c>employee.roles.changed</c> or <c>role.grants.*</c> events.</summary>
     public RoleGrants.RoleChange? Grants { get; init; }
 
     public static AuditEntry For(ScimCaller caller, string action, string resourceType, Guid resourceId, JsonObject changes) =>

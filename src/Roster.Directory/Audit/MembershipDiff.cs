@@ -13,5 +13,8 @@ internal sealed class MembershipDiff
 
     public long? RemovedAll { get; set; }
 
+    /// <summary>A group was among the members added or removed (as the statements' <c>member_type</c> said): nesting changed.</summary>
+    public bool MovedGroups { get; set; }
+
     public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && RemovedAll is null;
 }

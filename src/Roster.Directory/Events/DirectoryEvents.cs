@@ -13,7 +13,7 @@ namespace Roster.Directory.Events;
 /// </summary>
 internal static class DirectoryEvents
 {
-    /// <summary>Member ids per <c>group.members.*</c> event: a 100,000-member change becomes 100 events, each small.</summary>
+    /// <summary>Ids per <c>group.members.*</c> and <c>role.grants.*</c> event: a change over 100,000 people becomes 100 events, each small.</summary>
     public const int MembersPerEvent = 1_000;
 
     /// <summary>The events of <paramref name="entry"/>; <paramref name="after"/> is the resource row after the change, when it exists.</summary>
@@ -53,9 +53,13 @@ internal static class DirectoryEvents
                 events.Add(Changes(EventTypes.GroupDeleted, entry, resourceType));
                 break;
             case AuditActions.RoleGrantsChange when entry.Grants is { } grants:
-                // A rule or a group change moved the role for many people at once: each hears of it on their own resource.
+                // People whose grant moved by a statement of their own (a member added or removed) hear of it
+                // on their own resource; a set-based change (a rule, a group renamed, deleted or nested)
+                // is told on the role's, up to 1,000 people an event: 100,000 event rows cost seconds.
                 AddGrants(events, grants.RoleId, grants.Gained, "gained", entry.Changes["cause"]);
                 AddGrants(events, grants.RoleId, grants.Lost, "lost", entry.Changes["cause"]);
+                AddChunks(events, AuditResourceTypes.Role, grants.RoleId, EventTypes.RoleGrantsRemoved, "userIds", grants.LostTogether, entry.Changes["cause"]);
+                AddChunks(events, AuditResourceTypes.Role, grants.RoleId, EventTypes.RoleGrantsAdded, "userIds", grants.GainedTogether, entry.Changes["cause"]);
                 break;
             case AuditActions.RoleGrantManual or AuditActions.RoleRevokeManual
                 when entry.Changes["roleId"] is JsonValue role && Guid.TryParse(role.GetValue<string>(), out var roleId):
@@ -203,19 +207,25 @@ internal static class DirectoryEvents
             }));
         }
 
-        AddChunks(events, entry.ResourceId, EventTypes.GroupMembersRemoved, "removed", diff.Removed);
-        AddChunks(events, entry.ResourceId, EventTypes.GroupMembersAdded, "added", diff.Added);
+        AddChunks(events, AuditResourceTypes.Group, entry.ResourceId, EventTypes.GroupMembersRemoved, "removed", diff.Removed, cause: null);
+        AddChunks(events, AuditResourceTypes.Group, entry.ResourceId, EventTypes.GroupMembersAdded, "added", diff.Added, cause: null);
     }
 
-    private static void AddChunks(List<PendingEvent> events, Guid groupId, string type, string name, List<Guid> ids)
+    // Ids at most MembersPerEvent to an event, numbered part of parts, with the change's cause when it has one.
+    private static void AddChunks(List<PendingEvent> events, string resourceType, Guid resourceId, string type, string name, IReadOnlyList<Guid> ids, JsonNode? cause)
     {
         var chunks = ids.Chunk(MembersPerEvent).ToList();
         for (var i = 0; i < chunks.Count; i++)
         {
             var chunk = chunks[i];
             var part = i + 1;
-            events.Add(new PendingEvent(type, AuditResourceTypes.Group, groupId, w =>
+            events.Add(new PendingEvent(type, resourceType, resourceId, w =>
             {
+                if (cause is not null)
+                {
+                    Write(w, "cause", cause);
+                }
+
                 w.WriteStartArray(name);
                 foreach (var id in chunk)
                 {

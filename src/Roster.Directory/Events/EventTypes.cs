@@ -23,6 +23,8 @@ public static class EventTypes
     public const string EmployeeUnlocked = "employee.unlocked";
     public const string RoleCreated = "role.created";
     public const string RoleUpdated = "role.updated";
+    public const string RoleGrantsAdded = "role.grants.added";
+    public const string RoleGrantsRemoved = "role.grants.removed";
     public const string ScimTokenCreated = "scim.token.created";
     public const string ScimTokenRevoked = "scim.token.revoked";
     public const string ScimSettingsUpdated = "scim.settings.updated";
@@ -50,7 +52,7 @@ public static class EventTypes
         UserCreated, UserUpdated, UserDeactivated, UserReactivated, UserDeleted,
         GroupCreated, GroupUpdated, GroupDeleted, GroupMembersAdded, GroupMembersRemoved,
         EmployeeRolesChanged, EmployeeInvited, EmployeeActivated, EmployeeLocked, EmployeeUnlocked,
-        RoleCreated, RoleUpdated, ScimTokenCreated, ScimTokenRevoked, ScimSettingsUpdated,
+        RoleCreated, RoleUpdated, RoleGrantsAdded, RoleGrantsRemoved, ScimTokenCreated, ScimTokenRevoked, ScimSettingsUpdated,
         DomainAdded, DomainVerified, DomainRemoved,
         AccessKeyCreated, AccessKeyActivated, AccessKeyDeactivated, AccessKeyDeleted,
         AppCreated, AppUpdated, AppDeleted, AppConsentRevoked,

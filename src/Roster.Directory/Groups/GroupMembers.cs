@@ -63,7 +63,7 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
             "INSERT INTO group_members (tenant_id, group_id, member_id, member_type) " +
             $"SELECT {t}, {group}, {member}, CASE WHEN EXISTS (SELECT 1 FROM users WHERE tenant_id = {t} AND id = {member}) THEN 'User' ELSE 'Group' END " +
             $"WHERE EXISTS (SELECT 1 FROM users WHERE tenant_id = {t} AND id = {member}) OR EXISTS (SELECT 1 FROM groups WHERE tenant_id = {t} AND id = {member}) " +
-            "ON CONFLICT DO NOTHING",
+            "ON CONFLICT DO NOTHING RETURNING member_type",
             parameters);
         await using var isMember = session.Command(
             $"SELECT 1 FROM group_members WHERE tenant_id = {t} AND group_id = {group} AND member_id = {member}", parameters);
@@ -88,15 +88,16 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
             }
 
             insert.Parameters[member].Value = dialect.Key(memberId);
-            int inserted;
+            object? inserted;
             using (session.Trace(insert))
             {
-                inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+                inserted = await insert.ExecuteScalarAsync(cancellationToken);
             }
 
-            if (inserted > 0)
+            if (inserted is string type)
             {
                 Diff.Added.Add(memberId);
+                Diff.MovedGroups |= type == MemberTypes.Group;
             }
             else
             {
@@ -119,7 +120,7 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
         var group = parameters.Add(dialect.Key(groupId));
         var member = parameters.Add(null);
         await using var delete = session.Command(
-            $"DELETE FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND group_id = {group} AND member_id = {member}", parameters);
+            $"DELETE FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND group_id = {group} AND member_id = {member} RETURNING member_type", parameters);
         foreach (var id in memberIds)
         {
             // An id that is not a GUID names no member: removing it changes nothing.
@@ -127,9 +128,10 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
             {
                 delete.Parameters[member].Value = dialect.Key(memberId);
                 using var trace = session.Trace(delete);
-                if (await delete.ExecuteNonQueryAsync(cancellationToken) > 0)
+                if (await delete.ExecuteScalarAsync(cancellationToken) is string type)
                 {
                     Diff.Removed.Add(memberId);
+                    Diff.MovedGroups |= type == MemberTypes.Group;
                 }
             }
         }
@@ -151,9 +153,10 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
         var dialect = session.Dialect;
         var removed = await session.QueryAsync(
             $"DELETE FROM group_members WHERE tenant_id = {t} AND group_id = {group} AND member_id IN " +
-            $"(SELECT gm.member_id FROM group_members AS gm WHERE gm.tenant_id = {t} AND gm.group_id = {group} AND {condition.Value}) RETURNING member_id",
-            parameters, reader => dialect.ReadKey(reader, 0), cancellationToken);
-        Diff.Removed.AddRange(removed);
+            $"(SELECT gm.member_id FROM group_members AS gm WHERE gm.tenant_id = {t} AND gm.group_id = {group} AND {condition.Value}) RETURNING member_id, member_type",
+            parameters, reader => (Id: dialect.ReadKey(reader, 0), Type: reader.GetString(1)), cancellationToken);
+        Diff.Removed.AddRange(removed.Select(r => r.Id));
+        Diff.MovedGroups |= removed.Any(r => r.Type == MemberTypes.Group);
         return null;
     }
 

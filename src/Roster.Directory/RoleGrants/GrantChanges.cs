@@ -3,14 +3,18 @@ namespace Roster.Directory.RoleGrants;
 /// <summary>
 /// What one change did to the tenant's role grants: per role, who gained a grant of it and who
 /// lost one. Big changes (a rule over a large group) keep a count and the first
-/// <see cref="SampleSize"/> people, which is what the audit log and the preview show; every
-/// person is kept too, for the <c>employee.roles.changed</c> events (one per person and role).
+/// <see cref="SampleSize"/> people, which is what the audit log and the preview show. Every person
+/// is kept too, for the events, apart by how the grant moved: one by one
+/// (<see cref="Gained"/>, <see cref="Lost"/>: a member added, a person's <c>roles</c>; an
+/// <c>employee.roles.changed</c> event each) or set-based (<see cref="Add"/>: the rows one
+/// statement moved for a rule or a group over many people; <c>role.grants.added</c> and
+/// <c>role.grants.removed</c> carrying up to 1,000 people each).
 /// </summary>
 public sealed class GrantChanges
 {
     public const int SampleSize = 100;
 
-    private readonly Dictionary<(Guid Role, bool Gained), Tally> _tallies = [];
+    private readonly Dictionary<(Guid Role, bool Gained), Counts> _tallies = [];
 
     public bool IsEmpty => _tallies.Count == 0;
 
@@ -23,15 +27,32 @@ public sealed class GrantChanges
             g.Where(t => !t.Key.Gained).Select(t => t.Value.Count).Sum(),
             [.. g.Where(t => !t.Key.Gained).SelectMany(t => t.Value.Sample)])
         {
-            Gained = [.. g.Where(t => t.Key.Gained).SelectMany(t => t.Value.All)],
-            Lost = [.. g.Where(t => !t.Key.Gained).SelectMany(t => t.Value.All)],
+            Gained = [.. g.Where(t => t.Key.Gained).SelectMany(t => t.Value.OneByOne)],
+            Lost = [.. g.Where(t => !t.Key.Gained).SelectMany(t => t.Value.OneByOne)],
+            GainedTogether = [.. g.Where(t => t.Key.Gained).SelectMany(t => t.Value.Together)],
+            LostTogether = [.. g.Where(t => !t.Key.Gained).SelectMany(t => t.Value.Together)],
         });
 
-    public void Gained(Guid roleId, Guid userId) => Add(roleId, true, [userId]);
+    /// <summary>One person gained the role by a statement of their own.</summary>
+    public void Gained(Guid roleId, Guid userId) => Tally(roleId, true, [userId], together: false);
 
-    public void Lost(Guid roleId, Guid userId) => Add(roleId, false, [userId]);
+    /// <summary>One person lost the role by a statement of their own.</summary>
+    public void Lost(Guid roleId, Guid userId) => Tally(roleId, false, [userId], together: false);
 
-    public void Add(Guid roleId, bool gained, IReadOnlyCollection<Guid> userIds)
+    /// <summary>The people one set-based statement gave the role to, or took it from (the rows it returned).</summary>
+    public void Add(Guid roleId, bool gained, IReadOnlyCollection<Guid> userIds) => Tally(roleId, gained, userIds, together: true);
+
+    public void Merge(GrantChanges other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var ((role, gained), tally) in other._tallies)
+        {
+            Tally(role, gained, tally.OneByOne, together: false);
+            Tally(role, gained, tally.Together, together: true);
+        }
+    }
+
+    private void Tally(Guid roleId, bool gained, IReadOnlyCollection<Guid> userIds, bool together)
     {
         if (userIds.Count == 0)
         {
@@ -40,33 +61,26 @@ public sealed class GrantChanges
 
         if (!_tallies.TryGetValue((roleId, gained), out var tally))
         {
-            _tallies[(roleId, gained)] = tally = new Tally();
+            _tallies[(roleId, gained)] = tally = new Counts();
         }
 
         tally.Count += userIds.Count;
-        tally.All.AddRange(userIds);
+        (together ? tally.Together : tally.OneByOne).AddRange(userIds);
         foreach (var user in userIds.Take(SampleSize - tally.Sample.Count))
         {
             tally.Sample.Add(user);
         }
     }
 
-    public void Merge(GrantChanges other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        foreach (var ((role, gained), tally) in other._tallies)
-        {
-            Add(role, gained, tally.All);
-        }
-    }
-
-    private sealed class Tally
+    private sealed class Counts
     {
         public int Count { get; set; }
 
         public List<Guid> Sample { get; } = [];
 
-        public List<Guid> All { get; } = [];
+        public List<Guid> OneByOne { get; } = [];
+
+        public List<Guid> Together { get; } = [];
     }
 }
 
@@ -78,9 +92,15 @@ public sealed class GrantChanges
 /// <param name="LostSample">The first of the people who lost one.</param>
 public sealed record RoleChange(Guid RoleId, int GainedCount, IReadOnlyList<Guid> GainedSample, int LostCount, IReadOnlyList<Guid> LostSample)
 {
-    /// <summary>Everyone who gained a grant of the role.</summary>
+    /// <summary>Those who gained a grant of the role by a statement of their own (an <c>employee.roles.changed</c> event each).</summary>
     public IReadOnlyList<Guid> Gained { get; init; } = [];
 
-    /// <summary>Everyone who lost a grant of the role.</summary>
+    /// <summary>Those who lost a grant of the role by a statement of their own.</summary>
     public IReadOnlyList<Guid> Lost { get; init; } = [];
+
+    /// <summary>Those a set-based statement gave the role to (<c>role.grants.added</c>, up to 1,000 an event).</summary>
+    public IReadOnlyList<Guid> GainedTogether { get; init; } = [];
+
+    /// <summary>Those a set-based statement took the role from (<c>role.grants.removed</c>).</summary>
+    public IReadOnlyList<Guid> LostTogether { get; init; } = [];
 }

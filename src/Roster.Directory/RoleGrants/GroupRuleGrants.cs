@@ -30,9 +30,9 @@ internal static class GroupRuleGrants
             return changes;
         }
 
-        // A nested group brings or takes all of its people: recompute those rules whole.
-        var changed = diff.Added.Concat(diff.Removed).ToList();
-        if (diff.RemovedAll is > 0 || await AnyGroupAsync(session, changed, cancellationToken))
+        // A nested group brings or takes all of its people: recompute those rules whole. Whether one
+        // was among the members comes from the membership statements themselves (no query of its own).
+        if (diff.RemovedAll is > 0 || diff.MovedGroups)
         {
             return await RecomputeAsync(session, rules, cancellationToken);
         }
@@ -181,19 +181,5 @@ internal static class GroupRuleGrants
             $"AND {RoleRuleSql.GroupCondition(rule, "g", parameters, dialect)} LIMIT 1",
             parameters, cancellationToken);
         return found is not null;
-    }
-
-    private static async Task<bool> AnyGroupAsync(SqlSession session, List<Guid> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return false;
-        }
-
-        var parameters = session.Parameters();
-        var dialect = session.Dialect;
-        var list = string.Join(", ", ids.Select(id => parameters.Add(dialect.Key(id))));
-        return await session.ScalarAsync(
-            $"SELECT 1 FROM groups WHERE tenant_id = {SqlParameters.Tenant} AND id IN ({list}) LIMIT 1", parameters, cancellationToken) is not null;
     }
 }

@@ -26,8 +26,10 @@ internal sealed class RoleGrantConfiguration(RosterDbContext context) : IEntityT
             .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_role_grants_users");
         builder.HasOne<RoleRecord>().WithMany().HasForeignKey(g => new { g.TenantId, g.RoleId })
             .OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_role_grants_roles");
-        builder.HasOne<RoleRuleRecord>().WithMany().HasForeignKey(g => new { g.TenantId, g.RuleId })
-            .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_role_grants_rules");
+
+        // No foreign key to role_rules: a rule's deletion deletes its grants first, in its own
+        // transaction (RoleRuleApplication), and the check cost a look-up in role_rules for every
+        // grant a rule gives (about 8% of the insert of 100,000 grants on PostgreSQL).
         builder.HasQueryFilter(g => g.TenantId == context.TenantId);
     }
 }

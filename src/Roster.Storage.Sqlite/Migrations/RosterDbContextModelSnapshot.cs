@@ -2285,12 +2285,6 @@ namespace Roster.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_role_grants_roles");
 
-                    b.HasOne("Roster.Directory.RoleRules.RoleRuleRecord", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "RuleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_role_grants_rules");
-
                     b.HasOne("Roster.Directory.Users.UserRecord", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "UserId")

@@ -6,21 +6,21 @@ using Roster.Server.Tests.RoleRules;
 namespace Roster.Server.Tests.Events;
 
 /// <summary>
-/// One change that moves more people than one command of events carries (the audit trail writes
-/// them 200 to a command, in the change's transaction): a role rule reaching a group of 450, then
-/// the group emptied by one PATCH. Each change's events are all in the feed, one per person, with
-/// consecutive sequences and nothing of another change between them.
+/// One change that moves more people than one event carries (1,000): a role rule reaching a group
+/// of 1,050, then the group emptied by one PATCH. Each change's events are all in the feed, the
+/// people in <c>role.grants.*</c> events of at most 1,000 ids (part 1 and 2 of 2), every person
+/// exactly once, with consecutive sequences and nothing of another change between them.
 /// </summary>
 [Collection(ServerCollectionDefinition.Name)]
 public sealed class LargeChangeEventTests(RosterServerFixture server)
 {
-    /// <summary>More than two commands' worth (200 each), and not a multiple of 200.</summary>
-    private const int People = 450;
+    /// <summary>More than one event's worth (1,000 ids each), and not a multiple of it.</summary>
+    private const int People = 1_050;
 
     private const int Creators = 8;
 
     [Fact]
-    public async Task A_rule_reaching_450_people_and_their_removal_each_append_every_event_in_order()
+    public async Task A_rule_reaching_1050_people_and_their_removal_each_append_every_person_once_in_two_parts_in_order()
     {
         var admin = await server.CreateWebhookAdminAsync();
         var scim = admin.Tenant.Scim;
@@ -51,25 +51,33 @@ public sealed class LargeChangeEventTests(RosterServerFixture server)
         var events = await admin.Http.ReadAllAsync(head);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(n => head + n), events.Select(e => (long)e["sequence"]!));
 
-        // The rule's change: exactly one gained per person, and nothing else, head+1 .. head+450.
+        // The rule's change: two role.grants.added events and nothing else, naming each person once.
         var gained = events.Where(e => (long)e["sequence"]! <= afterRule).ToList();
-        Assert.Equal(People, gained.Count);
-        Assert.All(gained, e =>
-        {
-            Assert.Equal("employee.roles.changed", (string)e["type"]!);
-            Assert.Equal("gained", (string)e["data"]!["grant"]!["change"]!);
-            Assert.Equal(rule, (string)e["data"]!["grant"]!["cause"]!["id"]!);
-        });
-        Assert.Equal(people.Order(StringComparer.Ordinal), gained.Select(ResourceId).Order(StringComparer.Ordinal));
+        AssertParts(gained, "role.grants.added", role, rule, people);
         Assert.Single(gained.Select(e => (string)e["timestamp"]!).Distinct(StringComparer.Ordinal));
 
-        // The removal's change: the membership event(s) and one lost per person, all after the rule's.
+        // The removal's change: the membership events and two role.grants.removed, all after the rule's.
         var removal = events.Where(e => (long)e["sequence"]! > afterRule).ToList();
-        var lost = removal.Where(e => (string)e["type"]! == "employee.roles.changed").ToList();
-        Assert.All(lost, e => Assert.Equal("lost", (string)e["data"]!["grant"]!["change"]!));
-        Assert.Equal(people.Order(StringComparer.Ordinal), lost.Select(ResourceId).Order(StringComparer.Ordinal));
+        var lost = removal.Where(e => (string)e["type"]! == "role.grants.removed").ToList();
+        AssertParts(lost, "role.grants.removed", role, group, people);
         Assert.All(removal.Except(lost), e => Assert.StartsWith("group.", (string)e["type"]!, StringComparison.Ordinal));
+        Assert.DoesNotContain(events, e => (string)e["type"]! == "employee.roles.changed");
         Assert.Single(removal.Select(e => (string)e["timestamp"]!).Distinct(StringComparer.Ordinal));
+    }
+
+    private static void AssertParts(List<JsonObject> events, string type, string role, string causeId, List<string> people)
+    {
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e =>
+        {
+            Assert.Equal(type, (string)e["type"]!);
+            Assert.Equal(role, ResourceId(e));
+            Assert.Equal(causeId, (string)e["data"]!["cause"]!["id"]!);
+            Assert.Equal(2, (int)e["data"]!["parts"]!);
+        });
+        Assert.Equal([1, 2], events.Select(e => (int)e["data"]!["part"]!));
+        Assert.Equal([1_000, People - 1_000], events.Select(e => e["data"]!["userIds"]!.AsArray().Count));
+        Assert.Equal(people.Order(StringComparer.Ordinal), events.SelectMany(e => e["data"]!["userIds"]!.AsArray().Select(u => (string)u!)).Order(StringComparer.Ordinal));
     }
 
     private static string ResourceId(JsonObject e) => (string)e["resource"]!["id"]!;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Roster.Server.Tests.Admin;
 using Roster.Server.Tests.Infrastructure;
 using Roster.Server.Tests.RoleRules;
@@ -7,9 +8,11 @@ using Roster.Server.Tests.RoleRules;
 namespace Roster.Server.Tests.Events;
 
 /// <summary>
-/// Roles that move through role rules and manual grants reach the feed as
-/// <c>employee.roles.changed</c>, one event per person on that person's resource, in the
-/// transaction of the change that moved them.
+/// Roles that move for one person (a member added or removed, a manual grant) reach the feed as
+/// <c>employee.roles.changed</c> on that person's resource; roles that a set-based change moves
+/// for many at once (a rule created, moved or deleted, a mapped group renamed) as
+/// <c>role.grants.added</c> and <c>role.grants.removed</c> on the role's, with every person's id;
+/// each in the transaction of the change that moved them.
 /// </summary>
 [Collection(ServerCollectionDefinition.Name)]
 public sealed class RoleGrantEventTests(RosterServerFixture server)
@@ -42,31 +45,69 @@ public sealed class RoleGrantEventTests(RosterServerFixture server)
     }
 
     [Fact]
-    public async Task A_new_rule_appends_employee_roles_changed_for_every_member_it_reaches()
+    public async Task A_new_rule_appends_role_grants_added_naming_every_member_it_reaches_and_no_employee_roles_changed()
     {
         var admin = await server.CreateWebhookAdminAsync();
         var lead = await admin.CreateRoleAsync("Lead", "audit.view");
         var scim = admin.Tenant.Scim;
         var group = await scim.CreateGroupAsync("Feed leads");
-        var members = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            var user = await scim.CreateUserAsync($"feed-lead-{i}@example.com");
-            Assert.Equal(HttpStatusCode.NoContent, (await scim.AddMemberAsync(group.Id(), user.Id())).StatusCode);
-            members.Add(user.Id());
-        }
+        var members = await AddMembersAsync(scim, group.Id(), "feed-lead", 3);
 
         var head = await HeadAsync(admin.Http);
         var rule = await admin.CreateRuleAsync("group.displayName", "Feed leads", lead);
 
-        var roles = (await admin.Http.ReadAllAsync(head)).Where(e => (string)e["type"]! == "employee.roles.changed").ToList();
-        Assert.Equal(members.Order(StringComparer.Ordinal), roles.Select(e => (string)e["resource"]!["id"]!).Order(StringComparer.Ordinal));
-        Assert.All(roles, e =>
-        {
-            Assert.Equal("gained", (string)e["data"]!["grant"]!["change"]!);
-            Assert.Equal("roleRule", (string)e["data"]!["grant"]!["cause"]!["type"]!);
-            Assert.Equal(rule.Id(), (string)e["data"]!["grant"]!["cause"]!["id"]!);
-        });
+        var events = await admin.Http.ReadAllAsync(head);
+        Assert.DoesNotContain(events, e => (string)e["type"]! == "employee.roles.changed");
+        var added = Assert.Single(events, e => (string)e["type"]! == "role.grants.added");
+        AssertGrants(added, lead, "roleRule", rule.Id(), members);
+    }
+
+    [Fact]
+    public async Task A_rule_moved_to_another_role_appends_removed_for_the_old_role_and_added_for_the_new_over_the_same_people()
+    {
+        var admin = await server.CreateWebhookAdminAsync();
+        var agent = await admin.CreateRoleAsync("Agent", "employees.view");
+        var lead = await admin.CreateRoleAsync("Lead", "audit.view");
+        var scim = admin.Tenant.Scim;
+        var group = await scim.CreateGroupAsync("Feed movers");
+        var members = await AddMembersAsync(scim, group.Id(), "feed-mover", 2);
+        var rule = await admin.CreateRuleAsync("group.displayName", "Feed movers", agent);
+        var head = await HeadAsync(admin.Http);
+
+        var moved = await admin.Http.PutAsJsonAsync($"role-rules/{rule.Id()}", new { match = "group.displayName", value = "Feed movers", roleId = lead });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        var events = await admin.Http.ReadAllAsync(head);
+        Assert.DoesNotContain(events, e => (string)e["type"]! == "employee.roles.changed");
+        AssertGrants(Assert.Single(events, e => (string)e["type"]! == "role.grants.removed"), agent, "roleRule", rule.Id(), members);
+        AssertGrants(Assert.Single(events, e => (string)e["type"]! == "role.grants.added"), lead, "roleRule", rule.Id(), members);
+    }
+
+    [Fact]
+    public async Task A_mapped_group_renamed_away_and_a_rule_deleted_append_role_grants_removed_with_their_cause()
+    {
+        var admin = await server.CreateWebhookAdminAsync();
+        var agent = await admin.CreateRoleAsync("Agent", "employees.view");
+        var scim = admin.Tenant.Scim;
+        var renamed = await scim.CreateGroupAsync("Feed renamed");
+        var renamedMembers = await AddMembersAsync(scim, renamed.Id(), "feed-renamed", 2);
+        var kept = await scim.CreateGroupAsync("Feed kept");
+        var keptMembers = await AddMembersAsync(scim, kept.Id(), "feed-kept", 2);
+        await admin.CreateRuleAsync("group.displayName", "Feed renamed", agent);
+        var byId = await admin.CreateRuleAsync("group.id", kept.Id(), agent);
+        var head = await HeadAsync(admin.Http);
+
+        Assert.True((await scim.RenameGroupAsync(renamed.Id(), "Feed elsewhere")).IsSuccessStatusCode);
+        var afterRename = await HeadAsync(admin.Http);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteNoBodyAsync($"role-rules/{byId.Id()}")).StatusCode);
+
+        var events = await admin.Http.ReadAllAsync(head);
+        Assert.DoesNotContain(events, e => (string)e["type"]! == "employee.roles.changed");
+        var removed = events.Where(e => (string)e["type"]! == "role.grants.removed").ToList();
+        Assert.Equal(2, removed.Count);
+        Assert.True((long)removed[0]["sequence"]! <= afterRename && (long)removed[1]["sequence"]! > afterRename);
+        AssertGrants(removed[0], agent, "group", renamed.Id(), renamedMembers);
+        AssertGrants(removed[1], agent, "roleRule", byId.Id(), keptMembers);
     }
 
     [Fact]
@@ -91,6 +132,30 @@ public sealed class RoleGrantEventTests(RosterServerFixture server)
             Assert.Equal(role, (string)e["data"]!["grant"]!["roleId"]!);
             Assert.Equal("manual", (string)e["data"]!["grant"]!["cause"]!["type"]!);
         });
+    }
+
+    private static void AssertGrants(JsonObject e, string role, string causeType, string causeId, List<string> people)
+    {
+        Assert.Equal("Role", (string)e["resource"]!["type"]!);
+        Assert.Equal(role, (string)e["resource"]!["id"]!);
+        Assert.Equal(causeType, (string)e["data"]!["cause"]!["type"]!);
+        Assert.Equal(causeId, (string)e["data"]!["cause"]!["id"]!);
+        Assert.Equal(people.Order(StringComparer.Ordinal), e["data"]!["userIds"]!.AsArray().Select(u => (string)u!).Order(StringComparer.Ordinal));
+        Assert.Equal(1, (int)e["data"]!["part"]!);
+        Assert.Equal(1, (int)e["data"]!["parts"]!);
+    }
+
+    private static async Task<List<string>> AddMembersAsync(HttpClient scim, string groupId, string prefix, int count)
+    {
+        var members = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var user = await scim.CreateUserAsync($"{prefix}-{i}@example.com");
+            Assert.Equal(HttpStatusCode.NoContent, (await scim.AddMemberAsync(groupId, user.Id())).StatusCode);
+            members.Add(user.Id());
+        }
+
+        return members;
     }
 
     private static async Task<long> HeadAsync(HttpClient admin) =>

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Roster.Directory.Database;
 using Roster.Server.Tests.Admin;
 using Roster.Server.Tests.Infrastructure;
 
@@ -180,5 +183,51 @@ public sealed class GroupRuleTests(RosterServerFixture server)
         Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
         Assert.Equal("Coach", (await admin.HeldAsync(user.Id()))[0]);
         Assert.Equal(coach, (string?)(await (await admin.Http.GetAsync($"employees/{user.Id()}")).ReadObjectAsync())["primaryRoleId"]);
+    }
+
+    [Fact]
+    public async Task Deleting_a_group_rule_or_a_value_rule_leaves_no_grant_of_it_in_the_database()
+    {
+        var admin = await server.CreateAdminAsync(RoleRuleHttp.Everything);
+        var agent = await admin.CreateRoleAsync("Agent", "employees.view");
+        var scim = admin.Tenant.Scim;
+        var group = await scim.CreateGroupAsync("Deleted rule");
+        foreach (var name in new[] { "deleted-rule-1", "deleted-rule-2" })
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await scim.AddMemberAsync(group.Id(), (await scim.CreateUserAsync($"{name}@example.com")).Id())).StatusCode);
+        }
+
+        var byGroup = await admin.CreateRuleAsync("group.displayName", "Deleted rule", agent);
+        var byValue = await admin.CreateRuleAsync("roles.value", "deleted-rule-agent", agent);
+        await scim.CreateUserAsync("deleted-rule-3@example.com", "\"roles\":[{\"value\":\"Deleted-Rule-Agent\"}]");
+        Assert.Equal(2, await GrantsOfRuleAsync(admin.OrgId, byGroup.Id()));
+        Assert.Equal(1, await GrantsOfRuleAsync(admin.OrgId, byValue.Id()));
+
+        // role_grants has no foreign key to role_rules: the deletion itself must take the grants.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteNoBodyAsync($"role-rules/{byGroup.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.DeleteNoBodyAsync($"role-rules/{byValue.Id()}")).StatusCode);
+
+        Assert.Equal(0, await GrantsOfRuleAsync(admin.OrgId, byGroup.Id()));
+        Assert.Equal(0, await GrantsOfRuleAsync(admin.OrgId, byValue.Id()));
+    }
+
+    /// <summary>The rows of <c>role_grants</c> that name <paramref name="ruleId"/>, counted in the database itself.</summary>
+    private async Task<long> GrantsOfRuleAsync(Guid tenantId, string ruleId)
+    {
+        var database = server.Services.GetRequiredService<DirectoryDatabase>();
+        await using var db = database.CreateContext(Guid.Empty);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM role_grants WHERE tenant_id = @tenant AND rule_id = @rule";
+        foreach (var (name, value) in new[] { ("@tenant", tenantId), ("@rule", Guid.Parse(ruleId)) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = database.Dialect.Key(value);
+            command.Parameters.Add(parameter);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

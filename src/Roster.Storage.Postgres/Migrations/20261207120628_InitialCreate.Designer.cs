@@ -12,7 +12,7 @@ using Roster.Directory.Database;
 namespace Roster.Storage.Postgres.Migrations
 {
     [DbContext(typeof(RosterDbContext))]
-    [Migration("20261207105452_InitialCreate")]
+    [Migration("20261207120628_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -2384,12 +2384,6 @@ namespace Roster.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_role_grants_roles");
-
-                    b.HasOne("Roster.Directory.RoleRules.RoleRuleRecord", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "RuleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_role_grants_rules");
 
                     b.HasOne("Roster.Directory.Users.UserRecord", null)
                         .WithMany()

@@ -785,6 +785,35 @@ namespace Roster.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "role_grants",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    grant_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
+                    source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
+                    rule_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    value = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_grants", x => new { x.tenant_id, x.user_id, x.role_id, x.grant_key });
+                    table.ForeignKey(
+                        name: "fk_role_grants_roles",
+                        columns: x => new { x.tenant_id, x.role_id },
+                        principalTable: "roles",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_role_grants_users",
+                        columns: x => new { x.tenant_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scim_tokens",
                 columns: table => new
                 {
@@ -955,41 +984,6 @@ namespace Roster.Storage.Postgres.Migrations
                         name: "fk_webhook_deliveries_endpoints",
                         columns: x => new { x.tenant_id, x.endpoint_id },
                         principalTable: "webhook_endpoints",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "role_grants",
-                columns: table => new
-                {
-                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    role_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    grant_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "C"),
-                    source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
-                    rule_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    value = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C")
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_role_grants", x => new { x.tenant_id, x.user_id, x.role_id, x.grant_key });
-                    table.ForeignKey(
-                        name: "fk_role_grants_roles",
-                        columns: x => new { x.tenant_id, x.role_id },
-                        principalTable: "roles",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "fk_role_grants_rules",
-                        columns: x => new { x.tenant_id, x.rule_id },
-                        principalTable: "role_rules",
-                        principalColumns: new[] { "tenant_id", "id" },
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_role_grants_users",
-                        columns: x => new { x.tenant_id, x.user_id },
-                        principalTable: "users",
                         principalColumns: new[] { "tenant_id", "id" },
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1301,6 +1295,9 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "role_grants");
 
             migrationBuilder.DropTable(
+                name: "role_rules");
+
+            migrationBuilder.DropTable(
                 name: "saml_assertions");
 
             migrationBuilder.DropTable(
@@ -1358,10 +1355,10 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "oauth_authorizations");
 
             migrationBuilder.DropTable(
-                name: "role_rules");
+                name: "sso_connections");
 
             migrationBuilder.DropTable(
-                name: "sso_connections");
+                name: "roles");
 
             migrationBuilder.DropTable(
                 name: "users");
@@ -1371,9 +1368,6 @@ namespace Roster.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "oauth_applications");
-
-            migrationBuilder.DropTable(
-                name: "roles");
 
             migrationBuilder.DropTable(
                 name: "tenants");
