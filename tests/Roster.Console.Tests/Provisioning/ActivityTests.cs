@@ -22,6 +22,8 @@ public sealed class ActivityTests(ConsoleServerFixture server, ChromiumBrowser b
         Assert.Equal(30, bars.Count);
         Assert.EndsWith(": 3", bars[^1], StringComparison.Ordinal);
         Browser.Sees("pat@example.com");
+        var kinds = Browser.Driver.FindElements(By.CssSelector("#latest td .badge")).Select(b => b.Text).ToList();
+        Assert.Equal(["Deactivation", "Creation", "Creation"], kinds);
     }
 
     [Fact]
