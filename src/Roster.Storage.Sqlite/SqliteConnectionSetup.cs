@@ -18,12 +18,18 @@ namespace Roster.Storage.Sqlite;
 /// <see cref="SqliteConnection.CreateFunction{T1, TResult}(string, Func{T1, TResult}, bool)"/>:
 /// a connection removes the functions it registered every time it is closed and registers them
 /// again when it is opened, two native calls per request for a function that never changes.
+/// Where the server checkpoints in the background (<see cref="SqliteCheckpointer"/>), SQLite's own
+/// automatic checkpoint is raised to <paramref name="walAutocheckpointPages"/>: it no longer runs
+/// inside a request's commit, and stays the bound on the WAL should the background one fall behind.
 /// </summary>
-public sealed class SqliteConnectionSetup : DbConnectionInterceptor
+/// <param name="walAutocheckpointPages">The automatic checkpoint's threshold; SQLite's default (1,000 pages) when null.</param>
+public sealed class SqliteConnectionSetup(int? walAutocheckpointPages = null) : DbConnectionInterceptor
 {
     private const string Pragmas =
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; " +
         "PRAGMA busy_timeout = 10000; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY;";
+
+    private readonly string _pragmas = walAutocheckpointPages is int pages ? $"{Pragmas} PRAGMA wal_autocheckpoint = {pages};" : Pragmas;
 
     private static readonly object Done = new();
     private static readonly ConditionalWeakTable<object, object> WithFunctions = new();
@@ -46,7 +52,7 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Prepare(DbConnection connection)
+    private void Prepare(DbConnection connection)
     {
         if (connection is not SqliteConnection sqlite)
         {
@@ -65,7 +71,7 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         if (handle is not null && !PreparedHandles.TryGetValue(handle, out _) && !ReadOnly(sqlite))
         {
             using var command = sqlite.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
             var deadline = new StatementDeadline();
             SQLitePCL.raw.sqlite3_progress_handler(handle, InstructionsPerCheck, static state => ((StatementDeadline)state).Passed ? 1 : 0, deadline);

@@ -7,10 +7,13 @@ namespace Roster.Storage.Sqlite;
 internal static class SqliteOptions
 {
 #pragma warning disable EF1001 // See SqliteRelationalConnectionWithoutFunctions: EF's SQLite connection, minus its per-open functions.
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    /// <param name="options">The builder to configure.</param>
+    /// <param name="connectionString">The SQLite connection string.</param>
+    /// <param name="walAutocheckpointPages">Where a background checkpointer runs, SQLite's automatic checkpoint threshold (see <see cref="SqliteConnectionSetup"/>).</param>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, int? walAutocheckpointPages = null) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteOptions).Assembly.GetName().Name))
-            .AddInterceptors(new SqliteConnectionSetup(), new Directory.Database.TracedCommands())
+            .AddInterceptors(new SqliteConnectionSetup(walAutocheckpointPages), new Directory.Database.TracedCommands())
             .ReplaceService<IModelCustomizer, SqliteModelCustomizer>()
             .ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, SqliteRelationalConnectionWithoutFunctions>()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);

@@ -155,6 +155,7 @@ public static class RosterWebApplication
         services.AddRosterDirectory();
         services.AddSingleton(storage);
         storage.AddTo(services);
+        SqliteCheckpointService.AddSqliteCheckpoints(services, configuration, storage);
         services.AddRosterMail(MailConfiguration.Read(configuration, storage.SqliteDatabase));
         services.AddSingleton(DnsConfiguration.Read(configuration));
         services.AddSingleton<ScimBodyReader>();

@@ -1,3 +1,5 @@
+using Roster.Storage.Sqlite;
+
 namespace Roster.Server.Hosting;
 
 /// <summary>Where the directory lives (section <c>Storage</c>); read by <see cref="RosterStorage.From"/>.</summary>
@@ -12,4 +14,7 @@ public sealed class StorageOptions
     /// <c>--data</c> (or <c>ROSTER_DATA</c>) takes its place when given.
     /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>SQLite only: when the server copies the write-ahead log into the database file, off the request path.</summary>
+    public SqliteCheckpointOptions SqliteCheckpoints { get; set; } = new();
 }

@@ -59,12 +59,16 @@ public static partial class ConfigurationReference
         return Spaces().Replace(text.ToString(), " ").Trim();
     }
 
-    /// <summary>The summaries of <paramref name="assembly"/>'s XML documentation, by member.</summary>
+    /// <summary>
+    /// The summaries of <paramref name="assembly"/>'s XML documentation, by member, and of the SQLite
+    /// store's, whose checkpoint settings are under <c>Storage:</c>.
+    /// </summary>
     public static IReadOnlyDictionary<string, XElement> Documentation(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        var file = Path.ChangeExtension(assembly.Location, ".xml");
-        return XDocument.Load(file).Descendants("member")
+        return new[] { assembly, typeof(Roster.Storage.Sqlite.SqliteCheckpointOptions).Assembly }
+            .Distinct()
+            .SelectMany(a => XDocument.Load(Path.ChangeExtension(a.Location, ".xml")).Descendants("member"))
             .Where(m => m.Element("summary") is not null)
             .ToDictionary(m => (string)m.Attribute("name")!, m => m.Element("summary")!);
     }
