@@ -95,7 +95,9 @@ public sealed partial class SqliteCheckpointer(
     {
         // Unpooled: the checkpointer keeps this one for its life, and never with a transaction open,
         // so it holds no snapshot that would keep a checkpoint from finishing.
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        // A command that meets a lock is retried by the driver for DefaultTimeout seconds; one second at
+        // most, since the checkpointer may hold the write gate meanwhile.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false, DefaultTimeout = 1 }.ToString());
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
 

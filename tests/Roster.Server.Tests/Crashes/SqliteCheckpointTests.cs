@@ -37,10 +37,11 @@ public sealed class SqliteCheckpointTests(ITestOutputHelper output)
         await using var node = await RosterNode.StartAsync("checkpointed", Settings(database, intervalMilliseconds: 20, idleMilliseconds: 300, maxWalPages: 1_000_000, resetWalPages: 100));
         var largest = await WriteAsync(node, database, "steady");
 
-        // Without the checkpoints the WAL would hold every frame the writes appended, over 6,000; with
-        // them it holds what was appended between two looks, more when the machine is busy.
+        // Without the restarts the WAL would hold every frame the writes appended, over 6,000; with
+        // them it holds what was appended between two looks, more when the machine is busy (2,048
+        // frames at a load average of 178 on two cores): at most half of them.
         output.WriteLine($"{Writes} writes, over {AppendedFrames} frames appended, largest WAL {largest / FrameBytes} frames");
-        Assert.True(largest <= 2_000 * FrameBytes, $"the WAL reached {largest / FrameBytes} frames of over {AppendedFrames} appended");
+        Assert.True(largest <= AppendedFrames / 2 * FrameBytes, $"the WAL reached {largest / FrameBytes} frames of over {AppendedFrames} appended");
 
         var idle = Stopwatch.StartNew();
         while (WalBytes(database) > 0)
