@@ -23,6 +23,17 @@ internal static class Memberships
         SqlSession session, DirectoryDatabase database, MembershipSide side, Guid id, CancellationToken cancellationToken)
     {
         var limit = database.Limits.MaxMembersPerPage;
+        if (side == MembershipSide.GroupsOfUser)
+        {
+            // A user's groups are few: one statement reads them, up to one past the limit, where
+            // counting first and reading after walked the user's nesting twice (every GET and
+            // PATCH of a user). A group's members keep the count first, since reading one past
+            // the limit of a big group's members would look up a thousand display names for a
+            // response that streams them anyway.
+            var read = (await LoadAsync(session, side, [id], cancellationToken, limit + 1)).GetValueOrDefault(id);
+            return read?.Count > limit ? (null, new DeferredMemberships(database, session.TenantId, side, id)) : (read, null);
+        }
+
         if (await CountUpToAsync(session, side, [id], limit + 1, cancellationToken) > limit)
         {
             return (null, new DeferredMemberships(database, session.TenantId, side, id));
@@ -80,15 +91,19 @@ internal static class Memberships
             : new PageMemberships(await LoadAsync(session, side, [.. ids.Take(kept)], cancellationToken), kept, null);
     }
 
-    /// <summary>The values of each resource, in one query; only for resources known to fit.</summary>
-    public static async Task<Dictionary<Guid, JsonArray>> LoadAsync(SqlSession session, MembershipSide side, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// The values of each resource, in one query; only for resources known to fit, or with
+    /// <paramref name="limit"/>, the first that many rows of them all.
+    /// </summary>
+    public static async Task<Dictionary<Guid, JsonArray>> LoadAsync(SqlSession session, MembershipSide side, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken, int? limit = null)
     {
         var values = new Dictionary<Guid, JsonArray>();
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         var list = string.Join(", ", ids.Select(id => parameters.Add(dialect.Key(id))));
+        var select = Select(side, $"IN ({list})", side == MembershipSide.MembersOfGroup ? "m.member_id" : "g.display_name_key, r.group_id");
         var rows = await session.QueryAsync(
-            Select(side, $"IN ({list})", side == MembershipSide.MembersOfGroup ? "m.member_id" : "g.display_name_key, r.group_id"),
+            limit is { } most ? $"{select} LIMIT {parameters.Add((long)most)}" : select,
             parameters,
             reader => (Owner: dialect.ReadKey(reader, 0), Value: Value(reader, dialect, side)),
             cancellationToken);
