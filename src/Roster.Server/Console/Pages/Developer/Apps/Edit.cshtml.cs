@@ -40,7 +40,7 @@ public sealed class EditModel(ListApps list, UpdateApp update, AppRegistrationMa
     {
         if (await list.FindAsync(OrgId, Id, cancellationToken) is not { } app)
         {
-            return Missing("There is no such app registration in this organization.");
+            return Missing(T["There is no such app registration in this organization."]);
         }
 
         App = app;
@@ -56,7 +56,7 @@ public sealed class EditModel(ListApps list, UpdateApp update, AppRegistrationMa
     {
         if (await list.FindAsync(OrgId, Id, cancellationToken) is not { } app)
         {
-            return Missing("There is no such app registration in this organization.");
+            return Missing(T["There is no such app registration in this organization."]);
         }
 
         App = app;
