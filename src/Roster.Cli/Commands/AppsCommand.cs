@@ -23,7 +23,9 @@ public static class AppsCommand
         var redirects = new Option<string[]>("--redirect-uri") { Description = "A redirect URL, e.g. https://system-admin.okta.com/admin/app/cpc/{appName}/oauth/callback (repeat for several).", AllowMultipleArgumentsPerToken = true };
         var scopes = new Option<string[]>("--scope") { Description = "A scope: openid, offline_access, scim (default: all).", AllowMultipleArgumentsPerToken = true };
         var owner = new Option<Guid?>("--owner") { Description = "For a back-end app: the employee profile its tokens act for (default: none, the operator's own app)." };
-        var command = new Command("register", "Register an app; its client secret is shown only once.") { data, tenant, name, description, contacts, type, redirects, scopes, owner, json };
+        var registrant = new Option<string?>("--registrant") { Description = "Who registers the app (free text, as the console's form and the admin API take it; default: the operator)." };
+        var businessUnit = new Option<string?>("--business-unit") { Description = "The business unit the app is for (free text)." };
+        var command = new Command("register", "Register an app; its client secret is shown only once.") { data, tenant, name, description, contacts, type, redirects, scopes, owner, registrant, businessUnit, json };
         TenantAction.Set(command, data, tenant, async (parse, services, orgId, cancellationToken) =>
         {
             if (AppClientTypes.Parse(parse.GetValue(type)) is not { } clientType)
@@ -32,7 +34,8 @@ public static class AppsCommand
                 return 2;
             }
 
-            var draft = new AppDraft(parse.GetValue(name)!, parse.GetValue(description), parse.GetValue(contacts) ?? [], clientType, parse.GetValue(redirects) ?? [], parse.GetValue(scopes) ?? [], parse.GetValue(owner));
+            var draft = new AppDraft(parse.GetValue(name)!, parse.GetValue(description), parse.GetValue(contacts) ?? [], clientType, parse.GetValue(redirects) ?? [], parse.GetValue(scopes) ?? [], parse.GetValue(owner),
+                parse.GetValue(registrant), parse.GetValue(businessUnit));
             var result = await services.GetRequiredService<RegisterApp>().ExecuteAsync(CliActor.For(orgId), draft, cancellationToken);
             if (!result.IsSuccess)
             {

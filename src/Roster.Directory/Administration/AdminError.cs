@@ -15,6 +15,12 @@ public sealed record AdminError(AdminErrorKind Kind, string Detail)
     /// <summary>The values <see cref="Template"/> places.</summary>
     public IReadOnlyList<object?> Arguments { get; init; } = [];
 
+    /// <summary>
+    /// What refused, for programs, where the rule has a code (<see cref="Roles.PrivilegeRefusal.Code"/>,
+    /// e.g. <c>privilege.grant</c>); the admin API gives it as the ProblemDetails member <c>code</c>.
+    /// </summary>
+    public string? Code { get; init; }
+
     /// <summary>The request field at fault, where the rule that refused knows it (the admin API lists it under <c>errors</c>).</summary>
     public string? Field { get; init; }
 
@@ -34,6 +40,13 @@ public sealed record AdminError(AdminErrorKind Kind, string Detail)
 
     /// <summary>A refusal of Roster's privilege model (<see cref="Roles.PrivilegeRules"/>): the actor lacks permissions the change needs.</summary>
     public static AdminError Forbidden(ErrorText detail) => Of(AdminErrorKind.Forbidden, detail);
+
+    /// <summary>A refusal of Roster's privilege model, with its code and its wording apart for translation.</summary>
+    public static AdminError Forbidden(Roles.PrivilegeRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new(AdminErrorKind.Forbidden, refusal.Detail) { Template = refusal.Template, Arguments = refusal.Arguments, Code = refusal.Code };
+    }
 
     public static AdminError Gone(ErrorText detail) => Of(AdminErrorKind.Gone, detail);
 

@@ -66,6 +66,12 @@ public static class AppRules
         {
             foreach (var redirect in redirects)
             {
+                if (HoldsPlaceholder(redirect))
+                {
+                    errors.Add(AdminError.Validation($"'{redirect}' still holds a placeholder such as {{appName}}: replace it with your identity provider's value (for Okta, the app's name as in its admin URL).") with { Field = "redirectUris" });
+                    break;
+                }
+
                 if (RedirectUriRules.Check(redirect, publicClient: draft.ClientType == AppClientType.UserPublic) is { } reason)
                 {
                     var shown = redirect.Length > 100 ? redirect[..100] + "..." : redirect;
@@ -90,6 +96,14 @@ public static class AppRules
             ? errors[0] with { Also = [.. errors.Skip(1)] }
             : draft with { Name = name, Description = description, Contacts = contacts, RedirectUris = redirects, Scopes = scopes, Registrant = registrant, BusinessUnit = businessUnit };
     }
+
+    /// <summary>
+    /// A guide's placeholder left in a redirect URL (<c>{appName}</c>, <c>${appName}</c>, any
+    /// <c>{...}</c>): registered as typed it would match no real callback, and the failure would
+    /// show only when the identity provider first signs in.
+    /// </summary>
+    private static bool HoldsPlaceholder(string redirectUri) =>
+        redirectUri.IndexOf('{', StringComparison.Ordinal) is var open and >= 0 && redirectUri.IndexOf('}', open) > open;
 
     private static bool IsEmail(string text) =>
         MailAddress.TryCreate(text, out var address) && string.Equals(address.Address, text, StringComparison.OrdinalIgnoreCase);

@@ -34,6 +34,6 @@ internal sealed record CredentialOwner(Employee Employee, PermissionSet Permissi
     /// Null when <paramref name="actor"/> may issue or reactivate <paramref name="credential"/>
     /// for this owner (it holds every permission the owner holds); else why not.
     /// </summary>
-    public string? RefuseIssue(PermissionSet actor, string credential) =>
+    public PrivilegeRefusal? RefuseIssue(PermissionSet actor, string credential) =>
         PrivilegeRules.Issue(actor, Permissions, credential, $"'{Employee.UserName}'");
 }

@@ -89,7 +89,7 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
             var name = Text(Get(previous, "userName")) ?? "this user";
             if (PrivilegeRules.Govern(actor, held, $"'{name}'", possessive) is { } forbidden)
             {
-                return ScimError.Forbidden(forbidden);
+                return ScimError.Forbidden(forbidden.Detail);
             }
         }
 
@@ -133,7 +133,7 @@ internal sealed class ProvisioningPolicy(ScimSettings settings, IReadOnlyList<Ro
                 var role = roles.FirstOrDefault(r => r.Id == change.RoleId) ?? await RoleSql.ReadAsync(session, change.RoleId, cancellationToken);
                 if (role is not null && PrivilegeRules.Grant(actor, role, possessive) is { } refused)
                 {
-                    return ScimError.Forbidden(refused);
+                    return ScimError.Forbidden(refused.Detail);
                 }
             }
         }

@@ -12,7 +12,7 @@ namespace Roster.Directory.Roles;
 internal static class PersonGovernance
 {
     /// <summary>Null when <paramref name="actor"/> holds every permission the user holds now; else why not.</summary>
-    public static async Task<string?> CheckAsync(SqlSession session, PermissionSet actor, Guid userId, JsonObject document, string possessive, CancellationToken cancellationToken)
+    public static async Task<PrivilegeRefusal?> CheckAsync(SqlSession session, PermissionSet actor, Guid userId, JsonObject document, string possessive, CancellationToken cancellationToken)
     {
         if (actor.IsUnbounded)
         {

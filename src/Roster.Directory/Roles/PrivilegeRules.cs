@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Roster.Directory.Roles;
 
 /// <summary>
@@ -6,10 +8,24 @@ namespace Roster.Directory.Roles;
 /// privilege model"). Every use case that grants a role, changes a role, changes a person or
 /// issues a credential asks one of these rules first, whichever door the request came through
 /// (admin API, console, SCIM, OAuth); the operator (<see cref="PermissionSet.Unbounded"/>) passes
-/// all of them. Each rule answers null when allowed, else a sentence that names what is missing.
+/// all of them. Each rule answers null when allowed, else a <see cref="PrivilegeRefusal"/> that names
+/// what is missing, in a wording the console translates whole (one sentence per rule, possessive
+/// and number, so no language has to assemble English fragments).
 /// </summary>
 public static class PrivilegeRules
 {
+    /// <summary>The code of a refusal of <see cref="Govern"/>.</summary>
+    public const string GovernCode = "privilege.govern";
+
+    /// <summary>The code of a refusal of <see cref="Grant"/>.</summary>
+    public const string GrantCode = "privilege.grant";
+
+    /// <summary>The code of a refusal of <see cref="ChangeRole"/>.</summary>
+    public const string ChangeRoleCode = "privilege.role";
+
+    /// <summary>The code of a refusal of <see cref="Issue"/>.</summary>
+    public const string IssueCode = "privilege.issue";
+
     /// <summary>How a refusal names a person's own permissions (admin API, console).</summary>
     public const string Yours = "your";
 
@@ -21,48 +37,48 @@ public static class PrivilegeRules
     /// permission they hold: otherwise whoever edits could take over, or hand out, more than
     /// they have.
     /// </summary>
-    public static string? Govern(PermissionSet actor, PermissionSet target, string targetName, string possessive)
+    public static PrivilegeRefusal? Govern(PermissionSet actor, PermissionSet target, string targetName, string possessive)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var missing = actor.Missing(target);
         return missing.Count == 0 ? null
-            : $"Changing {targetName} needs every permission they hold; {List(missing)} {IsOrAre(missing)} not among {possessive} permissions.";
+            : Refused(GovernCode, $"Changing {{0}} needs every permission they hold; {{1}} {IsOrAre(missing)} not among {possessive} permissions.", missing, targetName);
     }
 
     /// <summary>Giving someone a role (directly, by a default or required role, by SCIM) needs every permission it grants.</summary>
-    public static string? Grant(PermissionSet actor, Role role, string possessive)
+    public static PrivilegeRefusal? Grant(PermissionSet actor, Role role, string possessive)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(role);
         var missing = actor.Missing(PermissionSet.Of(role.Permissions.Select(p => p.Key)));
         return missing.Count == 0 ? null
-            : $"Giving the role '{role.Name}' needs every permission it grants; {List(missing)} {IsOrAre(missing)} not among {possessive} permissions.";
+            : Refused(GrantCode, $"Giving the role '{{0}}' needs every permission it grants; {{1}} {IsOrAre(missing)} not among {possessive} permissions.", missing, role.Name);
     }
 
     /// <summary>
     /// Creating, renaming, activating, deactivating a role or changing its permissions needs
     /// every permission it grants before and after: a role is a grant to everyone who holds it.
     /// </summary>
-    public static string? ChangeRole(PermissionSet actor, Role? before, Role after)
+    public static PrivilegeRefusal? ChangeRole(PermissionSet actor, Role? before, Role after)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(after);
         var keys = (before?.Permissions ?? []).Concat(after.Permissions).Select(p => p.Key);
         var missing = actor.Missing(PermissionSet.Of(keys));
         return missing.Count == 0 ? null
-            : $"Changing the role '{after.Name}' needs every permission it grants, before and after the change; {List(missing)} {IsOrAre(missing)} not among your permissions.";
+            : Refused(ChangeRoleCode, $"Changing the role '{{0}}' needs every permission it grants, before and after the change; {{1}} {IsOrAre(missing)} not among your permissions.", missing, after.Name);
     }
 
     /// <summary>
     /// Issuing or reactivating a credential that acts for <paramref name="ownerName"/> (a SCIM
     /// token, an access key, a back-end app) needs every permission the owner holds.
     /// </summary>
-    public static string? Issue(PermissionSet actor, PermissionSet owner, string credential, string ownerName)
+    public static PrivilegeRefusal? Issue(PermissionSet actor, PermissionSet owner, string credential, string ownerName)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var missing = actor.Missing(owner);
         return missing.Count == 0 ? null
-            : $"Making {credential} that acts for {ownerName} needs every permission they hold; {List(missing)} {IsOrAre(missing)} not among your permissions.";
+            : Refused(IssueCode, $"Making {credential} that acts for {{0}} needs every permission they hold; {{1}} {IsOrAre(missing)} not among your permissions.", missing, ownerName);
     }
 
     /// <summary>
@@ -76,6 +92,12 @@ public static class PrivilegeRules
         ArgumentNullException.ThrowIfNull(issuer);
         return issuer.IsUnbounded || issuerId == ownerId ? null : issuer.ToText();
     }
+
+    // The English sentence joins the permissions with "and"; the translated ones get them
+    // separated by commas only, as the permission keys themselves are not translated.
+    private static PrivilegeRefusal Refused(string code, string template, IReadOnlyList<Permission> missing, string name) =>
+        new(code, template, [name, string.Join(", ", missing.Select(p => $"'{p.Key}'"))],
+            string.Format(CultureInfo.InvariantCulture, template, name, List(missing)));
 
     private static string List(IReadOnlyList<Permission> permissions) =>
         permissions.Count == 1 ? $"'{permissions[0].Key}'"

@@ -38,7 +38,7 @@ public sealed class DeleteUser(DirectoryDatabase database, TimeProvider time)
             var document = JsonNode.Parse(row.Document)!.AsObject();
             if (await Roles.PersonGovernance.CheckAsync(session, caller.Permissions, key, document, Roles.PrivilegeRules.Credentials, cancellationToken) is { } refused)
             {
-                return ScimError.Forbidden(refused);
+                return ScimError.Forbidden(refused.Detail);
             }
 
             var deleted = ScimDateTime.Truncate(time.GetUtcNow());

@@ -42,7 +42,14 @@ public sealed class ConsoleServerFixture : IAsyncLifetime
 
             // The webhook tests' receivers listen on loopback, as an operator's internal receiver would;
             // the single sign-on tests' OpenID provider is on loopback over plain HTTP.
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Roster:Webhooks:AllowedNetworks"] = "127.0.0.1/32", ["Roster:Sso:AllowLoopbackHttp"] = "true" });
+            // A list statement's time budget is wall-clock time: two minutes here, so that a loaded
+            // machine does not refuse an ordinary list page as too costly (the production default is two seconds).
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Roster:Webhooks:AllowedNetworks"] = "127.0.0.1/32",
+                ["Roster:Sso:AllowLoopbackHttp"] = "true",
+                ["Roster:Limits:QueryTimeoutMilliseconds"] = "120000",
+            });
         });
         await RosterDatabase.MigrateAsync(_app.Services, CancellationToken.None);
         await _app.StartAsync();

@@ -10,7 +10,8 @@ namespace Roster.Server.Tests.Admin;
 /// <summary>
 /// <c>POST /apps</c> keeps the registrant (the registering employee unless given) and the business
 /// unit, and emails the registration to each technical contact without the client secret; a mail
-/// that fails loses nothing. An edit of the details is the event <c>app.updated</c>.
+/// that fails loses nothing. An edit of the details (the console's, or <c>PUT /apps/{id}</c>) is
+/// the event <c>app.updated</c>.
 /// </summary>
 [Collection(ServerCollectionDefinition.Name)]
 public sealed class AdminAppRegistrationTests(RosterServerFixture server)
@@ -114,6 +115,74 @@ public sealed class AdminAppRegistrationTests(RosterServerFixture server)
         Assert.Equal("Grace Hopper", (string?)changes["registrant"]!["after"]);
         Assert.Equal("Okta sync", (string?)changes["description"]!["after"]);
         Assert.Null(changes["clientSecret"]);
+    }
+
+    [Fact]
+    public async Task Put_changes_the_details_keeps_the_credentials_and_what_is_left_out_and_is_app_updated()
+    {
+        var admin = await server.CreateAdminAsync(Manage, "events.read", "employees.view");
+        var first = Contact("put");
+        var added = Contact("added");
+        var registered = await (await admin.Http.PostAsJsonAsync("apps", Form([first]))).ReadObjectAsync();
+        var id = (string)registered["app"]!["id"]!;
+        var head = long.Parse((string)(await admin.Http.ReadFeedAsync(0, "&limit=1"))["head"]!, System.Globalization.CultureInfo.InvariantCulture);
+        const string Moved = "https://idp.example.com/oauth/moved";
+
+        var response = await admin.Http.PutAsJsonAsync($"apps/{id}", new
+        {
+            description = "Okta sync, EMEA",
+            technicalContacts = new[] { first, added },
+            redirectUris = new[] { Moved },
+            registrant = "Grace Hopper",
+            businessUnit = "Support APAC",
+        });
+        var onlyUnit = await admin.Http.PutAsJsonAsync($"apps/{id}", new { businessUnit = "Support EMEA" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var app = await response.ReadObjectAsync();
+        Assert.Equal((string)registered["app"]!["clientId"]!, (string)app["clientId"]!);
+        Assert.Null(app["clientSecret"]);
+        Assert.Equal([first, added], app["technicalContacts"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal([Moved], app["redirectUris"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal(HttpStatusCode.OK, onlyUnit.StatusCode);
+        var read = await (await admin.Http.GetAsync($"apps/{id}")).ReadObjectAsync();
+        Assert.Equal("Okta sync, EMEA", (string?)read["description"]);
+        Assert.Equal("Grace Hopper", (string?)read["registrant"]);
+        Assert.Equal("Support EMEA", (string?)read["businessUnit"]);
+        Assert.Equal([Moved], read["redirectUris"]!.AsArray().Select(c => (string)c!));
+        Assert.Contains((string)app["clientId"]!, server.Mail.LastTo(added).TextBody, StringComparison.Ordinal);
+        var updates = await admin.Http.ReadAllAsync(head, "&types=app.*");
+        Assert.Equal(["app.updated", "app.updated"], updates.Select(u => (string)u["type"]!));
+        Assert.Equal("Support APAC", (string?)updates[0]["data"]!["changes"]!["businessUnit"]!["after"]);
+        Assert.Equal(Moved, (string?)updates[0]["data"]!["changes"]!["redirectUris"]!["after"]![0]);
+    }
+
+    [Fact]
+    public async Task A_put_with_mistakes_is_400_naming_each_field_and_changes_nothing()
+    {
+        var admin = await server.CreateAdminAsync(Manage);
+        var contact = Contact("unchanged");
+        var registered = await (await admin.Http.PostAsJsonAsync("apps", Form([contact]))).ReadObjectAsync();
+        var id = (string)registered["app"]!["id"]!;
+
+        var response = await admin.Http.PutAsJsonAsync($"apps/{id}", new
+        {
+            description = "Changed",
+            technicalContacts = Array.Empty<string>(),
+            redirectUris = new[] { "https://system-admin.okta.com/admin/app/cpc/{appName}/oauth/callback" },
+            businessUnit = new string('b', 101),
+        });
+        var missing = await admin.Http.PutAsJsonAsync($"apps/{Guid.NewGuid()}", new { description = "Nobody" });
+
+        var problem = await AdminAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["contacts"]);
+        Assert.Contains("still holds a placeholder such as {appName}", (string)problem["errors"]!["redirectUris"]![0]!, StringComparison.Ordinal);
+        Assert.NotNull(problem["errors"]!["businessUnit"]);
+        await AdminAssert.ProblemAsync(missing, HttpStatusCode.NotFound);
+        var read = await (await admin.Http.GetAsync($"apps/{id}")).ReadObjectAsync();
+        Assert.Null(read["description"]);
+        Assert.Equal([contact], read["technicalContacts"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal([Callback], read["redirectUris"]!.AsArray().Select(c => (string)c!));
     }
 
     private static string Contact(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..8]}@example.com";

@@ -232,6 +232,26 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.Contains("https", refused.Error, StringComparison.Ordinal);
     }
 
+    [SqliteFact]
+    public async Task Apps_register_takes_the_registrant_and_the_business_unit_as_the_console_does()
+    {
+        var orgId = await InitAsync();
+
+        var app = await JsonAsync("apps", "register", "--data", Data, "--tenant", orgId, "--name", "Okta", "--contact", "it@example.com",
+            "--redirect-uri", "https://system-admin.okta.com/admin/app/cpc/roster/oauth/callback",
+            "--registrant", "Grace Hopper <grace@example.com>", "--business-unit", "Customer care", "--json");
+        var (code, output, error) = await RosterProcess.RunAsync("apps", "list", "--data", Data, "--tenant", orgId, "--json");
+        var refused = await RosterProcess.RunAsync("apps", "register", "--data", Data, "--tenant", orgId, "--name", "Long", "--contact", "it@example.com",
+            "--redirect-uri", "https://example.com/cb", "--business-unit", new string('x', 101));
+
+        Assert.True(code == 0, error);
+        var listed = Assert.Single(JsonNode.Parse(output)!.AsArray(), a => (string)a!["id"]! == (string)app["id"]!)!;
+        Assert.Equal("Grace Hopper <grace@example.com>", (string)listed["registrant"]!);
+        Assert.Equal("Customer care", (string)listed["businessUnit"]!);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("business unit", refused.Error, StringComparison.Ordinal);
+    }
+
     private async Task<string> InitAsync() =>
         (await JsonAsync("init", "--data", Data, "--json"))["orgId"]!.GetValue<string>();
 

@@ -70,10 +70,11 @@ public class RosterServerFixture : IAsyncLifetime
         }
 
         // Also as arguments: settings read while services are registered (telemetry) see the command line, not what configure adds later.
-        var arguments = Settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray();
+        var settings = WithTestDefaults(Settings);
+        var arguments = settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray();
         _app = RosterWebApplication.Create(Storage, ListenUrl, arguments, configure: b =>
         {
-            b.Configuration.AddInMemoryCollection(Settings);
+            b.Configuration.AddInMemoryCollection(settings);
             b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail);
             b.Services.AddSingleton<Roster.Directory.Domains.IDnsTxtResolver>(Dns);
             ConfigureServer(b);
@@ -85,6 +86,22 @@ public class RosterServerFixture : IAsyncLifetime
         // A fixture that listens on every address is reached over loopback.
         BaseAddress = new UriBuilder(address) { Host = address.Contains("://0.0.0.0", StringComparison.Ordinal) ? "127.0.0.1" : new Uri(address).Host }.Uri;
     }
+
+    /// <summary>
+    /// The fixture's settings, with a list statement's time budget (<c>Roster:Limits:QueryTimeoutMilliseconds</c>)
+    /// of two minutes unless the fixture sets its own: the budget is wall-clock time, and on a loaded
+    /// machine (a CI runner's two cores, a garbage collection in a neighbouring test's server) an
+    /// ordinary list can pass the production default of two seconds and be refused with a 400
+    /// <c>tooMany</c> that has nothing to do with what the test checks. The budget's own tests set theirs.
+    /// </summary>
+    private static Dictionary<string, string?> WithTestDefaults(IReadOnlyDictionary<string, string?> settings)
+    {
+        var all = new Dictionary<string, string?>(settings);
+        all.TryAdd(QueryTimeoutSetting, "120000");
+        return all;
+    }
+
+    private const string QueryTimeoutSetting = "Roster:Limits:QueryTimeoutMilliseconds";
 
     /// <summary>A new tenant with a token, and a client whose base address is its connector URL.</summary>
     public async Task<TenantClient> CreateTenantAsync(string name = "Test tenant")

@@ -97,6 +97,7 @@ public static class AdminCases
         yield return Case("GET", "apps/", t => Send("GET", Url(t, "apps")), false);
         yield return Case("GET", "apps/{id:guid}", t => Send("GET", Url(t, $"apps/{t.Foreign.App}")), true);
         yield return Case("POST", "apps/", t => Json("POST", Url(t, "apps"), """{"name":"New app","technicalContacts":["it@example.com"],"clientType":"back-end","scopes":["scim"]}"""), false);
+        yield return Case("PUT", "apps/{id:guid}", t => Json("PUT", Url(t, $"apps/{t.Foreign.App}"), """{"description":"Stolen","technicalContacts":["thief@example.com"]}"""), true);
         yield return Case("DELETE", "apps/{id:guid}", t => Json("DELETE", Url(t, $"apps/{t.Foreign.App}"), ""), true);
         yield return Case("POST", "apps/{id:guid}/revoke-consents", t => Json("POST", Url(t, $"apps/{t.Foreign.App}/revoke-consents"), ""), true);
         yield return Case("GET", "events", t => Send("GET", Url(t, "events?after=0")), false);

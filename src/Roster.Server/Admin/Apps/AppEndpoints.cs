@@ -10,7 +10,7 @@ namespace Roster.Server.Admin.Apps;
 /// <summary>
 /// App registrations (seed 002, "Developer > App registrations") under <c>/apps</c>: register
 /// (client secret shown once; the technical contacts are emailed the registration, never the
-/// secret), list, read, delete, and revoke the consents given to an app, which revokes its
+/// secret), list, read, change its details (never its credentials), delete, and revoke the consents given to an app, which revokes its
 /// tokens. Every route needs <c>security.login.manage</c>.
 /// </summary>
 public static class AppEndpoints
@@ -25,6 +25,8 @@ public static class AppEndpoints
         apps.MapGet("/{id:guid}", GetAsync).RequirePermission(Manage).WithSummary("One app registration.");
         apps.MapPost("", RegisterAsync).RequirePermission(Manage)
             .WithSummary("Register an app; the answer is the only time its client secret is shown.");
+        apps.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Manage)
+            .WithSummary("Change an app's description, technical contacts, redirect URLs, registrant or business unit; its client ID and secret stay.");
         apps.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Manage)
             .WithSummary("Delete an app: its client, consents and tokens stop working at once.");
         apps.MapPost("/{id:guid}/revoke-consents", RevokeConsentsAsync).RequirePermission(Manage)
@@ -68,6 +70,42 @@ public static class AppEndpoints
         var registered = RegisteredAppDocument.From(result.Value, mailed);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"{context.Request.Path.ToUriComponent().TrimEnd('/')}/{registered.App.Id}", registered);
+    }
+
+    private static async Task<Results<Ok<AppDocument>, ProblemHttpResult>> UpdateAsync(
+        HttpContext context, Guid orgId, Guid id, UpdateAppRequest body, ListApps list, UpdateApp update, AppRegistrationMail mail, GetEmployee employees, CancellationToken cancellationToken)
+    {
+        if (await list.FindAsync(orgId, id, cancellationToken) is not { } before)
+        {
+            return AdminProblems.Problem(StatusCodes.Status404NotFound, $"There is no app registration {id} in this organization.");
+        }
+
+        // Left out is kept, as the console's form shows the stored values; the rules are registering's (AppRules).
+        var details = new AppDetails(
+            body.Description ?? before.Description,
+            body.TechnicalContacts ?? before.Contacts,
+            body.RedirectUris ?? before.RedirectUris,
+            body.Registrant ?? before.Registrant,
+            body.BusinessUnit ?? before.BusinessUnit);
+        var actor = context.GetAdminActor();
+        var result = await update.ExecuteAsync(actor, id, details, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return AdminProblems.From(result.Error, result.Error.Field ?? "app");
+        }
+
+        // Saved: contacts added are told about the app, as the console's edit tells them; a mail that fails is logged, not an error.
+        var saved = result.Value;
+        var added = saved.Contacts.Where(c => !before.Contacts.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (added.Count > 0)
+        {
+            var actedBy = actor.ProfileId is { } me && await employees.ExecuteAsync(actor.TenantId, me, cancellationToken) is { IsSuccess: true } person
+                ? RegisterApp.Describe(person.Value!)
+                : "The operator";
+            await mail.SendAsync(saved, added, actedBy, registered: false, context.Request, cancellationToken);
+        }
+
+        return TypedResults.Ok(AppDocument.From(saved));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(HttpContext context, Guid id, ChangeApp change, CancellationToken cancellationToken)

@@ -13,6 +13,19 @@ public static class AdminProblems
     public static ProblemHttpResult From(AdminError error, string? field = null)
     {
         ArgumentNullException.ThrowIfNull(error);
+        var problem = Untagged(error, field);
+
+        // The refusal's code (privilege.grant, ...) for programs; the detail stays English.
+        if (error.Code is { } code)
+        {
+            problem.ProblemDetails.Extensions["code"] = code;
+        }
+
+        return problem;
+    }
+
+    private static ProblemHttpResult Untagged(AdminError error, string? field)
+    {
         var status = StatusOf(error.Kind);
         field ??= error.Field;
         if (status == StatusCodes.Status400BadRequest && field is not null)

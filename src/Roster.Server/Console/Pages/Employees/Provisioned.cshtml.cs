@@ -58,7 +58,7 @@ public sealed class ProvisionedModel(
         var found = await get.ExecuteAsync(OrgId, Id, cancellationToken);
         if (!found.IsSuccess)
         {
-            return Missing("There is no such employee in this organization.");
+            return Missing(T["There is no such employee in this organization."]);
         }
 
         Employee = found.Value;

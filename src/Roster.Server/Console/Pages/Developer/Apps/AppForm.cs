@@ -9,12 +9,4 @@ public static class AppForm
     /// <summary>Entries typed one per line (commas also separate contacts).</summary>
     public static IReadOnlyList<string> Lines(string? text, bool commasSeparate = false) =>
         [.. (text ?? "").Split(commasSeparate ? [',', ';', '\n', '\r'] : ['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    /// <summary>
-    /// The first redirect URL that still holds a guide's placeholder (<c>{appName}</c>,
-    /// <c>${appName}</c>, any <c>{...}</c>): registered as typed it would match no real callback,
-    /// and the failure would show only when the IdP first signs in.
-    /// </summary>
-    public static string? WithPlaceholder(IEnumerable<string> redirectUris) =>
-        redirectUris.FirstOrDefault(u => u.IndexOf('{', StringComparison.Ordinal) is var open and >= 0 && u.IndexOf('}', open) > open);
 }

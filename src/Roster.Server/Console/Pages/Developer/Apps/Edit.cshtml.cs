@@ -40,7 +40,7 @@ public sealed class EditModel(ListApps list, UpdateApp update, AppRegistrationMa
     {
         if (await list.FindAsync(OrgId, Id, cancellationToken) is not { } app)
         {
-            return Missing("There is no such app registration in this organization.");
+            return Missing(T["There is no such app registration in this organization."]);
         }
 
         App = app;
@@ -56,17 +56,12 @@ public sealed class EditModel(ListApps list, UpdateApp update, AppRegistrationMa
     {
         if (await list.FindAsync(OrgId, Id, cancellationToken) is not { } app)
         {
-            return Missing("There is no such app registration in this organization.");
+            return Missing(T["There is no such app registration in this organization."]);
         }
 
         App = app;
         var redirects = AppForm.Lines(RedirectUris);
         var contacts = AppForm.Lines(Contacts, commasSeparate: true);
-        if (!Accepted(new AppDraft(app.Name, Description, contacts, app.ClientType, redirects, app.Scopes, Registrant: Registrant, BusinessUnit: BusinessUnit)))
-        {
-            return Page();
-        }
-
         var result = await update.ExecuteAsync(Actor, Id, new AppDetails(Description, contacts, redirects, Registrant, BusinessUnit), cancellationToken);
         if (!result.IsSuccess)
         {
@@ -81,21 +76,5 @@ public sealed class EditModel(ListApps list, UpdateApp update, AppRegistrationMa
         Notice = T["App '{0}' saved; its client ID and secret are unchanged.", app.Name];
         Problem = mailed.Failed.Count > 0 ? T["The email to {0} could not be sent; the app is saved all the same. Send them its details yourself.", string.Join(", ", mailed.Failed)].Value : null;
         return Redirect(IndexModel.Path);
-    }
-
-    /// <summary>Every mistake of the form at once, each next to its box: the registration rules' and a guide's unreplaced placeholder.</summary>
-    private bool Accepted(AppDraft draft)
-    {
-        if (AppForm.WithPlaceholder(draft.RedirectUris) is { } unreplaced)
-        {
-            ModelState.AddModelError(nameof(RedirectUris), T["'{0}' still holds a placeholder such as {{appName}}: replace it with your identity provider's value (for Okta, the app's name as in its admin URL).", unreplaced]);
-        }
-
-        if (AppRules.Check(draft) is { IsSuccess: false } refused)
-        {
-            ShowAll(refused.Error);
-        }
-
-        return ModelState.IsValid;
     }
 }

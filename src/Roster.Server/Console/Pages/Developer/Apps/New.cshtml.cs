@@ -66,11 +66,6 @@ public sealed class NewModel(RegisterApp register, DeploymentUrls urls, AppRegis
 
         var draft = new AppDraft(Name ?? "", Description, AppForm.Lines(Contacts, commasSeparate: true), type, AppForm.Lines(RedirectUris), Scopes,
             Registrant: Registrant, BusinessUnit: BusinessUnit);
-        if (!Accepted(draft))
-        {
-            return Page();
-        }
-
         var result = await register.ExecuteAsync(Actor, draft, cancellationToken);
         if (!result.IsSuccess)
         {
@@ -84,21 +79,5 @@ public sealed class NewModel(RegisterApp register, DeploymentUrls urls, AppRegis
         var app = result.Value.App;
         Mailed = await mail.SendAsync(app, app.Contacts, await AppPerson.DescribeAsync(employees, User, cancellationToken), registered: true, Request, cancellationToken);
         return Page();
-    }
-
-    /// <summary>Every mistake of the form at once, each next to its box: the registration rules' and a guide's unreplaced placeholder.</summary>
-    private bool Accepted(AppDraft draft)
-    {
-        if (AppForm.WithPlaceholder(draft.RedirectUris) is { } unreplaced)
-        {
-            ModelState.AddModelError(nameof(RedirectUris), T["'{0}' still holds a placeholder such as {{appName}}: replace it with your identity provider's value (for Okta, the app's name as in its admin URL).", unreplaced]);
-        }
-
-        if (AppRules.Check(draft) is { IsSuccess: false } refused)
-        {
-            ShowAll(refused.Error);
-        }
-
-        return ModelState.IsValid;
     }
 }

@@ -48,7 +48,7 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
         var result = await change.RedeliverAsync(Actor, id, deliveryId, cancellationToken);
         if (!result.IsSuccess && result.Error.Kind == Directory.Administration.AdminErrorKind.NotFound && deliveryId is null)
         {
-            return Missing(result.Error.Detail);
+            return Missing(Say(result.Error));
         }
 
         Notice = !result.IsSuccess ? null
@@ -68,7 +68,7 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
         var result = await change.DeleteAsync(Actor, id, cancellationToken);
         if (!result.IsSuccess)
         {
-            return Missing(result.Error.Detail);
+            return Missing(Say(result.Error));
         }
 
         Notice = T["Endpoint {0} deleted with its deliveries and log.", result.Value.Url];
@@ -85,7 +85,7 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
         var result = await change.RotateSecretAsync(Actor, id, null, cancellationToken);
         if (!result.IsSuccess)
         {
-            return Missing(result.Error.Detail);
+            return Missing(Say(result.Error));
         }
 
         // The secret exists in this response only.
@@ -105,7 +105,7 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
         var result = await test.SendAsync(Actor, id, cancellationToken);
         if (!result.IsSuccess)
         {
-            return Missing(result.Error.Detail);
+            return Missing(Say(result.Error));
         }
 
         Tested = result.Value;
@@ -125,7 +125,7 @@ public sealed class EndpointModel(ListWebhookEndpoints list, ListWebhookDeliveri
         var result = await act(Actor);
         if (!result.IsSuccess)
         {
-            return Missing(result.Error.Detail);
+            return Missing(Say(result.Error));
         }
 
         Notice = done;

@@ -133,7 +133,7 @@ public sealed class SsoModel(
         var result = await update.ExecuteAsync(Actor, id, draft, cancellationToken);
         if (!result.IsSuccess)
         {
-            return result.Error.Kind == AdminErrorKind.NotFound ? Missing(result.Error.Detail) : await RefusedAsync(result.Error, cancellationToken);
+            return result.Error.Kind == AdminErrorKind.NotFound ? Missing(Say(result.Error)) : await RefusedAsync(result.Error, cancellationToken);
         }
 
         Notice = T["Connection '{0}' saved.", result.Value.Name];
@@ -145,7 +145,7 @@ public sealed class SsoModel(
         var result = await delete.ExecuteAsync(Actor, id, cancellationToken);
         if (!result.IsSuccess && result.Error.Kind == AdminErrorKind.NotFound)
         {
-            return Missing(result.Error.Detail);
+            return Missing(Say(result.Error));
         }
 
         Notice = result.IsSuccess ? T["Connection deleted."].Value : null;
@@ -196,7 +196,7 @@ public sealed class SsoModel(
         var result = completed.IsSuccess ? await update.ExecuteAsync(Actor, id, completed.Value, cancellationToken) : completed.Error;
         if (!result.IsSuccess)
         {
-            return result.Error.Kind == AdminErrorKind.NotFound ? Missing(result.Error.Detail) : await SamlRefusedAsync(result.Error, id, cancellationToken);
+            return result.Error.Kind == AdminErrorKind.NotFound ? Missing(Say(result.Error)) : await SamlRefusedAsync(result.Error, id, cancellationToken);
         }
 
         Notice = T["Connection '{0}' saved.", result.Value.Name];
@@ -220,7 +220,7 @@ public sealed class SsoModel(
         var result = completed.IsSuccess ? await update.ExecuteAsync(Actor, id, completed.Value, cancellationToken) : completed.Error;
         if (!result.IsSuccess)
         {
-            return result.Error.Kind == AdminErrorKind.NotFound ? Missing(result.Error.Detail) : await SamlRefusedAsync(result.Error, id, cancellationToken);
+            return result.Error.Kind == AdminErrorKind.NotFound ? Missing(Say(result.Error)) : await SamlRefusedAsync(result.Error, id, cancellationToken);
         }
 
         Notice = T["The metadata of '{0}' was read again: its certificates are the identity provider's current ones.", result.Value.Name];

@@ -65,7 +65,7 @@ public sealed class EditModel(GetRole get, RenameRole rename, SetRolePermissions
 
         if (result.Error.Kind == AdminErrorKind.NotFound || !await LoadAsync(cancellationToken))
         {
-            return Missing(result.Error.Detail);
+            return Missing(Say(result.Error));
         }
 
         ShowError(result.Error, field);
