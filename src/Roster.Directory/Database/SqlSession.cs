@@ -396,7 +396,7 @@ internal sealed class SqlSession : IAsyncDisposable
 
         await SendSavepointsAsync(cancellationToken);
         var sql = string.Join("; ", statements.Select(statement => statement.Sql));
-        await using var command = Command(sql, parameters, SqlScope.Tenant, sendsSavepoints: false, carriesPreambles: true, out var preambleResults);
+        await using var command = Command(sql, parameters, SqlScope.Tenant, sendsSavepoints: false, carriesPreambles: true, keep: false, out var preambleResults, out _);
         using var trace = Trace(command);
         using var limit = LimitStatement();
         await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
