@@ -110,6 +110,9 @@ public sealed class SqliteDialect : ISqlDialect
     // SQLITE_INTERRUPT: only the progress handler stops a statement (nothing calls sqlite3_interrupt).
     public bool IsStatementTimeout(DbException exception) => exception is SqliteException { SqliteErrorCode: 9 };
 
+    public DbCommand? KeptCommand(DbConnection connection, string sql) =>
+        connection is SqliteConnection sqlite ? KeptCommands.For(sqlite, sql) : null;
+
     // Keys come from schema definitions and DocumentPath refuses quotes, so quoting them is enough.
     private static string PathLiteral(DocumentPath path)
     {

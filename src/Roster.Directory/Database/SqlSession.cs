@@ -150,7 +150,7 @@ internal sealed class SqlSession : IAsyncDisposable
     /// </summary>
     public DbCommand Command(string sql, SqlParameters parameters, SqlScope scope = SqlScope.Tenant)
     {
-        var command = Command(sql, parameters, scope, sendsSavepoints: false, carriesPreambles: false, out _);
+        var command = Command(sql, parameters, scope, sendsSavepoints: false, carriesPreambles: false, keep: false, out _, out _);
         if (_budgetPreamble is { } budget)
         {
             // The caller runs the command itself, perhaps many times: the budget is set for a
@@ -173,9 +173,12 @@ internal sealed class SqlSession : IAsyncDisposable
     /// no rows), else in a round trip of their own now (a query's results, or a command run many times).
     /// When <paramref name="carriesPreambles"/>, the preambles not sent yet (and a read session's
     /// budget) go first in its text too; <paramref name="preambleResults"/> says how many results
-    /// they answer before the statement's own, for the caller to read past.
+    /// they answer before the statement's own, for the caller to read past. When <paramref name="keep"/>
+    /// and the statement goes alone, it is the connection's kept command where the dialect keeps
+    /// them (<see cref="ISqlDialect.KeptCommand"/>, prepared once per connection), and
+    /// <paramref name="kept"/> tells the caller not to dispose it.
     /// </summary>
-    private DbCommand Command(string sql, SqlParameters parameters, SqlScope scope, bool sendsSavepoints, bool carriesPreambles, out int preambleResults)
+    private DbCommand Command(string sql, SqlParameters parameters, SqlScope scope, bool sendsSavepoints, bool carriesPreambles, bool keep, out int preambleResults, out bool kept)
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -211,18 +214,47 @@ internal sealed class SqlSession : IAsyncDisposable
             preambleResults++;
         }
 
-        var command = _connection.CreateCommand();
-        command.CommandText = prefix + sql;
+        // Only a statement alone is kept: the preambles and savepoints in front of it vary.
+        var command = keep && prefix.Length == 0 && Dialect.KeptCommand(_connection, sql) is { } keptCommand ? keptCommand : null;
+        kept = command is not null;
+        if (command is null)
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = prefix + sql;
+        }
+
         command.Transaction = _batch is null ? _transaction : _batch._transaction;
-        foreach (var (name, value) in parameters.Values)
+        Bind(command.Parameters, parameters.Values, command);
+        return command;
+    }
+
+    /// <summary>Binds <paramref name="values"/>, reusing a kept command's parameters when they have the same names.</summary>
+    private static void Bind(DbParameterCollection bound, IReadOnlyList<KeyValuePair<string, object?>> values, DbCommand command)
+    {
+        var same = bound.Count == values.Count;
+        for (var i = 0; same && i < values.Count; i++)
+        {
+            same = string.Equals(bound[i].ParameterName, values[i].Key, StringComparison.Ordinal);
+        }
+
+        if (same)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                bound[i].Value = values[i].Value ?? DBNull.Value;
+            }
+
+            return;
+        }
+
+        bound.Clear();
+        foreach (var (name, value) in values)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
             parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
+            bound.Add(parameter);
         }
-
-        return command;
     }
 
     /// <summary>
@@ -267,43 +299,84 @@ internal sealed class SqlSession : IAsyncDisposable
     // The row counts of the preambles' SELECTs are not counted: a data reader counts only rows changed.
     public async Task<int> ExecuteAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
-        await using var command = Command(sql, parameters, scope, sendsSavepoints: true, carriesPreambles: true, out _);
-        using var trace = Trace(command);
-        using var limit = LimitStatement();
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var command = Command(sql, parameters, scope, sendsSavepoints: true, carriesPreambles: true, keep: true, out _, out var kept);
+        try
+        {
+            using var trace = Trace(command);
+            using var limit = LimitStatement();
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await ReleaseAsync(command, kept);
+        }
     }
 
     public async Task<object?> ScalarAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
         await SendSavepointsAsync(cancellationToken);
-        await using var command = Command(sql, parameters, scope, sendsSavepoints: false, carriesPreambles: true, out var preambleResults);
-        using var trace = Trace(command);
-        using var limit = LimitStatement();
-        if (preambleResults == 0)
+        var command = Command(sql, parameters, scope, sendsSavepoints: false, carriesPreambles: true, keep: true, out var preambleResults, out var kept);
+        try
         {
-            var value = await command.ExecuteScalarAsync(cancellationToken);
-            return value is DBNull ? null : value;
-        }
+            using var trace = Trace(command);
+            using var limit = LimitStatement();
+            if (preambleResults == 0)
+            {
+                var value = await command.ExecuteScalarAsync(cancellationToken);
+                return value is DBNull ? null : value;
+            }
 
-        await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
+            await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
+            return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
+        }
+        finally
+        {
+            await ReleaseAsync(command, kept);
+        }
     }
 
     /// <summary>Runs a query and reads each row with <paramref name="read"/>.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, SqlParameters parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
         await SendSavepointsAsync(cancellationToken);
-        await using var command = Command(sql, parameters, scope, sendsSavepoints: false, carriesPreambles: true, out var preambleResults);
-        using var trace = Trace(command);
-        using var limit = LimitStatement();
-        await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
+        var command = Command(sql, parameters, scope, sendsSavepoints: false, carriesPreambles: true, keep: true, out var preambleResults, out var kept);
+        try
         {
-            rows.Add(read(reader));
+            using var trace = Trace(command);
+            using var limit = LimitStatement();
+            await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            await ReleaseAsync(command, kept);
+        }
+    }
+
+    /// <summary>
+    /// Disposes a command made for one statement; a kept one stays with its connection, its
+    /// parameter values dropped (a kept command must not hold a request's values until its next run).
+    /// </summary>
+    private static ValueTask ReleaseAsync(DbCommand command, bool kept)
+    {
+        if (!kept)
+        {
+            return command.DisposeAsync();
         }
 
-        return rows;
+        command.Transaction = null;
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            parameter.Value = DBNull.Value;
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -323,7 +396,7 @@ internal sealed class SqlSession : IAsyncDisposable
 
         await SendSavepointsAsync(cancellationToken);
         var sql = string.Join("; ", statements.Select(statement => statement.Sql));
-        await using var command = Command(sql, parameters, SqlScope.Tenant, sendsSavepoints: false, carriesPreambles: true, out var preambleResults);
+        await using var command = Command(sql, parameters, SqlScope.Tenant, sendsSavepoints: false, carriesPreambles: true, keep: false, out var preambleResults, out _);
         using var trace = Trace(command);
         using var limit = LimitStatement();
         await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);

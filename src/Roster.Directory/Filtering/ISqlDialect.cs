@@ -129,4 +129,13 @@ public interface ISqlDialect
 
     /// <summary>True when the exception is a statement stopped past its time budget.</summary>
     bool IsStatementTimeout(DbException exception);
+
+    /// <summary>
+    /// The command of <paramref name="sql"/> that <paramref name="connection"/> keeps prepared
+    /// across sessions (SQLite: its connections stay open between requests, so preparing a hot
+    /// statement once per connection saves doing it on every request); the caller sets its
+    /// transaction and parameters, runs it and does not dispose it. Null where commands are made
+    /// anew for each statement.
+    /// </summary>
+    DbCommand? KeptCommand(DbConnection connection, string sql) => null;
 }

@@ -99,6 +99,18 @@ public sealed class TestDirectory : IAsyncDisposable
         return directory;
     }
 
+    /// <summary>
+    /// A second directory on the same database, as a second server would be: its own contexts,
+    /// connections and prepared statements. Dispose it.
+    /// </summary>
+    public ServiceProvider OtherNode()
+    {
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(Time);
+        services.AddRosterDirectory();
+        _ = _postgres is null ? services.AddRosterSqlite(FilePath) : services.AddRosterPostgres(_postgres.ConnectionString);
+        return services.AddRosterMail(new MailOptions { PickupFolder = MailFolder }).BuildServiceProvider();
+    }
+
     /// <summary>A new tenant and a caller acting for it.</summary>
     public async Task<ScimCaller> NewTenantAsync(string name)
     {
