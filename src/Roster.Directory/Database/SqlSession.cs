@@ -306,6 +306,41 @@ internal sealed class SqlSession : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>
+    /// Runs <paramref name="statements"/> in one command, so in one round trip where the database is
+    /// another process, and reads each one's rows with its reader, in order. The statements share
+    /// <paramref name="parameters"/> and run one after the other in the session's transaction, as
+    /// separate queries would; each must answer a result (a query, or a write with <c>RETURNING</c>).
+    /// </summary>
+    public async Task QueryTogetherAsync(SqlParameters parameters, CancellationToken cancellationToken, params IReadOnlyList<SqlRead> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        foreach (var statement in statements)
+        {
+            // Each statement binds the tenant, not only the text they make together.
+            RequireTenant(statement.Sql, parameters);
+        }
+
+        await SendSavepointsAsync(cancellationToken);
+        var sql = string.Join("; ", statements.Select(statement => statement.Sql));
+        await using var command = Command(sql, parameters, SqlScope.Tenant, sendsSavepoints: false, carriesPreambles: true, out var preambleResults);
+        using var trace = Trace(command);
+        using var limit = LimitStatement();
+        await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (i > 0 && !await reader.NextResultAsync(cancellationToken))
+            {
+                throw new InvalidOperationException($"The statement answered no result: {statements[i].Sql}");
+            }
+
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                statements[i].Read(reader);
+            }
+        }
+    }
+
     /// <summary>The reader of <paramref name="command"/>, past the results of the preambles in front of its statement.</summary>
     private static async Task<DbDataReader> ReadPastPreamblesAsync(DbCommand command, int preambleResults, CancellationToken cancellationToken)
     {

@@ -15,9 +15,11 @@ namespace Roster.Directory.Groups;
 /// A group member that already contains this group, directly or through other groups, would make
 /// a cycle and is refused (<see cref="NestingCycles"/>): checked here, inside the write's
 /// transaction, which on PostgreSQL holds the tenant's write lock and on SQLite the one writer, so
-/// two requests that each add one side of a cycle cannot both pass.
+/// two requests that each add one side of a cycle cannot both pass. <paramref name="above"/>, when
+/// the write read them already in this transaction (<see cref="GroupSql.TouchForMembersAsync"/>), are
+/// the groups this one is nested in; else they are read before the first add.
 /// </summary>
-internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTranslator translator)
+internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTranslator translator, HashSet<Guid>? above = null)
 {
     private static readonly Scim.Schemas.AttributeDefinition MembersAttribute = ScimResourceTypes.Group.Schema.FindAttribute("members")!;
 
@@ -69,7 +71,7 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
             $"SELECT 1 FROM group_members WHERE tenant_id = {t} AND group_id = {group} AND member_id = {member}", parameters);
 
         // The groups this group is nested in (few, whatever the size of any group): a member among them would close a cycle.
-        var above = await NestingCycles.GroupsAboveAsync(session, groupId, cancellationToken);
+        above ??= await NestingCycles.GroupsAboveAsync(session, groupId, cancellationToken);
         foreach (var reference in members)
         {
             if (!Guid.TryParse(reference.Value, out var memberId))

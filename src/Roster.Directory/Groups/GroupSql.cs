@@ -72,18 +72,43 @@ internal static class GroupSql
 
     /// <summary>
     /// A new version and lastModified for a change that touches only memberships, in one
-    /// statement; null when the group does not exist or is not at <paramref name="expectedVersion"/>.
+    /// statement, with what that change needs to know about
+    /// the groups above this one, in the same round trip: the groups it is nested in (a member among
+    /// them would close a cycle, <see cref="NestingCycles"/>) and the group rules that reach it
+    /// (<see cref="RoleGrants.GroupRuleGrants.AfterMembershipAsync"/>). Neither changes with this
+    /// group's members, so reading them before the rows are written reads what they are after.
     /// </summary>
-    public static async Task<ResourceRow?> TouchAsync(SqlSession session, Guid id, long? expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="session">The write's session.</param>
+    /// <param name="id">The group.</param>
+    /// <param name="expectedVersion">The version the request said the group is at, if it did.</param>
+    /// <param name="now">The write's time.</param>
+    /// <param name="adds">Whether the change adds members: only then are the groups above read.</param>
+    /// <param name="cancellationToken">Cancels the statements.</param>
+    /// <returns>Null when the group does not exist or is not at <paramref name="expectedVersion"/>.</returns>
+    public static async Task<MembershipWrite?> TouchForMembersAsync(SqlSession session, Guid id, long? expectedVersion, DateTimeOffset now, bool adds, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         var versionCondition = expectedVersion is { } expected ? $" AND version = {parameters.Add(expected)}" : "";
-        var rows = await session.QueryAsync(
+        var group = parameters.Add(dialect.Key(id));
+        ResourceRow? row = null;
+        var above = new HashSet<Guid>();
+        var rules = new List<RoleRules.RoleRule>();
+        var touch = new SqlRead(
             $"UPDATE groups SET version = version + 1, last_modified = {parameters.Add(dialect.Timestamp(now))} " +
-            $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {parameters.Add(dialect.Key(id))}{versionCondition} " +
+            $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {group}{versionCondition} " +
             "RETURNING id, version, created, last_modified, document",
-            parameters, reader => ResourceListing.Read(reader, dialect), cancellationToken);
-        return rows.Count == 0 ? null : rows[0];
+            reader => row = ResourceListing.Read(reader, dialect));
+        var reachingRules = RoleRules.RoleRuleSql.GroupRulesAbove(parameters, dialect, group, rules);
+        if (adds)
+        {
+            await session.QueryTogetherAsync(parameters, cancellationToken, touch, NestingCycles.GroupsAbove(dialect, group, above), reachingRules);
+        }
+        else
+        {
+            await session.QueryTogetherAsync(parameters, cancellationToken, touch, reachingRules);
+        }
+
+        return row is null ? null : new MembershipWrite(row, adds ? above : null, rules);
     }
 }

@@ -22,14 +22,8 @@ internal static class Memberships
     public static async Task<(JsonArray? Values, DeferredMemberships? Stream)> ForOneAsync(
         SqlSession session, DirectoryDatabase database, MembershipSide side, Guid id, CancellationToken cancellationToken)
     {
-        var limit = database.Limits.MaxMembersPerPage;
-        if (await CountUpToAsync(session, side, [id], limit + 1, cancellationToken) > limit)
-        {
-            return (null, new DeferredMemberships(database, session.TenantId, side, id));
-        }
-
-        var values = await LoadAsync(session, side, [id], cancellationToken);
-        return (values.GetValueOrDefault(id), null);
+        var values = await LoadIfWithinAsync(session, side, [id], database.Limits.MaxMembersPerPage, cancellationToken);
+        return values is null ? (null, new DeferredMemberships(database, session.TenantId, side, id)) : (values.GetValueOrDefault(id), null);
     }
 
     /// <summary>
@@ -56,9 +50,14 @@ internal static class Memberships
         SqlSession session, DirectoryDatabase database, MembershipSide side, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
         var limit = database.Limits.MaxMembersPerPage;
-        if (ids.Count == 0 || await CountUpToAsync(session, side, ids, limit + 1, cancellationToken) <= limit)
+        if (ids.Count == 0)
         {
-            return new PageMemberships(ids.Count == 0 ? [] : await LoadAsync(session, side, ids, cancellationToken), ids.Count, null);
+            return new PageMemberships([], 0, null);
+        }
+
+        if (await LoadIfWithinAsync(session, side, ids, limit, cancellationToken) is { } all)
+        {
+            return new PageMemberships(all, ids.Count, null);
         }
 
         var left = limit;
@@ -78,6 +77,42 @@ internal static class Memberships
         return kept == 0
             ? new PageMemberships([], 1, new DeferredMemberships(database, session.TenantId, side, ids[0]))
             : new PageMemberships(await LoadAsync(session, side, [.. ids.Take(kept)], cancellationToken), kept, null);
+    }
+
+    /// <summary>
+    /// The values of each resource when they are <paramref name="limit"/> or fewer together, else
+    /// null: the count that stops past the limit and the values it allows, in one round trip. The
+    /// values' statement runs only when the count in it says they fit, so a resource with too many
+    /// costs no more than counting to the limit.
+    /// </summary>
+    private static async Task<Dictionary<Guid, JsonArray>?> LoadIfWithinAsync(
+        SqlSession session, MembershipSide side, IReadOnlyCollection<Guid> ids, int limit, CancellationToken cancellationToken)
+    {
+        var parameters = session.Parameters();
+        var dialect = session.Dialect;
+        var list = string.Join(", ", ids.Select(id => parameters.Add(dialect.Key(id))));
+        var (withCount, count) = Count(side, list, parameters.Add((long)limit + 1));
+        var fits = $"{count} <= {parameters.Add((long)limit)}";
+        var counted = 0L;
+        var values = new Dictionary<Guid, JsonArray>();
+        await session.QueryTogetherAsync(
+            parameters,
+            cancellationToken,
+            new SqlRead(withCount + "SELECT " + count, reader => counted = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)),
+            new SqlRead(
+                Select(side, $"IN ({list})", side == MembershipSide.MembersOfGroup ? "m.member_id" : "g.display_name_key, r.group_id", fits),
+                reader => Add(values, dialect.ReadKey(reader, 0), Value(reader, dialect, side))));
+        return counted > limit ? null : values;
+    }
+
+    private static void Add(Dictionary<Guid, JsonArray> values, Guid owner, JsonObject value)
+    {
+        if (!values.TryGetValue(owner, out var array))
+        {
+            values[owner] = array = [];
+        }
+
+        array.Add(value);
     }
 
     /// <summary>The values of each resource, in one query; only for resources known to fit.</summary>
@@ -125,21 +160,28 @@ internal static class Memberships
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         var list = string.Join(", ", ids.Select(id => parameters.Add(dialect.Key(id))));
-        var sql = side == MembershipSide.MembersOfGroup
-            ? $"SELECT COUNT(*) FROM (SELECT 1 FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND group_id IN ({list}) LIMIT {parameters.Add((long)limit)}) AS counted"
-            : $"{RoleGrants.GroupNesting.ReachOfUsers($"IN ({list})")}SELECT COUNT(*) FROM (SELECT DISTINCT reach.user_id, reach.group_id FROM reach LIMIT {parameters.Add((long)limit)}) AS counted";
-        var count = await session.ScalarAsync(sql, parameters, cancellationToken);
+        var (with, counted) = Count(side, list, parameters.Add((long)limit));
+        var count = await session.ScalarAsync($"{with}SELECT {counted}", parameters, cancellationToken);
         return Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The count of <see cref="CountUpToAsync"/> as a scalar sub-select, and the <c>WITH</c> it
+    /// needs (a user's groups: the walk <c>reach</c>, which <see cref="Select"/> names too).
+    /// </summary>
+    private static (string With, string Count) Count(MembershipSide side, string list, string limit) => side == MembershipSide.MembersOfGroup
+        ? ("", $"(SELECT COUNT(*) FROM (SELECT 1 FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND group_id IN ({list}) LIMIT {limit}) AS counted)")
+        : (RoleGrants.GroupNesting.ReachOfUsers($"IN ({list})"), $"(SELECT COUNT(*) FROM (SELECT DISTINCT reach.user_id, reach.group_id FROM reach LIMIT {limit}) AS counted)");
+
     // Column 0 is the owner (the group of a member, the user of a group), then the value's id, type and display.
     // A user's groups: each group once, "direct" when the user is a member of it itself.
-    private static string Select(MembershipSide side, string owners, string order) => side == MembershipSide.MembersOfGroup
+    // A condition on no row (when) is evaluated once, before the rows are read: false reads none.
+    private static string Select(MembershipSide side, string owners, string order, string when = "1 = 1") => side == MembershipSide.MembersOfGroup
         ? $"SELECT m.group_id, m.member_id, m.member_type, {MemberDisplaySql.For("m")} FROM group_members AS m " +
-          $"WHERE m.tenant_id = {SqlParameters.Tenant} AND m.group_id {owners} ORDER BY m.group_id, {order}"
+          $"WHERE m.tenant_id = {SqlParameters.Tenant} AND m.group_id {owners} AND {when} ORDER BY m.group_id, {order}"
         : $"{RoleGrants.GroupNesting.ReachOfUsers(owners)}SELECT r.user_id, r.group_id, " +
           $"CASE WHEN MIN(r.depth) = 0 THEN '{MembershipTypes.Direct}' ELSE '{MembershipTypes.Indirect}' END, g.display_name FROM reach AS r " +
-          $"JOIN groups AS g ON g.tenant_id = {SqlParameters.Tenant} AND g.id = r.group_id " +
+          $"JOIN groups AS g ON g.tenant_id = {SqlParameters.Tenant} AND g.id = r.group_id WHERE {when} " +
           $"GROUP BY r.user_id, r.group_id, g.display_name, g.display_name_key ORDER BY r.user_id, {order}";
 
     // $ref needs the request's base URL, so the HTTP layer adds it.

@@ -19,12 +19,17 @@ internal static class NestingCycles
     public static async Task<HashSet<Guid>> GroupsAboveAsync(SqlSession session, Guid groupId, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
-        var dialect = session.Dialect;
-        var group = parameters.Add(dialect.Key(groupId));
-        var rows = await session.QueryAsync(
-            $"{GroupNesting.AboveGroup(group)}SELECT above.id FROM above WHERE above.id <> {group}",
-            parameters, reader => dialect.ReadKey(reader, 0), cancellationToken);
-        return [.. rows];
+        var above = new HashSet<Guid>();
+        await session.QueryTogetherAsync(parameters, cancellationToken, GroupsAbove(session.Dialect, parameters.Add(session.Dialect.Key(groupId)), above));
+        return above;
+    }
+
+    /// <summary>The statement of <see cref="GroupsAboveAsync"/> for the group <paramref name="group"/> (a parameter), adding to <paramref name="into"/>.</summary>
+    public static SqlRead GroupsAbove(ISqlDialect dialect, string group, HashSet<Guid> into)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(into);
+        return new SqlRead($"{GroupNesting.AboveGroup(group)}SELECT above.id FROM above WHERE above.id <> {group}", reader => into.Add(dialect.ReadKey(reader, 0)));
     }
 
     /// <summary>

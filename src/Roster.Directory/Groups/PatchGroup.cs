@@ -55,6 +55,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             await using var session = await database.WriteAsync(caller.TenantId, cancellationToken);
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             ResourceRow row;
+            MembershipWrite? touched = null;
             if (patched is not null)
             {
                 var current = await GroupSql.ReadAsync(session, key, cancellationToken);
@@ -84,7 +85,8 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             }
             else
             {
-                var touched = await GroupSql.TouchAsync(session, key, expectedVersion, now, cancellationToken);
+                // The version, the groups above and the rules reaching the group, in one round trip.
+                touched = await GroupSql.TouchForMembersAsync(session, key, expectedVersion, now, plan.Value.MembershipChanges.Any(c => c is AddMembers or ReplaceMembers), cancellationToken);
                 if (touched is null)
                 {
                     var version = await GroupSql.VersionAsync(session, key, cancellationToken);
@@ -93,10 +95,10 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
                         : ResourceErrors.VersionMismatch(GroupSql.ResourceType, id, expectedVersion!.Value, version.Value);
                 }
 
-                row = touched;
+                row = touched.Row;
             }
 
-            var membership = new GroupMembers(session, key, translator);
+            var membership = new GroupMembers(session, key, translator, touched?.Above);
             if (await membership.ApplyAsync(plan.Value.MembershipChanges, cancellationToken) is { } error)
             {
                 return error;
@@ -105,7 +107,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             var identity = patched is not null && GroupColumns.From(patched.Previous) is { IsSuccess: true } old
                 ? GroupIdentityChange.Changed(old.Value, patched.Columns)
                 : null;
-            if (await GroupRoleEffects.ApplyAsync(session, caller, key, membership.Diff, identity, now, cancellationToken) is { } refused)
+            if (await GroupRoleEffects.ApplyAsync(session, caller, key, membership.Diff, identity, now, cancellationToken, touched?.RulesAbove) is { } refused)
             {
                 return refused;
             }

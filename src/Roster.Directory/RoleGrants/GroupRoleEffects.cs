@@ -24,8 +24,10 @@ internal static class GroupRoleEffects
     /// <param name="identity">How the group's identity changed (created, renamed, deleted); null when it did not.</param>
     /// <param name="now">The write's time.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="rulesAbove">The group rules that reach the group, when the write read them already in its transaction.</param>
     public static async Task<ScimError?> ApplyAsync(
-        SqlSession session, ScimCaller caller, Guid groupId, MembershipDiff? diff, GroupIdentityChange? identity, DateTimeOffset now, CancellationToken cancellationToken)
+        SqlSession session, ScimCaller caller, Guid groupId, MembershipDiff? diff, GroupIdentityChange? identity, DateTimeOffset now, CancellationToken cancellationToken,
+        List<RoleRule>? rulesAbove = null)
     {
         var changes = new GrantChanges();
         if (identity is not null && identity.Before != identity.After)
@@ -38,7 +40,7 @@ internal static class GroupRoleEffects
         // A deleted group's members went with it; the rules above it were recomputed whole.
         if (diff is not null && (identity is null || identity.After is not null))
         {
-            changes.Merge(await GroupRuleGrants.AfterMembershipAsync(session, groupId, diff, cancellationToken));
+            changes.Merge(await GroupRuleGrants.AfterMembershipAsync(session, groupId, diff, cancellationToken, rulesAbove));
         }
 
         if (changes.IsEmpty)

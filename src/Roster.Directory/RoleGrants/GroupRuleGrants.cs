@@ -16,7 +16,7 @@ namespace Roster.Directory.RoleGrants;
 internal static class GroupRuleGrants
 {
     /// <summary>After the members of <paramref name="groupId"/> changed as <paramref name="diff"/> says.</summary>
-    public static async Task<GrantChanges> AfterMembershipAsync(SqlSession session, Guid groupId, MembershipDiff diff, CancellationToken cancellationToken)
+    public static async Task<GrantChanges> AfterMembershipAsync(SqlSession session, Guid groupId, MembershipDiff diff, CancellationToken cancellationToken, List<RoleRule>? rulesAbove = null)
     {
         var changes = new GrantChanges();
         if (diff.IsEmpty)
@@ -24,7 +24,7 @@ internal static class GroupRuleGrants
             return changes;
         }
 
-        var rules = await RoleRuleSql.ReadGroupRulesAboveAsync(session, groupId, cancellationToken);
+        var rules = rulesAbove ?? await RoleRuleSql.ReadGroupRulesAboveAsync(session, groupId, cancellationToken);
         if (rules.Count == 0)
         {
             return changes;

@@ -43,20 +43,31 @@ internal static class RoleRuleSql
     /// rules whose grants a change of this group's members can move. One statement: the walk up
     /// the nesting and the match of each group against the rules.
     /// </summary>
-    public static Task<List<RoleRule>> ReadGroupRulesAboveAsync(SqlSession session, Guid groupId, CancellationToken cancellationToken)
+    public static async Task<List<RoleRule>> ReadGroupRulesAboveAsync(SqlSession session, Guid groupId, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
-        var dialect = session.Dialect;
+        var rules = new List<RoleRule>();
+        await session.QueryTogetherAsync(parameters, cancellationToken, GroupRulesAbove(parameters, session.Dialect, parameters.Add(session.Dialect.Key(groupId)), rules));
+        return rules;
+    }
+
+    /// <summary>
+    /// The statement of <see cref="ReadGroupRulesAboveAsync"/> for the group <paramref name="group"/> (a
+    /// parameter), adding the rules it reads to <paramref name="into"/>: to be sent with others.
+    /// </summary>
+    public static SqlRead GroupRulesAbove(SqlParameters parameters, ISqlDialect dialect, string group, List<RoleRule> into)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(into);
         var t = SqlParameters.Tenant;
-        var group = parameters.Add(dialect.Key(groupId));
         var (byId, byExternalId, byName) = (parameters.Add(RuleMatches.GroupId), parameters.Add(RuleMatches.GroupExternalId), parameters.Add(RuleMatches.GroupDisplayName));
-        return QueryAsync(
-            session,
+        var condition =
             $"r.tenant_id = {t} AND r.id IN (SELECT r2.id FROM role_rules AS r2 JOIN groups AS g ON g.tenant_id = r2.tenant_id " +
             $"WHERE r2.tenant_id = {t} AND g.id IN (SELECT id FROM above) AND " +
             $"((r2.match = {byId} AND r2.match_key = {dialect.KeyText("g.id")}) OR (r2.match = {byExternalId} AND r2.match_key = g.external_id) " +
-            $"OR (r2.match = {byName} AND r2.match_key = g.display_name_key)))",
-            parameters, cancellationToken, RoleGrants.GroupNesting.AboveGroup(group));
+            $"OR (r2.match = {byName} AND r2.match_key = g.display_name_key)))";
+        return new SqlRead(Select(condition, RoleGrants.GroupNesting.AboveGroup(group)), reader => into.Add(Read(reader, dialect)));
     }
 
     /// <summary>
@@ -144,10 +155,11 @@ internal static class RoleRuleSql
     private static Task<List<RoleRule>> QueryAsync(SqlSession session, string condition, SqlParameters parameters, CancellationToken cancellationToken, string? with = null)
     {
         var dialect = session.Dialect;
-        return session.QueryAsync(
-            $"{with}SELECT {Columns} FROM role_rules AS r WHERE {condition} ORDER BY r.priority, r.created, r.id",
-            parameters, reader => Read(reader, dialect), cancellationToken);
+        return session.QueryAsync(Select(condition, with), parameters, reader => Read(reader, dialect), cancellationToken);
     }
+
+    private static string Select(string condition, string? with) =>
+        $"{with}SELECT {Columns} FROM role_rules AS r WHERE {condition} ORDER BY r.priority, r.created, r.id";
 
     private static RoleRule Read(DbDataReader reader, ISqlDialect dialect) => new(
         dialect.ReadKey(reader, 0),

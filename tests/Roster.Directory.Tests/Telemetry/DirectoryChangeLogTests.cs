@@ -18,7 +18,7 @@ public sealed class DirectoryChangeLogTests
     public async Task Each_change_is_one_log_line_with_tenant_client_operation_and_outcome_and_no_value_sent()
     {
         var lines = new CapturedLog();
-        await using var directory = await TestDirectory.CreateAsync(configure: s => s.AddLogging(l => l.AddProvider(lines)));
+        await using var directory = await TestDirectory.CreateAsync(configure: s => s.AddLogging(l => l.AddProvider(lines).SetMinimumLevel(LogLevel.Debug)));
         var marker = $"marker{Guid.NewGuid():N}";
 
         var created = (await directory.Users.CreateAsync(
@@ -34,6 +34,9 @@ public sealed class DirectoryChangeLogTests
         var changes = lines.Entries.Where(e => e.EventId == 4001).ToList();
         Assert.Equal(["create", "patch", "create", "delete"], changes.Select(e => (string)e.Values["Operation"]!));
         Assert.Equal([DirectoryChangeLog.Succeeded, DirectoryChangeLog.Succeeded, "uniqueness", DirectoryChangeLog.Succeeded], changes.Select(e => (string)e.Values["Outcome"]!));
+
+        // Off by default when it succeeded (the audit log and the meter have it), on when it failed.
+        Assert.Equal([LogLevel.Debug, LogLevel.Debug, LogLevel.Information, LogLevel.Debug], changes.Select(e => e.Level));
         Assert.All(changes, e =>
         {
             Assert.Equal(directory.Caller.TenantId, e.Values["TenantId"]);
@@ -73,7 +76,7 @@ public sealed class DirectoryChangeLogTests
             && (string?)m.Tags["roster.outcome"] == DirectoryChangeLog.Succeeded);
     }
 
-    private sealed record Entry(int EventId, string Message, IReadOnlyDictionary<string, object?> Values);
+    private sealed record Entry(LogLevel Level, int EventId, string Message, IReadOnlyDictionary<string, object?> Values);
 
     /// <summary>Keeps every line logged, with its structured values.</summary>
     private sealed class CapturedLog : ILoggerProvider, ILogger
@@ -90,7 +93,7 @@ public sealed class DirectoryChangeLogTests
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
-            Entries.Enqueue(new Entry(eventId.Id, formatter(state, exception), values.ToDictionary(v => v.Key, v => v.Value)));
+            Entries.Enqueue(new Entry(logLevel, eventId.Id, formatter(state, exception), values.ToDictionary(v => v.Key, v => v.Value)));
         }
 
         public void Dispose()
