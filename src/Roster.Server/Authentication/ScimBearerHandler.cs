@@ -87,6 +87,16 @@ public sealed class ScimBearerHandler(
     /// </summary>
     private async Task<AuthenticateResult> AuthenticateAccessTokenAsync()
     {
+        // A SCIM request skips the schemes' request step (ScimAuthentication): OpenIddict's validation
+        // needs its own (its transaction) before it can authenticate. It handles no request itself.
+        if (Context.Features.Get<OpenIddictValidationAspNetCoreFeature>() is null
+            && await Context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>()
+                .GetHandlerAsync(Context, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme) is IAuthenticationRequestHandler validation
+            && await validation.HandleRequestAsync())
+        {
+            return Fail("The access token is not valid, has expired or has been revoked; request a new one from the token endpoint.");
+        }
+
         var validated = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (validated.Principal is not { } principal)
         {

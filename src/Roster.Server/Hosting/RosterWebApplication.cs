@@ -93,7 +93,7 @@ public static class RosterWebApplication
 
         // Before authentication: OpenIddict handles /auth/token inside the authentication step.
         app.UseCredentialThrottling();
-        app.UseAuthentication();
+        app.UseRosterAuthentication();
         app.UseConsoleLocalization();
         app.UseRequestRateLimiting();
         app.UseAuthorization();

@@ -38,11 +38,22 @@ public static class CredentialThrottling
         return services;
     }
 
-    /// <summary>Reads the client_id or email of a throttled request (the form is buffered, so OpenIddict and Razor Pages read it again), then limits.</summary>
+    /// <summary>
+    /// Reads the client_id or email of a throttled request (the form is buffered, so OpenIddict and
+    /// Razor Pages read it again), then limits. Only the throttled paths enter the limiter: every
+    /// other request (a SCIM or admin call) would only take a lease from a partition without a
+    /// limit, which costs a lock and allocations per request and limits nothing.
+    /// </summary>
     public static WebApplication UseCredentialThrottling(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Use(async (context, next) =>
+        app.UseWhen(static c => KindOf(c.Request) is not null, Throttle);
+        return app;
+    }
+
+    private static void Throttle(IApplicationBuilder throttled)
+    {
+        throttled.Use(async (context, next) =>
         {
             if (KindOf(context.Request) is { } kind and not Kind.Authorize && context.Request.HasFormContentType)
             {
@@ -66,8 +77,7 @@ public static class CredentialThrottling
 
             await next(context);
         });
-        app.UseRateLimiter();
-        return app;
+        throttled.UseRateLimiter();
     }
 
     private enum Kind

@@ -19,10 +19,16 @@ public static class ScimPaths
     public const string WebexRoot = "/v1/scim";
 
     /// <summary>The first segments of each form, for the SCIM 404 below them and for <see cref="IsScim"/>.</summary>
-    public static IReadOnlyList<string> Areas { get; } = ["/scim", "/oauth/scim", WebexRoot];
+    public static IReadOnlyList<string> Areas { get; } = [ScimArea, OAuthArea, WebexRoot];
 
+    private const string ScimArea = "/scim";
+    private const string OAuthArea = "/oauth/scim";
+
+    /// <summary>Asked several times per request (authentication, limits, metrics), so without a closure or an enumerator.</summary>
     public static bool IsScim(PathString path) =>
-        Areas.Any(area => path.StartsWithSegments(area, StringComparison.OrdinalIgnoreCase));
+        path.StartsWithSegments(ScimArea, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(OAuthArea, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(WebexRoot, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The base path a request came through, so that the URLs Roster answers with use the same form.</summary>
     public static string RootOf(PathString path) =>
