@@ -66,7 +66,7 @@ public sealed class SetPersonalPreferences(DirectoryDatabase database, TimeProvi
                 return AdminError.Validation(columns.Error.Detail);
             }
 
-            await UserSql.UpdateAsync(session, row.Id, columns.Value, previous.Value ?? columns.Value, now, row.Version + 1, stored.ToJsonString(), cancellationToken);
+            await UserSql.UpdateAsync(session, row.Id, columns.Value, previous.Value, now, row.Version + 1, stored.ToJsonString(), cancellationToken);
             await AuditTrail.AppendAsync(session, AuditEntry.For(actor, AuditActions.EmployeePreferences, AuditResourceTypes.Employee, row.Id, changes), now, cancellationToken);
             return wanted;
         }, cancellationToken);

@@ -20,7 +20,9 @@ internal static class SignInSchema
             user.Property(u => u.UnlockHash).HasMaxLength(64);
 
             // Unlock tokens carry their tenant's org ID, like activation tokens, so the look-up starts with tenant_id.
-            user.HasIndex(u => new { u.TenantId, u.UnlockHash }).IsUnique().HasDatabaseName("ux_users_unlock_hash");
+            // Partial, like the invitation hash's: only a locked person waiting for a link has one.
+            user.HasIndex(u => new { u.TenantId, u.UnlockHash }).IsUnique().HasDatabaseName("ux_users_unlock_hash")
+                .HasFilter("unlock_hash IS NOT NULL");
         });
 
         modelBuilder.Entity<SignInAddressRecord>(address =>

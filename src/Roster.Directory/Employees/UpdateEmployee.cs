@@ -142,7 +142,7 @@ public sealed class UpdateEmployee(DirectoryDatabase database, TimeProvider time
 
         try
         {
-            await UserSql.UpdateAsync(session, row.Id, columns.Value, previous.Value ?? columns.Value, now, row.Version + 1, stored.ToJsonString(), cancellationToken);
+            await UserSql.UpdateAsync(session, row.Id, columns.Value, previous.Value, now, row.Version + 1, stored.ToJsonString(), cancellationToken);
         }
         catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
         {

@@ -28,7 +28,11 @@ internal sealed class UserConfiguration(RosterDbContext context) : IEntityTypeCo
         builder.Property(u => u.InvitationHash).HasMaxLength(64);
 
         // Activation tokens carry their tenant's org ID, so even this look-up starts with tenant_id.
-        builder.HasIndex(u => new { u.TenantId, u.InvitationHash }).IsUnique().HasDatabaseName("ux_users_invitation_hash");
+        // Partial: only invited people have a hash, so a provisioned user adds no entry (a page
+        // written per create); the look-up's "invitation_hash = @hash" implies the filter, so it
+        // still seeks this index, and two rows with one hash are still refused.
+        builder.HasIndex(u => new { u.TenantId, u.InvitationHash }).IsUnique().HasDatabaseName("ux_users_invitation_hash")
+            .HasFilter("invitation_hash IS NOT NULL");
         builder.HasQueryFilter(u => u.TenantId == context.TenantId);
     }
 }

@@ -44,22 +44,43 @@ internal static class UserSql
     }
 
     /// <summary>
-    /// Writes new columns and document at <paramref name="version"/>; rewrites email keys only
-    /// when they changed; ends the person's console sessions when the user is (still) deactivated.
+    /// Writes new columns and document at <paramref name="version"/>; sets the indexed columns
+    /// and rewrites email keys only when they changed from <paramref name="previous"/> (all of
+    /// them when it is null: a stored document that does not parse); ends the person's console
+    /// sessions when the user is (still) deactivated.
     /// </summary>
-    public static Task UpdateAsync(SqlSession session, Guid id, UserColumns columns, UserColumns previous, DateTimeOffset now, long version, string document, CancellationToken cancellationToken)
+    public static Task UpdateAsync(SqlSession session, Guid id, UserColumns columns, UserColumns? previous, DateTimeOffset now, long version, string document, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
         var dialect = session.Dialect;
         var key = parameters.Add(dialect.Key(id));
-        var sql = new StringBuilder(
-            $"UPDATE users SET user_name = {parameters.Add(columns.UserName)}, user_name_key = {parameters.Add(columns.UserNameKey)}, " +
-            $"external_id = {parameters.Add(columns.ExternalId)}, display_name = {parameters.Add(columns.DisplayName)}, " +
-            $"display_name_key = {parameters.Add(columns.DisplayNameKey)}, active = {parameters.Add(Active(dialect, columns.Active))}, " +
-            $"status = {Status(parameters, columns.Active)}, " +
+        var sql = new StringBuilder("UPDATE users SET ");
+
+        // An indexed column is set only when its value changed: SQLite rewrites the entry of every
+        // index over a column the statement sets, same value or not (a page written to the WAL per
+        // index). At most eight statement shapes, so each stays prepared on its connection.
+        if (!string.Equals(columns.UserNameKey, previous?.UserNameKey, StringComparison.Ordinal))
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"user_name_key = {parameters.Add(columns.UserNameKey)}, ");
+        }
+
+        if (!string.Equals(columns.ExternalId, previous?.ExternalId, StringComparison.Ordinal))
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"external_id = {parameters.Add(columns.ExternalId)}, ");
+        }
+
+        if (!string.Equals(columns.DisplayNameKey, previous?.DisplayNameKey, StringComparison.Ordinal))
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"display_name_key = {parameters.Add(columns.DisplayNameKey)}, ");
+        }
+
+        sql.Append(
+            CultureInfo.InvariantCulture,
+            $"user_name = {parameters.Add(columns.UserName)}, display_name = {parameters.Add(columns.DisplayName)}, " +
+            $"active = {parameters.Add(Active(dialect, columns.Active))}, status = {Status(parameters, columns.Active)}, " +
             $"last_modified = {parameters.Add(dialect.Timestamp(now))}, version = {parameters.Add(version)}, document = {session.Dialect.Document(parameters.Add(document))} " +
             $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {key};");
-        if (!columns.EmailKeys.SequenceEqual(previous.EmailKeys, StringComparer.Ordinal))
+        if (previous is null || !columns.EmailKeys.SequenceEqual(previous.EmailKeys, StringComparer.Ordinal))
         {
             sql.Append(CultureInfo.InvariantCulture, $"DELETE FROM user_emails WHERE tenant_id = {SqlParameters.Tenant} AND user_id = {key};");
             AppendEmails(sql, parameters, key, columns.EmailKeys);

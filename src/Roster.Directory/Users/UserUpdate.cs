@@ -134,7 +134,7 @@ internal static class UserUpdate
         var version = row.Version + 1;
         try
         {
-            await UserSql.UpdateAsync(session, row.Id, columns.Value, previous.Value ?? columns.Value, now, version, json, cancellationToken);
+            await UserSql.UpdateAsync(session, row.Id, columns.Value, previous.Value, now, version, json, cancellationToken);
         }
         catch (DbException e) when (session.Dialect.IsUniqueViolation(e))
         {

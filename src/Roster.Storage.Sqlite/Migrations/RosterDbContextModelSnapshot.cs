@@ -1855,14 +1855,16 @@ namespace Roster.Storage.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "InvitationHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_users_invitation_hash");
+                        .HasDatabaseName("ux_users_invitation_hash")
+                        .HasFilter("invitation_hash IS NOT NULL");
 
                     b.HasIndex("TenantId", "LastModified")
                         .HasDatabaseName("ix_users_last_modified");
 
                     b.HasIndex("TenantId", "UnlockHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_users_unlock_hash");
+                        .HasDatabaseName("ux_users_unlock_hash")
+                        .HasFilter("unlock_hash IS NOT NULL");
 
                     b.HasIndex("TenantId", "UserNameKey")
                         .IsUnique()

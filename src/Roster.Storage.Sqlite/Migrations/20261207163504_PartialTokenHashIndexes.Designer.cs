@@ -4,45 +4,36 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Roster.Directory.Database;
 
 #nullable disable
 
-namespace Roster.Storage.Postgres.Migrations
+namespace Roster.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(RosterDbContext))]
-    [Migration("20261207120628_InitialCreate")]
-    partial class InitialCreate
+    [Migration("20261207163504_PartialTokenHashIndexes")]
+    partial class PartialTokenHashIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("text")
-                        .HasColumnName("friendly_name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("text")
-                        .HasColumnName("xml")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
 
                     b.HasKey("Id");
 
@@ -53,90 +44,74 @@ namespace Roster.Storage.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("text")
-                        .HasColumnName("id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("ApplicationType")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("application_type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_type");
 
                     b.Property<string>("ClientId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("client_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
 
                     b.Property<string>("ClientSecret")
-                        .HasColumnType("text")
-                        .HasColumnName("client_secret")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_secret");
 
                     b.Property<string>("ClientType")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("client_type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_type");
 
                     b.Property<string>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("concurrency_token")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_token");
 
                     b.Property<string>("ConsentType")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("consent_type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_type");
 
                     b.Property<string>("DisplayName")
-                        .HasColumnType("text")
-                        .HasColumnName("display_name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
 
                     b.Property<string>("DisplayNames")
-                        .HasColumnType("text")
-                        .HasColumnName("display_names")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_names");
 
                     b.Property<string>("JsonWebKeySet")
-                        .HasColumnType("text")
-                        .HasColumnName("json_web_key_set")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json_web_key_set");
 
                     b.Property<string>("Permissions")
-                        .HasColumnType("text")
-                        .HasColumnName("permissions")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permissions");
 
                     b.Property<string>("PostLogoutRedirectUris")
-                        .HasColumnType("text")
-                        .HasColumnName("post_logout_redirect_uris")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_logout_redirect_uris");
 
                     b.Property<string>("Properties")
-                        .HasColumnType("text")
-                        .HasColumnName("properties")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("properties");
 
                     b.Property<string>("RedirectUris")
-                        .HasColumnType("text")
-                        .HasColumnName("redirect_uris")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redirect_uris");
 
                     b.Property<string>("Requirements")
-                        .HasColumnType("text")
-                        .HasColumnName("requirements")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requirements");
 
                     b.Property<string>("Settings")
-                        .HasColumnType("text")
-                        .HasColumnName("settings")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settings");
 
                     b.HasKey("Id");
 
@@ -150,53 +125,45 @@ namespace Roster.Storage.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("text")
-                        .HasColumnName("id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("ApplicationId")
-                        .HasColumnType("text")
-                        .HasColumnName("application_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
 
                     b.Property<string>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("concurrency_token")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_token");
 
                     b.Property<DateTime?>("CreationDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("creation_date");
 
                     b.Property<string>("Properties")
-                        .HasColumnType("text")
-                        .HasColumnName("properties")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("properties");
 
                     b.Property<string>("Scopes")
-                        .HasColumnType("text")
-                        .HasColumnName("scopes")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scopes");
 
                     b.Property<string>("Status")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("status")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
-                        .HasColumnName("subject")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
 
                     b.Property<string>("Type")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
 
                     b.HasKey("Id");
 
@@ -209,52 +176,43 @@ namespace Roster.Storage.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("text")
-                        .HasColumnName("id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("concurrency_token")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_token");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text")
-                        .HasColumnName("description")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
 
                     b.Property<string>("Descriptions")
-                        .HasColumnType("text")
-                        .HasColumnName("descriptions")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("descriptions");
 
                     b.Property<string>("DisplayName")
-                        .HasColumnType("text")
-                        .HasColumnName("display_name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
 
                     b.Property<string>("DisplayNames")
-                        .HasColumnType("text")
-                        .HasColumnName("display_names")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_names");
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("Properties")
-                        .HasColumnType("text")
-                        .HasColumnName("properties")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("properties");
 
                     b.Property<string>("Resources")
-                        .HasColumnType("text")
-                        .HasColumnName("resources")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resources");
 
                     b.HasKey("Id");
 
@@ -268,72 +226,62 @@ namespace Roster.Storage.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("text")
-                        .HasColumnName("id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<string>("ApplicationId")
-                        .HasColumnType("text")
-                        .HasColumnName("application_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
 
                     b.Property<string>("AuthorizationId")
-                        .HasColumnType("text")
-                        .HasColumnName("authorization_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authorization_id");
 
                     b.Property<string>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("concurrency_token")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_token");
 
                     b.Property<DateTime?>("CreationDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("creation_date");
 
                     b.Property<DateTime?>("ExpirationDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expiration_date");
 
                     b.Property<string>("Payload")
-                        .HasColumnType("text")
-                        .HasColumnName("payload")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
 
                     b.Property<string>("Properties")
-                        .HasColumnType("text")
-                        .HasColumnName("properties")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("properties");
 
                     b.Property<DateTime?>("RedemptionDate")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("redemption_date");
 
                     b.Property<string>("ReferenceId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("reference_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_id");
 
                     b.Property<string>("Status")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("status")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
-                        .HasColumnName("subject")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
 
                     b.Property<string>("Type")
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)")
-                        .HasColumnName("type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
 
                     b.HasKey("Id");
 
@@ -349,55 +297,53 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.AccessKeys.AccessKeyRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
-                    b.Property<DateTimeOffset?>("DeactivatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("DeactivatedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("deactivated_at");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("key_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
 
                     b.Property<string>("LastClient")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("last_client")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_client");
 
-                    b.Property<DateTimeOffset?>("LastUsed")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastUsed")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_used");
 
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("PermissionCeiling")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("permission_ceiling")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permission_ceiling");
 
                     b.Property<string>("SecretHint")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("secret_hint")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_hint");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_access_keys");
@@ -414,87 +360,78 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Apps.AppRegistrationRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<string>("BusinessUnit")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("business_unit")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_unit");
 
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("client_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
 
                     b.Property<string>("ClientType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("client_type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_type");
 
                     b.Property<string>("Contacts")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("contacts")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contacts");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("description")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
-                    b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("OwnerId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("PermissionCeiling")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("permission_ceiling")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permission_ceiling");
 
                     b.Property<string>("RedirectUris")
                         .IsRequired()
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
-                        .HasColumnName("redirect_uris")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redirect_uris");
 
                     b.Property<string>("Registrant")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("registrant")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registrant");
 
                     b.Property<string>("Scopes")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("scopes")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scopes");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_app_registrations");
@@ -508,56 +445,54 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Audit.AuditEventRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("action")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
 
-                    b.Property<Guid?>("ActorProfileId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("ActorProfileId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("actor_profile_id");
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("changes")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
 
                     b.Property<string>("Client")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("client")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
 
-                    b.Property<Guid?>("CredentialId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("CredentialId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("credential_id");
 
-                    b.Property<DateTimeOffset>("Occurred")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Occurred")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("occurred");
 
-                    b.Property<Guid>("ResourceId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("ResourceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("resource_id");
 
                     b.Property<string>("ResourceType")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("resource_type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_audit_events");
@@ -578,29 +513,29 @@ namespace Roster.Storage.Postgres.Migrations
                 {
                     b.Property<string>("KeyId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("key_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
 
-                    b.Property<DateTimeOffset>("ActiveFrom")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("ActiveFrom")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("active_from");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<byte[]>("Material")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("material");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("purpose")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
 
                     b.HasKey("KeyId")
                         .HasName("pk_server_keys");
@@ -610,38 +545,37 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Domains.VerifiedDomainRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<string>("Domain")
                         .IsRequired()
                         .HasMaxLength(253)
-                        .HasColumnType("character varying(253)")
-                        .HasColumnName("domain")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
 
-                    b.Property<DateTimeOffset?>("LastCheckedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastCheckedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_checked_at");
 
                     b.Property<string>("VerificationToken")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("verification_token")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_token");
 
-                    b.Property<DateTimeOffset?>("VerifiedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("VerifiedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("verified_at");
 
                     b.HasKey("TenantId", "Id")
@@ -656,34 +590,34 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Employees.SignInAddressRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
                     b.Property<string>("Address")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("address")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
 
                     b.Property<int>("Failures")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("failures");
 
-                    b.Property<DateTimeOffset>("LastFailure")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastFailure")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_failure");
 
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LockedUntil")
+                        .HasColumnType("TEXT")
                         .HasColumnName("locked_until");
 
                     b.Property<int>("Locks")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("locks");
 
                     b.HasKey("TenantId", "UserId", "Address")
@@ -694,45 +628,45 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Events.EventRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
                     b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Occurred")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Occurred")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("occurred");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("payload")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
 
-                    b.Property<Guid>("ResourceId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("ResourceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("resource_id");
 
                     b.Property<string>("ResourceType")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("resource_type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
 
                     b.HasKey("TenantId", "Sequence")
                         .HasName("pk_events");
@@ -742,24 +676,23 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Groups.GroupMemberRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("GroupId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("GroupId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("group_id");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("MemberId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("member_id");
 
                     b.Property<string>("MemberType")
                         .IsRequired()
                         .HasMaxLength(5)
-                        .HasColumnType("character varying(5)")
-                        .HasColumnName("member_type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_type");
 
                     b.HasKey("TenantId", "GroupId", "MemberId")
                         .HasName("pk_group_members");
@@ -772,46 +705,45 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Groups.GroupRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("display_name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
 
                     b.Property<string>("DisplayNameKey")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("display_name_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name_key");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("TEXT")
                         .HasColumnName("document");
 
                     b.Property<string>("ExternalId")
-                        .HasColumnType("text")
-                        .HasColumnName("external_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
 
-                    b.Property<DateTimeOffset>("LastModified")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_modified");
 
                     b.Property<long>("Version")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("TenantId", "Id")
@@ -834,36 +766,37 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Onboarding.SetupLinkRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
-                    b.Property<DateTimeOffset>("Expires")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Expires")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires");
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("hash");
 
                     b.Property<string>("IssuedBy")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("issued_by")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
 
-                    b.Property<DateTimeOffset?>("Used")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Used")
+                        .HasColumnType("TEXT")
                         .HasColumnName("used");
 
                     b.HasKey("TenantId", "Id")
@@ -874,41 +807,39 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Operators.OperatorEventRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("action")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("changes")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
 
                     b.Property<string>("Client")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("client")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
 
-                    b.Property<Guid?>("KeyId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("KeyId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("key_id");
 
-                    b.Property<DateTimeOffset>("Occurred")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Occurred")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("occurred");
 
-                    b.Property<Guid?>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
                     b.HasKey("Id")
@@ -922,40 +853,39 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Operators.OperatorKeyRecord", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("hash");
 
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("hint")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hint");
 
-                    b.Property<DateTimeOffset?>("LastUsed")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastUsed")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_used");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(36)
-                        .HasColumnType("character varying(36)")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
-                    b.Property<DateTimeOffset?>("Revoked")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Revoked")
+                        .HasColumnType("TEXT")
                         .HasColumnName("revoked");
 
                     b.HasKey("Id")
@@ -970,36 +900,36 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Provisioning.BadTokenCallRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
                     b.Property<string>("Kind")
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("kind")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Client")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("client")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
 
-                    b.Property<Guid>("TokenId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TokenId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("token_id");
 
                     b.Property<long>("Count")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
-                    b.Property<DateTimeOffset>("FirstSeen")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("FirstSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_seen");
 
-                    b.Property<DateTimeOffset>("LastSeen")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_seen");
 
                     b.HasKey("TenantId", "Kind", "Client", "TokenId")
@@ -1010,64 +940,59 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimCallErrorRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<string>("Client")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("client")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
 
-                    b.Property<Guid?>("CredentialId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("CredentialId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("credential_id");
 
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("detail")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("method")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
 
-                    b.Property<DateTimeOffset>("Occurred")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Occurred")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("occurred");
 
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("path")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
 
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("request_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
 
                     b.Property<string>("ScimType")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("scim_type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scim_type");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
                     b.HasKey("TenantId", "Id")
@@ -1081,76 +1006,74 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Provisioning.ScimSettingsRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
                     b.Property<bool>("AdvertiseCursorPaging")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(true)
                         .HasColumnName("advertise_cursor_paging");
 
-                    b.Property<Guid?>("DefaultRoleId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("DefaultRoleId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("default_role_id");
 
                     b.Property<bool>("Enabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(true)
                         .HasColumnName("enabled");
 
                     b.Property<bool>("EnforceVerifiedDomains")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("enforce_verified_domains");
 
                     b.Property<bool>("IdentifiersNotUpdatable")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(false)
                         .HasColumnName("identifiers_not_updatable");
 
-                    b.Property<DateTimeOffset?>("LastCallAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastCallAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_call_at");
 
                     b.Property<string>("LastClient")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("last_client")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_client");
 
                     b.Property<bool>("ManualRoleGrants")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(false)
                         .HasColumnName("manual_role_grants");
 
                     b.Property<bool>("NamesNotUpdatable")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("names_not_updatable");
 
                     b.Property<bool>("NamesRequired")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(false)
                         .HasColumnName("names_required");
 
-                    b.Property<Guid?>("RequiredRoleId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("RequiredRoleId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("required_role_id");
 
                     b.Property<int>("TokenMaxDays")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(730)
                         .HasColumnName("token_max_days");
 
                     b.Property<string>("UnknownRoles")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasDefaultValue("refuse")
-                        .HasColumnName("unknown_roles")
-                        .UseCollation("C");
+                        .HasColumnName("unknown_roles");
 
                     b.Property<bool>("UserNameMustBePrimaryEmail")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("user_name_must_be_primary_email");
 
                     b.HasKey("TenantId")
@@ -1167,30 +1090,31 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Provisioning.UnmatchedRoleValueRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
                     b.Property<string>("Value")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("value")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
 
                     b.Property<long>("Count")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
-                    b.Property<DateTimeOffset>("FirstSeen")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("FirstSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_seen");
 
-                    b.Property<DateTimeOffset>("LastSeen")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastSeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_seen");
 
-                    b.Property<Guid?>("LastUserId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("LastUserId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("last_user_id");
 
                     b.HasKey("TenantId", "Value")
@@ -1201,40 +1125,37 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.RoleGrants.RoleGrantRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
-                    b.Property<Guid>("RoleId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("RoleId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("role_id");
 
                     b.Property<string>("GrantKey")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("grant_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_key");
 
-                    b.Property<Guid?>("RuleId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("RuleId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("rule_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("source")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
 
                     b.Property<string>("Value")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("value")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
 
                     b.HasKey("TenantId", "UserId", "RoleId", "GrantKey")
                         .HasName("pk_role_grants");
@@ -1250,50 +1171,50 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.RoleRules.RoleRuleRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
-                    b.Property<DateTimeOffset>("LastModified")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_modified");
 
                     b.Property<string>("Match")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("match")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match");
 
                     b.Property<string>("MatchKey")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("match_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match_key");
 
                     b.Property<int>("Priority")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("priority");
 
-                    b.Property<Guid>("RoleId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("role_id");
 
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("value")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_role_rules");
@@ -1309,39 +1230,39 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Roles.RoleRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<bool>("Active")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
-                    b.Property<DateTimeOffset>("LastModified")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_modified");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("Permissions")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("permissions")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permissions");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_roles");
@@ -1355,55 +1276,53 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.SchemaExtensions.SchemaExtensionRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<string>("Definition")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("definition")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition");
 
-                    b.Property<DateTimeOffset>("LastModified")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_modified");
 
                     b.Property<bool>("Required")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("required");
 
                     b.Property<string>("ResourceType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("resource_type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
 
                     b.Property<string>("Urn")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("urn")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urn");
 
                     b.Property<string>("UrnKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("urn_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urn_key");
 
                     b.Property<long>("Version")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("TenantId", "Id")
@@ -1418,26 +1337,27 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.SecondFactors.RecoveryCodeRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("hash");
 
-                    b.Property<DateTimeOffset?>("Used")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Used")
+                        .HasColumnType("TEXT")
                         .HasColumnName("used");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
                     b.HasKey("TenantId", "Id")
@@ -1451,32 +1371,32 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.SecondFactors.SecondFactorRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
-                    b.Property<DateTimeOffset?>("Confirmed")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Confirmed")
+                        .HasColumnType("TEXT")
                         .HasColumnName("confirmed");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<long?>("LastStep")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_step");
 
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("protected_secret")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_secret");
 
                     b.HasKey("TenantId", "UserId")
                         .HasName("pk_second_factors");
@@ -1486,24 +1406,27 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Sessions.ConsoleSessionRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
-                    b.Property<DateTimeOffset>("Expires")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Expires")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
                     b.HasKey("TenantId", "Id")
@@ -1517,18 +1440,18 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Sso.SamlAssertionRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
                     b.Property<string>("Id")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Expires")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Expires")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires");
 
                     b.HasKey("TenantId", "Id")
@@ -1542,29 +1465,29 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Sso.SamlRequestRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
                     b.Property<string>("Id")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
-                    b.Property<Guid>("ConnectionId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("ConnectionId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("connection_id");
 
-                    b.Property<DateTimeOffset>("Expires")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Expires")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires");
 
                     b.Property<string>("ReturnUrl")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("return_url")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_url");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_saml_requests");
@@ -1579,12 +1502,12 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Sso.SsoBreakGlassRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
                     b.HasKey("TenantId", "UserId")
@@ -1595,65 +1518,62 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Sso.SsoConnectionRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<bool>("Enabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("enabled");
 
                     b.Property<bool>("JustInTime")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("just_in_time");
 
-                    b.Property<DateTimeOffset>("LastModified")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_modified");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("PermissionCeiling")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("permission_ceiling")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permission_ceiling");
 
                     b.Property<string>("Protocol")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("protocol")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protocol");
 
                     b.Property<string>("Secret")
                         .HasMaxLength(16384)
-                        .HasColumnType("character varying(16384)")
-                        .HasColumnName("secret")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
 
                     b.Property<string>("Settings")
                         .IsRequired()
                         .HasMaxLength(65536)
-                        .HasColumnType("character varying(65536)")
-                        .HasColumnName("settings")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settings");
 
                     b.Property<long>("Version")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("TenantId", "Id")
@@ -1668,20 +1588,20 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Sso.SsoSettingsRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
                     b.Property<bool>("AdministratorsNeedSecondFactor")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("administrators_need_second_factor");
 
                     b.Property<bool>("ScimRequiresSsoOnly")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("scim_requires_sso_only");
 
                     b.Property<bool>("SsoOnly")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sso_only");
 
                     b.HasKey("TenantId")
@@ -1692,21 +1612,21 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Tenants.Tenant", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.HasKey("Id")
                         .HasName("pk_tenants");
@@ -1716,63 +1636,60 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Tokens.ScimToken", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
-                    b.Property<DateTimeOffset?>("Expires")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Expires")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires");
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("hash");
 
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("hint")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hint");
 
                     b.Property<string>("LastClient")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("last_client")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_client");
 
-                    b.Property<DateTimeOffset?>("LastUsed")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastUsed")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_used");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
-                    b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("OwnerId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("PermissionCeiling")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("permission_ceiling")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permission_ceiling");
 
-                    b.Property<DateTimeOffset?>("Revoked")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Revoked")
+                        .HasColumnType("TEXT")
                         .HasColumnName("revoked");
 
                     b.HasKey("TenantId", "Id")
@@ -1790,18 +1707,17 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Users.UserEmailRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
                     b.Property<string>("ValueKey")
-                        .HasColumnType("text")
-                        .HasColumnName("value_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value_key");
 
                     b.HasKey("TenantId", "UserId", "ValueKey")
                         .HasName("pk_user_emails");
@@ -1814,127 +1730,118 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Users.UserRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<bool?>("Active")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
                     b.Property<string>("Billing")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasDefaultValue("{\"billable\":true,\"licenses\":[]}")
-                        .HasColumnName("billing")
-                        .UseCollation("C");
+                        .HasColumnName("billing");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<string>("DisplayName")
-                        .HasColumnType("text")
-                        .HasColumnName("display_name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
 
                     b.Property<string>("DisplayNameKey")
-                        .HasColumnType("text")
-                        .HasColumnName("display_name_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name_key");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("TEXT")
                         .HasColumnName("document");
 
                     b.Property<string>("ExternalId")
-                        .HasColumnType("text")
-                        .HasColumnName("external_id")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
 
                     b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(0)
                         .HasColumnName("failed_sign_ins");
 
-                    b.Property<DateTimeOffset?>("InvitationExpires")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("InvitationExpires")
+                        .HasColumnType("TEXT")
                         .HasColumnName("invitation_expires");
 
                     b.Property<string>("InvitationHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("invitation_hash")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invitation_hash");
 
-                    b.Property<DateTimeOffset>("LastModified")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_modified");
 
-                    b.Property<DateTimeOffset?>("LockedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LockedAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("locked_at");
 
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LockedUntil")
+                        .HasColumnType("TEXT")
                         .HasColumnName("locked_until");
 
                     b.Property<string>("LoginAuthenticator")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasDefaultValue("password")
-                        .HasColumnName("login_authenticator")
-                        .UseCollation("C");
+                        .HasColumnName("login_authenticator");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
-                        .HasColumnName("password_hash")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
 
                     b.Property<int>("SignInLocks")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(0)
                         .HasColumnName("sign_in_locks");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasDefaultValue("active")
-                        .HasColumnName("status")
-                        .UseCollation("C");
+                        .HasColumnName("status");
 
-                    b.Property<DateTimeOffset?>("UnlockExpires")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("UnlockExpires")
+                        .HasColumnType("TEXT")
                         .HasColumnName("unlock_expires");
 
                     b.Property<string>("UnlockHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("unlock_hash")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unlock_hash");
 
                     b.Property<string>("UserName")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("user_name")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
 
                     b.Property<string>("UserNameKey")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("user_name_key")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name_key");
 
                     b.Property<long>("Version")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("TenantId", "Id")
@@ -1951,14 +1858,16 @@ namespace Roster.Storage.Postgres.Migrations
 
                     b.HasIndex("TenantId", "InvitationHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_users_invitation_hash");
+                        .HasDatabaseName("ux_users_invitation_hash")
+                        .HasFilter("invitation_hash IS NOT NULL");
 
                     b.HasIndex("TenantId", "LastModified")
                         .HasDatabaseName("ix_users_last_modified");
 
                     b.HasIndex("TenantId", "UnlockHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_users_unlock_hash");
+                        .HasDatabaseName("ux_users_unlock_hash")
+                        .HasFilter("unlock_hash IS NOT NULL");
 
                     b.HasIndex("TenantId", "UserNameKey")
                         .IsUnique()
@@ -1969,67 +1878,66 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Webhooks.WebhookAttemptRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<int>("Attempt")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempt");
 
-                    b.Property<DateTimeOffset>("Attempted")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Attempted")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("attempted");
 
-                    b.Property<Guid?>("DeliveryId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("DeliveryId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("delivery_id");
 
                     b.Property<int>("DurationMs")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("duration_ms");
 
-                    b.Property<Guid>("EndpointId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("EndpointId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("endpoint_id");
 
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("error")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
 
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("EventId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("event_id");
 
                     b.Property<string>("Request")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("request")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request");
 
                     b.Property<string>("Response")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("response")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
 
                     b.Property<int?>("ResponseStatus")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("response_status");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_webhook_attempts");
@@ -2042,69 +1950,70 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Webhooks.WebhookDeliveryRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
-                    b.Property<DateTimeOffset?>("Delivered")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Delivered")
+                        .HasColumnType("TEXT")
                         .HasColumnName("delivered");
 
-                    b.Property<Guid>("EndpointId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("EndpointId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("endpoint_id");
 
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("EventId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("event_id");
 
-                    b.Property<DateTimeOffset?>("LastAttempt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastAttempt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_attempt");
 
                     b.Property<string>("LeaseOwner")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("lease_owner")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
 
-                    b.Property<DateTimeOffset?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LeaseUntil")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lease_until");
 
-                    b.Property<Guid>("ResourceId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("ResourceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
                         .HasColumnName("resource_id");
 
                     b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("state")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("type")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_webhook_deliveries");
@@ -2124,85 +2033,81 @@ namespace Roster.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Roster.Directory.Webhooks.WebhookEndpointRecord", b =>
                 {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("TenantId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("tenant_id");
 
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                    b.Property<byte[]>("Id")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("Created")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("Created")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("created");
 
                     b.Property<long>("Cursor")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("cursor");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("description")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
 
                     b.Property<string>("DisabledReason")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("disabled_reason")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_reason");
 
                     b.Property<bool>("Enabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("enabled");
 
                     b.Property<string>("EventTypes")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("event_types")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_types");
 
-                    b.Property<DateTimeOffset?>("FailingSince")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("FailingSince")
+                        .HasColumnType("TEXT")
                         .HasColumnName("failing_since");
 
                     b.Property<int>("Failures")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("failures");
 
-                    b.Property<DateTimeOffset>("LastModified")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("LastModified")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_modified");
 
                     b.Property<string>("PreviousSecret")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("previous_secret")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_secret");
 
-                    b.Property<DateTimeOffset?>("PreviousSecretExpires")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("PreviousSecretExpires")
+                        .HasColumnType("TEXT")
                         .HasColumnName("previous_secret_expires");
 
-                    b.Property<DateTimeOffset?>("RetryAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<string>("RetryAt")
+                        .HasColumnType("TEXT")
                         .HasColumnName("retry_at");
 
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("secret")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
 
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("url")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_webhook_endpoints");

@@ -1207,13 +1207,15 @@ namespace Roster.Storage.Postgres.Migrations
                 name: "ux_users_invitation_hash",
                 table: "users",
                 columns: new[] { "tenant_id", "invitation_hash" },
-                unique: true);
+                unique: true,
+                filter: "invitation_hash IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ux_users_unlock_hash",
                 table: "users",
                 columns: new[] { "tenant_id", "unlock_hash" },
-                unique: true);
+                unique: true,
+                filter: "unlock_hash IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ux_users_user_name_key",
