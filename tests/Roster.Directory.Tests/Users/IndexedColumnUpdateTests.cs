@@ -71,6 +71,28 @@ public sealed class IndexedColumnUpdateTests
     }
 
     [Fact]
+    public async Task The_update_sets_only_the_indexed_columns_whose_value_changed()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+        var user = (await directory.Users.CreateAsync(directory.Caller, new UserBuilder("bjensen").WithExternalId("ext-1").WithDisplayName("Babs").WithActive(true).Build(), None)).Ok();
+        using var log = new SqlLog(directory.Caller.TenantId);
+
+        (await directory.Users.PatchAsync(directory.Caller, user.Id, Requests.Patch("""[{"op":"replace","value":{"active":false}}]"""), null, true, None)).Ok();
+        var deactivation = Update(log);
+        log.Clear();
+        (await directory.Users.PatchAsync(directory.Caller, user.Id, Requests.Patch("""[{"op":"Replace","path":"displayName","value":"Barbara"}]"""), null, true, None)).Ok();
+        var rename = Update(log);
+
+        // Each set index column costs SQLite a rewrite of its index entry, same value or not.
+        Assert.DoesNotContain("user_name_key =", deactivation, StringComparison.Ordinal);
+        Assert.DoesNotContain("external_id =", deactivation, StringComparison.Ordinal);
+        Assert.DoesNotContain("display_name_key =", deactivation, StringComparison.Ordinal);
+        Assert.Contains("display_name_key =", rename, StringComparison.Ordinal);
+        Assert.DoesNotContain("user_name_key =", rename, StringComparison.Ordinal);
+        Assert.DoesNotContain("external_id =", rename, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_replace_that_keeps_the_names_and_changes_the_title_keeps_every_key()
     {
         await using var directory = await TestDirectory.CreateAsync();
@@ -85,4 +107,6 @@ public sealed class IndexedColumnUpdateTests
             Assert.Equal(1, (await directory.Users.ListAsync(directory.Caller, Requests.Query(filter), None)).Ok().TotalResults);
         }
     }
+
+    private static string Update(SqlLog log) => Assert.Single(log.Statements.SelectMany(s => s.Split(';')), s => s.TrimStart().StartsWith("UPDATE users SET", StringComparison.Ordinal));
 }
