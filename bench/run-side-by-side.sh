@@ -5,9 +5,12 @@
 #   2. initialises a fresh SQLite database (durable: every write is committed to disk before the
 #      answer) and starts `roster serve`, the ceiling (a minimal Kestrel endpoint over an in-memory
 #      dictionary, which no server can beat) and the reference peer (scimmy, in memory, Node);
-#   3. at concurrency 1 and then 8, runs the same phases against each in turn, reading each
+#   3. warms each server up with an untimed pass of the same phases (the runtime compiles its hot
+#      methods again, optimised, during its first seconds of load: without it a short phase measures
+#      that compilation too, and a large server more than a small one);
+#   4. at concurrency 1 and then 8, runs the same phases against each in turn, reading each
 #      server's CPU time from /proc before and after every phase;
-#   4. prints, per concurrency, a table of Roster's requests/s, p50/p99 and CPU per request beside
+#   5. prints, per concurrency, a table of Roster's requests/s, p50/p99 and CPU per request beside
 #      the others' and the ratios to its targets (`roster-bench compare`), then stops all three.
 # The ceiling serves only create, lookup, get and patch; the peer and Roster also groups, members
 # (one group growing to --users members) and list.
@@ -26,6 +29,9 @@
 #                            "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_gcServer=0", to compare
 #                            runtime settings while the ceiling and the peer run as always
 #   ROSTER_BENCH_SKIP_PEER   1 to leave the peer out (its member and list phases take minutes)
+#   ROSTER_BENCH_WARMUP_USERS users of the untimed warm-up pass against each server (default 1000,
+#                            with 3,000 lookups and GETs; 0 for no warm-up: figures of a server
+#                            just started)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,6 +43,7 @@ CONCURRENCIES="${ROSTER_BENCH_CONCURRENCY:-1 8}"
 PEER_TIMEOUT="${ROSTER_BENCH_PEER_TIMEOUT:-120}"
 SERVER_ENV="${ROSTER_BENCH_SERVER_ENV:-}"
 SKIP_PEER="${ROSTER_BENCH_SKIP_PEER:-0}"
+WARMUP_USERS="${ROSTER_BENCH_WARMUP_USERS:-1000}"
 OUT="${ROSTER_BENCH_OUT:-$(mktemp -d -t roster-side-by-side.XXXXXX)}"
 WORK="$(mktemp -d -t roster-side-by-side-db.XXXXXX)"
 PEER_TOKEN="peer-token"
@@ -127,6 +134,23 @@ bench() {
   dotnet "$BENCH_DLL" run --base-url "$url" --token "$token" --server-pid "$pid" --phases "$phases" \
     --users "$USERS" --lookups "$LOOKUPS" --groups 1 --json "$OUT/$name.json" "$@" | tee "$OUT/$name.txt"
 }
+
+# An untimed pass of the same phases against one server; its report is kept beside the others.
+warm_up() {
+  local name="$1" url="$2" token="$3" pid="$4" phases="$5"
+  echo "== Warming up $name ($WARMUP_USERS users, untimed) =="
+  dotnet "$BENCH_DLL" run --base-url "$url" --token "$token" --server-pid "$pid" --phases "$phases" \
+    --users "$WARMUP_USERS" --lookups "$((WARMUP_USERS * 3))" --groups 1 --concurrency 1 \
+    --phase-timeout "$PEER_TIMEOUT" >"$OUT/warmup-$name.txt"
+}
+
+if [[ "$WARMUP_USERS" -gt 0 ]]; then
+  warm_up roster "http://127.0.0.1:$PORT/scim/v2/$ORG_ID" "$ROSTER_TOKEN" "$ROSTER_PID" create,lookup,get,patch,groups,members,list
+  warm_up ceiling "http://127.0.0.1:$((PORT + 1))/scim/v2" "$PEER_TOKEN" "$CEILING_PID" create,lookup,get,patch
+  if [[ "$SKIP_PEER" != 1 ]]; then
+    warm_up peer "http://127.0.0.1:$((PORT + 2))/scim/v2" "$PEER_TOKEN" "$PEER_PID" create,lookup,get,patch
+  fi
+fi
 
 for concurrency in $CONCURRENCIES; do
   bench "roster-c$concurrency" "http://127.0.0.1:$PORT/scim/v2/$ORG_ID" "$ROSTER_TOKEN" "$ROSTER_PID" \

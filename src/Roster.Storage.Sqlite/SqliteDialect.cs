@@ -113,8 +113,6 @@ public sealed class SqliteDialect : ISqlDialect
     public DbCommand? KeptCommand(DbConnection connection, string sql) =>
         connection is SqliteConnection sqlite ? KeptCommands.For(sqlite, sql) : null;
 
-    public bool KeepsCommands => true;
-
     // Keys come from schema definitions and DocumentPath refuses quotes, so quoting them is enough.
     private static string PathLiteral(DocumentPath path)
     {

@@ -338,14 +338,6 @@ internal sealed class SqlSession : IAsyncDisposable
     /// <summary>Runs a query and reads each row with <paramref name="read"/>.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, SqlParameters parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
-        var rows = new List<T>();
-        await ReadRowsAsync(sql, parameters, reader => rows.Add(read(reader)), scope, cancellationToken);
-        return rows;
-    }
-
-    /// <summary>Runs a query alone (its connection's kept command where the dialect keeps them) and calls <paramref name="read"/> for each row.</summary>
-    private async Task ReadRowsAsync(string sql, SqlParameters parameters, Action<DbDataReader> read, SqlScope scope, CancellationToken cancellationToken)
-    {
         await SendSavepointsAsync(cancellationToken);
         var command = Command(sql, parameters, scope, sendsSavepoints: false, carriesPreambles: true, keep: true, out var preambleResults, out var kept);
         try
@@ -353,10 +345,13 @@ internal sealed class SqlSession : IAsyncDisposable
             using var trace = Trace(command);
             using var limit = LimitStatement();
             await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
+            var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                read(reader);
+                rows.Add(read(reader));
             }
+
+            return rows;
         }
         finally
         {
@@ -386,8 +381,7 @@ internal sealed class SqlSession : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="statements"/> in one command, so in one round trip where the database is
-    /// another process (in the process, one by one: <see cref="ISqlDialect.KeepsCommands"/>), and
-    /// reads each one's rows with its reader, in order. The statements share
+    /// another process, and reads each one's rows with its reader, in order. The statements share
     /// <paramref name="parameters"/> and run one after the other in the session's transaction, as
     /// separate queries would; each must answer a result (a query, or a write with <c>RETURNING</c>).
     /// </summary>
@@ -400,34 +394,31 @@ internal sealed class SqlSession : IAsyncDisposable
             RequireTenant(statement.Sql, parameters);
         }
 
-        if (Dialect.KeepsCommands)
-        {
-            // In the process: one by one costs no round trip, and each is prepared once per connection.
-            foreach (var statement in statements)
-            {
-                await ReadRowsAsync(statement.Sql, parameters, statement.Read, SqlScope.Tenant, cancellationToken);
-            }
-
-            return;
-        }
-
         await SendSavepointsAsync(cancellationToken);
         var sql = string.Join("; ", statements.Select(statement => statement.Sql));
-        await using var command = Command(sql, parameters, SqlScope.Tenant, sendsSavepoints: false, carriesPreambles: true, keep: false, out var preambleResults, out _);
-        using var trace = Trace(command);
-        using var limit = LimitStatement();
-        await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
-        for (var i = 0; i < statements.Count; i++)
+        // Kept like a statement alone: the command keeps every statement of its text prepared.
+        var command = Command(sql, parameters, SqlScope.Tenant, sendsSavepoints: false, carriesPreambles: true, keep: true, out var preambleResults, out var kept);
+        try
         {
-            if (i > 0 && !await reader.NextResultAsync(cancellationToken))
+            using var trace = Trace(command);
+            using var limit = LimitStatement();
+            await using var reader = await ReadPastPreamblesAsync(command, preambleResults, cancellationToken);
+            for (var i = 0; i < statements.Count; i++)
             {
-                throw new InvalidOperationException($"The statement answered no result: {statements[i].Sql}");
-            }
+                if (i > 0 && !await reader.NextResultAsync(cancellationToken))
+                {
+                    throw new InvalidOperationException($"The statement answered no result: {statements[i].Sql}");
+                }
 
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                statements[i].Read(reader);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    statements[i].Read(reader);
+                }
             }
+        }
+        finally
+        {
+            await ReleaseAsync(command, kept);
         }
     }
 

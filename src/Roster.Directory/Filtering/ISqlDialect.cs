@@ -138,11 +138,4 @@ public interface ISqlDialect
     /// anew for each statement.
     /// </summary>
     DbCommand? KeptCommand(DbConnection connection, string sql) => null;
-
-    /// <summary>
-    /// True where <see cref="KeptCommand"/> keeps commands. Such a database runs in the process, so
-    /// statements sent together save no round trip, while their joined text would be parsed again
-    /// at every run: they go one by one instead, each prepared once per connection.
-    /// </summary>
-    bool KeepsCommands => false;
 }
