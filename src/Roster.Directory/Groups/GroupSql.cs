@@ -59,12 +59,32 @@ internal static class GroupSql
             parameters, cancellationToken);
     }
 
-    public static Task UpdateAsync(SqlSession session, Guid id, GroupColumns columns, DateTimeOffset now, long version, string document, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a changed document. Of the indexed columns only those whose value changed are set:
+    /// SQLite rewrites the index entries of every column an UPDATE sets, even to the same value, so
+    /// a rename that also set <c>external_id</c> wrote a page of its index for nothing.
+    /// </summary>
+    public static Task UpdateAsync(SqlSession session, Guid id, GroupColumns? previous, GroupColumns columns, DateTimeOffset now, long version, string document, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
+        var set = new List<string>();
+        if (previous is null || !string.Equals(previous.DisplayName, columns.DisplayName, StringComparison.Ordinal))
+        {
+            set.Add($"display_name = {parameters.Add(columns.DisplayName)}");
+        }
+
+        if (previous is null || !string.Equals(previous.DisplayNameKey, columns.DisplayNameKey, StringComparison.Ordinal))
+        {
+            set.Add($"display_name_key = {parameters.Add(columns.DisplayNameKey)}");
+        }
+
+        if (previous is null || !string.Equals(previous.ExternalId, columns.ExternalId, StringComparison.Ordinal))
+        {
+            set.Add($"external_id = {parameters.Add(columns.ExternalId)}");
+        }
+
         return session.ExecuteAsync(
-            $"UPDATE groups SET display_name = {parameters.Add(columns.DisplayName)}, display_name_key = {parameters.Add(columns.DisplayNameKey)}, " +
-            $"external_id = {parameters.Add(columns.ExternalId)}, last_modified = {parameters.Add(session.Dialect.Timestamp(now))}, " +
+            $"UPDATE groups SET {string.Concat(set.Select(column => column + ", "))}last_modified = {parameters.Add(session.Dialect.Timestamp(now))}, " +
             $"version = {parameters.Add(version)}, document = {session.Dialect.Document(parameters.Add(document))} " +
             $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {parameters.Add(session.Dialect.Key(id))}",
             parameters, cancellationToken);

@@ -80,7 +80,8 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
                     return notUnique;
                 }
 
-                await GroupSql.UpdateAsync(session, key, patched.Columns, now, current.Version + 1, patched.Json, cancellationToken);
+                var before = GroupColumns.From(patched.Previous) is { IsSuccess: true } read ? read.Value : null;
+                await GroupSql.UpdateAsync(session, key, before, patched.Columns, now, current.Version + 1, patched.Json, cancellationToken);
                 row = current with { Version = current.Version + 1, LastModified = now, Document = patched.Json };
             }
             else

@@ -69,14 +69,15 @@ public sealed class ReplaceGroup(DirectoryDatabase database, TimeProvider time, 
                 return notUnique;
             }
 
-            await GroupSql.UpdateAsync(session, key, columns.Value, now, row.Version + 1, json, cancellationToken);
+            var before = GroupColumns.From(stored) is { IsSuccess: true } read ? read.Value : null;
+            await GroupSql.UpdateAsync(session, key, before, columns.Value, now, row.Version + 1, json, cancellationToken);
             var membership = new GroupMembers(session, key, translator);
             if (await membership.ReplaceAsync(members.Value, cancellationToken) is { } error)
             {
                 return error;
             }
 
-            var identity = GroupColumns.From(stored) is { IsSuccess: true } old ? GroupIdentityChange.Changed(old.Value, columns.Value) : null;
+            var identity = before is not null ? GroupIdentityChange.Changed(before, columns.Value) : null;
             if (await GroupRoleEffects.ApplyAsync(session, caller, key, membership.Diff, identity, now, cancellationToken) is { } refused)
             {
                 return refused;
