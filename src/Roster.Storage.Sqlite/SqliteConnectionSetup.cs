@@ -63,6 +63,7 @@ public sealed class SqliteConnectionSetup(int? walAutocheckpointPages = null) : 
         if (handle is not null && !WithFunctions.TryGetValue(handle, out _))
         {
             RegisterFold(handle);
+            KeepPlansWhateverTheValues(handle);
             WithFunctions.AddOrUpdate(handle, Done);
         }
 
@@ -104,6 +105,27 @@ public sealed class SqliteConnectionSetup(int? walAutocheckpointPages = null) : 
             throw new SqliteException($"Registering {CaseFolding.SqlFunctionName} failed: {SQLitePCL.raw.sqlite3_errstr(result).utf8_to_string()}", result);
         }
     }
+
+    /// <summary>
+    /// The query planner's stability guarantee (<c>SQLITE_DBCONFIG_ENABLE_QPSG</c>): a statement's
+    /// plan never depends on the values bound to it. Without it SQLite reads the value bound to a
+    /// <c>LIMIT</c> parameter while planning and marks the statement to be prepared again whenever
+    /// that parameter is bound, which is at every run: a kept statement with <c>LIMIT @p</c> (a
+    /// user's groups, every list page) was parsed and planned again at every request. Roster
+    /// uses no <c>LIKE</c> or <c>GLOB</c> whose pattern the planner could use, and SQLite is built
+    /// without STAT4, so no plan needs the values.
+    /// </summary>
+    private static void KeepPlansWhateverTheValues(SQLitePCL.sqlite3 handle)
+    {
+        var result = SQLitePCL.raw.sqlite3_db_config(handle, SqliteDbConfigEnableQpsg, 1, out _);
+        if (result != SQLitePCL.raw.SQLITE_OK)
+        {
+            throw new SqliteException($"Enabling the query planner's stability guarantee failed: {SQLitePCL.raw.sqlite3_errstr(result).utf8_to_string()}", result);
+        }
+    }
+
+    // sqlite3.h: #define SQLITE_DBCONFIG_ENABLE_QPSG 1007
+    private const int SqliteDbConfigEnableQpsg = 1007;
 
     private static bool ReadOnly(SqliteConnection connection) =>
         new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;

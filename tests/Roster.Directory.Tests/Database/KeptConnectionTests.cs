@@ -18,6 +18,9 @@ public sealed class KeptConnectionTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
+    // sqlite3.h: #define SQLITE_STMTSTATUS_REPREPARE 5
+    private const int SqliteStmtStatusReprepare = 5;
+
     [Fact]
     public async Task A_token_revoked_on_another_node_is_refused_at_the_next_check()
     {
@@ -82,6 +85,36 @@ public sealed class KeptConnectionTests
         }
 
         Assert.Equal(ConnectionState.Open, connection.State);
+    }
+
+    [SqliteFact]
+    public async Task A_kept_statement_with_a_bound_limit_is_not_prepared_again_when_the_limit_is_bound_again()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+        await using var node = directory.OtherNode();
+        var database = node.GetRequiredService<DirectoryDatabase>();
+        await using var context = database.CreateContext(directory.Caller.TenantId);
+        await context.Database.OpenConnectionAsync();
+        var handle = ((SqliteConnection)context.Database.GetDbConnection()).Handle!;
+
+        // SQLite reads a LIMIT's bound value while planning, unless plans are kept whatever the
+        // values: then each new binding would make the statement be parsed and planned again.
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_prepare_v2(handle, "SELECT id FROM users WHERE tenant_id = ?1 LIMIT ?2", out var statement));
+        using (statement)
+        {
+            foreach (var limit in new[] { 1, 2, 3 })
+            {
+                SQLitePCL.raw.sqlite3_bind_blob(statement, 1, directory.Caller.TenantId.ToByteArray());
+                SQLitePCL.raw.sqlite3_bind_int(statement, 2, limit);
+                while (SQLitePCL.raw.sqlite3_step(statement) == SQLitePCL.raw.SQLITE_ROW)
+                {
+                }
+
+                SQLitePCL.raw.sqlite3_reset(statement);
+            }
+
+            Assert.Equal(0, SQLitePCL.raw.sqlite3_stmt_status(statement, SqliteStmtStatusReprepare, 0));
+        }
     }
 
     [SqliteFact]
