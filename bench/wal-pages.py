@@ -2,7 +2,7 @@
 """Pages a write adds to SQLite's WAL, per SCIM request, counted exactly.
 
 Starts `roster serve` from a Release build on a fresh SQLite database, creates --users users, then
-for each operation sends --requests requests, one at a time: before each, a TRUNCATE checkpoint
+for each operation of the scenario sends --requests requests, one at a time: before each, a TRUNCATE checkpoint
 empties the WAL; after it, the WAL's frame headers give the pages the request's transaction wrote
 (one frame per page), and SQLite's dbstat maps each page to its table or index. Frame counts do not
 depend on the machine's load; they vary a little between requests with the b-tree splits that a
@@ -10,6 +10,11 @@ request happens to cause, hence the average over --requests.
 
     dotnet build src/Roster.Cli -c Release
     python3 bench/wal-pages.py src/Roster.Cli/bin/Release/net10.0 --port 5110
+    python3 bench/wal-pages.py src/Roster.Cli/bin/Release/net10.0 --scenario members --members 2000 --requests 3
+
+Scenarios: `users` (a create, PATCHes in Okta's and Entra ID's shapes, a PUT) and `members` (one
+member added to and removed from a group the role rules leave alone and one a rule maps, each of
+--members members, in both shapes, and a group rename).
 
 Needs python3 with its sqlite3 module built with dbstat (Debian's is).
 """
@@ -26,6 +31,7 @@ import time
 import urllib.request
 
 USER = 'urn:ietf:params:scim:schemas:core:2.0:User'
+GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group'
 PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
 
 
@@ -35,6 +41,8 @@ def main():
     parser.add_argument('--port', type=int, default=5110)
     parser.add_argument('--users', type=int, default=500, help='users created before measuring')
     parser.add_argument('--requests', type=int, default=40, help='requests measured per operation')
+    parser.add_argument('--scenario', choices=['users', 'members'], default='users')
+    parser.add_argument('--members', type=int, default=2000, help='members of each group (scenario members)')
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix='roster-wal-pages-')
@@ -47,31 +55,58 @@ def main():
                               cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         scim = Scim(f'http://127.0.0.1:{args.port}/scim/v2/{init["orgId"]}', init['token'])
-        users = [scim.create() for _ in range(args.users)]
-        operations = [
-            ('create', lambda i: scim.create()),
-            ('PATCH replace active=false (Okta)', lambda i: scim.patch(users[i], {'op': 'replace', 'value': {'active': False}})),
-            ('PATCH Replace name.givenName (Entra)', lambda i: scim.patch(users[i], {'op': 'Replace', 'path': 'name.givenName', 'value': f'Given{i}'})),
-            ('PATCH Replace displayName (Entra)', lambda i: scim.patch(users[i], {'op': 'Replace', 'path': 'displayName', 'value': f'Display {i}'})),
-            ('PUT, name.givenName changed', lambda i: scim.put_given_name(users[i], f'Put{i}')),
-        ]
-        user = 0
+        if args.scenario == 'users':
+            users = [scim.create() for _ in range(args.users)]
+            operations = user_operations(scim, users)
+        else:
+            users = [scim.create() for _ in range(args.members + args.requests)]
+            operations = member_operations(scim, roster, db, init['orgId'], users[:args.members], users[args.members:])
         for name, send in operations:
             counts, per_tree = [], collections.Counter()
-            for _ in range(args.requests):
+            for i in range(args.requests):
                 empty_wal(db)
-                send(user % len(users))
-                user += 1
+                send(i % len(users))
                 frames, trees = written(db)
                 counts.append(frames)
                 per_tree.update(trees)
             n = len(counts)
-            print(f'{name}: {sum(counts) / n:.2f} frames per request over {n} (min {min(counts)}, median {sorted(counts)[n // 2]}, max {max(counts)})')
+            print(f'{name}: {sum(counts) / n:.2f} frames per request over {n} (min {min(counts)}, median {sorted(counts)[n // 2]}, max {max(counts)}; {counts if n <= 5 else "..."})')
             print('  by table or index:', ', '.join(f'{tree} {count / n:.2f}' for tree, count in per_tree.most_common()))
     finally:
         server.terminate()
         server.wait()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def user_operations(scim, users):
+    return [
+        ('create', lambda i: scim.create()),
+        ('PATCH replace active=false (Okta)', lambda i: scim.patch(users[i], {'op': 'replace', 'value': {'active': False}})),
+        ('PATCH Replace name.givenName (Entra)', lambda i: scim.patch(users[i], {'op': 'Replace', 'path': 'name.givenName', 'value': f'Given{i}'})),
+        ('PATCH Replace displayName (Entra)', lambda i: scim.patch(users[i], {'op': 'Replace', 'path': 'displayName', 'value': f'Display {i}'})),
+        ('PUT, name.givenName changed', lambda i: scim.put_given_name(users[i], f'Put{i}')),
+    ]
+
+
+def member_operations(scim, roster, db, org, members, spare):
+    """A group the rules leave alone and one a rule maps, each holding members; spare users come and go."""
+    plain, mapped = scim.group('Plain', members), scim.group('Mapped', members)
+    cli = lambda *args: subprocess.run(['dotnet', roster, *args, '--data', db, '--tenant', org], capture_output=True, check=True)
+    cli('roles', 'create', '--name', 'Mapped role', '--permissions', 'employees.view')
+    cli('role-rules', 'add', '--match', 'group.displayName', '--value', 'Mapped', '--role', 'Mapped role')
+    shapes = {
+        'Okta': (lambda m: {'op': 'add', 'path': 'members', 'value': [{'value': m['id']}]},
+                 lambda m: {'op': 'remove', 'path': f'members[value eq "{m["id"]}"]'}),
+        'Entra ID': (lambda m: {'op': 'Add', 'path': 'members', 'value': [{'value': m['id']}]},
+                     lambda m: {'op': 'Remove', 'path': 'members', 'value': [{'value': m['id']}]}),
+    }
+    operations = []
+    for name, group in (('unmapped', plain), ('mapped', mapped)):
+        for shape, (add, remove) in shapes.items():
+            operations.append((f'{shape} add, {name} group', lambda i, g=group, add=add: scim.patch_group(g, add(spare[i % len(spare)]))))
+            operations.append((f'{shape} remove, {name} group', lambda i, g=group, remove=remove: scim.patch_group(g, remove(spare[i % len(spare)]))))
+    operations.append(('rename of a group (displayName)', lambda i: scim.patch_group(plain, {'op': 'replace', 'path': 'displayName', 'value': f'Plain {i}'})))
+    return operations
 
 
 class Scim:
@@ -99,6 +134,15 @@ class Scim:
 
     def patch(self, user, operation):
         self.send('PATCH', '/Users/' + user['id'], {'schemas': [PATCH], 'Operations': [operation]})
+
+    def group(self, name, members):
+        created = self.send('POST', '/Groups', {'schemas': [GROUP], 'displayName': name})
+        for start in range(0, len(members), 500):
+            self.patch_group(created, {'op': 'add', 'path': 'members', 'value': [{'value': m['id']} for m in members[start:start + 500]]})
+        return created
+
+    def patch_group(self, group, operation):
+        self.send('PATCH', '/Groups/' + group['id'], {'schemas': [PATCH], 'Operations': [operation]})
 
     def put_given_name(self, user, given_name):
         document = self.send('GET', '/Users/' + user['id'])
