@@ -92,6 +92,8 @@ public sealed class SqliteDialect : ISqlDialect
     // One process owns a SQLite file; its commits are signalled in the process.
     public string? NotifyEvents(string tenantParameter) => null;
 
+    public string? RefreshStatistics(string table) => null;
+
     // BEGIN IMMEDIATE and the write gate already make each claim the only writer.
     public string ClaimRows => "";
 

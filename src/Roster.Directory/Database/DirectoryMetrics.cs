@@ -27,6 +27,9 @@ public static class DirectoryMetrics
     private static readonly UpDownCounter<long> Sessions = Meter.CreateUpDownCounter<long>(
         "roster.db.sessions", "{session}", "Sessions holding a database connection, by kind (read or write).");
 
+    private static readonly Counter<long> StatisticsRefreshes = Meter.CreateCounter<long>(
+        "roster.db.statistics.refreshed", "{refresh}", "Planner statistics refreshed after a transaction changed many rows of a table, by table.");
+
     private static readonly Histogram<double> ChangeDuration = Meter.CreateHistogram(
         "roster.directory.change.duration", "s", "Time of one SCIM change to the directory (create, replace, patch, delete), by resource type, operation and outcome.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
@@ -36,6 +39,8 @@ public static class DirectoryMetrics
         new KeyValuePair<string, object?>("roster.resource.type", resourceType),
         new KeyValuePair<string, object?>("roster.operation", operation),
         new KeyValuePair<string, object?>("roster.outcome", outcome));
+
+    internal static void StatisticsRefreshed(string table) => StatisticsRefreshes.Add(1, new KeyValuePair<string, object?>("roster.db.table", table));
 
     internal static void WaitingForGate(int delta) => GateWaiting.Add(delta);
 

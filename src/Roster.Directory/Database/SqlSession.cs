@@ -53,6 +53,10 @@ internal sealed class SqlSession : IAsyncDisposable
     // statement, so the session needs no transaction and no setting outlives a command.
     private string? _budgetPreamble;
 
+    // Rows the transaction changed, per table, as noted by set-based statements (NoteRowsChanged):
+    // a table past BulkChangeRows has its statistics refreshed once the transaction commits.
+    private Dictionary<string, long>? _rowsChanged;
+
     private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, Action? committed, long started)
     {
         _context = context;
@@ -85,6 +89,31 @@ internal sealed class SqlSession : IAsyncDisposable
 
     /// <summary>Called after a commit of a session that <see cref="WroteEvents"/>.</summary>
     public Action? EventsCommitted { get; set; }
+
+    /// <summary>
+    /// How many rows of one table a transaction changes before the table's statistics are
+    /// refreshed after it commits (<see cref="ISqlDialect.RefreshStatistics"/>): past PostgreSQL's
+    /// own autovacuum threshold for small tables, and large enough that ordinary writes never pay
+    /// for it; only replacements of a rule's or a group's people reach it.
+    /// </summary>
+    public const int BulkChangeRows = 1000;
+
+    /// <summary>
+    /// Notes that a set-based statement of this transaction changed <paramref name="rows"/> rows of
+    /// <paramref name="table"/> (a name from code): see <see cref="BulkChangeRows"/>.
+    /// </summary>
+    public void NoteRowsChanged(string table, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (rows <= 0)
+        {
+            return;
+        }
+
+        var root = _batch ?? this;
+        root._rowsChanged ??= [];
+        root._rowsChanged[table] = root._rowsChanged.GetValueOrDefault(table) + rows;
+    }
 
     /// <summary>Opens the session; a write session (<paramref name="gate"/> given) begins its transaction.</summary>
     /// <param name="context">The tenant-scoped context whose connection is used; disposed with the session.</param>
@@ -616,6 +645,42 @@ internal sealed class SqlSession : IAsyncDisposable
             if (WroteEvents)
             {
                 EventsCommitted?.Invoke();
+            }
+
+            await RefreshStatisticsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>After a commit: the statistics of the tables the transaction changed in bulk.</summary>
+    private async Task RefreshStatisticsAsync(CancellationToken cancellationToken)
+    {
+        var changed = _rowsChanged;
+        _rowsChanged = null;
+        if (changed is null)
+        {
+            return;
+        }
+
+        foreach (var (table, rows) in changed)
+        {
+            if (rows < BulkChangeRows || Dialect.RefreshStatistics(table) is not { } refresh)
+            {
+                continue;
+            }
+
+            try
+            {
+                await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+                await using var command = _connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = refresh;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                DirectoryMetrics.StatisticsRefreshed(table);
+            }
+            catch (Exception exception) when (exception is DbException or OperationCanceledException)
+            {
+                // The write has committed: statistics are the planner's, and autovacuum refreshes them too.
             }
         }
     }

@@ -94,6 +94,14 @@ public interface ISqlDialect
     string? NotifyEvents(string tenantParameter);
 
     /// <summary>
+    /// Statements that refresh the planner's statistics of <paramref name="table"/> (a name from
+    /// code, never from a request), run in a transaction of their own after a commit that changed
+    /// many of its rows; null where the database's plans do not depend on them (SQLite, which
+    /// Roster never analyses, plans from its indexes' shapes alone).
+    /// </summary>
+    string? RefreshStatistics(string table);
+
+    /// <summary>
     /// What ends a SELECT that claims rows for this transaction alone, skipping rows another
     /// transaction claims meanwhile (<c>FOR UPDATE SKIP LOCKED</c>); empty where writers already
     /// go one at a time (SQLite).

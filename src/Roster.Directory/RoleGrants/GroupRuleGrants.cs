@@ -82,6 +82,7 @@ internal static class GroupRuleGrants
         var lost = await session.QueryAsync(
             $"DELETE FROM role_grants WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {parameters.Add(dialect.Key(rule.Id))} RETURNING user_id, role_id",
             parameters, reader => (User: dialect.ReadKey(reader, 0), Role: dialect.ReadKey(reader, 1)), cancellationToken);
+        session.NoteRowsChanged(RoleGrantSql.Table, lost.Count);
         var changes = new GrantChanges();
         foreach (var byRole in lost.GroupBy(l => l.Role))
         {
@@ -104,6 +105,7 @@ internal static class GroupRuleGrants
             $"{below}DELETE FROM role_grants WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {ruleId} " +
             "AND user_id NOT IN (SELECT user_id FROM reached) RETURNING user_id, role_id",
             parameters, reader => (User: dialect.ReadKey(reader, 0), Role: dialect.ReadKey(reader, 1)), cancellationToken);
+        session.NoteRowsChanged(RoleGrantSql.Table, lost.Count);
         foreach (var byRole in lost.GroupBy(l => l.Role))
         {
             changes.Add(byRole.Key, gained: false, [.. byRole.Select(l => l.User)]);
@@ -121,6 +123,7 @@ internal static class GroupRuleGrants
             $"{parameters.Add(RoleGrantSources.ToText(RoleGrantSource.Group))}, {parameters.Add(dialect.Key(rule.Id))}, NULL FROM reached WHERE 1 = 1 " +
             "ON CONFLICT DO NOTHING RETURNING user_id",
             parameters, reader => dialect.ReadKey(reader, 0), cancellationToken);
+        session.NoteRowsChanged(RoleGrantSql.Table, gained.Count);
         changes.Add(rule.RoleId, gained: true, gained);
         return changes;
     }
@@ -152,6 +155,7 @@ internal static class GroupRuleGrants
             var removed = await session.QueryAsync(
                 $"DELETE FROM role_grants WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {ruleId} AND role_id <> {role} RETURNING user_id, role_id",
                 parameters, reader => (User: dialect.ReadKey(reader, 0), Role: dialect.ReadKey(reader, 1)), cancellationToken);
+            session.NoteRowsChanged(RoleGrantSql.Table, removed.Count);
             foreach (var byRole in removed.GroupBy(l => l.Role))
             {
                 changes.Add(byRole.Key, gained: false, [.. byRole.Select(l => l.User)]);
@@ -163,6 +167,7 @@ internal static class GroupRuleGrants
         var moved = await session.QueryAsync(
             $"UPDATE role_grants SET role_id = {role} WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {ruleId} AND role_id <> {role} RETURNING user_id",
             parameters, reader => dialect.ReadKey(reader, 0), cancellationToken);
+        session.NoteRowsChanged(RoleGrantSql.Table, moved.Count);
         changes.Add(others[0], gained: false, moved);
         changes.Add(rule.RoleId, gained: true, moved);
         return changes;

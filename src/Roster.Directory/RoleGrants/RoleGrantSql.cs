@@ -8,6 +8,9 @@ namespace Roster.Directory.RoleGrants;
 /// <summary>The statements on <c>role_grants</c> that reading, explaining and keeping grants share.</summary>
 internal static class RoleGrantSql
 {
+    /// <summary>The table, as set-based statements name it to <see cref="SqlSession.NoteRowsChanged"/>.</summary>
+    public const string Table = "role_grants";
+
     private const string Columns = "g.user_id, g.role_id, g.source, g.rule_id, g.value";
 
     /// <summary>Every grant of one person.</summary>

@@ -28,6 +28,7 @@ internal static class ValueRuleGrants
         var removed = await session.QueryAsync(
             $"DELETE FROM role_grants WHERE tenant_id = {SqlParameters.Tenant} AND rule_id = {parameters.Add(dialect.Key(ruleId))} RETURNING user_id, role_id",
             parameters, reader => (User: dialect.ReadKey(reader, 0), Role: dialect.ReadKey(reader, 1)), cancellationToken);
+        session.NoteRowsChanged(RoleGrantSql.Table, removed.Count);
 
         var added = new List<(Guid User, Guid Role)>();
         if (after is not null)
@@ -42,6 +43,7 @@ internal static class ValueRuleGrants
                 $"{parameters.Add(RoleGrantSources.ToText(RoleGrantSource.Alias))}, {parameters.Add(dialect.Key(after.Id))}, {parameters.Add(after.Value)} " +
                 $"FROM {table.Name} AS {table.Alias} WHERE {table.Alias}.tenant_id = {SqlParameters.Tenant} AND {carriers} ON CONFLICT DO NOTHING RETURNING user_id",
                 parameters, reader => dialect.ReadKey(reader, 0), cancellationToken);
+            session.NoteRowsChanged(RoleGrantSql.Table, gained.Count);
             added.AddRange(gained.Select(user => (user, after.RoleId)));
         }
 
