@@ -23,6 +23,9 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
 {
     private static readonly Scim.Schemas.AttributeDefinition MembersAttribute = ScimResourceTypes.Group.Schema.FindAttribute("members")!;
 
+    /// <summary>The table, as the statements here name it to <see cref="SqlSession.NoteRowsChanged"/>.</summary>
+    public const string Table = "group_members";
+
     public MembershipDiff Diff { get; } = new();
 
     public async Task<ScimError?> ApplyAsync(IReadOnlyList<MembershipChange> changes, CancellationToken cancellationToken)
@@ -72,6 +75,15 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
 
         // The groups this group is nested in (few, whatever the size of any group): a member among them would close a cycle.
         above ??= await NestingCycles.GroupsAboveAsync(session, groupId, cancellationToken);
+        var addedBefore = Diff.Added.Count;
+        var error = await AddEachAsync(members, insert, isMember, member, cancellationToken);
+        session.NoteRowsChanged(Table, Diff.Added.Count - addedBefore);
+        return error;
+    }
+
+    private async Task<ScimError?> AddEachAsync(IReadOnlyList<MemberReference> members, System.Data.Common.DbCommand insert, System.Data.Common.DbCommand isMember, string member, CancellationToken cancellationToken)
+    {
+        var dialect = session.Dialect;
         foreach (var reference in members)
         {
             if (!Guid.TryParse(reference.Value, out var memberId))
@@ -84,7 +96,7 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
                 return ScimError.InvalidValue($"The group \"{reference.Value}\" cannot be a member of itself.");
             }
 
-            if (above.Contains(memberId))
+            if (above!.Contains(memberId))
             {
                 return await NestingCycles.RefuseAsync(session, groupId, memberId, cancellationToken);
             }
@@ -123,6 +135,7 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
         var member = parameters.Add(null);
         await using var delete = session.Command(
             $"DELETE FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND group_id = {group} AND member_id = {member} RETURNING member_type", parameters);
+        var removed = 0;
         foreach (var id in memberIds)
         {
             // An id that is not a GUID names no member: removing it changes nothing.
@@ -134,10 +147,12 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
                 {
                     Diff.Removed.Add(memberId);
                     Diff.MovedGroups |= type == MemberTypes.Group;
+                    removed++;
                 }
             }
         }
 
+        session.NoteRowsChanged(Table, removed);
         return null;
     }
 
@@ -157,6 +172,7 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
             $"DELETE FROM group_members WHERE tenant_id = {t} AND group_id = {group} AND member_id IN " +
             $"(SELECT gm.member_id FROM group_members AS gm WHERE gm.tenant_id = {t} AND gm.group_id = {group} AND {condition.Value}) RETURNING member_id, member_type",
             parameters, reader => (Id: dialect.ReadKey(reader, 0), Type: reader.GetString(1)), cancellationToken);
+        session.NoteRowsChanged(Table, removed.Count);
         Diff.Removed.AddRange(removed.Select(r => r.Id));
         Diff.MovedGroups |= removed.Any(r => r.Type == MemberTypes.Group);
         return null;
@@ -174,6 +190,7 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
         var removed = await session.ExecuteAsync(
             $"DELETE FROM group_members WHERE tenant_id = {SqlParameters.Tenant} AND group_id = {parameters.Add(session.Dialect.Key(groupId))}",
             parameters, cancellationToken);
+        session.NoteRowsChanged(Table, removed);
         Diff.RemovedAll = (Diff.RemovedAll ?? 0) + removed;
         return null;
     }

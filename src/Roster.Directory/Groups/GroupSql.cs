@@ -33,19 +33,21 @@ internal static class GroupSql
     /// Deletes the group, its member rows and its rows as a member of other groups; those other
     /// groups get a new version, since their members changed.
     /// </summary>
-    public static Task DeleteAsync(SqlSession session, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task DeleteAsync(SqlSession session, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
         var group = parameters.Add(session.Dialect.Key(id));
         var modified = parameters.Add(session.Dialect.Timestamp(now));
         var t = SqlParameters.Tenant;
-        return session.ExecuteAsync(
+        // The count is mostly member rows (and the few groups rows the statements also change).
+        var changed = await session.ExecuteAsync(
             $"UPDATE groups SET version = version + 1, last_modified = {modified} WHERE tenant_id = {t} " +
             $"AND id IN (SELECT gm.group_id FROM group_members AS gm WHERE gm.tenant_id = {t} AND gm.member_id = {group});" +
             $"DELETE FROM group_members WHERE tenant_id = {t} AND member_id = {group};" +
             $"DELETE FROM group_members WHERE tenant_id = {t} AND group_id = {group};" +
             $"DELETE FROM groups WHERE tenant_id = {t} AND id = {group};",
             parameters, cancellationToken);
+        session.NoteRowsChanged(GroupMembers.Table, changed);
     }
 
     public static Task InsertAsync(SqlSession session, Guid id, GroupColumns columns, DateTimeOffset now, string document, CancellationToken cancellationToken)

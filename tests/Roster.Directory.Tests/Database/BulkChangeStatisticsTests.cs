@@ -4,15 +4,15 @@ using Roster.Directory.RoleRules;
 using Roster.Directory.Roles;
 using Roster.Directory.Tests.Support;
 
-namespace Roster.Directory.Tests.RoleGrants;
+namespace Roster.Directory.Tests.Database;
 
 /// <summary>
-/// PostgreSQL plans every credential check on <c>role_grants</c> from the table's statistics. A
-/// rule that gives or takes a role from many people at once refreshes them when it commits: a
-/// plan made while they counted the table as empty read the tenant's every grant on each request,
-/// until autovacuum came by a minute or more later.
+/// PostgreSQL plans every credential check on <c>role_grants</c>, and every read of a person's
+/// groups, from the tables' statistics. A write that changes many of their rows at once refreshes
+/// them when it commits: a plan made while they counted the table as empty read the tenant's every
+/// grant on each request, until autovacuum came by a minute or more later.
 /// </summary>
-public sealed class GrantStatisticsTests
+public sealed class BulkChangeStatisticsTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -41,6 +41,18 @@ public sealed class GrantStatisticsTests
         Assert.Equal(before, await GrantRowsEstimateAsync(directory));
     }
 
+    [PostgresFact]
+    public async Task A_group_created_with_many_members_leaves_statistics_that_count_them()
+    {
+        await using var directory = await TestDirectory.CreateAsync();
+        var before = await RowsEstimateAsync(directory, "group_members");
+
+        await GroupOfPeopleAsync(directory, "Agents", SqlSession.BulkChangeRows);
+
+        Assert.True(before < SqlSession.BulkChangeRows, $"The statistics counted the members before they were added ({before}).");
+        Assert.True(await RowsEstimateAsync(directory, "group_members") >= SqlSession.BulkChangeRows);
+    }
+
     /// <summary>A group of <paramref name="people"/> new users, and a role for a rule to map it to.</summary>
     private static async Task<Guid> GroupOfPeopleAsync(TestDirectory directory, string name, int people)
     {
@@ -54,12 +66,15 @@ public sealed class GrantStatisticsTests
         return (await directory.Get<CreateRole>().ExecuteAsync(directory.Admin, "Agent", ["audit.view"], None)).Ok().Id;
     }
 
-    /// <summary>How many rows the planner believes role_grants holds (-1: never analysed).</summary>
-    private static async Task<double> GrantRowsEstimateAsync(TestDirectory directory)
+    private static Task<double> GrantRowsEstimateAsync(TestDirectory directory) => RowsEstimateAsync(directory, "role_grants");
+
+    /// <summary>How many rows the planner believes <paramref name="table"/> holds (-1: never analysed).</summary>
+    private static async Task<double> RowsEstimateAsync(TestDirectory directory, string table)
     {
         await using var connection = new NpgsqlConnection(directory.PostgresConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = 'role_grants'::regclass", connection);
+        await using var command = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = CAST(@table AS regclass)", connection);
+        command.Parameters.AddWithValue("table", table);
         return Convert.ToDouble(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
