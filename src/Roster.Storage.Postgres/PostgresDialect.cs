@@ -101,6 +101,11 @@ public sealed class PostgresDialect : ISqlDialect
     // lock on the table, then gives up: the write it follows has committed either way.
     public string? RefreshStatistics(string table) => $"SET LOCAL lock_timeout = '1s'; ANALYZE {table}";
 
+    // The COMMIT rides in the command of the transaction's last statement: one round trip fewer
+    // per write. The statements of a command run in order until the first error, after which
+    // PostgreSQL skips the rest, COMMIT included, and the transaction is left to roll back.
+    public bool CommitsWithLastStatement => true;
+
     public string ClaimRows => " FOR UPDATE SKIP LOCKED";
 
     // 2,500 parameters a statement, far under the protocol's 65,535.

@@ -94,6 +94,9 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string? RefreshStatistics(string table) => null;
 
+    // In the process: a commit of its own costs no round trip.
+    public bool CommitsWithLastStatement => false;
+
     // BEGIN IMMEDIATE and the write gate already make each claim the only writer.
     public string ClaimRows => "";
 

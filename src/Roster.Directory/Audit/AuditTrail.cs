@@ -71,7 +71,8 @@ internal static class AuditTrail
             }
         }
 
-        await session.ExecuteAsync(sql.ToString(), parameters, cancellationToken);
+        // Usually the transaction's last statement: on PostgreSQL it goes with the COMMIT.
+        await session.ExecuteLastAsync(sql.ToString(), parameters, cancellationToken);
     }
 
     // One statement for a whole command's events: numbered rows in a VALUES list, each taking the

@@ -57,6 +57,10 @@ internal sealed class SqlSession : IAsyncDisposable
     // a table past BulkChangeRows has its statistics refreshed once the transaction commits.
     private Dictionary<string, long>? _rowsChanged;
 
+    // The transaction's last write, held back by ExecuteLastAsync: it goes with the COMMIT in one
+    // command, or in a round trip of its own in front of any statement sent before the commit.
+    private DbCommand? _heldLast;
+
     private SqlSession(RosterDbContext context, DbConnection connection, ISqlDialect dialect, IDisposable? gate, DateTimeOffset now, Action? committed, long started)
     {
         _context = context;
@@ -217,6 +221,17 @@ internal sealed class SqlSession : IAsyncDisposable
         }
 
         var root = _batch ?? this;
+        if (root._heldLast is { } held)
+        {
+            // A path that did not send it ahead (a command its caller runs itself): sent now, in order.
+            root._heldLast = null;
+            using (held)
+            {
+                using var trace = Trace(held);
+                held.ExecuteNonQuery();
+            }
+        }
+
         var prefix = "";
         preambleResults = 0;
 
@@ -328,6 +343,7 @@ internal sealed class SqlSession : IAsyncDisposable
     // The row counts of the preambles' SELECTs are not counted: a data reader counts only rows changed.
     public async Task<int> ExecuteAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken, SqlScope scope = SqlScope.Tenant)
     {
+        await SendHeldAsync(cancellationToken);
         var command = Command(sql, parameters, scope, sendsSavepoints: true, carriesPreambles: true, keep: true, out _, out var kept);
         try
         {
@@ -338,6 +354,44 @@ internal sealed class SqlSession : IAsyncDisposable
         finally
         {
             await ReleaseAsync(command, kept);
+        }
+    }
+
+    /// <summary>
+    /// Runs a write whose row count nobody reads and after which the transaction usually commits
+    /// (the audit row, its events and their notification, <see cref="Audit.AuditTrail"/>). Where the
+    /// dialect commits in the command of a statement (<see cref="ISqlDialect.CommitsWithLastStatement"/>)
+    /// it is held and sent with the <c>COMMIT</c>: one round trip fewer per write. A statement sent
+    /// before the commit sends it first, so the transaction's statements still run in the order
+    /// they were given; a session disposed without committing never sends it. Elsewhere, and inside
+    /// a batch (whose operation ends with a savepoint's release, not a commit), it runs now.
+    /// </summary>
+    public async Task ExecuteLastAsync(string sql, SqlParameters parameters, CancellationToken cancellationToken)
+    {
+        if (_batch is not null || _transaction is null || !Dialect.CommitsWithLastStatement)
+        {
+            await ExecuteAsync(sql, parameters, cancellationToken);
+            return;
+        }
+
+        await SendHeldAsync(cancellationToken);
+        _heldLast = Command(sql, parameters, SqlScope.Tenant, sendsSavepoints: true, carriesPreambles: true, keep: false, out _, out _);
+    }
+
+    /// <summary>Sends the held last write (<see cref="ExecuteLastAsync"/>) now, before another statement.</summary>
+    private async Task SendHeldAsync(CancellationToken cancellationToken)
+    {
+        var root = _batch ?? this;
+        if (root._heldLast is not { } held)
+        {
+            return;
+        }
+
+        root._heldLast = null;
+        await using (held)
+        {
+            using var trace = Trace(held);
+            await held.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -477,6 +531,7 @@ internal sealed class SqlSession : IAsyncDisposable
     /// </summary>
     private async Task SendSavepointsAsync(CancellationToken cancellationToken)
     {
+        await SendHeldAsync(cancellationToken);
         var root = _batch ?? this;
         if (root._pendingSavepoints.Count == 0)
         {
@@ -637,7 +692,23 @@ internal sealed class SqlSession : IAsyncDisposable
             _preambles.Clear();
             _sentSavepoints = _savepoints;
             _heldReads = null;
-            await _transaction.CommitAsync(cancellationToken);
+            if (_heldLast is { } last)
+            {
+                // The last write and the COMMIT in one command (ISqlDialect.CommitsWithLastStatement).
+                // Should the write fail, the database skips the COMMIT and disposing rolls back.
+                _heldLast = null;
+                last.CommandText = last.CommandText.TrimEnd().TrimEnd(';') + "; COMMIT";
+                await using (last)
+                {
+                    using var trace = Trace(last);
+                    await last.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+            else
+            {
+                await _transaction.CommitAsync(cancellationToken);
+            }
+
             await _transaction.DisposeAsync();
             _transaction = null;
             _wasCommitted = true;
@@ -711,6 +782,13 @@ internal sealed class SqlSession : IAsyncDisposable
 
         try
         {
+            if (_heldLast is not null)
+            {
+                // Never sent: the transaction rolls back without it.
+                await _heldLast.DisposeAsync();
+                _heldLast = null;
+            }
+
             if (_transaction is not null)
             {
                 await _transaction.DisposeAsync();

@@ -94,6 +94,14 @@ public interface ISqlDialect
     string? NotifyEvents(string tenantParameter);
 
     /// <summary>
+    /// Whether a write transaction may end with a <c>COMMIT</c> in the same command as its last
+    /// statement (<see cref="Database.SqlSession.ExecuteLastAsync"/>): true where the database is
+    /// another process, each command a round trip; false where it runs in Roster's process (SQLite),
+    /// whose commit costs no wait for a reply.
+    /// </summary>
+    bool CommitsWithLastStatement { get; }
+
+    /// <summary>
     /// Statements that refresh the planner's statistics of <paramref name="table"/> (a name from
     /// code, never from a request), run in a transaction of their own after a commit that changed
     /// many of its rows; null where the database's plans do not depend on them (SQLite, which
