@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
 using Roster.Directory.Administration;
 using Roster.Directory.Audit;
 using Roster.Directory.Database;
@@ -14,7 +15,7 @@ namespace Roster.Directory.Employees;
 /// the profile end. Audited as <c>employee.activate</c>, credited to the profile itself,
 /// without password or token.
 /// </summary>
-public sealed class ActivateEmployee(DirectoryDatabase database, TimeProvider time)
+public sealed class ActivateEmployee(DirectoryDatabase database, TimeProvider time, IPasswordHasher<Employee> hasher)
 {
     public const int MinPasswordLength = EmployeePasswords.MinLength;
 
@@ -54,7 +55,7 @@ public sealed class ActivateEmployee(DirectoryDatabase database, TimeProvider ti
         }
 
         // Hashed between the check and the write, so that a made-up token costs no PBKDF2 and no transaction waits on it.
-        var passwordHash = EmployeePasswords.Hash(password);
+        var passwordHash = hasher.HashPassword(null!, password);
         return await database.AdminWriteAsync<Employee>(tenant, async session =>
         {
             // Checked again in the transaction: the link may have been used or replaced meanwhile.

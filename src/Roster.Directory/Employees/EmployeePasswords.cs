@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Identity;
 namespace Roster.Directory.Employees;
 
 /// <summary>
-/// Password hashing with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2,
-/// versioned format, so a stronger default later rehashes on the next sign-in). Sign-in verifies
-/// through the <see cref="IPasswordHasher{TUser}"/> service (the same hasher), so that a host can
-/// observe how much hashing each attempt costs.
+/// Password rules, and hashing with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>
+/// (PBKDF2, versioned format, so a stronger default later rehashes on the next sign-in) with its
+/// default settings. The use cases hash and verify through the <see cref="IPasswordHasher{TUser}"/>
+/// service (the same hasher, registered by the directory), so that a host can observe how much
+/// hashing each attempt costs; <see cref="Hash"/> is for setting up profiles outside them.
 /// </summary>
 internal static class EmployeePasswords
 {

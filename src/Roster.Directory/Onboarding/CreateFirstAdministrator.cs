@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
 using Roster.Directory.Administration;
 using Roster.Directory.Audit;
 using Roster.Directory.Database;
@@ -14,7 +15,7 @@ namespace Roster.Directory.Onboarding;
 /// authority (no permission checks, not bound by the SCIM manual-management lock); audited with
 /// client <c>setup-link</c> as <c>employee.create</c>, <c>employee.activate</c> and <c>setup_link.use</c>.
 /// </summary>
-public sealed class CreateFirstAdministrator(DirectoryDatabase database, CreateEmployee create)
+public sealed class CreateFirstAdministrator(DirectoryDatabase database, CreateEmployee create, IPasswordHasher<Employee> hasher)
 {
     public async Task<AdminResult<FirstAdministrator>> ExecuteAsync(string? token, FirstAdministratorDraft draft, CancellationToken cancellationToken)
     {
@@ -46,7 +47,7 @@ public sealed class CreateFirstAdministrator(DirectoryDatabase database, CreateE
             roleId = await TenantAdministrators.RoleIdAsync(read, cancellationToken);
         }
 
-        var passwordHash = EmployeePasswords.Hash(draft.Password);
+        var passwordHash = hasher.HashPassword(null!, draft.Password);
         var actor = new AdminActor(tenantId, null, linkId, OnboardingAuditActions.SetupLinkClient, PermissionSet.Unbounded) { ActsAsOperator = true };
 
         // Checked again inside the transaction: two people using one link at once make one administrator.

@@ -2,8 +2,10 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Roster.Cli.Commands;
+using Roster.Directory.Employees;
 using Roster.Directory.Tests.Support;
 using Roster.Server.Hosting;
 
@@ -56,6 +58,16 @@ public class RosterServerFixture : IAsyncLifetime
         ["Roster:Throttling:SignInPerAddress"] = "100000",
     };
 
+    /// <summary>
+    /// The product's PBKDF2 (ASP.NET Core Identity's format) at 1,000 iterations instead of 100,000:
+    /// every request over HTTP Basic verifies a password, and the privilege model alone makes
+    /// thousands of them (at about 135 ms of a CI runner's core each, most of its run). What a
+    /// sign-in costs is tested on the product's own settings (<c>SignInServerFixture</c>, which
+    /// registers its hasher after this one).
+    /// </summary>
+    private static readonly PasswordHasher<Employee> FastPasswordHasher =
+        new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 1000 }));
+
     public virtual async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(_directory);
@@ -77,6 +89,7 @@ public class RosterServerFixture : IAsyncLifetime
             b.Configuration.AddInMemoryCollection(settings);
             b.Services.AddSingleton<Roster.Directory.Mail.IMailSender>(Mail);
             b.Services.AddSingleton<Roster.Directory.Domains.IDnsTxtResolver>(Dns);
+            b.Services.AddSingleton<IPasswordHasher<Employee>>(FastPasswordHasher);
             ConfigureServer(b);
         });
         await RosterStorage.MigrateAsync(_app.Services, CancellationToken.None);
