@@ -17,7 +17,9 @@ namespace Roster.Directory.Groups;
 /// transaction, which on PostgreSQL holds the tenant's write lock and on SQLite the one writer, so
 /// two requests that each add one side of a cycle cannot both pass. <paramref name="above"/>, when
 /// the write read them already in this transaction (<see cref="GroupSql.TouchForMembersAsync"/>), are
-/// the groups this one is nested in; else they are read before the first add.
+/// the groups this one is nested in; else they are read before the first add. A PATCH's first change
+/// may have gone already with the group's touch (<see cref="LeadingMemberChange"/>): what it did is
+/// recorded here as done, and only what it left is sent.
 /// </summary>
 internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTranslator translator, HashSet<Guid>? above = null)
 {
@@ -28,13 +30,18 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
 
     public MembershipDiff Diff { get; } = new();
 
-    public async Task<ScimError?> ApplyAsync(IReadOnlyList<MembershipChange> changes, CancellationToken cancellationToken)
+    /// <param name="changes">The PATCH's membership changes, in order.</param>
+    /// <param name="leading">The first of them, when it was sent already with the group's touch: its rows are taken as done.</param>
+    /// <param name="cancellationToken">Cancels the statements.</param>
+    public async Task<ScimError?> ApplyAsync(IReadOnlyList<MembershipChange> changes, LeadingMemberChange? leading, CancellationToken cancellationToken)
     {
         foreach (var change in changes)
         {
+            var done = ReferenceEquals(change, leading?.Change) ? leading : null;
             var error = change switch
             {
-                AddMembers add => await AddAsync(add.Members, cancellationToken),
+                AddMembers add => await AddAsync(add.Members, cancellationToken, done?.UsersAdded),
+                RemoveMembers remove when done is not null => Removed(remove.MemberIds, done.Removed),
                 RemoveMembers remove => await RemoveAsync(remove.MemberIds, cancellationToken),
                 RemoveMembersMatching matching => await RemoveMatchingAsync(matching.Filter, cancellationToken),
                 ReplaceMembers replace => await ReplaceAsync(replace.Members, cancellationToken),
@@ -50,9 +57,12 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
         return null;
     }
 
-    public async Task<ScimError?> AddAsync(IReadOnlyList<MemberReference> members, CancellationToken cancellationToken)
+    /// <param name="members">The members to add, in order.</param>
+    /// <param name="cancellationToken">Cancels the statements.</param>
+    /// <param name="insertedAlready">Users inserted already (<see cref="LeadingMemberChange"/>): each counts as added, once, without a statement.</param>
+    public async Task<ScimError?> AddAsync(IReadOnlyList<MemberReference> members, CancellationToken cancellationToken, HashSet<Guid>? insertedAlready = null)
     {
-        if (members.Count == 0)
+        if (members.Count == 0 || AllInsertedAlready(members, insertedAlready))
         {
             return null;
         }
@@ -76,12 +86,42 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
         // The groups this group is nested in (few, whatever the size of any group): a member among them would close a cycle.
         above ??= await NestingCycles.GroupsAboveAsync(session, groupId, cancellationToken);
         var addedBefore = Diff.Added.Count;
-        var error = await AddEachAsync(members, insert, isMember, member, cancellationToken);
+        var error = await AddEachAsync(members, insertedAlready, above, insert, isMember, member, cancellationToken);
         session.NoteRowsChanged(Table, Diff.Added.Count - addedBefore);
         return error;
     }
 
-    private async Task<ScimError?> AddEachAsync(IReadOnlyList<MemberReference> members, System.Data.Common.DbCommand insert, System.Data.Common.DbCommand isMember, string member, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="insertedAlready"/> holds every member, each named once (the commonest
+    /// case: one user added): then they are recorded as added, in order, and no statement is built.
+    /// </summary>
+    private bool AllInsertedAlready(IReadOnlyList<MemberReference> members, HashSet<Guid>? insertedAlready)
+    {
+        if (insertedAlready is null || insertedAlready.Count != members.Count)
+        {
+            return false;
+        }
+
+        var ids = new List<Guid>(members.Count);
+        foreach (var reference in members)
+        {
+            if (!Guid.TryParse(reference.Value, out var id) || !insertedAlready.Contains(id))
+            {
+                return false;
+            }
+
+            ids.Add(id);
+        }
+
+        // As many distinct ids as members, all inserted: no member is named twice.
+        insertedAlready.Clear();
+        Diff.Added.AddRange(ids);
+        session.NoteRowsChanged(Table, ids.Count);
+        return true;
+    }
+
+    private async Task<ScimError?> AddEachAsync(
+        IReadOnlyList<MemberReference> members, HashSet<Guid>? insertedAlready, HashSet<Guid> above, System.Data.Common.DbCommand insert, System.Data.Common.DbCommand isMember, string member, CancellationToken cancellationToken)
     {
         var dialect = session.Dialect;
         foreach (var reference in members)
@@ -96,7 +136,14 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
                 return ScimError.InvalidValue($"The group \"{reference.Value}\" cannot be a member of itself.");
             }
 
-            if (above!.Contains(memberId))
+            if (insertedAlready?.Remove(memberId) == true)
+            {
+                // A user, inserted with the group's touch: no cycle to look for, no statement to send.
+                Diff.Added.Add(memberId);
+                continue;
+            }
+
+            if (above.Contains(memberId))
             {
                 return await NestingCycles.RefuseAsync(session, groupId, memberId, cancellationToken);
             }
@@ -153,6 +200,24 @@ internal sealed class GroupMembers(SqlSession session, Guid groupId, FilterSqlTr
         }
 
         session.NoteRowsChanged(Table, removed);
+        return null;
+    }
+
+    /// <summary>Members removed already (<see cref="LeadingMemberChange"/>), recorded in the order the PATCH named them.</summary>
+    private ScimError? Removed(IReadOnlyList<string> memberIds, Dictionary<Guid, string> removed)
+    {
+        var count = 0;
+        foreach (var id in memberIds)
+        {
+            if (Guid.TryParse(id, out var memberId) && removed.Remove(memberId, out var type))
+            {
+                Diff.Removed.Add(memberId);
+                Diff.MovedGroups |= type == MemberTypes.Group;
+                count++;
+            }
+        }
+
+        session.NoteRowsChanged(Table, count);
         return null;
     }
 

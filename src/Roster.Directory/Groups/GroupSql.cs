@@ -105,9 +105,11 @@ internal static class GroupSql
     /// <param name="expectedVersion">The version the request said the group is at, if it did.</param>
     /// <param name="now">The write's time.</param>
     /// <param name="adds">Whether the change adds members: only then are the groups above read.</param>
+    /// <param name="leading">The change's first step, when it can go in the same command (<see cref="LeadingMemberChange"/>).</param>
     /// <param name="cancellationToken">Cancels the statements.</param>
     /// <returns>Null when the group does not exist or is not at <paramref name="expectedVersion"/>.</returns>
-    public static async Task<MembershipWrite?> TouchForMembersAsync(SqlSession session, Guid id, long? expectedVersion, DateTimeOffset now, bool adds, CancellationToken cancellationToken)
+    public static async Task<MembershipWrite?> TouchForMembersAsync(
+        SqlSession session, Guid id, long? expectedVersion, DateTimeOffset now, bool adds, LeadingMemberChange? leading, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
         var dialect = session.Dialect;
@@ -121,15 +123,18 @@ internal static class GroupSql
             $"WHERE tenant_id = {SqlParameters.Tenant} AND id = {group}{versionCondition} " +
             "RETURNING id, version, created, last_modified, document",
             reader => row = ResourceListing.Read(reader, dialect));
-        var reachingRules = RoleRules.RoleRuleSql.GroupRulesAbove(parameters, dialect, group, rules);
+        List<SqlRead> statements = [touch, RoleRules.RoleRuleSql.GroupRulesAbove(parameters, dialect, group, rules)];
         if (adds)
         {
-            await session.QueryTogetherAsync(parameters, cancellationToken, touch, NestingCycles.GroupsAbove(dialect, group, above), reachingRules);
+            statements.Add(NestingCycles.GroupsAbove(dialect, group, above));
         }
-        else
+
+        if (leading is not null)
         {
-            await session.QueryTogetherAsync(parameters, cancellationToken, touch, reachingRules);
+            statements.Add(leading.Statement(parameters, dialect, group));
         }
+
+        await session.QueryTogetherAsync(parameters, cancellationToken, statements);
 
         return row is null ? null : new MembershipWrite(row, adds ? above : null, rules);
     }

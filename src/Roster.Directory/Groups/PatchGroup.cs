@@ -56,6 +56,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             var now = ScimDateTime.Truncate(time.GetUtcNow());
             ResourceRow row;
             MembershipWrite? touched = null;
+            LeadingMemberChange? leading = null;
             if (patched is not null)
             {
                 var current = await GroupSql.ReadAsync(session, key, cancellationToken);
@@ -86,8 +87,10 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             }
             else
             {
-                // The version, the groups above and the rules reaching the group, in one round trip.
-                touched = await GroupSql.TouchForMembersAsync(session, key, expectedVersion, now, plan.Value.MembershipChanges.Any(c => c is AddMembers or ReplaceMembers), cancellationToken);
+                // The version, the groups above, the rules reaching the group and the first change of its members, in one round trip.
+                leading = LeadingMemberChange.For(plan.Value.MembershipChanges, key);
+                touched = await GroupSql.TouchForMembersAsync(
+                    session, key, expectedVersion, now, plan.Value.MembershipChanges.Any(c => c is AddMembers or ReplaceMembers), leading, cancellationToken);
                 if (touched is null)
                 {
                     var version = await GroupSql.VersionAsync(session, key, cancellationToken);
@@ -100,7 +103,7 @@ public sealed class PatchGroup(DirectoryDatabase database, TimeProvider time, Fi
             }
 
             var membership = new GroupMembers(session, key, translator, touched?.Above);
-            if (await membership.ApplyAsync(plan.Value.MembershipChanges, cancellationToken) is { } error)
+            if (await membership.ApplyAsync(plan.Value.MembershipChanges, leading, cancellationToken) is { } error)
             {
                 return error;
             }

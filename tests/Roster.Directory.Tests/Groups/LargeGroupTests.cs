@@ -39,9 +39,9 @@ public sealed class LargeGroupTests(ITestOutputHelper output)
 
         // Apart from the SCIM switch's settings read (cached for a few seconds, so present or not
         // depending on the clock), the write is one command of the version bump, the walk up to the
-        // groups above this one (a member that is one of them would make a cycle) and the look-up of
-        // the role rules above the group (none here); then one member row; then one audit event
-        // with its change event.
+        // groups above this one (a member that is one of them would make a cycle), the look-up of
+        // the role rules above the group (none here) and the member's row (a user closes no
+        // cycle); then one audit event with its change event.
         Assert.Null(added.Document["members"]);
         Assert.Collection(WithoutSwitchReads(addStatements),
             s =>
@@ -49,8 +49,8 @@ public sealed class LargeGroupTests(ITestOutputHelper output)
                 Assert.Contains("UPDATE groups SET version = version + 1", s, StringComparison.Ordinal);
                 Assert.Contains("SELECT above.id FROM above", s, StringComparison.Ordinal);
                 Assert.Contains("FROM role_rules", s, StringComparison.Ordinal);
+                Assert.Contains("INSERT INTO group_members", s, StringComparison.Ordinal);
             },
-            s => Assert.StartsWith("INSERT INTO group_members", s, StringComparison.Ordinal),
             s => Assert.StartsWith("INSERT INTO audit_events", s, StringComparison.Ordinal));
         Assert.Collection(WithoutSwitchReads(log.Statements),
             s =>
@@ -58,8 +58,8 @@ public sealed class LargeGroupTests(ITestOutputHelper output)
                 Assert.Contains("UPDATE groups SET version = version + 1", s, StringComparison.Ordinal);
                 Assert.DoesNotContain("SELECT above.id FROM above", s, StringComparison.Ordinal);
                 Assert.Contains("FROM role_rules", s, StringComparison.Ordinal);
+                Assert.Contains("DELETE FROM group_members", s, StringComparison.Ordinal);
             },
-            s => Assert.StartsWith("DELETE FROM group_members", s, StringComparison.Ordinal),
             s => Assert.StartsWith("INSERT INTO audit_events", s, StringComparison.Ordinal));
         Assert.Equal(added.Version + 1, removed.Version);
         var events = (await directory.Get<ListAuditEvents>().ExecuteAsync(directory.Caller.TenantId, new AuditQuery { PageSize = 2 }, None)).Ok().Events;
