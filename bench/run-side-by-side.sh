@@ -29,6 +29,10 @@
 #                            "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_gcServer=0", to compare
 #                            runtime settings while the ceiling and the peer run as always
 #   ROSTER_BENCH_SKIP_PEER   1 to leave the peer out (its member and list phases take minutes)
+#   ROSTER_BENCH_ROUNDS      rounds per concurrency (default 1): each round runs every server in turn,
+#                            and `compare` prints the medians of the rounds' figures and of their
+#                            ratios, each round's servers having run back to back; on a machine whose
+#                            speed drifts (a shared VM), 3 or more give ratios that hold from run to run
 #   ROSTER_BENCH_WARMUP_USERS users of the untimed warm-up pass against each server (default 1000,
 #                            with 3,000 lookups and GETs; 0 for no warm-up: figures of a server
 #                            just started)
@@ -44,6 +48,7 @@ PEER_TIMEOUT="${ROSTER_BENCH_PEER_TIMEOUT:-120}"
 SERVER_ENV="${ROSTER_BENCH_SERVER_ENV:-}"
 SKIP_PEER="${ROSTER_BENCH_SKIP_PEER:-0}"
 WARMUP_USERS="${ROSTER_BENCH_WARMUP_USERS:-1000}"
+ROUNDS="${ROSTER_BENCH_ROUNDS:-1}"
 OUT="${ROSTER_BENCH_OUT:-$(mktemp -d -t roster-side-by-side.XXXXXX)}"
 WORK="$(mktemp -d -t roster-side-by-side-db.XXXXXX)"
 PEER_TOKEN="peer-token"
@@ -152,27 +157,36 @@ if [[ "$WARMUP_USERS" -gt 0 ]]; then
   fi
 fi
 
+# A round's reports are named NAME-cC (one round) or NAME-cC-rR.
+round_name() {
+  if [[ "$ROUNDS" -gt 1 ]]; then echo "$1-c$2-r$3"; else echo "$1-c$2"; fi
+}
+
 for concurrency in $CONCURRENCIES; do
-  bench "roster-c$concurrency" "http://127.0.0.1:$PORT/scim/v2/$ORG_ID" "$ROSTER_TOKEN" "$ROSTER_PID" \
-    create,lookup,get,patch,groups,members,list --concurrency "$concurrency"
-  bench "ceiling-c$concurrency" "http://127.0.0.1:$((PORT + 1))/scim/v2" "$PEER_TOKEN" "$CEILING_PID" \
-    create,lookup,get,patch --concurrency "$concurrency"
-  if [[ "$SKIP_PEER" != 1 ]]; then
-    bench "peer-c$concurrency" "http://127.0.0.1:$((PORT + 2))/scim/v2" "$PEER_TOKEN" "$PEER_PID" \
-      create,lookup,get,patch,groups,members,list --concurrency "$concurrency" --phase-timeout "$PEER_TIMEOUT"
-  fi
+  for round in $(seq "$ROUNDS"); do
+    bench "$(round_name roster "$concurrency" "$round")" "http://127.0.0.1:$PORT/scim/v2/$ORG_ID" "$ROSTER_TOKEN" "$ROSTER_PID" \
+      create,lookup,get,patch,groups,members,list --concurrency "$concurrency"
+    bench "$(round_name ceiling "$concurrency" "$round")" "http://127.0.0.1:$((PORT + 1))/scim/v2" "$PEER_TOKEN" "$CEILING_PID" \
+      create,lookup,get,patch --concurrency "$concurrency"
+    if [[ "$SKIP_PEER" != 1 ]]; then
+      bench "$(round_name peer "$concurrency" "$round")" "http://127.0.0.1:$((PORT + 2))/scim/v2" "$PEER_TOKEN" "$PEER_PID" \
+        create,lookup,get,patch,groups,members,list --concurrency "$concurrency" --phase-timeout "$PEER_TIMEOUT"
+    fi
+  done
 done
 
 echo
 echo "== Side by side ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)) =="
 for concurrency in $CONCURRENCIES; do
   echo
-  peer=()
-  if [[ "$SKIP_PEER" != 1 ]]; then
-    peer=(--peer "$OUT/peer-c$concurrency.json")
-  fi
-  dotnet "$BENCH_DLL" compare --subject "$OUT/roster-c$concurrency.json" \
-    --ceiling "$OUT/ceiling-c$concurrency.json" "${peer[@]}" | tee "$OUT/compare-c$concurrency.txt"
+  reports=()
+  for round in $(seq "$ROUNDS"); do
+    reports+=(--subject "$OUT/$(round_name roster "$concurrency" "$round").json" --ceiling "$OUT/$(round_name ceiling "$concurrency" "$round").json")
+    if [[ "$SKIP_PEER" != 1 ]]; then
+      reports+=(--peer "$OUT/$(round_name peer "$concurrency" "$round").json")
+    fi
+  done
+  dotnet "$BENCH_DLL" compare "${reports[@]}" | tee "$OUT/compare-c$concurrency.txt"
 done
 echo
 echo "Reports, JSON and the servers' logs are in $OUT"
