@@ -52,7 +52,7 @@ internal static class GroupRuleGrants
         {
             foreach (var rule in rules)
             {
-                if (!await ReachesAsync(session, user, rule, cancellationToken) && await RoleGrantSql.DeleteAsync(session, user, Grant(rule), cancellationToken))
+                if (await DeleteUnlessReachedAsync(session, user, rule, cancellationToken))
                 {
                     changes.Lost(rule.RoleId, user);
                 }
@@ -175,16 +175,23 @@ internal static class GroupRuleGrants
 
     private static RoleGrant Grant(RoleRule rule) => new(rule.RoleId, RoleGrantSource.Group, rule.Id);
 
-    /// <summary>Whether the user is still in one of the rule's groups, directly or through nesting.</summary>
-    private static async Task<bool> ReachesAsync(SqlSession session, Guid userId, RoleRule rule, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes <paramref name="rule"/>'s grant from a user who left one of the rule's groups, unless
+    /// another group still gives it (the user is in a group the rule names, directly or through
+    /// nesting): the check and the removal in one statement, so one round trip. False when nothing
+    /// was removed.
+    /// </summary>
+    private static async Task<bool> DeleteUnlessReachedAsync(SqlSession session, Guid userId, RoleRule rule, CancellationToken cancellationToken)
     {
         var parameters = session.Parameters();
         var dialect = session.Dialect;
-        var above = GroupNesting.AboveUser(parameters.Add(dialect.Key(userId)));
-        var found = await session.ScalarAsync(
-            $"{above}SELECT 1 FROM groups AS g WHERE g.tenant_id = {SqlParameters.Tenant} AND g.id IN (SELECT id FROM above) " +
-            $"AND {RoleRuleSql.GroupCondition(rule, "g", parameters, dialect)} LIMIT 1",
-            parameters, cancellationToken);
-        return found is not null;
+        var user = parameters.Add(dialect.Key(userId));
+        var grant = Grant(rule);
+        var t = SqlParameters.Tenant;
+        return await session.ExecuteAsync(
+            $"{GroupNesting.AboveUser(user)}DELETE FROM role_grants WHERE tenant_id = {t} AND user_id = {user} " +
+            $"AND role_id = {parameters.Add(dialect.Key(grant.RoleId))} AND grant_key = {parameters.Add(grant.Key)} " +
+            $"AND NOT EXISTS (SELECT 1 FROM groups AS g WHERE g.tenant_id = {t} AND g.id IN (SELECT id FROM above) AND {RoleRuleSql.GroupCondition(rule, "g", parameters, dialect)})",
+            parameters, cancellationToken) > 0;
     }
 }

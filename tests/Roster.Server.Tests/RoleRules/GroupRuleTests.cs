@@ -107,6 +107,30 @@ public sealed class GroupRuleTests(RosterServerFixture server)
     }
 
     [Fact]
+    public async Task A_user_removed_from_a_mapped_group_keeps_the_role_while_a_nested_group_still_brings_them_in()
+    {
+        var admin = await server.CreateAdminAsync(RoleRuleHttp.Everything);
+        var lead = await admin.CreateRoleAsync("Lead", "audit.view");
+        await admin.CreateRuleAsync("group.displayName", "Leads", lead);
+        var scim = admin.Tenant.Scim;
+        var user = await scim.CreateUserAsync("twice@example.com");
+        var parent = await scim.CreateGroupAsync("Leads");
+        var child = await scim.CreateGroupAsync("Team Leads");
+        await scim.AddMemberAsync(child.Id(), user.Id());
+        await scim.AddMemberAsync(parent.Id(), child.Id());
+        await scim.AddMemberAsync(parent.Id(), user.Id());
+        Assert.Contains("Lead", await admin.HeldAsync(user.Id()));
+
+        // Out of the mapped group itself, the user is still in it through the nested group.
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.RemoveMemberAsync(parent.Id(), user.Id())).StatusCode);
+        Assert.Contains("Lead", await admin.HeldAsync(user.Id()));
+
+        // Out of the nested group too, nothing brings the role any more.
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.RemoveMemberAsync(child.Id(), user.Id())).StatusCode);
+        Assert.DoesNotContain("Lead", await admin.HeldAsync(user.Id()));
+    }
+
+    [Fact]
     public async Task Renaming_a_group_moves_display_name_rules_but_not_external_id_rules_and_deleting_it_takes_both()
     {
         var admin = await server.CreateAdminAsync(RoleRuleHttp.Everything);
