@@ -20,7 +20,7 @@ internal sealed class LeadingMemberChange
 {
     /// <summary>
     /// Members at most in the statement: each is a parameter, and both databases cap a statement's
-    /// parameters; past it, the members are added or removed one statement each, as before.
+    /// parameters; a longer list goes to <see cref="GroupMembers"/> whole, one statement a member.
     /// </summary>
     public const int MaxMembers = 500;
 
