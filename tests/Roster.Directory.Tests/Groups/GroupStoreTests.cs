@@ -286,4 +286,7 @@ public sealed class GroupStoreTests
 
     internal static List<JsonObject> Members(JsonObject group) =>
         group["members"] is JsonArray members ? [.. members.Select(m => m!.AsObject())] : [];
+
+    internal static List<string> MemberIds(Roster.Directory.Resources.StoredResource group) =>
+        [.. Members(group.Document).Select(m => (string)m["value"]!)];
 }
